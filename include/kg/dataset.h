@@ -1,0 +1,57 @@
+/* kg/dataset.h - loading a kg data set (data/NAME.kg.json, format in
+ * docs/format.md): parse with jansson, check against the schema, and fill a
+ * kg_graph. Every problem is reported with its JSON Pointer (or line:column
+ * for syntax errors) so a user can fix a file in one pass.
+ */
+#ifndef KG_DATASET_H
+#define KG_DATASET_H
+
+#include <stddef.h>
+
+#include "kg/error.h"
+#include "kg/graph.h"
+#include "kg/schema.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct kg_load_options {
+    size_t max_bytes;  /* input size limit; 0 = KG_DEFAULT_MAX_BYTES */
+    size_t max_nodes;  /* 0 = KG_DEFAULT_MAX_NODES */
+    size_t max_edges;  /* 0 = KG_DEFAULT_MAX_EDGES */
+    /* Schema to use instead of the one the data set names; not owned. */
+    kg_schema *schema;
+} kg_load_options;
+
+#define KG_DEFAULT_MAX_BYTES ((size_t)1 << 30) /* 1 GiB */
+#define KG_DEFAULT_MAX_NODES ((size_t)10000000)
+#define KG_DEFAULT_MAX_EDGES ((size_t)50000000)
+/* jansson refuses nesting deeper than this (its compile-time limit). */
+#define KG_MAX_JSON_DEPTH 2048
+
+/* Loads the data set at path (options may be NULL for defaults). The schema
+ * is the data set's "schema" key resolved against the data set's folder
+ * (default "schema.json" beside it), unless options->schema is given.
+ * On success *out is a finished graph; otherwise *out is NULL, every problem
+ * found is in diags (may be NULL) and the first one's status is returned. */
+kg_status kg_dataset_load(const char *path, const kg_load_options *options,
+                          kg_graph **out, kg_diagnostics *diags);
+
+/* Same from a buffer; `name` names the input in diagnostics and `base_dir`
+ * resolves the relative schema path (may be NULL when options->schema is
+ * given). */
+kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
+                           const char *base_dir,
+                           const kg_load_options *options, kg_graph **out,
+                           kg_diagnostics *diags);
+
+/* Reads a whole file into a NUL-terminated buffer (caller frees), refusing
+ * directories, files over max_bytes (KG_ELIMIT) and read errors (KG_EIO). */
+kg_status kg_read_file(const char *path, size_t max_bytes, char **text,
+                       size_t *len, kg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

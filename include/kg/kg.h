@@ -1,0 +1,19 @@
+/* kg/kg.h - the whole public API of libkg in one include. */
+#ifndef KG_KG_H
+#define KG_KG_H
+
+#include "kg/error.h"
+#include "kg/text.h"
+#include "kg/schema.h"
+#include "kg/graph.h"
+#include "kg/dataset.h"
+#include "kg/writer.h"
+#include "kg/export.h"
+#include "kg/stats.h"
+#include "kg/verify.h"
+
+#define KG_VERSION "0.1.0"
+
+const char *kg_version(void);
+
+#endif

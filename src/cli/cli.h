@@ -1,0 +1,59 @@
+/* cli.h - what the kg commands share: exit codes, diagnostics printing,
+ * loading a data set with its messages, and the command table.
+ * Each command lives in cmd_<name>.c and is listed in main.c.
+ */
+#ifndef KG_CLI_H
+#define KG_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "kg/kg.h"
+
+/* Exit codes (documented in README and `kg --help`). */
+enum {
+    KG_EXIT_OK = 0,
+    KG_EXIT_USAGE = 1,
+    KG_EXIT_INPUT = 2,
+    KG_EXIT_SYSTEM = 3
+};
+
+typedef struct kg_command {
+    const char *name;
+    int (*run)(int argc, char **argv); /* argv[0] is the command name */
+    const char *summary;               /* one line for `kg --help` */
+    const char *usage;                 /* full text for `kg help NAME` */
+} kg_command;
+
+/* Maps a library status to the documented exit code. */
+int kg_cli_exit_code(kg_status status);
+
+/* Prints "kg: " + the formatted error to stderr. */
+void kg_cli_print_error(const kg_error *err);
+/* Prints every diagnostic, then "kg: and N more problems" when capped. */
+void kg_cli_print_diagnostics(const kg_diagnostics *diags);
+/* Prints "kg: message" to stderr (printf-style). */
+void kg_cli_fail(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Prints "kg CMD: message\nTry 'kg help CMD'." and returns KG_EXIT_USAGE. */
+int kg_cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Loads a data set, printing its diagnostics; returns an exit code and,
+ * on success, *out. The schema override may be NULL. */
+int kg_cli_load(const char *path, const char *schema_path, kg_graph **out);
+
+/* When argv holds -h or --help, prints the command's usage to stdout and
+ * returns true. */
+bool kg_cli_wants_help(int argc, char **argv, const char *command);
+
+/* Finds a command by name, or NULL. */
+const kg_command *kg_cli_find_command(const char *name);
+
+#endif

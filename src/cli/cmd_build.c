@@ -1,0 +1,283 @@
+/* cmd_build.c - `kg build`: load data sets, and only if every one is valid,
+ * write each requested export to a temporary file; rename them all into
+ * place once all succeeded. Prints a summary of each graph. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "commands.h"
+
+const char kg_usage_build[] =
+    "Usage: kg build [DATASET...] [-o DIR] [-f FORMATS] [options]\n"
+    "\n"
+    "Checks each data set and writes DIR/NAME.EXT for each format, NAME being\n"
+    "the data set's file name without .kg.json. With no DATASET, builds every\n"
+    "data/*.kg.json into out/. Nothing is written unless every data set is\n"
+    "valid and every export succeeds; existing files are replaced atomically.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR       output folder (default: out; created if missing)\n"
+    "  -f, --format LIST      comma-separated: dot,graphml,json,svg (default: all)\n"
+    "      --schema FILE      use this schema instead of the data set's own\n"
+    "      --layout ENGINE    Graphviz layout for SVG: dot, neato, fdp, sfdp,\n"
+    "                         circo, twopi (default: dot)\n"
+    "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
+    "      --no-legend        leave the legend out of DOT and SVG\n"
+    "      --fsync            fsync each file before renaming it into place\n"
+    "  -q, --quiet            print no summary\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit codes: 0 built, 1 usage error, 2 invalid data set, 3 I/O error.\n";
+
+#define MAX_DATASETS 256
+
+typedef struct build_options {
+    const char *output_dir;
+    const char *schema_path;
+    bool formats[KG_FORMAT_COUNT];
+    kg_export_options export;
+    bool do_fsync;
+    bool is_quiet;
+} build_options;
+
+static int parse_formats(const char *list, bool *formats)
+{
+    memset(formats, 0, KG_FORMAT_COUNT * sizeof *formats);
+    char *copy = strdup(list);
+    if (!copy)
+        return KG_EXIT_SYSTEM;
+    int rc = KG_EXIT_OK;
+    for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
+         name = strtok_r(NULL, ",", &save)) {
+        kg_format f;
+        if (kg_format_from_name(name, &f) != KG_OK) {
+            rc = kg_cli_usage_error("build", "unknown format '%s' (known: dot, graphml, json, svg)",
+                                    name);
+            break;
+        }
+        formats[f] = true;
+    }
+    free(copy);
+    return rc;
+}
+
+static int parse_options(int argc, char **argv, build_options *o)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+        {"schema", required_argument, NULL, 's'}, {"layout", required_argument, NULL, 'L'},
+        {"rankdir", required_argument, NULL, 'R'}, {"no-legend", no_argument, NULL, 'N'},
+        {"fsync", no_argument, NULL, 'F'},         {"quiet", no_argument, NULL, 'q'},
+        {NULL, 0, NULL, 0}};
+    memset(o, 0, sizeof *o);
+    o->output_dir = "out";
+    o->export = kg_export_defaults();
+    for (int i = 0; i < KG_FORMAT_COUNT; i++)
+        o->formats[i] = true;
+    opterr = 0;
+    optind = 1;
+    int c, rc = KG_EXIT_OK;
+    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":o:f:q", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->output_dir = optarg; break;
+        case 'f': rc = parse_formats(optarg, o->formats); break;
+        case 's': o->schema_path = optarg; break;
+        case 'L': o->export.layout = optarg; break;
+        case 'R': o->export.rankdir = optarg; break;
+        case 'N': o->export.has_legend = false; break;
+        case 'F': o->do_fsync = true; break;
+        case 'q': o->is_quiet = true; break;
+        case ':': return kg_cli_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
+        default: return kg_cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return rc;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every data/NAME.kg.json, sorted, as malloc'd strings; count in *n. */
+static int find_default_datasets(char **paths, size_t *n)
+{
+    DIR *dir = opendir("data");
+    *n = 0;
+    if (!dir) {
+        kg_cli_fail("no data set given and cannot read folder 'data': %s", strerror(errno));
+        return KG_EXIT_USAGE;
+    }
+    struct dirent *entry;
+    while ((entry = readdir(dir)) && *n < MAX_DATASETS) {
+        size_t len = strlen(entry->d_name);
+        if (entry->d_name[0] == '.' || len <= 8 || strcmp(entry->d_name + len - 8, ".kg.json"))
+            continue;
+        paths[*n] = malloc(len + 6);
+        if (!paths[*n])
+            break;
+        snprintf(paths[(*n)++], len + 6, "data/%s", entry->d_name);
+    }
+    closedir(dir);
+    qsort(paths, *n, sizeof *paths, compare_strings);
+    if (*n == 0) {
+        kg_cli_fail("no data set given and none found as data/*.kg.json");
+        return KG_EXIT_USAGE;
+    }
+    return KG_EXIT_OK;
+}
+
+static int ensure_directory(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return KG_EXIT_OK;
+        kg_cli_fail("%s: output path exists and is not a folder", dir);
+        return KG_EXIT_SYSTEM;
+    }
+    if (mkdir(dir, 0777) != 0) {
+        kg_cli_fail("%s: cannot create output folder: %s", dir, strerror(errno));
+        return KG_EXIT_SYSTEM;
+    }
+    return KG_EXIT_OK;
+}
+
+/* "data/nato-eu.kg.json" -> "nato-eu" */
+static void output_stem(const char *path, char *out, size_t size)
+{
+    const char *base = strrchr(path, '/');
+    snprintf(out, size, "%s", base ? base + 1 : path);
+    char *ext = strstr(out, ".kg.json");
+    if (!ext)
+        ext = strrchr(out, '.');
+    if (ext && ext != out)
+        *ext = '\0';
+}
+
+static void print_counts(const char *what, const kg_type_count *list, size_t n)
+{
+    printf("  %s:", what);
+    for (size_t i = 0; i < n; i++)
+        printf("%s %s %zu", i ? "," : "", list[i].type, list[i].count);
+    printf("\n");
+}
+
+static int print_summary(const char *path, const kg_graph *g)
+{
+    kg_summary s;
+    kg_error err;
+    if (kg_summarise(g, &s, &err) != KG_OK) {
+        kg_cli_print_error(&err);
+        return KG_EXIT_SYSTEM;
+    }
+    printf("%s: %zu nodes, %zu edges\n", path, s.node_count, s.edge_count);
+    print_counts("nodes by type", s.node_types, s.node_type_count);
+    print_counts("edges by type", s.edge_types, s.edge_type_count);
+    printf("  weakly connected components: %zu (largest: %zu nodes)\n", s.weak_components,
+           s.largest_component);
+    printf("  isolated nodes: %zu, self-loops: %zu\n", s.isolated_nodes, s.self_loops);
+    printf("  edges with dates: %zu, with evidence: %zu\n", s.dated_edges, s.evidenced_edges);
+    kg_summary_clear(&s);
+    return KG_EXIT_OK;
+}
+
+/* Exports one graph in each chosen format into uncommitted writers. */
+static int export_graph(const kg_graph *g, const char *path, const build_options *o,
+                        kg_writer **writers, size_t *count)
+{
+    char stem[256];
+    output_stem(path, stem, sizeof stem);
+    for (int f = 0; f < KG_FORMAT_COUNT; f++) {
+        if (!o->formats[f])
+            continue;
+        char target[4096];
+        snprintf(target, sizeof target, "%s/%s.%s", o->output_dir, stem,
+                 kg_format_extension((kg_format)f));
+        kg_error err;
+        kg_error_clear(&err);
+        kg_writer *w = NULL;
+        kg_status st = kg_writer_open_file(target, o->do_fsync, &w, &err);
+        if (st == KG_OK) {
+            writers[(*count)++] = w;
+            st = kg_export(g, (kg_format)f, &o->export, w, &err);
+        }
+        if (st == KG_OK)
+            st = kg_writer_close(w, &err);
+        if (st != KG_OK) {
+            kg_cli_print_error(&err);
+            return kg_cli_exit_code(st);
+        }
+    }
+    return KG_EXIT_OK;
+}
+
+/* Renames every finished output into place; on failure removes the rest. */
+static int commit_all(kg_writer **writers, size_t count, int rc)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (rc != KG_EXIT_OK) {
+            kg_writer_abort(writers[i]);
+            continue;
+        }
+        kg_error err;
+        if (kg_writer_commit(writers[i], &err) != KG_OK) {
+            kg_cli_print_error(&err);
+            rc = KG_EXIT_SYSTEM;
+        }
+    }
+    return rc;
+}
+
+static int build(char **paths, size_t n, const build_options *o)
+{
+    kg_graph *graphs[MAX_DATASETS] = {NULL};
+    kg_writer *writers[MAX_DATASETS * KG_FORMAT_COUNT];
+    size_t writer_count = 0;
+    int rc = KG_EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        int load_rc = kg_cli_load(paths[i], o->schema_path, &graphs[i]);
+        if (load_rc > rc)
+            rc = load_rc;
+    }
+    if (rc == KG_EXIT_OK)
+        rc = ensure_directory(o->output_dir);
+    for (size_t i = 0; i < n && rc == KG_EXIT_OK; i++)
+        rc = export_graph(graphs[i], paths[i], o, writers, &writer_count);
+    rc = commit_all(writers, writer_count, rc);
+    for (size_t i = 0; i < n && rc == KG_EXIT_OK && !o->is_quiet; i++)
+        rc = print_summary(paths[i], graphs[i]);
+    for (size_t i = 0; i < n; i++)
+        kg_graph_free(graphs[i]);
+    return rc;
+}
+
+int kg_cmd_build(int argc, char **argv)
+{
+    if (kg_cli_wants_help(argc, argv, "build"))
+        return KG_EXIT_OK;
+    build_options o;
+    int rc = parse_options(argc, argv, &o);
+    if (rc != KG_EXIT_OK)
+        return rc;
+    char *found[MAX_DATASETS];
+    size_t n = 0;
+    char **paths = argv + optind;
+    n = (size_t)(argc - optind);
+    if (n > MAX_DATASETS)
+        return kg_cli_usage_error("build", "at most %d data sets at once", MAX_DATASETS);
+    bool is_default = n == 0;
+    if (is_default) {
+        rc = find_default_datasets(found, &n);
+        paths = found;
+    }
+    if (rc == KG_EXIT_OK)
+        rc = build(paths, n, &o);
+    for (size_t i = 0; is_default && i < n; i++)
+        free(found[i]);
+    return rc;
+}

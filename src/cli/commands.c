@@ -1,0 +1,15 @@
+/* commands.c - the table of kg commands, in the order `kg --help` lists
+ * them. Adding a command: write cmd_<name>.c, declare it in commands.h,
+ * add a row here, document it in README.md and docs/cli.md. */
+#include "commands.h"
+
+const kg_command kg_commands[] = {
+    {"build", kg_cmd_build, "build exports (DOT, GraphML, JSON, SVG) from data sets",
+     kg_usage_build},
+    {"validate", kg_cmd_validate, "check data sets against their schema",
+     kg_usage_validate},
+    {"verify", kg_cmd_verify, "check every evidence quote against its source text",
+     kg_usage_verify},
+};
+
+const size_t kg_command_count = sizeof kg_commands / sizeof kg_commands[0];

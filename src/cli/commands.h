@@ -1,0 +1,19 @@
+/* commands.h - the entry point of every kg command (one cmd_<name>.c each)
+ * and the table main.c dispatches on. Keep both lists in the same order. */
+#ifndef KG_CLI_COMMANDS_H
+#define KG_CLI_COMMANDS_H
+
+#include "cli.h"
+
+int kg_cmd_build(int argc, char **argv);
+int kg_cmd_validate(int argc, char **argv);
+int kg_cmd_verify(int argc, char **argv);
+
+extern const char kg_usage_build[];
+extern const char kg_usage_validate[];
+extern const char kg_usage_verify[];
+
+extern const kg_command kg_commands[];
+extern const size_t kg_command_count;
+
+#endif

@@ -1,0 +1,225 @@
+/* arena.c - where a graph's and a schema's strings live: a bump allocator,
+ * a string set that interns them, and a string-to-index hash map. Nodes and
+ * edges hold plain pointers into the arena, so no per-string malloc. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK (64 * 1024)
+
+struct kg_arena_block {
+    kg_arena_block *next;
+    size_t size;
+    max_align_t data[];
+};
+
+void kg_arena_init(kg_arena *arena)
+{
+    memset(arena, 0, sizeof *arena);
+}
+
+void kg_arena_free(kg_arena *arena)
+{
+    kg_arena_block *b = arena->head;
+    while (b) {
+        kg_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    kg_arena_init(arena);
+}
+
+void *kg_arena_alloc(kg_arena *arena, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size = (size + align - 1) / align * align;
+    if (size == 0)
+        size = align;
+    if (!arena->head || arena->used + size > arena->head->size) {
+        size_t block = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+        if (block > SIZE_MAX - sizeof(kg_arena_block))
+            return NULL;
+        kg_arena_block *b = malloc(sizeof *b + block);
+        if (!b)
+            return NULL;
+        b->size = block;
+        if (block == size && arena->head) {
+            /* A large piece gets a block of its own behind the current
+             * one, so the rest of the current block is not wasted. */
+            b->next = arena->head->next;
+            arena->head->next = b;
+            arena->total += block;
+            return b->data;
+        }
+        b->next = arena->head;
+        arena->head = b;
+        arena->used = 0;
+        arena->total += block;
+    }
+    void *p = (char *)arena->head->data + arena->used;
+    arena->used += size;
+    return p;
+}
+
+char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len)
+{
+    char *copy = kg_arena_alloc(arena, len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+uint64_t kg_hash_string(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void kg_strset_init(kg_strset *set, kg_arena *arena)
+{
+    memset(set, 0, sizeof *set);
+    set->arena = arena;
+}
+
+void kg_strset_free(kg_strset *set)
+{
+    free(set->slots);
+    set->slots = NULL;
+    set->capacity = set->count = 0;
+}
+
+static bool strset_rehash(kg_strset *set)
+{
+    size_t cap = set->capacity ? set->capacity * 2 : 1024;
+    const char **slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < set->capacity; i++) {
+        const char *s = set->slots[i];
+        if (!s)
+            continue;
+        size_t j = kg_hash_string(s) & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = s;
+    }
+    free(set->slots);
+    set->slots = slots;
+    set->capacity = cap;
+    return true;
+}
+
+const char *kg_strset_intern(kg_strset *set, const char *s)
+{
+    if ((set->count + 1) * 4 > set->capacity * 3 && !strset_rehash(set))
+        return NULL;
+    size_t j = kg_hash_string(s) & (set->capacity - 1);
+    while (set->slots[j]) {
+        if (strcmp(set->slots[j], s) == 0)
+            return set->slots[j];
+        j = (j + 1) & (set->capacity - 1);
+    }
+    char *copy = kg_arena_strndup(set->arena, s, strlen(s));
+    if (!copy)
+        return NULL;
+    set->slots[j] = copy;
+    set->count++;
+    return copy;
+}
+
+void kg_index_map_init(kg_index_map *map)
+{
+    memset(map, 0, sizeof *map);
+}
+
+void kg_index_map_free(kg_index_map *map)
+{
+    free(map->keys);
+    free(map->values);
+    kg_index_map_init(map);
+}
+
+static bool index_map_rehash(kg_index_map *map)
+{
+    size_t cap = map->capacity ? map->capacity * 2 : 1024;
+    const char **keys = calloc(cap, sizeof *keys);
+    size_t *values = malloc(cap * sizeof *values);
+    if (!keys || !values) {
+        free(keys);
+        free(values);
+        return false;
+    }
+    for (size_t i = 0; i < map->capacity; i++) {
+        if (!map->keys[i])
+            continue;
+        size_t j = kg_hash_string(map->keys[i]) & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = map->keys[i];
+        values[j] = map->values[i];
+    }
+    free(map->keys);
+    free(map->values);
+    map->keys = keys;
+    map->values = values;
+    map->capacity = cap;
+    return true;
+}
+
+kg_status kg_index_map_put(kg_index_map *map, const char *key, size_t value,
+                           size_t *existing)
+{
+    if ((map->count + 1) * 4 > map->capacity * 3 && !index_map_rehash(map))
+        return KG_ENOMEM;
+    size_t j = kg_hash_string(key) & (map->capacity - 1);
+    while (map->keys[j]) {
+        if (strcmp(map->keys[j], key) == 0) {
+            if (existing)
+                *existing = map->values[j];
+            return KG_EINPUT;
+        }
+        j = (j + 1) & (map->capacity - 1);
+    }
+    map->keys[j] = key;
+    map->values[j] = value;
+    map->count++;
+    return KG_OK;
+}
+
+size_t kg_index_map_get(const kg_index_map *map, const char *key)
+{
+    if (map->capacity == 0)
+        return (size_t)-1;
+    size_t j = kg_hash_string(key) & (map->capacity - 1);
+    while (map->keys[j]) {
+        if (strcmp(map->keys[j], key) == 0)
+            return map->values[j];
+        j = (j + 1) & (map->capacity - 1);
+    }
+    return (size_t)-1;
+}
+
+kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem)
+{
+    if (need <= *capacity)
+        return KG_OK;
+    size_t cap = *capacity ? *capacity : 16;
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2 / elem)
+            return KG_ENOMEM;
+        cap *= 2;
+    }
+    void *grown = realloc(*items, cap * elem);
+    if (!grown)
+        return KG_ENOMEM;
+    *items = grown;
+    *capacity = cap;
+    return KG_OK;
+}

@@ -1,0 +1,748 @@
+/* dataset.c - reads a kg data set (docs/format.md) into a kg_graph: parse
+ * with jansson, check every entity and relation against the schema, and
+ * report all problems with JSON Pointers before anything is built. */
+#include "kg/dataset.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+#include "json_check.h"
+#include "kg/text.h"
+
+#define ID_MAX 128
+#define ATTRS_MAX 256
+
+static const char *const top_keys[] = {"kg", "name", "title", "description", "schema",
+                                       "sources", "entities", "relations", NULL};
+static const char *const source_keys[] = {"id", "title", "file", "url", "retrieved", NULL};
+static const char *const entity_keys[] = {"id", "type", "label", "aliases", "start", "end",
+                                          "description", "evidence", "attributes", NULL};
+static const char *const relation_keys[] = {"id", "source", "type", "target", "start",
+                                            "end", "evidence", "attributes", NULL};
+static const char *const evidence_keys[] = {"source", "quote", NULL};
+
+/* Everything one load needs; scratch memory lives in `scratch`. */
+typedef struct loader {
+    kg_json_ctx ctx;
+    kg_graph *graph;
+    const kg_schema *schema;
+    kg_load_options options;
+    kg_arena scratch;
+    kg_index_map names;      /* folded id/label -> entity index */
+    kg_index_map aliases;    /* folded alias -> entity index */
+    kg_index_map relation_ids;
+    const char **entity_ids; /* for "did you mean" on endpoints */
+    size_t entity_count;
+} loader;
+
+kg_status kg_read_file(const char *path, size_t max_bytes, char **text, size_t *len,
+                       kg_error *err)
+{
+    *text = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return kg_error_set(err, KG_EIO, path, "cannot open: %s", strerror(errno));
+    struct stat st;
+    kg_status status = KG_OK;
+    char *buf = NULL;
+    if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+        status = kg_error_set(err, KG_EIO, path, "cannot read: %s",
+                              S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno));
+        goto cleanup;
+    }
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, used = 0;
+    if (cap - 1 > max_bytes) {
+        status = kg_error_set(err, KG_ELIMIT, path,
+                              "file is %zu bytes, over the limit of %zu", cap - 1, max_bytes);
+        goto cleanup;
+    }
+    /* Read until EOF rather than trusting st_size: pipes and /proc files
+     * report 0 or lie. */
+    for (;;) {
+        if (used + 1 >= cap) {
+            if (cap > max_bytes) {
+                status = kg_error_set(err, KG_ELIMIT, path,
+                                      "file is over the limit of %zu bytes", max_bytes);
+                goto cleanup;
+            }
+            cap *= 2;
+        }
+        char *grown = buf && cap <= used + 1 ? NULL : realloc(buf, cap);
+        if (!grown) {
+            status = kg_error_set(err, KG_ENOMEM, path, "out of memory reading the file");
+            goto cleanup;
+        }
+        buf = grown;
+        size_t n = fread(buf + used, 1, cap - used - 1, f);
+        used += n;
+        if (n == 0)
+            break;
+    }
+    if (ferror(f)) {
+        status = kg_error_set(err, KG_EIO, path, "read error: %s", strerror(errno));
+        goto cleanup;
+    }
+    buf[used] = '\0';
+    *text = buf;
+    *len = used;
+    buf = NULL;
+cleanup:
+    free(buf);
+    fclose(f);
+    return status;
+}
+
+/* ---- small value checks ----------------------------------------------- */
+
+static bool valid_id(const char *id)
+{
+    size_t len = strlen(id);
+    if (len == 0 || len > ID_MAX)
+        return false;
+    for (const char *c = id; *c; c++) {
+        bool alnum = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                     (*c >= '0' && *c <= '9');
+        if (!alnum && (c == id || !strchr("_.:-", *c)))
+            return false;
+    }
+    return true;
+}
+
+static kg_date load_date(loader *ld, json_t *obj, const char *pointer, const char *key)
+{
+    kg_date date = {0, 0, 0, KG_DATE_NONE};
+    const char *text = kg_json_string(&ld->ctx, obj, pointer, key, false);
+    if (text && kg_date_parse(text, &date) != KG_OK) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, key);
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr,
+                       "dates are YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
+                       "invalid date '%s'", text);
+    }
+    return date;
+}
+
+static void load_interval(loader *ld, json_t *obj, const char *pointer, kg_date *start,
+                          kg_date *end)
+{
+    *start = load_date(ld, obj, pointer, "start");
+    *end = load_date(ld, obj, pointer, "end");
+    if (start->precision && end->precision &&
+        kg_date_last_day(*end) < kg_date_first_day(*start)) {
+        char ptr[KG_POINTER_MAX], a[11], b[11];
+        kg_pointer_key(ptr, pointer, "end");
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "end %s is before start %s",
+                       kg_date_format(*end, a), kg_date_format(*start, b));
+    }
+}
+
+/* ---- evidence and attributes ------------------------------------------ */
+
+static bool load_one_evidence(loader *ld, json_t *obj, const char *pointer,
+                              kg_evidence *out)
+{
+    if (!json_is_object(obj)) {
+        kg_json_report(&ld->ctx, KG_EINPUT, pointer, NULL,
+                       "expected an evidence object {\"source\", \"quote\"}, found %s",
+                       kg_json_type_name(obj));
+        return false;
+    }
+    kg_json_check_keys(&ld->ctx, obj, pointer, evidence_keys);
+    out->source = kg_json_string(&ld->ctx, obj, pointer, "source", true);
+    out->quote = kg_json_string(&ld->ctx, obj, pointer, "quote", true);
+    if (out->source && !kg_graph_find_source(ld->graph, out->source)) {
+        char ptr[KG_POINTER_MAX];
+        const char *ids[64];
+        size_t n = kg_graph_source_count(ld->graph);
+        for (size_t i = 0; i < n && i < 64; i++)
+            ids[i] = kg_graph_source(ld->graph, i)->id;
+        kg_pointer_key(ptr, pointer, "source");
+        kg_json_report_unknown(&ld->ctx, ptr, "source", out->source,
+                               kg_suggest(out->source, ids, n < 64 ? n : 64));
+        return false;
+    }
+    return out->source && out->quote;
+}
+
+/* Reads "evidence" (an object or a non-empty list of them) into scratch. */
+static void load_evidence(loader *ld, json_t *obj, const char *pointer, bool required,
+                          const kg_evidence **out, uint32_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    json_t *value = json_object_get(obj, "evidence");
+    char ptr[KG_POINTER_MAX];
+    kg_pointer_key(ptr, pointer, "evidence");
+    if (!value || (json_is_array(value) && json_array_size(value) == 0)) {
+        if (required)
+            kg_json_report(&ld->ctx, KG_EINPUT, value ? ptr : pointer,
+                           "add {\"source\": SOURCE-ID, \"quote\": \"the sentence that states it\"}",
+                           "missing evidence: every relation needs a quote from a source");
+        return;
+    }
+    bool is_list = json_is_array(value);
+    size_t n = is_list ? json_array_size(value) : 1;
+    kg_evidence *items = kg_arena_alloc(&ld->scratch, n * sizeof *items);
+    if (!items) {
+        kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char iptr[KG_POINTER_MAX];
+        if (is_list)
+            kg_pointer_index(iptr, ptr, i);
+        else
+            snprintf(iptr, sizeof iptr, "%s", ptr);
+        if (load_one_evidence(ld, is_list ? json_array_get(value, i) : value, iptr,
+                              &items[*count]))
+            (*count)++;
+    }
+    *out = items;
+}
+
+/* Canonical text of a scalar attribute value, in scratch memory. */
+static const char *attr_text(loader *ld, json_t *value, kg_value_kind *kind)
+{
+    char buf[64];
+    switch (json_typeof(value)) {
+    case JSON_STRING:
+        *kind = KG_VALUE_STRING;
+        return json_string_value(value);
+    case JSON_INTEGER:
+        *kind = KG_VALUE_INTEGER;
+        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+        break;
+    case JSON_REAL:
+        *kind = KG_VALUE_REAL;
+        kg_format_double(json_real_value(value), buf);
+        break;
+    case JSON_TRUE:
+    case JSON_FALSE:
+        *kind = KG_VALUE_BOOLEAN;
+        return json_is_true(value) ? "true" : "false";
+    default:
+        return NULL;
+    }
+    return kg_arena_strndup(&ld->scratch, buf, strlen(buf));
+}
+
+static void load_attributes(loader *ld, json_t *obj, const char *pointer,
+                            const kg_attr **out, uint32_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    json_t *attrs = kg_json_object(&ld->ctx, obj, pointer, "attributes", false);
+    if (!attrs)
+        return;
+    char base[KG_POINTER_MAX];
+    kg_pointer_key(base, pointer, "attributes");
+    size_t n = json_object_size(attrs);
+    if (n > ATTRS_MAX) {
+        kg_json_report(&ld->ctx, KG_ELIMIT, base, NULL,
+                       "%zu attributes, over the limit of %d", n, ATTRS_MAX);
+        return;
+    }
+    kg_attr *items = kg_arena_alloc(&ld->scratch, (n + 1) * sizeof *items);
+    if (!items) {
+        kg_json_report(&ld->ctx, KG_ENOMEM, base, NULL, "out of memory");
+        return;
+    }
+    const char *key;
+    json_t *value;
+    json_object_foreach(attrs, key, value) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, base, key);
+        kg_attr *a = &items[*count];
+        a->key = key;
+        a->text = attr_text(ld, value, &a->kind);
+        if (!key[0])
+            kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "attribute names must not be empty");
+        else if (!a->text)
+            kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
+                           "attribute values are strings, numbers or booleans, found %s",
+                           kg_json_type_name(value));
+        else
+            (*count)++;
+    }
+    *out = items;
+}
+
+/* ---- sources ---------------------------------------------------------- */
+
+static void load_sources(loader *ld, json_t *root)
+{
+    json_t *sources = kg_json_array(&ld->ctx, root, "", "sources", true);
+    size_t i;
+    json_t *obj;
+    json_array_foreach(sources, i, obj) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_index(ptr, "/sources", i);
+        if (!json_is_object(obj)) {
+            kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
+                           kg_json_type_name(obj));
+            continue;
+        }
+        kg_json_check_keys(&ld->ctx, obj, ptr, source_keys);
+        kg_source s = {
+            kg_json_string(&ld->ctx, obj, ptr, "id", true),
+            kg_json_string(&ld->ctx, obj, ptr, "title", true),
+            kg_json_string(&ld->ctx, obj, ptr, "file", false),
+            kg_json_string(&ld->ctx, obj, ptr, "url", false),
+            kg_json_string(&ld->ctx, obj, ptr, "retrieved", false),
+        };
+        if (!s.file && !s.url)
+            kg_json_report(&ld->ctx, KG_EINPUT, ptr, "give a \"file\" (for kg verify) or a \"url\"",
+                           "source has neither 'file' nor 'url'");
+        if (!s.id || !s.title)
+            continue;
+        if (kg_graph_find_source(ld->graph, s.id)) {
+            char idptr[KG_POINTER_MAX];
+            kg_pointer_key(idptr, ptr, "id");
+            kg_json_report(&ld->ctx, KG_EINPUT, idptr, NULL, "duplicate source id '%s'", s.id);
+        } else if (kg_graph_add_source(ld->graph, &s) != KG_OK) {
+            kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+        }
+    }
+}
+
+/* ---- entities --------------------------------------------------------- */
+
+/* Folded form of a name in scratch memory, for alias clash checks. */
+static const char *folded(loader *ld, const char *name)
+{
+    char buf[512];
+    size_t n = kg_fold(name, buf, sizeof buf);
+    return kg_arena_strndup(&ld->scratch, buf, n < sizeof buf ? n : sizeof buf - 1);
+}
+
+static void load_aliases(loader *ld, json_t *obj, const char *pointer, kg_node *node)
+{
+    json_t *list = kg_json_array(&ld->ctx, obj, pointer, "aliases", false);
+    size_t n = list ? json_array_size(list) : 0;
+    const char **aliases = n ? kg_arena_alloc(&ld->scratch, n * sizeof *aliases) : NULL;
+    if (n && !aliases) {
+        kg_json_report(&ld->ctx, KG_ENOMEM, pointer, NULL, "out of memory");
+        return;
+    }
+    char base[KG_POINTER_MAX];
+    kg_pointer_key(base, pointer, "aliases");
+    for (size_t i = 0; i < n; i++) {
+        json_t *item = json_array_get(list, i);
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_index(ptr, base, i);
+        if (!json_is_string(item) || json_string_length(item) == 0)
+            kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected a non-empty string, found %s",
+                           kg_json_type_name(item));
+        else
+            aliases[node->alias_count++] = json_string_value(item);
+    }
+    node->aliases = aliases;
+}
+
+static size_t load_node_type(loader *ld, json_t *obj, const char *pointer,
+                             const char **type)
+{
+    *type = kg_json_string(&ld->ctx, obj, pointer, "type", true);
+    if (!*type)
+        return KG_SCHEMA_NOT_FOUND;
+    size_t index = kg_schema_find_node_type(ld->schema, *type);
+    if (index == KG_SCHEMA_NOT_FOUND) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, "type");
+        kg_json_report_unknown(&ld->ctx, ptr, "node type", *type,
+                               kg_schema_suggest_node_type(ld->schema, *type));
+    }
+    return index;
+}
+
+/* Adds the entity's id and label to the name map (first claim wins). */
+static void claim_names(loader *ld, const kg_node *node, size_t index)
+{
+    const char *names[2] = {folded(ld, node->id), folded(ld, node->label)};
+    for (int i = 0; i < 2; i++)
+        if (names[i])
+            kg_index_map_put(&ld->names, names[i], index, NULL);
+}
+
+static void load_entity(loader *ld, json_t *obj, size_t position)
+{
+    char ptr[KG_POINTER_MAX];
+    kg_pointer_index(ptr, "/entities", position);
+    if (!json_is_object(obj)) {
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
+                       kg_json_type_name(obj));
+        return;
+    }
+    kg_json_check_keys(&ld->ctx, obj, ptr, entity_keys);
+    kg_node node;
+    memset(&node, 0, sizeof node);
+    size_t problems = ld->ctx.problems;
+    node.origin = (uint32_t)position;
+    node.id = kg_json_string(&ld->ctx, obj, ptr, "id", true);
+    node.type_index = load_node_type(ld, obj, ptr, &node.type);
+    node.label = kg_json_string(&ld->ctx, obj, ptr, "label", true);
+    node.description = kg_json_string(&ld->ctx, obj, ptr, "description", false);
+    load_aliases(ld, obj, ptr, &node);
+    load_interval(ld, obj, ptr, &node.start, &node.end);
+    load_evidence(ld, obj, ptr, false, &node.evidence, &node.evidence_count);
+    load_attributes(ld, obj, ptr, &node.attrs, &node.attr_count);
+    char idptr[KG_POINTER_MAX];
+    kg_pointer_key(idptr, ptr, "id");
+    if (node.id && !valid_id(node.id)) {
+        kg_json_report(&ld->ctx, KG_EINPUT, idptr,
+                       "ids start with a letter or digit, then letters, digits, '_', '.', ':' or '-' (at most 128)",
+                       "invalid entity id '%s'", node.id);
+        return;
+    }
+    if (!node.id || ld->ctx.problems != problems)
+        return;
+    size_t index;
+    kg_status st = kg_graph_add_node(ld->graph, &node, &index);
+    if (st == KG_EINPUT) {
+        size_t first = kg_graph_find_node(ld->graph, node.id);
+        kg_json_report(&ld->ctx, KG_EINPUT, idptr, NULL,
+                       "duplicate entity id '%s' (first at /entities/%u)", node.id,
+                       kg_graph_node(ld->graph, first)->origin);
+    } else if (st != KG_OK) {
+        kg_json_report(&ld->ctx, st, ptr, NULL, "out of memory");
+    } else {
+        ld->entity_ids[ld->entity_count++] = kg_graph_node(ld->graph, index)->id;
+        claim_names(ld, kg_graph_node(ld->graph, index), index);
+    }
+}
+
+/* An alias may not be another entity's id, label or alias: name lookup
+ * ("kg path NATO EU") must land on exactly one entity. */
+static void check_aliases(loader *ld)
+{
+    size_t n = kg_graph_node_count(ld->graph);
+    for (size_t i = 0; i < n; i++) {
+        const kg_node *node = kg_graph_node(ld->graph, i);
+        for (uint32_t a = 0; a < node->alias_count; a++) {
+            const char *name = folded(ld, node->aliases[a]);
+            size_t owner = name ? kg_index_map_get(&ld->names, name) : (size_t)-1;
+            size_t other = (size_t)-1;
+            char ptr[KG_POINTER_MAX], base[KG_POINTER_MAX];
+            snprintf(base, sizeof base, "/entities/%u/aliases", node->origin);
+            kg_pointer_index(ptr, base, a);
+            if (owner != (size_t)-1 && owner != i)
+                kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
+                               "alias '%s' is the id or label of another entity (/entities/%u)",
+                               node->aliases[a], kg_graph_node(ld->graph, owner)->origin);
+            else if (name && kg_index_map_put(&ld->aliases, name, i, &other) == KG_EINPUT &&
+                     other != i)
+                kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
+                               "alias '%s' is also claimed by /entities/%u",
+                               node->aliases[a], kg_graph_node(ld->graph, other)->origin);
+        }
+    }
+}
+
+static void load_entities(loader *ld, json_t *root)
+{
+    json_t *entities = kg_json_array(&ld->ctx, root, "", "entities", true);
+    size_t n = entities ? json_array_size(entities) : 0;
+    if (n > ld->options.max_nodes) {
+        kg_json_report(&ld->ctx, KG_ELIMIT, "/entities", "raise it with --max-nodes",
+                       "%zu entities, over the limit of %zu", n, ld->options.max_nodes);
+        return;
+    }
+    ld->entity_ids = kg_arena_alloc(&ld->scratch, (n + 1) * sizeof *ld->entity_ids);
+    if (!ld->entity_ids) {
+        kg_json_report(&ld->ctx, KG_ENOMEM, "/entities", NULL, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        load_entity(ld, json_array_get(entities, i), i);
+    check_aliases(ld);
+}
+
+/* ---- relations -------------------------------------------------------- */
+
+/* Index of the entity named by obj[key], reporting unknown ids. */
+static size_t load_endpoint(loader *ld, json_t *obj, const char *pointer, const char *key)
+{
+    const char *id = kg_json_string(&ld->ctx, obj, pointer, key, true);
+    if (!id)
+        return KG_SCHEMA_NOT_FOUND;
+    size_t index = kg_graph_find_node(ld->graph, id);
+    if (index == KG_SCHEMA_NOT_FOUND) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, key);
+        kg_json_report_unknown(&ld->ctx, ptr, "entity", id,
+                               kg_suggest(id, ld->entity_ids, ld->entity_count));
+    }
+    return index;
+}
+
+/* Names the node types an edge type allows at one end, for the hint. */
+static void allowed_types(const kg_schema *schema, const size_t *types, size_t count,
+                          char *out, size_t size)
+{
+    size_t used = (size_t)snprintf(out, size, "allowed: ");
+    for (size_t i = 0; i < count && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "",
+                                 kg_schema_node_type(schema, types[i])->name);
+}
+
+static void check_endpoint_types(loader *ld, const kg_edge *e, const char *pointer)
+{
+    const kg_edge_type *t = kg_schema_edge_type(ld->schema, e->type_index);
+    const kg_node *ends[2] = {kg_graph_node(ld->graph, e->source),
+                              kg_graph_node(ld->graph, e->target)};
+    bool any[2] = {t->allows_any_source, t->allows_any_target};
+    const size_t *types[2] = {t->source_types, t->target_types};
+    size_t counts[2] = {t->source_type_count, t->target_type_count};
+    const char *keys[2] = {"source", "target"};
+    for (int k = 0; k < 2; k++) {
+        bool ok = any[k];
+        for (size_t i = 0; i < counts[k] && !ok; i++)
+            ok = types[k][i] == ends[k]->type_index;
+        if (ok)
+            continue;
+        char ptr[KG_POINTER_MAX], hint[KG_ERROR_TEXT_MAX];
+        kg_pointer_key(ptr, pointer, keys[k]);
+        allowed_types(ld->schema, types[k], counts[k], hint, sizeof hint);
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, hint,
+                       "edge type '%s' does not allow a %s of type '%s' ('%s')", t->name,
+                       keys[k], ends[k]->type, ends[k]->id);
+    }
+}
+
+static size_t load_edge_type(loader *ld, json_t *obj, const char *pointer, const char **type)
+{
+    *type = kg_json_string(&ld->ctx, obj, pointer, "type", true);
+    if (!*type)
+        return KG_SCHEMA_NOT_FOUND;
+    size_t index = kg_schema_find_edge_type(ld->schema, *type);
+    if (index == KG_SCHEMA_NOT_FOUND) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, "type");
+        kg_json_report_unknown(&ld->ctx, ptr, "edge type", *type,
+                               kg_schema_suggest_edge_type(ld->schema, *type));
+    }
+    return index;
+}
+
+static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_edge *e)
+{
+    e->id = kg_json_string(&ld->ctx, obj, pointer, "id", false);
+    if (!e->id)
+        return;
+    char ptr[KG_POINTER_MAX];
+    size_t first = 0;
+    kg_pointer_key(ptr, pointer, "id");
+    if (!valid_id(e->id))
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "invalid relation id '%s'", e->id);
+    else if (kg_index_map_put(&ld->relation_ids, e->id, e->origin, &first) == KG_EINPUT)
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
+                       "duplicate relation id '%s' (first at /relations/%zu)", e->id, first);
+}
+
+static void load_relation(loader *ld, json_t *obj, size_t position)
+{
+    char ptr[KG_POINTER_MAX];
+    kg_pointer_index(ptr, "/relations", position);
+    if (!json_is_object(obj)) {
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
+                       kg_json_type_name(obj));
+        return;
+    }
+    kg_json_check_keys(&ld->ctx, obj, ptr, relation_keys);
+    kg_edge e;
+    memset(&e, 0, sizeof e);
+    size_t problems = ld->ctx.problems;
+    e.origin = (uint32_t)position;
+    load_relation_id(ld, obj, ptr, &e);
+    e.source = load_endpoint(ld, obj, ptr, "source");
+    e.type_index = load_edge_type(ld, obj, ptr, &e.type);
+    e.target = load_endpoint(ld, obj, ptr, "target");
+    load_interval(ld, obj, ptr, &e.start, &e.end);
+    load_evidence(ld, obj, ptr, true, &e.evidence, &e.evidence_count);
+    load_attributes(ld, obj, ptr, &e.attrs, &e.attr_count);
+    if (e.source == KG_SCHEMA_NOT_FOUND || e.target == KG_SCHEMA_NOT_FOUND ||
+        e.type_index == KG_SCHEMA_NOT_FOUND)
+        return;
+    check_endpoint_types(ld, &e, ptr);
+    if (ld->ctx.problems != problems)
+        return;
+    if (kg_graph_add_edge(ld->graph, &e) != KG_OK)
+        kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+}
+
+static void load_relations(loader *ld, json_t *root)
+{
+    json_t *relations = kg_json_array(&ld->ctx, root, "", "relations", true);
+    size_t n = relations ? json_array_size(relations) : 0;
+    if (n > ld->options.max_edges) {
+        kg_json_report(&ld->ctx, KG_ELIMIT, "/relations", "raise it with --max-edges",
+                       "%zu relations, over the limit of %zu", n, ld->options.max_edges);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        load_relation(ld, json_array_get(relations, i), i);
+}
+
+/* ---- top level -------------------------------------------------------- */
+
+static void apply_defaults(kg_load_options *o, const kg_load_options *given)
+{
+    memset(o, 0, sizeof *o);
+    if (given)
+        *o = *given;
+    if (!o->max_bytes) o->max_bytes = KG_DEFAULT_MAX_BYTES;
+    if (!o->max_nodes) o->max_nodes = KG_DEFAULT_MAX_NODES;
+    if (!o->max_edges) o->max_edges = KG_DEFAULT_MAX_EDGES;
+}
+
+/* The schema named by the data set (resolved against base_dir), or the one
+ * given in the options. */
+static kg_schema *find_schema(loader *ld, json_t *root, const char *base_dir)
+{
+    if (ld->options.schema)
+        return kg_schema_ref(ld->options.schema);
+    const char *name = kg_json_string(&ld->ctx, root, "", "schema", false);
+    if (!name)
+        name = "schema.json";
+    char path[4096];
+    if (name[0] == '/' || !base_dir || !base_dir[0])
+        snprintf(path, sizeof path, "%s", name);
+    else
+        snprintf(path, sizeof path, "%s/%s", base_dir, name);
+    kg_schema *schema = NULL;
+    if (kg_schema_load(path, &schema, ld->ctx.diags) != KG_OK) {
+        kg_json_report(&ld->ctx, KG_EINPUT, "/schema", NULL,
+                       "cannot use schema '%s' (see above)", path);
+        return NULL;
+    }
+    return schema;
+}
+
+static void load_header(loader *ld, json_t *root)
+{
+    kg_json_check_keys(&ld->ctx, root, "", top_keys);
+    json_t *version = json_object_get(root, "kg");
+    if (!version)
+        kg_json_report(&ld->ctx, KG_EINPUT, "", "add \"kg\": 1", "missing required key 'kg'");
+    else if (!json_is_integer(version) || json_integer_value(version) != 1)
+        kg_json_report(&ld->ctx, KG_EINPUT, "/kg", "this kg reads version 1",
+                       "unsupported data set version");
+    const char *name = kg_json_string(&ld->ctx, root, "", "name", false);
+    const char *title = kg_json_string(&ld->ctx, root, "", "title", false);
+    const char *text = kg_json_string(&ld->ctx, root, "", "description", false);
+    if ((name && kg_graph_set_name(ld->graph, name) != KG_OK) ||
+        (title && kg_graph_set_title(ld->graph, title) != KG_OK) ||
+        (text && kg_graph_set_description(ld->graph, text) != KG_OK))
+        kg_json_report(&ld->ctx, KG_ENOMEM, "", NULL, "out of memory");
+}
+
+/* Default graph name: the file name without folders and ".kg.json". */
+static void default_name(kg_graph *g, const char *file)
+{
+    if (kg_graph_name(g)[0] || !file)
+        return;
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    char name[256];
+    snprintf(name, sizeof name, "%s", base);
+    char *dot = strstr(name, ".kg.json");
+    if (!dot)
+        dot = strrchr(name, '.');
+    if (dot && dot != name)
+        *dot = '\0';
+    kg_graph_set_name(g, name);
+}
+
+static void loader_free(loader *ld)
+{
+    kg_index_map_free(&ld->names);
+    kg_index_map_free(&ld->aliases);
+    kg_index_map_free(&ld->relation_ids);
+    kg_arena_free(&ld->scratch);
+}
+
+kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
+                           const char *base_dir, const kg_load_options *options,
+                           kg_graph **out, kg_diagnostics *diags)
+{
+    loader ld;
+    memset(&ld, 0, sizeof ld);
+    *out = NULL;
+    kg_json_ctx_init(&ld.ctx, name, diags);
+    apply_defaults(&ld.options, options);
+    kg_arena_init(&ld.scratch);
+    json_t *root = NULL;
+    if (len > ld.options.max_bytes) {
+        kg_json_report(&ld.ctx, KG_ELIMIT, "", NULL, "input is %zu bytes, over the limit of %zu",
+                       len, ld.options.max_bytes);
+        goto cleanup;
+    }
+    root = kg_json_parse(&ld.ctx, text, len);
+    if (!root)
+        goto cleanup;
+    if (!json_is_object(root)) {
+        kg_json_report(&ld.ctx, KG_EINPUT, "", NULL, "expected a data set object, found %s",
+                       kg_json_type_name(root));
+        goto cleanup;
+    }
+    if (kg_graph_new(&ld.graph) != KG_OK) {
+        kg_json_report(&ld.ctx, KG_ENOMEM, "", NULL, "out of memory");
+        goto cleanup;
+    }
+    load_header(&ld, root);
+    kg_schema *schema = find_schema(&ld, root, base_dir);
+    if (!schema)
+        goto cleanup;
+    kg_graph_set_schema(ld.graph, schema);
+    ld.schema = schema;
+    load_sources(&ld, root);
+    load_entities(&ld, root);
+    load_relations(&ld, root);
+    if (ld.ctx.first == KG_OK) {
+        kg_error err;
+        kg_error_clear(&err);
+        if (kg_graph_finish(ld.graph, &err) != KG_OK)
+            kg_json_report(&ld.ctx, err.status, "", NULL, "%s", err.message);
+    }
+    default_name(ld.graph, name);
+cleanup:
+    json_decref(root);
+    loader_free(&ld);
+    if (ld.ctx.first != KG_OK) {
+        kg_graph_free(ld.graph);
+        return ld.ctx.first;
+    }
+    *out = ld.graph;
+    return KG_OK;
+}
+
+kg_status kg_dataset_load(const char *path, const kg_load_options *options,
+                          kg_graph **out, kg_diagnostics *diags)
+{
+    kg_load_options o;
+    apply_defaults(&o, options);
+    char *text = NULL;
+    size_t len = 0;
+    kg_error err;
+    *out = NULL;
+    kg_status st = kg_read_file(path, o.max_bytes, &text, &len, &err);
+    if (st != KG_OK) {
+        kg_diagnostics_add(diags, &err);
+        return st;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    st = kg_dataset_parse(text, len, path, dir, &o, out, diags);
+    free(text);
+    return st;
+}

@@ -1,0 +1,64 @@
+/* internal.h - helpers shared inside libkg and not part of its API: the
+ * string arena with interning that every graph and schema stores its text
+ * in, and a growable array. */
+#ifndef KG_INTERNAL_H
+#define KG_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kg/error.h"
+
+/* Bump allocator: memory is freed all at once; pointers never move. */
+typedef struct kg_arena_block kg_arena_block;
+typedef struct kg_arena {
+    kg_arena_block *head;
+    size_t used; /* bytes used in head */
+    size_t total;
+} kg_arena;
+
+void kg_arena_init(kg_arena *arena);
+void kg_arena_free(kg_arena *arena);
+/* size bytes aligned for any object, or NULL. */
+void *kg_arena_alloc(kg_arena *arena, size_t size);
+/* Copies len bytes plus a NUL terminator, or NULL. */
+char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len);
+
+/* A set of strings stored in an arena, so equal strings share storage. */
+typedef struct kg_strset {
+    kg_arena *arena;
+    const char **slots;
+    size_t capacity; /* power of two */
+    size_t count;
+} kg_strset;
+
+void kg_strset_init(kg_strset *set, kg_arena *arena);
+void kg_strset_free(kg_strset *set);
+/* The stored copy of s (adding it if new), or NULL when out of memory. */
+const char *kg_strset_intern(kg_strset *set, const char *s);
+
+/* Maps strings to indexes (an open-addressing hash table). Keys are not
+ * copied: they must outlive the map (interned strings do). */
+typedef struct kg_index_map {
+    const char **keys;
+    size_t *values;
+    size_t capacity; /* power of two */
+    size_t count;
+} kg_index_map;
+
+void kg_index_map_init(kg_index_map *map);
+void kg_index_map_free(kg_index_map *map);
+/* Adds key -> value. When key is present already, leaves it and sets
+ * *existing to its value (if existing is not NULL) and returns KG_EINPUT. */
+kg_status kg_index_map_put(kg_index_map *map, const char *key, size_t value,
+                           size_t *existing);
+/* The value for key, or (size_t)-1. */
+size_t kg_index_map_get(const kg_index_map *map, const char *key);
+
+uint64_t kg_hash_string(const char *s);
+
+/* Grows *items (element size elem) to hold at least need elements. */
+kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem);
+
+#endif

@@ -1,0 +1,192 @@
+/* text.c - UTF-8 validation, name folding, edit distance and locale-free
+ * number formatting: the small text tools that loaders (hints), exporters
+ * (escaping, numbers) and name resolution share. */
+#include "kg/text.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the well-formed UTF-8 sequence at s (1-4), or 0 if malformed. */
+static size_t utf8_sequence(const unsigned char *s, size_t len)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; }
+    else return 0;
+    if (len < n)
+        return 0;
+    uint32_t cp = c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+bool kg_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (len > 0) {
+        size_t n = utf8_sequence(p, len);
+        if (n == 0)
+            return false;
+        p += n;
+        len -= n;
+    }
+    return true;
+}
+
+/* Base letters for U+00C0..U+017F; "" keeps the character as it is. Two
+ * letters for ligatures. Index is code point - 0xC0. */
+static const char *const latin_fold[0x180 - 0xC0] = {
+    "a","a","a","a","a","a","ae","c","e","e","e","e","i","i","i","i",
+    "d","n","o","o","o","o","o","","o","u","u","u","u","y","th","ss",
+    "a","a","a","a","a","a","ae","c","e","e","e","e","i","i","i","i",
+    "d","n","o","o","o","o","o","","o","u","u","u","u","y","th","y",
+    "a","a","a","a","a","a","c","c","c","c","c","c","c","c","d","d",
+    "d","d","e","e","e","e","e","e","e","e","e","e","g","g","g","g",
+    "g","g","g","g","h","h","h","h","i","i","i","i","i","i","i","i",
+    "i","i","ij","ij","j","j","k","k","k","l","l","l","l","l","l","l",
+    "l","l","l","n","n","n","n","n","n","n","n","n","o","o","o","o",
+    "o","o","oe","oe","r","r","r","r","r","r","s","s","s","s","s","s",
+    "s","s","t","t","t","t","t","t","u","u","u","u","u","u","u","u",
+    "u","u","u","u","w","w","y","y","y","z","z","z","z","z","z","s",
+};
+
+static bool is_separator(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' ||
+           c == '_' || c == '\f' || c == '\v';
+}
+
+/* Appends n bytes to out if room remains; always counts them. */
+static void fold_put(char *out, size_t size, size_t *len, const char *s,
+                     size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (*len + 1 < size)
+            out[*len] = s[i];
+        (*len)++;
+    }
+}
+
+size_t kg_fold(const char *s, char *out, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t remaining = strlen(s), len = 0;
+    bool pending_space = false;
+    while (remaining > 0) {
+        size_t n = utf8_sequence(p, remaining);
+        if (n == 0)
+            n = 1; /* copy a stray byte as it is */
+        if (n == 1 && is_separator(*p)) {
+            pending_space = len > 0;
+        } else {
+            if (pending_space)
+                fold_put(out, size, &len, " ", 1);
+            pending_space = false;
+            uint32_t cp = n == 2 ? (uint32_t)((p[0] & 0x1F) << 6 | (p[1] & 0x3F)) : 0;
+            if (n == 1 && *p >= 'A' && *p <= 'Z') {
+                char c = (char)(*p - 'A' + 'a');
+                fold_put(out, size, &len, &c, 1);
+            } else if (n == 2 && cp >= 0xC0 && cp < 0x180 && latin_fold[cp - 0xC0][0]) {
+                const char *base = latin_fold[cp - 0xC0];
+                fold_put(out, size, &len, base, strlen(base));
+            } else {
+                fold_put(out, size, &len, (const char *)p, n);
+            }
+        }
+        p += n;
+        remaining -= n;
+    }
+    if (size > 0)
+        out[len < size ? len : size - 1] = '\0';
+    return len;
+}
+
+#define EDIT_MAX 256
+
+size_t kg_edit_distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > EDIT_MAX) la = EDIT_MAX;
+    if (lb > EDIT_MAX) lb = EDIT_MAX;
+    if ((la > lb ? la - lb : lb - la) > cap)
+        return cap + 1;
+    /* Three rows suffice for optimal string alignment (adjacent swaps). */
+    size_t rows[3][EDIT_MAX + 1];
+    size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        size_t row_min = cur[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best) best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
+            cur[j] = best;
+            if (best < row_min) row_min = best;
+        }
+        if (row_min > cap)
+            return cap + 1;
+        size_t *t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return prev[lb] > cap ? cap + 1 : prev[lb];
+}
+
+const char *kg_suggest(const char *word, const char *const *candidates,
+                       size_t count)
+{
+    char folded[EDIT_MAX + 1], other[EDIT_MAX + 1];
+    kg_fold(word, folded, sizeof folded);
+    size_t wlen = strlen(folded);
+    size_t cap = wlen / 3 > 2 ? wlen / 3 : 2;
+    const char *best = NULL;
+    size_t best_distance = cap + 1;
+    for (size_t i = 0; i < count; i++) {
+        if (!candidates[i])
+            continue;
+        kg_fold(candidates[i], other, sizeof other);
+        size_t d = kg_edit_distance(folded, other, cap);
+        if (d < best_distance ||
+            (d == best_distance && best && d <= cap && strcmp(candidates[i], best) < 0)) {
+            best = candidates[i];
+            best_distance = d;
+        }
+    }
+    return best_distance <= cap ? best : NULL;
+}
+
+char *kg_format_double(double value, char *out)
+{
+    if (isnan(value))
+        return strcpy(out, "NaN");
+    if (isinf(value))
+        return strcpy(out, value < 0 ? "-INF" : "INF");
+    /* Shortest of %.15g..%.17g that reads back exactly. */
+    for (int precision = 15; precision <= 17; precision++) {
+        snprintf(out, 32, "%.*g", precision, value);
+        if (strtod(out, NULL) == value) /* same locale as snprintf */
+            break;
+    }
+    for (char *c = out; *c; c++)
+        if (*c == ',')
+            *c = '.'; /* a decimal comma from LC_NUMERIC */
+    return out;
+}
