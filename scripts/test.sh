@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this):
+#   1. a warnings-as-errors build and every unit and CLI test (ctest);
+#   2. the same suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. the shipped data set verified against its source text, and out/
+#      rebuilt to check that the committed files are byte-identical.
+# Set KG_SKIP_SANITIZE=1 to skip step 2 during development.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+bash scripts/deps.sh
+
+echo "== build (warnings are errors)"
+cmake -S . -B build-test -DKG_WERROR=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-test -j"$jobs"
+ctest --test-dir build-test --output-on-failure -j"$jobs"
+
+if [ "${KG_SKIP_SANITIZE:-0}" != 1 ]; then
+  echo "== build with ASan + UBSan"
+  cmake -S . -B build-asan -DKG_WERROR=ON -DKG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+  cmake --build build-asan -j"$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+
+echo "== shipped data: grounded and reproducible"
+./build-test/kg verify -q data/*.kg.json
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+./build-test/kg build -q -o "$scratch"
+for f in "$scratch"/*; do
+  name=$(basename "$f")
+  if ! cmp -s "$f" "out/$name"; then
+    echo "out/$name differs from a fresh build: run 'build/kg build' and commit out/" >&2
+    exit 1
+  fi
+done
+echo "out/: $(ls "$scratch" | wc -l) files byte-identical to a fresh build"
