@@ -3,18 +3,14 @@
  * report all problems with JSON Pointers before anything is built. */
 #include "kg/dataset.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "internal.h"
-#include "json_check.h"
+#include "dataset_internal.h"
 #include "kg/text.h"
 
 #define ID_MAX 128
-#define ATTRS_MAX 256
 
 static const char *const top_keys[] = {"kg", "name", "title", "description", "schema",
                                        "sources", "entities", "relations", NULL};
@@ -23,79 +19,6 @@ static const char *const entity_keys[] = {"id", "type", "label", "aliases", "sta
                                           "description", "evidence", "attributes", NULL};
 static const char *const relation_keys[] = {"id", "source", "type", "target", "start",
                                             "end", "evidence", "attributes", NULL};
-static const char *const evidence_keys[] = {"source", "quote", NULL};
-
-/* Everything one load needs; scratch memory lives in `scratch`. */
-typedef struct loader {
-    kg_json_ctx ctx;
-    kg_graph *graph;
-    const kg_schema *schema;
-    kg_load_options options;
-    kg_arena scratch;
-    kg_index_map names;      /* folded id/label -> entity index */
-    kg_index_map aliases;    /* folded alias -> entity index */
-    kg_index_map relation_ids;
-    const char **entity_ids; /* for "did you mean" on endpoints */
-    size_t entity_count;
-} loader;
-
-kg_status kg_read_file(const char *path, size_t max_bytes, char **text, size_t *len,
-                       kg_error *err)
-{
-    *text = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kg_error_set(err, KG_EIO, path, "cannot open: %s", strerror(errno));
-    struct stat st;
-    kg_status status = KG_OK;
-    char *buf = NULL;
-    if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-        status = kg_error_set(err, KG_EIO, path, "cannot read: %s",
-                              S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno));
-        goto cleanup;
-    }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, used = 0;
-    if (cap - 1 > max_bytes) {
-        status = kg_error_set(err, KG_ELIMIT, path,
-                              "file is %zu bytes, over the limit of %zu", cap - 1, max_bytes);
-        goto cleanup;
-    }
-    /* Read until EOF rather than trusting st_size: pipes and /proc files
-     * report 0 or lie. */
-    for (;;) {
-        if (used + 1 >= cap) {
-            if (cap > max_bytes) {
-                status = kg_error_set(err, KG_ELIMIT, path,
-                                      "file is over the limit of %zu bytes", max_bytes);
-                goto cleanup;
-            }
-            cap *= 2;
-        }
-        char *grown = buf && cap <= used + 1 ? NULL : realloc(buf, cap);
-        if (!grown) {
-            status = kg_error_set(err, KG_ENOMEM, path, "out of memory reading the file");
-            goto cleanup;
-        }
-        buf = grown;
-        size_t n = fread(buf + used, 1, cap - used - 1, f);
-        used += n;
-        if (n == 0)
-            break;
-    }
-    if (ferror(f)) {
-        status = kg_error_set(err, KG_EIO, path, "read error: %s", strerror(errno));
-        goto cleanup;
-    }
-    buf[used] = '\0';
-    *text = buf;
-    *len = used;
-    buf = NULL;
-cleanup:
-    free(buf);
-    fclose(f);
-    return status;
-}
 
 /* ---- small value checks ----------------------------------------------- */
 
@@ -111,165 +34,6 @@ static bool valid_id(const char *id)
             return false;
     }
     return true;
-}
-
-static kg_date load_date(loader *ld, json_t *obj, const char *pointer, const char *key)
-{
-    kg_date date = {0, 0, 0, KG_DATE_NONE};
-    const char *text = kg_json_string(&ld->ctx, obj, pointer, key, false);
-    if (text && kg_date_parse(text, &date) != KG_OK) {
-        char ptr[KG_POINTER_MAX];
-        kg_pointer_key(ptr, pointer, key);
-        kg_json_report(&ld->ctx, KG_EINPUT, ptr,
-                       "dates are YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
-                       "invalid date '%s'", text);
-    }
-    return date;
-}
-
-static void load_interval(loader *ld, json_t *obj, const char *pointer, kg_date *start,
-                          kg_date *end)
-{
-    *start = load_date(ld, obj, pointer, "start");
-    *end = load_date(ld, obj, pointer, "end");
-    if (start->precision && end->precision &&
-        kg_date_last_day(*end) < kg_date_first_day(*start)) {
-        char ptr[KG_POINTER_MAX], a[11], b[11];
-        kg_pointer_key(ptr, pointer, "end");
-        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "end %s is before start %s",
-                       kg_date_format(*end, a), kg_date_format(*start, b));
-    }
-}
-
-/* ---- evidence and attributes ------------------------------------------ */
-
-static bool load_one_evidence(loader *ld, json_t *obj, const char *pointer,
-                              kg_evidence *out)
-{
-    if (!json_is_object(obj)) {
-        kg_json_report(&ld->ctx, KG_EINPUT, pointer, NULL,
-                       "expected an evidence object {\"source\", \"quote\"}, found %s",
-                       kg_json_type_name(obj));
-        return false;
-    }
-    kg_json_check_keys(&ld->ctx, obj, pointer, evidence_keys);
-    out->source = kg_json_string(&ld->ctx, obj, pointer, "source", true);
-    out->quote = kg_json_string(&ld->ctx, obj, pointer, "quote", true);
-    if (out->source && !kg_graph_find_source(ld->graph, out->source)) {
-        char ptr[KG_POINTER_MAX];
-        const char *ids[64];
-        size_t n = kg_graph_source_count(ld->graph);
-        for (size_t i = 0; i < n && i < 64; i++)
-            ids[i] = kg_graph_source(ld->graph, i)->id;
-        kg_pointer_key(ptr, pointer, "source");
-        kg_json_report_unknown(&ld->ctx, ptr, "source", out->source,
-                               kg_suggest(out->source, ids, n < 64 ? n : 64));
-        return false;
-    }
-    return out->source && out->quote;
-}
-
-/* Reads "evidence" (an object or a non-empty list of them) into scratch. */
-static void load_evidence(loader *ld, json_t *obj, const char *pointer, bool required,
-                          const kg_evidence **out, uint32_t *count)
-{
-    *out = NULL;
-    *count = 0;
-    json_t *value = json_object_get(obj, "evidence");
-    char ptr[KG_POINTER_MAX];
-    kg_pointer_key(ptr, pointer, "evidence");
-    if (!value || (json_is_array(value) && json_array_size(value) == 0)) {
-        if (required)
-            kg_json_report(&ld->ctx, KG_EINPUT, value ? ptr : pointer,
-                           "add {\"source\": SOURCE-ID, \"quote\": \"the sentence that states it\"}",
-                           "missing evidence: every relation needs a quote from a source");
-        return;
-    }
-    bool is_list = json_is_array(value);
-    size_t n = is_list ? json_array_size(value) : 1;
-    kg_evidence *items = kg_arena_alloc(&ld->scratch, n * sizeof *items);
-    if (!items) {
-        kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char iptr[KG_POINTER_MAX];
-        if (is_list)
-            kg_pointer_index(iptr, ptr, i);
-        else
-            snprintf(iptr, sizeof iptr, "%s", ptr);
-        if (load_one_evidence(ld, is_list ? json_array_get(value, i) : value, iptr,
-                              &items[*count]))
-            (*count)++;
-    }
-    *out = items;
-}
-
-/* Canonical text of a scalar attribute value, in scratch memory. */
-static const char *attr_text(loader *ld, json_t *value, kg_value_kind *kind)
-{
-    char buf[64];
-    switch (json_typeof(value)) {
-    case JSON_STRING:
-        *kind = KG_VALUE_STRING;
-        return json_string_value(value);
-    case JSON_INTEGER:
-        *kind = KG_VALUE_INTEGER;
-        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
-        break;
-    case JSON_REAL:
-        *kind = KG_VALUE_REAL;
-        kg_format_double(json_real_value(value), buf);
-        break;
-    case JSON_TRUE:
-    case JSON_FALSE:
-        *kind = KG_VALUE_BOOLEAN;
-        return json_is_true(value) ? "true" : "false";
-    default:
-        return NULL;
-    }
-    return kg_arena_strndup(&ld->scratch, buf, strlen(buf));
-}
-
-static void load_attributes(loader *ld, json_t *obj, const char *pointer,
-                            const kg_attr **out, uint32_t *count)
-{
-    *out = NULL;
-    *count = 0;
-    json_t *attrs = kg_json_object(&ld->ctx, obj, pointer, "attributes", false);
-    if (!attrs)
-        return;
-    char base[KG_POINTER_MAX];
-    kg_pointer_key(base, pointer, "attributes");
-    size_t n = json_object_size(attrs);
-    if (n > ATTRS_MAX) {
-        kg_json_report(&ld->ctx, KG_ELIMIT, base, NULL,
-                       "%zu attributes, over the limit of %d", n, ATTRS_MAX);
-        return;
-    }
-    kg_attr *items = kg_arena_alloc(&ld->scratch, (n + 1) * sizeof *items);
-    if (!items) {
-        kg_json_report(&ld->ctx, KG_ENOMEM, base, NULL, "out of memory");
-        return;
-    }
-    const char *key;
-    json_t *value;
-    json_object_foreach(attrs, key, value) {
-        char ptr[KG_POINTER_MAX];
-        kg_pointer_key(ptr, base, key);
-        kg_attr *a = &items[*count];
-        a->key = key;
-        a->text = attr_text(ld, value, &a->kind);
-        if (!key[0])
-            kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "attribute names must not be empty");
-        else if (!a->text)
-            kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
-                           "attribute values are strings, numbers or booleans, found %s",
-                           kg_json_type_name(value));
-        else
-            (*count)++;
-    }
-    *out = items;
 }
 
 /* ---- sources ---------------------------------------------------------- */
@@ -388,9 +152,9 @@ static void load_entity(loader *ld, json_t *obj, size_t position)
     node.label = kg_json_string(&ld->ctx, obj, ptr, "label", true);
     node.description = kg_json_string(&ld->ctx, obj, ptr, "description", false);
     load_aliases(ld, obj, ptr, &node);
-    load_interval(ld, obj, ptr, &node.start, &node.end);
-    load_evidence(ld, obj, ptr, false, &node.evidence, &node.evidence_count);
-    load_attributes(ld, obj, ptr, &node.attrs, &node.attr_count);
+    kg_ds_load_interval(ld, obj, ptr, &node.start, &node.end);
+    kg_ds_load_evidence(ld, obj, ptr, false, &node.evidence, &node.evidence_count);
+    kg_ds_load_attributes(ld, obj, ptr, &node.attrs, &node.attr_count);
     char idptr[KG_POINTER_MAX];
     kg_pointer_key(idptr, ptr, "id");
     if (node.id && !valid_id(node.id)) {
@@ -562,9 +326,9 @@ static void load_relation(loader *ld, json_t *obj, size_t position)
     e.source = load_endpoint(ld, obj, ptr, "source");
     e.type_index = load_edge_type(ld, obj, ptr, &e.type);
     e.target = load_endpoint(ld, obj, ptr, "target");
-    load_interval(ld, obj, ptr, &e.start, &e.end);
-    load_evidence(ld, obj, ptr, true, &e.evidence, &e.evidence_count);
-    load_attributes(ld, obj, ptr, &e.attrs, &e.attr_count);
+    kg_ds_load_interval(ld, obj, ptr, &e.start, &e.end);
+    kg_ds_load_evidence(ld, obj, ptr, true, &e.evidence, &e.evidence_count);
+    kg_ds_load_attributes(ld, obj, ptr, &e.attrs, &e.attr_count);
     if (e.source == KG_SCHEMA_NOT_FOUND || e.target == KG_SCHEMA_NOT_FOUND ||
         e.type_index == KG_SCHEMA_NOT_FOUND)
         return;

@@ -138,6 +138,18 @@ static void filter_keeps_selected(void **state)
     kg_graph_free(g);
 }
 
+/* docs/architecture.md and graph.h state these sizes; keep them honest. */
+static void documented_sizes(void **state)
+{
+    (void)state;
+    if (sizeof(void *) != 8)
+        skip();
+    assert_int_equal(sizeof(kg_node), 96);
+    assert_int_equal(sizeof(kg_edge), 80);
+    assert_int_equal(sizeof(kg_evidence), 16);
+    assert_int_equal(sizeof(kg_attr), 24);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +159,7 @@ int main(void)
         cmocka_unit_test(interning_shares_storage),
         cmocka_unit_test(copies_and_sorts_attributes),
         cmocka_unit_test(filter_keeps_selected),
+        cmocka_unit_test(documented_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
