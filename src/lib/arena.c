@@ -72,6 +72,13 @@ char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len)
     return copy;
 }
 
+char *kg_strdup(const char *s)
+{
+    size_t len = strlen(s) + 1;
+    char *copy = malloc(len);
+    return copy ? memcpy(copy, s, len) : NULL;
+}
+
 uint64_t kg_hash_string(const char *s)
 {
     uint64_t h = 1469598103934665603ULL; /* FNV-1a */

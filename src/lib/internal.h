@@ -58,6 +58,9 @@ size_t kg_index_map_get(const kg_index_map *map, const char *key);
 
 uint64_t kg_hash_string(const char *s);
 
+/* strdup through malloc (so allocation-failure tests see it), or NULL. */
+char *kg_strdup(const char *s);
+
 /* Grows *items (element size elem) to hold at least need elements. */
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "kg/dataset.h"
 #include "kg/text.h"
 
@@ -161,7 +162,7 @@ static kg_status check_quotes(const kg_evidence *ev, uint32_t count, const char 
     kg_status result = KG_OK;
     for (uint32_t k = 0; k < count; k++) {
         const source_text *src = find_text(texts, text_count, ev[k].source);
-        char *quote = strdup(ev[k].quote);
+        char *quote = kg_strdup(ev[k].quote);
         if (!quote)
             return KG_ENOMEM;
         kg_normalise_space(quote);

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "internal.h"
+
 #define WRITER_BUFFER (64 * 1024)
 
 typedef enum writer_kind { WRITER_FILE, WRITER_STREAM, WRITER_MEMORY } writer_kind;
@@ -38,7 +40,7 @@ static kg_writer *writer_new(writer_kind kind, const char *name, size_t capacity
         return NULL;
     w->kind = kind;
     w->fd = -1;
-    w->path = strdup(name);
+    w->path = kg_strdup(name);
     w->capacity = capacity;
     w->buffer = malloc(capacity);
     if (!w->path || !w->buffer) {

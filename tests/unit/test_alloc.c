@@ -1,0 +1,131 @@
+/* Allocation-failure sweep: fails the Nth allocation for every N while
+ * loading the fixture, exporting it (DOT, GraphML, JSON), summarising and
+ * verifying it, and checks that each such run returns KG_ENOMEM (never a
+ * silent success or another error) and frees all it allocated.
+ *
+ * libkg's malloc/calloc/realloc/free calls are redirected here by the
+ * linker (-Wl,--wrap=...; see tests/CMakeLists.txt), and jansson's through
+ * json_set_alloc_funcs, so no hook in the library itself is needed. */
+#include "test_util.h"
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+void __real_free(void *p);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+void __wrap_free(void *p);
+
+static long fail_at = -1; /* the allocation number to fail; -1 = none */
+static long allocations;  /* allocations attempted in this run */
+static long live;         /* allocated and not yet freed */
+
+static bool should_fail(void)
+{
+    return fail_at >= 0 && allocations++ == fail_at;
+}
+
+void *__wrap_malloc(size_t size)
+{
+    if (should_fail())
+        return NULL;
+    void *p = __real_malloc(size);
+    live += p != NULL;
+    return p;
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+    if (should_fail())
+        return NULL;
+    void *p = __real_calloc(n, size);
+    live += p != NULL;
+    return p;
+}
+
+void *__wrap_realloc(void *p, size_t size)
+{
+    if (should_fail())
+        return NULL;
+    void *q = __real_realloc(p, size);
+    live += p == NULL && q != NULL;
+    return q;
+}
+
+void __wrap_free(void *p)
+{
+    live -= p != NULL;
+    __real_free(p);
+}
+
+static void *json_malloc(size_t size) { return __wrap_malloc(size); }
+static void json_free(void *p) { __wrap_free(p); }
+
+/* One complete run; returns the first failing status or KG_OK. */
+static kg_status scenario(void)
+{
+    kg_graph *g = NULL;
+    kg_diagnostics d;
+    kg_diagnostics_init(&d, 0);
+    kg_status st = kg_dataset_load(KG_TEST_DATA "/small.kg.json", NULL, &g, &d);
+    kg_diagnostics_clear(&d);
+    for (int f = 0; st == KG_OK && f < KG_FORMAT_COUNT; f++) {
+        if (f == KG_FORMAT_SVG)
+            continue; /* Graphviz allocates outside our reach */
+        kg_writer *w = NULL;
+        st = kg_writer_open_memory(&w, NULL);
+        if (st == KG_OK)
+            st = kg_export(g, (kg_format)f, NULL, w, NULL);
+        kg_writer_abort(w);
+    }
+    kg_summary s;
+    if (st == KG_OK && (st = kg_summarise(g, &s, NULL)) == KG_OK)
+        kg_summary_clear(&s);
+    kg_verify_report r;
+    if (st == KG_OK) {
+        kg_diagnostics_init(&d, 0);
+        st = kg_verify(g, KG_TEST_DATA, "small.kg.json", &r, &d);
+        kg_verify_report_clear(&r);
+        kg_diagnostics_clear(&d);
+    }
+    kg_graph_free(g);
+    return st;
+}
+
+static void every_allocation_failure_is_clean(void **state)
+{
+    (void)state;
+    json_set_alloc_funcs(json_malloc, json_free);
+    fail_at = -1;
+    allocations = 0;
+    assert_int_equal(scenario(), KG_OK);
+    long baseline = live;
+    long total = 0;
+    for (long n = 0;; n++) {
+        fail_at = n;
+        allocations = 0;
+        kg_status st = scenario();
+        if (allocations <= n) { /* the run needed fewer than n + 1 allocations */
+            assert_int_equal(st, KG_OK);
+            total = n;
+            break;
+        }
+        /* A failed allocation must never pass silently as success. */
+        if (st != KG_ENOMEM)
+            fail_msg("failing allocation %ld gave status %d, not KG_ENOMEM", n, (int)st);
+        if (live != baseline)
+            fail_msg("failing allocation %ld leaked %ld block(s)", n, live - baseline);
+    }
+    fail_at = -1;
+    print_message("swept %ld allocation sites\n", total);
+    assert_true(total > 100);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_allocation_failure_is_clean),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
