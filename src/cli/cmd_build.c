@@ -24,7 +24,7 @@ const char kg_usage_build[] =
     "  -f, --format LIST      comma-separated: dot,graphml,json,svg (default: all)\n"
     "      --schema FILE      use this schema instead of the data set's own\n"
     "      --layout ENGINE    Graphviz layout for SVG: dot, neato, fdp, sfdp,\n"
-    "                         circo, twopi (default: dot)\n"
+    "                         circo, twopi, osage, patchwork (default: dot)\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
     "      --no-legend        leave the legend out of DOT and SVG\n"
     "      --fsync            fsync each file before renaming it into place\n"
@@ -95,6 +95,9 @@ static int parse_options(int argc, char **argv, build_options *o)
         default: return kg_cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    kg_error err;
+    if (rc == KG_EXIT_OK && kg_export_check_options(&o->export, &err) != KG_OK)
+        rc = kg_cli_usage_error("build", "%s; %s", err.message, err.hint);
     return rc;
 }
 

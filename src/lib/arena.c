@@ -79,6 +79,17 @@ char *kg_strdup(const char *s)
     return copy ? memcpy(copy, s, len) : NULL;
 }
 
+char *kg_strndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}
+
 uint64_t kg_hash_string(const char *s)
 {
     uint64_t h = 1469598103934665603ULL; /* FNV-1a */

@@ -128,9 +128,10 @@ static size_t load_node_type(loader *ld, json_t *obj, const char *pointer,
 static void claim_names(loader *ld, const kg_node *node, size_t index)
 {
     const char *names[2] = {folded(ld, node->id), folded(ld, node->label)};
-    for (int i = 0; i < 2; i++)
-        if (names[i])
-            kg_index_map_put(&ld->names, names[i], index, NULL);
+    for (int i = 0; i < 2; i++) {
+        if (!names[i] || kg_index_map_put(&ld->names, names[i], index, NULL) == KG_ENOMEM)
+            kg_json_report(&ld->ctx, KG_ENOMEM, "", NULL, "out of memory");
+    }
 }
 
 static void load_entity(loader *ld, json_t *obj, size_t position)
@@ -191,6 +192,7 @@ static void check_aliases(loader *ld)
             const char *name = folded(ld, node->aliases[a]);
             size_t owner = name ? kg_index_map_get(&ld->names, name) : (size_t)-1;
             size_t other = (size_t)-1;
+            kg_status put = KG_OK;
             char ptr[KG_POINTER_MAX], base[KG_POINTER_MAX];
             snprintf(base, sizeof base, "/entities/%u/aliases", node->origin);
             kg_pointer_index(ptr, base, a);
@@ -198,8 +200,9 @@ static void check_aliases(loader *ld)
                 kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
                                "alias '%s' is the id or label of another entity (/entities/%u)",
                                node->aliases[a], kg_graph_node(ld->graph, owner)->origin);
-            else if (name && kg_index_map_put(&ld->aliases, name, i, &other) == KG_EINPUT &&
-                     other != i)
+            else if (!name || (put = kg_index_map_put(&ld->aliases, name, i, &other)) == KG_ENOMEM)
+                kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+            else if (put == KG_EINPUT && other != i)
                 kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
                                "alias '%s' is also claimed by /entities/%u",
                                node->aliases[a], kg_graph_node(ld->graph, other)->origin);
@@ -300,10 +303,13 @@ static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_ed
         return;
     char ptr[KG_POINTER_MAX];
     size_t first = 0;
+    kg_status put;
     kg_pointer_key(ptr, pointer, "id");
     if (!valid_id(e->id))
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "invalid relation id '%s'", e->id);
-    else if (kg_index_map_put(&ld->relation_ids, e->id, e->origin, &first) == KG_EINPUT)
+    else if ((put = kg_index_map_put(&ld->relation_ids, e->id, e->origin, &first)) == KG_ENOMEM)
+        kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+    else if (put == KG_EINPUT)
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
                        "duplicate relation id '%s' (first at /relations/%zu)", e->id, first);
 }
@@ -379,8 +385,11 @@ static kg_schema *find_schema(loader *ld, json_t *root, const char *base_dir)
     else
         snprintf(path, sizeof path, "%s/%s", base_dir, name);
     kg_schema *schema = NULL;
-    if (kg_schema_load(path, &schema, ld->ctx.diags) != KG_OK) {
-        kg_json_report(&ld->ctx, KG_EINPUT, "/schema", NULL,
+    kg_status status = kg_schema_load(path, &schema, ld->ctx.diags);
+    if (status != KG_OK) {
+        /* A schema that is missing or wrong makes the data set invalid;
+         * running out of memory stays what it is. */
+        kg_json_report(&ld->ctx, status == KG_ENOMEM ? KG_ENOMEM : KG_EINPUT, "/schema", NULL,
                        "cannot use schema '%s' (see above)", path);
         return NULL;
     }

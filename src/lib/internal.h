@@ -58,8 +58,15 @@ size_t kg_index_map_get(const kg_index_map *map, const char *key);
 
 uint64_t kg_hash_string(const char *s);
 
+/* Decodes the UTF-8 sequence at s (len > 0 bytes) into *cp and returns the
+ * bytes it takes; a malformed sequence gives U+FFFD and 1, so callers can
+ * replace bad bytes one at a time and always make progress. */
+size_t kg_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
 /* strdup through malloc (so allocation-failure tests see it), or NULL. */
 char *kg_strdup(const char *s);
+/* At most n bytes of s, NUL-terminated, in malloc'd memory; or NULL. */
+char *kg_strndup(const char *s, size_t n);
 
 /* Grows *items (element size elem) to hold at least need elements. */
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem);

@@ -17,7 +17,8 @@ void kg_json_ctx_init(kg_json_ctx *ctx, const char *file, kg_diagnostics *diags)
 
 static void record(kg_json_ctx *ctx, const kg_error *e)
 {
-    if (ctx->first == KG_OK)
+    /* Running out of memory outranks the input problems it may have caused. */
+    if (ctx->first == KG_OK || e->status == KG_ENOMEM)
         ctx->first = e->status;
     ctx->problems++;
     if (kg_diagnostics_add(ctx->diags, e) != KG_OK && ctx->first == KG_EINPUT)
@@ -60,12 +61,14 @@ json_t *kg_json_parse(kg_json_ctx *ctx, const char *text, size_t len)
         return root;
     kg_error e;
     kg_error_clear(&e);
-    e.status = json_error_code(&jerr) == json_error_out_of_memory ? KG_ENOMEM
-                                                                 : KG_EINPUT;
+    /* jansson leaves the error text empty when its first allocations fail. */
+    bool is_oom = json_error_code(&jerr) == json_error_out_of_memory || jerr.text[0] == '\0';
+    e.status = is_oom ? KG_ENOMEM : KG_EINPUT;
     snprintf(e.file, sizeof e.file, "%s", ctx->file ? ctx->file : "");
     e.line = jerr.line > 0 ? jerr.line : 1;
     e.column = jerr.column > 0 ? jerr.column : 1;
-    snprintf(e.message, sizeof e.message, "JSON syntax error: %s", jerr.text);
+    snprintf(e.message, sizeof e.message, "%s%s", is_oom ? "out of memory while parsing JSON" : "JSON syntax error: ",
+             is_oom ? "" : jerr.text);
     record(ctx, &e);
     return NULL;
 }

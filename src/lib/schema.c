@@ -20,6 +20,7 @@ struct kg_schema {
     size_t node_type_count;
     kg_edge_type *edge_types;
     size_t edge_type_count;
+    bool is_out_of_memory; /* an allocation failed while loading */
 };
 
 #define TYPE_NAME_MAX 64
@@ -82,7 +83,10 @@ static const char **sorted_keys(json_t *obj, size_t *count)
 
 static const char *keep(kg_schema *s, const char *text)
 {
-    return text ? kg_strset_intern(&s->strings, text) : NULL;
+    const char *kept = text ? kg_strset_intern(&s->strings, text) : NULL;
+    if (text && !kept)
+        s->is_out_of_memory = true;
+    return kept;
 }
 
 static void load_style(kg_json_ctx *ctx, kg_schema *s, json_t *type_obj,
@@ -150,7 +154,7 @@ static void load_endpoint_types(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
     }
     size_t *list = kg_arena_alloc(&s->arena, json_array_size(value) * sizeof *list);
     if (!list) {
-        kg_json_report(ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+        s->is_out_of_memory = true;
         return;
     }
     size_t i;
@@ -182,7 +186,7 @@ static void load_wikidata_properties(kg_json_ctx *ctx, kg_schema *s, json_t *obj
     kg_pointer_key(ptr, pointer, "wikidata");
     const char **ids = kg_arena_alloc(&s->arena, (json_array_size(list) + 1) * sizeof *ids);
     if (!ids) {
-        kg_json_report(ctx, KG_ENOMEM, ptr, NULL, "out of memory");
+        s->is_out_of_memory = true;
         return;
     }
     size_t i;
@@ -237,7 +241,7 @@ static void load_types(kg_json_ctx *ctx, kg_schema *s, json_t *root, bool is_edg
     void *array = names ? kg_arena_alloc(&s->arena, (count + 1) *
                   (is_edge ? sizeof(kg_edge_type) : sizeof(kg_node_type))) : NULL;
     if (!array) {
-        kg_json_report(ctx, KG_ENOMEM, base, NULL, "out of memory");
+        s->is_out_of_memory = true;
         free(names);
         return;
     }
@@ -283,6 +287,7 @@ kg_status kg_schema_parse(const char *text, size_t len, const char *name,
     *out = NULL;
     kg_json_ctx ctx;
     kg_json_ctx_init(&ctx, name, diags);
+    size_t diags_before = diags ? diags->count : 0;
     json_t *root = kg_json_parse(&ctx, text, len);
     if (!root)
         return ctx.first;
@@ -305,6 +310,14 @@ kg_status kg_schema_parse(const char *text, size_t len, const char *name,
         load_types(&ctx, s, root, true);
     }
     json_decref(root);
+    if (s->is_out_of_memory) {
+        /* Drop the problems a half-built schema caused; they are not real. */
+        if (diags)
+            diags->count = diags_before;
+        kg_json_report(&ctx, KG_ENOMEM, "", NULL, "out of memory while loading the schema");
+        kg_schema_free(s);
+        return KG_ENOMEM;
+    }
     if (ctx.first != KG_OK) {
         kg_schema_free(s);
         return ctx.first;

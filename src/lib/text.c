@@ -3,6 +3,8 @@
  * (escaping, numbers) and name resolution share. */
 #include "kg/text.h"
 
+#include "internal.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +33,21 @@ static size_t utf8_sequence(const unsigned char *s, size_t len)
     }
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
+    return n;
+}
+
+size_t kg_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = len ? utf8_sequence(p, len) : 0;
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return len ? 1 : 0;
+    }
+    uint32_t value = n == 1 ? p[0] : p[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++)
+        value = (value << 6) | (p[i] & 0x3F);
+    *cp = value;
     return n;
 }
 

@@ -107,6 +107,32 @@ static size_t longest_found_prefix(const char *text, const char *quote, size_t l
     return lo;
 }
 
+/* Among the places where the quote's first prefix_len bytes occur, the one
+ * whose following passage is closest to the whole quote (edit distance), so
+ * a typo late in a quote that shares its opening words with an earlier
+ * sentence still points at the right sentence. */
+static const char *best_occurrence(const char *quote, size_t prefix_len, const char *first)
+{
+    size_t len = strlen(quote);
+    char *prefix = kg_strndup(quote, prefix_len);
+    char *window = malloc(len + 1);
+    const char *best = first;
+    size_t best_distance = (size_t)-1;
+    for (const char *at = first; prefix && window && at; at = strstr(at + 1, prefix)) {
+        size_t n = strnlen(at, len);
+        memcpy(window, at, n);
+        window[n] = '\0';
+        size_t d = kg_edit_distance(window, quote, len);
+        if (d < best_distance) {
+            best_distance = d;
+            best = at;
+        }
+    }
+    free(prefix);
+    free(window);
+    return best;
+}
+
 /* The passage of text most likely meant by quote: where its longest found
  * prefix, or failing that its longest found suffix, sits. */
 static void closest_passage(const char *text, const char *quote, char *out, size_t size)
@@ -114,6 +140,8 @@ static void closest_passage(const char *text, const char *quote, char *out, size
     size_t len = strlen(quote);
     const char *at = NULL;
     size_t prefix = longest_found_prefix(text, quote, len, &at);
+    if (at && prefix >= 8)
+        at = best_occurrence(quote, prefix, at);
     if (prefix < 8) {
         /* Try from the middle of the quote: typos near the start are common. */
         size_t skip = len / 2;

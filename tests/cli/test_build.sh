@@ -15,7 +15,7 @@ for ext in dot graphml json svg; do
 done
 expect_stdout "data/small.kg.json: 10 nodes, 12 edges" "summary counts"
 expect_stdout "nodes by type: body 2, operation 4, organisation 2, place 1, treaty 1" "summary node types"
-expect_stdout "weakly connected components: 2 (largest: 8 nodes)" "summary components"
+expect_stdout "weakly connected components: 1 (largest: 10 nodes)" "summary components"
 expect_stdout "isolated nodes: 0, self-loops: 1" "summary isolated"
 [ -z "$(ls -A "$work/out" | grep '^\.')" ] || fail "temporary files left in out/: $(ls -A "$work/out")"
 

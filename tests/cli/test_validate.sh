@@ -61,7 +61,7 @@ case_invalid syntax-error \
   "{$head,
   \"entities\": [,
 }" \
-  "syntax-error.kg.json:2:17: JSON syntax error"
+  "syntax-error.kg.json:2:16: JSON syntax error"
 case_invalid duplicate-key \
   "{$head, \"kg\": 1, \"entities\": [], \"relations\": []}" \
   "duplicate-key.kg.json:1:" "duplicate object key"

@@ -1,0 +1,135 @@
+/* escape.c - one escaper per output language. Each walks the string as
+ * UTF-8, replaces malformed bytes with U+FFFD, and quotes whatever could
+ * end the string or change its meaning in that language, so no label can
+ * break out of a DOT string, an XML attribute or text, or a JSON string. */
+#include <stdint.h>
+#include <string.h>
+
+#include "internal.h"
+#include "kg/export.h"
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD in UTF-8 */
+
+/* Writes the code point at s unchanged when it was well-formed, or U+FFFD. */
+static void put_code_point(kg_writer *w, const char *s, size_t n, uint32_t cp)
+{
+    if (cp == 0xFFFD && n == 1)
+        kg_writer_write(w, replacement, 3);
+    else
+        kg_writer_write(w, s, n);
+}
+
+/* Graphviz reads \" and \\ in quoted strings, and treats \n, \l, \r, \N,
+ * \G... in labels as escapes, so every backslash is doubled. Newlines
+ * become \n (a centred line break); other control characters a space, and
+ * U+FFFE/U+FFFF, which XML forbids, U+FFFD, so Graphviz's SVG stays XML. */
+kg_status kg_write_dot_string(kg_writer *w, const char *s)
+{
+    kg_writer_putc(w, '"');
+    size_t len = strlen(s);
+    while (len > 0) {
+        uint32_t cp;
+        size_t n = kg_utf8_decode(s, len, &cp);
+        if (cp == '"')
+            kg_writer_puts(w, "\\\"");
+        else if (cp == '\\')
+            kg_writer_puts(w, "\\\\");
+        else if (cp == '\n')
+            kg_writer_puts(w, "\\n");
+        else if (cp < 0x20 || cp == 0x7F)
+            kg_writer_putc(w, ' ');
+        else if (cp == 0xFFFE || cp == 0xFFFF) /* would make Graphviz's SVG invalid XML */
+            kg_writer_write(w, replacement, 3);
+        else
+            put_code_point(w, s, n, cp);
+        s += n;
+        len -= n;
+    }
+    return kg_writer_putc(w, '"');
+}
+
+/* XML 1.0 allows tab, LF, CR and U+0020..U+D7FF, U+E000..U+FFFD and above;
+ * anything else cannot appear even as a character reference. */
+static bool xml_allows(uint32_t cp)
+{
+    if (cp < 0x20)
+        return cp == '\t' || cp == '\n' || cp == '\r';
+    return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+/* Safe both in element text and in double- or single-quoted attributes:
+ * tab, LF and CR are written as references so attribute-value
+ * normalisation cannot turn them into spaces. */
+kg_status kg_write_xml_text(kg_writer *w, const char *s)
+{
+    size_t len = strlen(s);
+    while (len > 0) {
+        uint32_t cp;
+        size_t n = kg_utf8_decode(s, len, &cp);
+        switch (cp) {
+        case '&': kg_writer_puts(w, "&amp;"); break;
+        case '<': kg_writer_puts(w, "&lt;"); break;
+        case '>': kg_writer_puts(w, "&gt;"); break;
+        case '"': kg_writer_puts(w, "&quot;"); break;
+        case '\'': kg_writer_puts(w, "&apos;"); break;
+        case '\t': kg_writer_puts(w, "&#9;"); break;
+        case '\n': kg_writer_puts(w, "&#10;"); break;
+        case '\r': kg_writer_puts(w, "&#13;"); break;
+        default:
+            if (xml_allows(cp))
+                put_code_point(w, s, n, cp);
+            else
+                kg_writer_write(w, replacement, 3);
+        }
+        s += n;
+        len -= n;
+    }
+    return kg_writer_status(w);
+}
+
+static void json_escape_code_point(kg_writer *w, uint32_t cp)
+{
+    switch (cp) {
+    case '"': kg_writer_puts(w, "\\\""); break;
+    case '\\': kg_writer_puts(w, "\\\\"); break;
+    case '\n': kg_writer_puts(w, "\\n"); break;
+    case '\r': kg_writer_puts(w, "\\r"); break;
+    case '\t': kg_writer_puts(w, "\\t"); break;
+    case '\b': kg_writer_puts(w, "\\b"); break;
+    case '\f': kg_writer_puts(w, "\\f"); break;
+    default: kg_writer_printf(w, "\\u%04x", (unsigned)cp);
+    }
+}
+
+/* in_script: also escape what could end or confuse an HTML <script>
+ * element or a JavaScript string (<, >, &, U+2028, U+2029). */
+static kg_status json_string(kg_writer *w, const char *s, bool in_script)
+{
+    kg_writer_putc(w, '"');
+    size_t len = strlen(s);
+    while (len > 0) {
+        uint32_t cp;
+        size_t n = kg_utf8_decode(s, len, &cp);
+        bool is_html_special = cp == '<' || cp == '>' || cp == '&' ||
+                               cp == 0x2028 || cp == 0x2029;
+        bool is_noncharacter = cp == 0xFFFE || cp == 0xFFFF; /* XML forbids them */
+        if (cp < 0x20 || cp == '"' || cp == '\\' || cp == 0x7F || is_noncharacter ||
+            (in_script && is_html_special))
+            json_escape_code_point(w, cp);
+        else
+            put_code_point(w, s, n, cp);
+        s += n;
+        len -= n;
+    }
+    return kg_writer_putc(w, '"');
+}
+
+kg_status kg_write_json_string(kg_writer *w, const char *s)
+{
+    return json_string(w, s, false);
+}
+
+kg_status kg_write_json_string_for_script(kg_writer *w, const char *s)
+{
+    return json_string(w, s, true);
+}

@@ -1,0 +1,274 @@
+/* export_dot.c - Graphviz DOT. We write the text ourselves rather than
+ * through cgraph's agwrite, because agwrite leaves simple ids unquoted,
+ * folds long lines and orders attributes by declaration; here every id and
+ * value is quoted and escaped (kg_write_dot_string), the order is the
+ * graph's sorted order, and the SVG exporter parses this very text with
+ * cgraph, so every build proves Graphviz accepts it.
+ *
+ * Layout of the file: graph defaults, one statement per node (drawing
+ * style from its type, kg's fields as extra attributes), one per edge, then
+ * a legend cluster whose nodes carry kg_legend="true" so importers skip it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_internal.h"
+
+/* Writes `, name="value"` (or without the comma for the first of a list). */
+typedef struct attr_list {
+    kg_writer *w;
+    bool is_first;
+} attr_list;
+
+static void put(attr_list *a, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    kg_writer_puts(a->w, a->is_first ? " [" : ", ");
+    a->is_first = false;
+    kg_write_dot_string(a->w, name);
+    kg_writer_putc(a->w, '=');
+    kg_write_dot_string(a->w, value);
+}
+
+/* Takes ownership of a malloc'd value; returns false when it is NULL
+ * (out of memory). Empty values are left out. */
+static bool put_owned(attr_list *a, const char *name, char *value)
+{
+    if (!value)
+        return false;
+    if (value[0])
+        put(a, name, value);
+    free(value);
+    return true;
+}
+
+static void end_list(attr_list *a)
+{
+    kg_writer_puts(a->w, a->is_first ? ";\n" : "];\n");
+}
+
+static void put_style(attr_list *a, const kg_style *s)
+{
+    put(a, "shape", s->shape);
+    put(a, "style", s->style);
+    put(a, "fillcolor", s->fillcolor);
+    put(a, "color", s->color);
+    put(a, "fontcolor", s->fontcolor);
+    put(a, "arrowhead", s->arrowhead);
+    put(a, "dir", s->dir);
+}
+
+static void put_dates(attr_list *a, kg_date start, kg_date end)
+{
+    char text[11];
+    if (start.precision != KG_DATE_NONE)
+        put(a, "start", kg_date_format(start, text));
+    if (end.precision != KG_DATE_NONE)
+        put(a, "end", kg_date_format(end, text));
+}
+
+static void put_free_attrs(attr_list *a, const kg_attr *attrs, uint32_t count)
+{
+    char name[256];
+    for (uint32_t i = 0; i < count; i++)
+        put(a, kg_export_attr_name(attrs[i].key, name, sizeof name), attrs[i].text);
+}
+
+static bool put_evidence(attr_list *a, const kg_evidence *ev, uint32_t count)
+{
+    return put_owned(a, "evidence", kg_export_evidence_json(ev, count)) &&
+           put_owned(a, "tooltip", kg_export_quotes_text(ev, count));
+}
+
+static const kg_style *node_style(const kg_schema *schema, const kg_node *n)
+{
+    if (!schema || n->type_index == KG_SCHEMA_NOT_FOUND)
+        return NULL;
+    return &kg_schema_node_type(schema, n->type_index)->style;
+}
+
+static const kg_style *edge_style(const kg_schema *schema, const kg_edge *e)
+{
+    if (!schema || e->type_index == KG_SCHEMA_NOT_FOUND)
+        return NULL;
+    return &kg_schema_edge_type(schema, e->type_index)->style;
+}
+
+static bool write_node(kg_writer *w, const kg_schema *schema, const kg_node *n)
+{
+    kg_writer_puts(w, "  ");
+    kg_write_dot_string(w, n->id);
+    attr_list a = {w, true};
+    put(&a, "label", n->label);
+    put(&a, "type", n->type);
+    const kg_style *style = node_style(schema, n);
+    if (style)
+        put_style(&a, style);
+    put(&a, "description", n->description);
+    put_dates(&a, n->start, n->end);
+    bool ok = put_owned(&a, "aliases", kg_export_aliases_json(n));
+    if (ok && n->evidence_count)
+        ok = put_evidence(&a, n->evidence, n->evidence_count);
+    put_free_attrs(&a, n->attrs, n->attr_count);
+    end_list(&a);
+    return ok;
+}
+
+static bool write_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
+{
+    const kg_style *style = edge_style(kg_graph_schema(g), e);
+    kg_writer_puts(w, "  ");
+    kg_write_dot_string(w, kg_graph_node(g, e->source)->id);
+    kg_writer_puts(w, " -> ");
+    kg_write_dot_string(w, kg_graph_node(g, e->target)->id);
+    attr_list a = {w, true};
+    put(&a, "id", e->id);
+    put(&a, "label", e->type);
+    put(&a, "type", e->type);
+    if (style) {
+        put_style(&a, style);
+        put(&a, "fontcolor", style->color);
+    }
+    put_dates(&a, e->start, e->end);
+    bool ok = put_evidence(&a, e->evidence, e->evidence_count);
+    put_free_attrs(&a, e->attrs, e->attr_count);
+    end_list(&a);
+    return ok;
+}
+
+/* ---- legend ---------------------------------------------------------------
+ * Only the types the graph uses, in schema order. Legend node names start
+ * with a prefix no data node has, so they can never merge with real nodes. */
+
+static void legend_prefix(const kg_graph *g, char *prefix, size_t size)
+{
+    snprintf(prefix, size, "legend:");
+    for (size_t len = 7; len + 2 < size; len++) {
+        bool is_taken = false;
+        for (size_t i = 0; i < kg_graph_node_count(g) && !is_taken; i++)
+            is_taken = strncmp(kg_graph_node(g, i)->id, prefix, len) == 0;
+        if (!is_taken)
+            return;
+        prefix[len - 1] = '_';
+        prefix[len] = ':';
+        prefix[len + 1] = '\0';
+    }
+}
+
+static void legend_node(kg_writer *w, const char *prefix, const char *kind,
+                        const char *name, const char *label, const kg_style *style)
+{
+    char id[512];
+    snprintf(id, sizeof id, "%s%s:%s", prefix, kind, name);
+    kg_writer_puts(w, "    ");
+    kg_write_dot_string(w, id);
+    attr_list a = {w, true};
+    put(&a, "label", label);
+    put(&a, "kg_legend", "true");
+    if (style)
+        put_style(&a, style);
+    else
+        put(&a, "shape", "point");
+    end_list(&a);
+}
+
+static void mark_used(const kg_graph *g, bool *node_types, bool *edge_types)
+{
+    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
+        size_t t = kg_graph_node(g, i)->type_index;
+        if (t != KG_SCHEMA_NOT_FOUND)
+            node_types[t] = true;
+    }
+    for (size_t i = 0; i < kg_graph_edge_count(g); i++) {
+        size_t t = kg_graph_edge(g, i)->type_index;
+        if (t != KG_SCHEMA_NOT_FOUND)
+            edge_types[t] = true;
+    }
+}
+
+static void legend_edge(kg_writer *w, const char *prefix, const kg_edge_type *t)
+{
+    char from[512], to[512];
+    legend_node(w, prefix, "from", t->name, "", NULL);
+    legend_node(w, prefix, "to", t->name, "", NULL);
+    snprintf(from, sizeof from, "%sfrom:%s", prefix, t->name);
+    snprintf(to, sizeof to, "%sto:%s", prefix, t->name);
+    kg_writer_puts(w, "    ");
+    kg_write_dot_string(w, from);
+    kg_writer_puts(w, " -> ");
+    kg_write_dot_string(w, to);
+    attr_list a = {w, true};
+    put(&a, "label", t->name);
+    put_style(&a, &t->style);
+    put(&a, "fontcolor", t->style.color);
+    end_list(&a);
+}
+
+static kg_status write_legend(kg_writer *w, const kg_graph *g)
+{
+    const kg_schema *schema = kg_graph_schema(g);
+    size_t node_types = kg_schema_node_type_count(schema);
+    size_t edge_types = kg_schema_edge_type_count(schema);
+    bool *used = calloc(node_types + edge_types + 1, sizeof *used);
+    if (!used)
+        return KG_ENOMEM;
+    mark_used(g, used, used + node_types);
+    char prefix[64];
+    legend_prefix(g, prefix, sizeof prefix);
+    kg_writer_puts(w, "  subgraph \"cluster_legend\" {\n"
+                      "    label=\"Legend\"; style=\"rounded\"; color=\"#999999\";"
+                      " fontsize=\"12\";\n");
+    for (size_t i = 0; i < node_types; i++) {
+        const kg_node_type *t = kg_schema_node_type(schema, i);
+        if (used[i])
+            legend_node(w, prefix, "node", t->name, t->name, &t->style);
+    }
+    for (size_t i = 0; i < edge_types; i++)
+        if (used[node_types + i])
+            legend_edge(w, prefix, kg_schema_edge_type(schema, i));
+    kg_writer_puts(w, "  }\n");
+    free(used);
+    return KG_OK;
+}
+
+/* ---- the whole file --------------------------------------------------- */
+
+static void write_header(kg_writer *w, const kg_graph *g, const kg_export_options *o)
+{
+    kg_writer_puts(w, "digraph ");
+    kg_write_dot_string(w, kg_graph_name(g)[0] ? kg_graph_name(g) : "kg");
+    kg_writer_puts(w, " {\n  graph [charset=\"UTF-8\", rankdir=");
+    kg_write_dot_string(w, o->rankdir ? o->rankdir : "LR");
+    const char *title = kg_graph_title(g);
+    if (title[0]) {
+        kg_writer_puts(w, ", label=");
+        kg_write_dot_string(w, title);
+        kg_writer_puts(w, ", labelloc=\"t\"");
+    }
+    kg_writer_puts(w, ", fontname=\"Helvetica\", fontsize=\"16\","
+                      " nodesep=\"0.15\", ranksep=\"0.5\", newrank=\"true\"];\n"
+                      "  node [fontname=\"Helvetica\", fontsize=\"10\","
+                      " margin=\"0.08,0.03\", height=\"0.3\"];\n"
+                      "  edge [fontname=\"Helvetica\", fontsize=\"8\","
+                      " arrowsize=\"0.6\"];\n");
+}
+
+kg_status kg_export_dot(const kg_graph *g, const kg_export_options *options,
+                        kg_writer *w, kg_error *err)
+{
+    kg_export_options defaults = kg_export_defaults();
+    const kg_export_options *o = options ? options : &defaults;
+    write_header(w, g, o);
+    bool ok = true;
+    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
+        ok = write_node(w, kg_graph_schema(g), kg_graph_node(g, i));
+    for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
+        ok = write_edge(w, g, kg_graph_edge(g, i));
+    if (ok && o->has_legend && kg_graph_schema(g))
+        ok = write_legend(w, g) == KG_OK;
+    kg_writer_puts(w, "}\n");
+    if (!ok)
+        return kg_error_set(err, KG_ENOMEM, kg_writer_name(w), "out of memory while writing DOT");
+    return kg_export_writer_error(w, err);
+}

@@ -1,0 +1,124 @@
+/* export_json.c - NetworkX node-link JSON. We write "links" (the key
+ * NetworkX used up to 3.5 and still reads with edges="links"), plus
+ * "directed" and "multigraph" so readers rebuild a MultiDiGraph, and a
+ * "key" per link (the edge id) so parallel edges stay apart. Values keep
+ * their JSON types; aliases and evidence are arrays. One node or link per
+ * line, so diffs of the file stay readable. */
+#include <stdio.h>
+
+#include "export_internal.h"
+
+static void member(kg_writer *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    kg_writer_puts(w, ", ");
+    kg_write_json_string(w, name);
+    kg_writer_puts(w, ": ");
+    kg_write_json_string(w, value);
+}
+
+static void dates(kg_writer *w, kg_date start, kg_date end)
+{
+    char text[11];
+    if (start.precision != KG_DATE_NONE)
+        member(w, "start", kg_date_format(start, text));
+    if (end.precision != KG_DATE_NONE)
+        member(w, "end", kg_date_format(end, text));
+}
+
+static void evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
+{
+    if (count == 0)
+        return;
+    kg_writer_puts(w, ", \"evidence\": [");
+    for (uint32_t i = 0; i < count; i++) {
+        kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
+        kg_write_json_string(w, ev[i].source);
+        kg_writer_puts(w, ", \"quote\": ");
+        kg_write_json_string(w, ev[i].quote);
+        kg_writer_putc(w, '}');
+    }
+    kg_writer_putc(w, ']');
+}
+
+static void write_node(kg_writer *w, const kg_node *n)
+{
+    kg_writer_puts(w, "    {\"id\": ");
+    kg_write_json_string(w, n->id);
+    member(w, "type", n->type);
+    member(w, "label", n->label);
+    member(w, "description", n->description);
+    if (n->alias_count) {
+        kg_writer_puts(w, ", \"aliases\": [");
+        for (uint32_t i = 0; i < n->alias_count; i++) {
+            if (i)
+                kg_writer_puts(w, ", ");
+            kg_write_json_string(w, n->aliases[i]);
+        }
+        kg_writer_putc(w, ']');
+    }
+    dates(w, n->start, n->end);
+    evidence(w, n->evidence, n->evidence_count);
+    kg_export_json_attrs(w, n->attrs, n->attr_count);
+    kg_writer_putc(w, '}');
+}
+
+static void write_link(kg_writer *w, const kg_graph *g, const kg_edge *e)
+{
+    kg_writer_puts(w, "    {\"source\": ");
+    kg_write_json_string(w, kg_graph_node(g, e->source)->id);
+    member(w, "target", kg_graph_node(g, e->target)->id);
+    member(w, "key", e->id);
+    member(w, "id", e->id);
+    member(w, "type", e->type);
+    dates(w, e->start, e->end);
+    evidence(w, e->evidence, e->evidence_count);
+    kg_export_json_attrs(w, e->attrs, e->attr_count);
+    kg_writer_putc(w, '}');
+}
+
+static void write_source(kg_writer *w, const kg_source *s)
+{
+    kg_writer_puts(w, "{\"id\": ");
+    kg_write_json_string(w, s->id);
+    member(w, "title", s->title);
+    member(w, "file", s->file);
+    member(w, "url", s->url);
+    member(w, "retrieved", s->retrieved);
+    kg_writer_putc(w, '}');
+}
+
+static void write_graph_attrs(kg_writer *w, const kg_graph *g)
+{
+    kg_writer_puts(w, "  \"graph\": {\"name\": ");
+    kg_write_json_string(w, kg_graph_name(g));
+    member(w, "title", kg_graph_title(g));
+    if (kg_graph_description(g)[0])
+        member(w, "description", kg_graph_description(g));
+    kg_writer_puts(w, ", \"sources\": [");
+    for (size_t i = 0; i < kg_graph_source_count(g); i++) {
+        if (i)
+            kg_writer_puts(w, ", ");
+        write_source(w, kg_graph_source(g, i));
+    }
+    kg_writer_puts(w, "]},\n");
+}
+
+kg_status kg_export_json(const kg_graph *g, kg_writer *w, kg_error *err)
+{
+    kg_writer_puts(w, "{\n  \"directed\": true,\n  \"multigraph\": true,\n");
+    write_graph_attrs(w, g);
+    kg_writer_puts(w, "  \"nodes\": [\n");
+    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
+        write_node(w, kg_graph_node(g, i));
+        kg_writer_puts(w, i + 1 < kg_graph_node_count(g) ? ",\n" : "\n");
+    }
+    kg_writer_puts(w, "  ],\n  \"links\": [\n");
+    for (size_t i = 0; i < kg_graph_edge_count(g); i++) {
+        write_link(w, g, kg_graph_edge(g, i));
+        kg_writer_puts(w, i + 1 < kg_graph_edge_count(g) ? ",\n" : "\n");
+    }
+    kg_writer_puts(w, "  ]\n}\n");
+    return kg_export_writer_error(w, err);
+}

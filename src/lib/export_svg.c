@@ -1,0 +1,90 @@
+/* export_svg.c - SVG drawn by Graphviz: our own DOT text (export_dot.c) is
+ * parsed by cgraph, laid out and rendered by gvc in memory, so the drawing
+ * and the DOT file always agree. Graphviz prints its errors on stderr by
+ * default; the library must not print, so they are caught with agseterrf
+ * and returned in the kg_error instead. */
+#include <stdio.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "export_internal.h"
+
+/* Graphviz's error callback has no user pointer, so the last message is
+ * kept here. Rendering is therefore not thread-safe (Graphviz is not
+ * either). */
+static char graphviz_message[256];
+
+static int catch_graphviz_message(char *text)
+{
+    size_t len = strlen(text);
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+        len--;
+    if (len >= sizeof graphviz_message)
+        len = sizeof graphviz_message - 1;
+    memcpy(graphviz_message, text, len);
+    graphviz_message[len] = '\0';
+    return 0;
+}
+
+static kg_status graphviz_error(kg_error *err, kg_writer *w, const char *what)
+{
+    return kg_error_set(err, KG_EIO, kg_writer_name(w), "Graphviz could not %s the graph%s%s",
+                        what, graphviz_message[0] ? ": " : "", graphviz_message);
+}
+
+/* The DOT text of the graph, in a memory writer the caller aborts. */
+static kg_status dot_text(const kg_graph *g, const kg_export_options *o,
+                          kg_writer **out, kg_error *err)
+{
+    kg_status status = kg_writer_open_memory(out, err);
+    if (status == KG_OK)
+        status = kg_export_dot(g, o, *out, err);
+    return status;
+}
+
+static kg_status render(const char *dot, const kg_export_options *o, kg_writer *w,
+                        kg_error *err)
+{
+    graphviz_message[0] = '\0';
+    agusererrf previous = agseterrf(catch_graphviz_message);
+    GVC_t *gvc = gvContext();
+    Agraph_t *graph = gvc ? agmemread(dot) : NULL;
+    kg_status status = KG_OK;
+    if (!gvc || !graph)
+        status = graphviz_error(err, w, "read");
+    else if (gvLayout(gvc, graph, o->layout ? o->layout : "dot") != 0)
+        status = graphviz_error(err, w, "lay out");
+    else {
+        char *svg = NULL;
+        unsigned int len = 0;
+        if (gvRenderData(gvc, graph, "svg", &svg, &len) != 0 || !svg)
+            status = graphviz_error(err, w, "render");
+        else
+            kg_writer_write(w, svg, len);
+        gvFreeRenderData(svg);
+        gvFreeLayout(gvc, graph);
+    }
+    if (graph)
+        agclose(graph);
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(previous);
+    return status;
+}
+
+kg_status kg_export_svg(const kg_graph *g, const kg_export_options *options,
+                        kg_writer *w, kg_error *err)
+{
+    kg_export_options defaults = kg_export_defaults();
+    const kg_export_options *o = options ? options : &defaults;
+    kg_writer *dot = NULL;
+    kg_status status = dot_text(g, o, &dot, err);
+    if (status == KG_OK)
+        status = render(kg_writer_memory(dot, NULL), o, w, err);
+    kg_writer_abort(dot);
+    if (status != KG_OK)
+        return status;
+    return kg_export_writer_error(w, err);
+}

@@ -1,0 +1,178 @@
+/* Exporters through the public API: the format table, option checks, and
+ * what each format must contain for the small fixture. Whether other tools
+ * read the files back identically is tests/cli/test_export_consumers.sh. */
+#include <jansson.h>
+
+#include "test_util.h"
+
+static kg_graph *small;
+
+static int setup(void **state)
+{
+    (void)state;
+    kg_diagnostics d;
+    kg_diagnostics_init(&d, 0);
+    kg_status st = kg_dataset_load(KG_TEST_DATA "/small.kg.json", NULL, &small, &d);
+    kg_diagnostics_clear(&d);
+    return st == KG_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    kg_graph_free(small);
+    return 0;
+}
+
+/* The export as a malloc'd string. */
+static char *export_text(kg_format format, const kg_export_options *o)
+{
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    kg_error err;
+    assert_int_equal(kg_export(small, format, o, w, &err), KG_OK);
+    char *text = strdup(kg_writer_memory(w, NULL));
+    kg_writer_abort(w);
+    return text;
+}
+
+static void format_names(void **state)
+{
+    (void)state;
+    kg_format f;
+    assert_int_equal(kg_format_from_name("gv", &f), KG_OK);
+    assert_int_equal(f, KG_FORMAT_DOT);
+    assert_int_equal(kg_format_from_name("graphml", &f), KG_OK);
+    assert_int_equal(f, KG_FORMAT_GRAPHML);
+    assert_int_equal(kg_format_from_name("png!", &f), KG_EUSAGE);
+    assert_int_equal(kg_format_from_path("out/a.b/graph.svg", &f), KG_OK);
+    assert_int_equal(f, KG_FORMAT_SVG);
+    assert_int_equal(kg_format_from_path("out/a.json/graph", &f), KG_EUSAGE);
+    assert_string_equal(kg_format_extension(KG_FORMAT_JSON), "json");
+    assert_string_equal(kg_format_name(KG_FORMAT_COUNT), "unknown");
+    assert_true(kg_format_is_default(KG_FORMAT_DOT));
+}
+
+static void options_are_checked(void **state)
+{
+    (void)state;
+    kg_export_options o = kg_export_defaults();
+    kg_error err;
+    assert_int_equal(kg_export_check_options(&o, &err), KG_OK);
+    o.layout = "nosuch";
+    assert_int_equal(kg_export_check_options(&o, &err), KG_EUSAGE);
+    assert_non_null(strstr(err.hint, "neato"));
+    o.layout = "neato";
+    o.rankdir = "XY";
+    assert_int_equal(kg_export_check_options(&o, &err), KG_EUSAGE);
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    assert_int_equal(kg_export(small, KG_FORMAT_DOT, &o, w, &err), KG_EUSAGE);
+    kg_writer_abort(w);
+}
+
+static void exports_are_deterministic(void **state)
+{
+    (void)state;
+    for (int f = 0; f < KG_FORMAT_COUNT; f++) {
+        char *a = export_text((kg_format)f, NULL), *b = export_text((kg_format)f, NULL);
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+    }
+}
+
+static void json_is_node_link(void **state)
+{
+    (void)state;
+    char *text = export_text(KG_FORMAT_JSON, NULL);
+    json_error_t jerr;
+    json_t *root = json_loads(text, JSON_REJECT_DUPLICATES, &jerr);
+    assert_non_null(root);
+    assert_true(json_is_true(json_object_get(root, "directed")));
+    assert_true(json_is_true(json_object_get(root, "multigraph")));
+    json_t *links = json_object_get(root, "links");
+    assert_int_equal(json_array_size(links), 12);
+    assert_int_equal(json_array_size(json_object_get(root, "nodes")), 10);
+    size_t i;
+    json_t *link;
+    int parallel = 0;
+    json_array_foreach(links, i, link) {
+        assert_string_equal(json_string_value(json_object_get(link, "key")),
+                            json_string_value(json_object_get(link, "id")));
+        parallel += strcmp(json_string_value(json_object_get(link, "key")),
+                           "second-cooperation") == 0;
+    }
+    assert_int_equal(parallel, 1);
+    json_t *union_node = json_array_get(json_object_get(root, "nodes"), 9);
+    assert_string_equal(json_string_value(json_object_get(union_node, "id")), "union");
+    assert_int_equal(json_integer_value(json_object_get(union_node, "members")), 27);
+    assert_true(json_is_real(json_object_get(union_node, "share")));
+    assert_true(json_is_true(json_object_get(union_node, "is_union")));
+    assert_string_equal(json_string_value(json_object_get(union_node, "founded_text")), "1993");
+    json_decref(root);
+    free(text);
+}
+
+static void graphml_declares_typed_keys(void **state)
+{
+    (void)state;
+    char *text = export_text(KG_FORMAT_GRAPHML, NULL);
+    assert_non_null(strstr(text, "attr.name=\"members\" attr.type=\"long\""));
+    assert_non_null(strstr(text, "attr.name=\"share\" attr.type=\"double\""));
+    assert_non_null(strstr(text, "attr.name=\"is_union\" attr.type=\"boolean\""));
+    assert_non_null(strstr(text, "<edge id=\"second-cooperation\""));
+    /* Every data element refers to a declared key. */
+    for (const char *p = strstr(text, "<data key=\""); p; p = strstr(p + 1, "<data key=\"")) {
+        char key[64], declared[96];
+        assert_int_equal(sscanf(p, "<data key=\"%63[^\"]\"", key), 1);
+        snprintf(declared, sizeof declared, "<key id=\"%s\"", key);
+        assert_non_null(strstr(text, declared));
+    }
+    free(text);
+}
+
+static void dot_quotes_every_id(void **state)
+{
+    (void)state;
+    kg_export_options o = kg_export_defaults();
+    char *with_legend = export_text(KG_FORMAT_DOT, &o);
+    assert_non_null(strstr(with_legend, "\n  \"node\" [\"label\"=\"liaison \\\"team\\\" \\\\ with"));
+    assert_non_null(strstr(with_legend, "\"node\" -> \"military-staff\""));
+    assert_null(strstr(with_legend, "\n  node ->"));
+    assert_non_null(strstr(with_legend, "cluster_legend"));
+    o.has_legend = false;
+    o.rankdir = "TB";
+    char *plain = export_text(KG_FORMAT_DOT, &o);
+    assert_null(strstr(plain, "cluster_legend"));
+    assert_non_null(strstr(plain, "rankdir=\"TB\""));
+    free(with_legend);
+    free(plain);
+}
+
+static void unfinished_graph_is_refused(void **state)
+{
+    (void)state;
+    kg_graph *g = NULL;
+    assert_int_equal(kg_graph_new(&g), KG_OK);
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    kg_error err;
+    assert_int_equal(kg_export(g, KG_FORMAT_JSON, NULL, w, &err), KG_EUSAGE);
+    kg_writer_abort(w);
+    kg_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_names),
+        cmocka_unit_test(options_are_checked),
+        cmocka_unit_test(exports_are_deterministic),
+        cmocka_unit_test(json_is_node_link),
+        cmocka_unit_test(graphml_declares_typed_keys),
+        cmocka_unit_test(dot_quotes_every_id),
+        cmocka_unit_test(unfinished_graph_is_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
