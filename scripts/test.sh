@@ -20,8 +20,8 @@ if [ "${KG_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== build with ASan + UBSan"
   cmake -S . -B build-asan -DKG_WERROR=ON -DKG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
   cmake --build build-asan -j"$jobs"
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  # ASAN/UBSAN/LSAN options are set per test in tests/CMakeLists.txt.
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
 fi
 
 echo "== shipped data: grounded and reproducible"

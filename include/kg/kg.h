@@ -11,6 +11,8 @@
 #include "kg/export.h"
 #include "kg/stats.h"
 #include "kg/verify.h"
+#include "kg/analysis.h"
+#include "kg/resolve.h"
 
 #define KG_VERSION "0.1.0"
 

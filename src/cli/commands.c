@@ -10,6 +10,18 @@ const kg_command kg_commands[] = {
      kg_usage_validate},
     {"verify", kg_cmd_verify, "check every evidence quote against its source text",
      kg_usage_verify},
+    {"centrality", kg_cmd_centrality, "rank entities by degree, betweenness, PageRank ...",
+     kg_usage_centrality},
+    {"path", kg_cmd_path, "shortest chains of relations between two entities, with evidence",
+     kg_usage_path},
+    {"neighbours", kg_cmd_neighbours, "entities within K relations of some entities",
+     kg_usage_neighbours},
+    {"subgraph", kg_cmd_subgraph, "write a selection or ego network in any export format",
+     kg_usage_subgraph},
+    {"components", kg_cmd_components, "weakly or strongly connected components",
+     kg_usage_components},
+    {"communities", kg_cmd_communities, "Louvain or Leiden communities (seeded)",
+     kg_usage_communities},
 };
 
 const size_t kg_command_count = sizeof kg_commands / sizeof kg_commands[0];

@@ -8,10 +8,22 @@
 int kg_cmd_build(int argc, char **argv);
 int kg_cmd_validate(int argc, char **argv);
 int kg_cmd_verify(int argc, char **argv);
+int kg_cmd_centrality(int argc, char **argv);
+int kg_cmd_path(int argc, char **argv);
+int kg_cmd_neighbours(int argc, char **argv);
+int kg_cmd_subgraph(int argc, char **argv);
+int kg_cmd_components(int argc, char **argv);
+int kg_cmd_communities(int argc, char **argv);
 
 extern const char kg_usage_build[];
 extern const char kg_usage_validate[];
 extern const char kg_usage_verify[];
+extern const char kg_usage_centrality[];
+extern const char kg_usage_path[];
+extern const char kg_usage_neighbours[];
+extern const char kg_usage_subgraph[];
+extern const char kg_usage_components[];
+extern const char kg_usage_communities[];
 
 extern const kg_command kg_commands[];
 extern const size_t kg_command_count;

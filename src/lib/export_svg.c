@@ -44,12 +44,25 @@ static kg_status dot_text(const kg_graph *g, const kg_export_options *o,
     return status;
 }
 
+/* One Graphviz context for the whole process, never freed: Graphviz 2.43's
+ * pango plugin keeps a pointer to the last font name in a static variable,
+ * and a second context after gvFreeContext reads it after it was freed
+ * (AddressSanitizer: heap-use-after-free in textspan_size). The context
+ * stays reachable, so leak checkers do not count it. */
+static GVC_t *shared_context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 static kg_status render(const char *dot, const kg_export_options *o, kg_writer *w,
                         kg_error *err)
 {
     graphviz_message[0] = '\0';
     agusererrf previous = agseterrf(catch_graphviz_message);
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = shared_context();
     Agraph_t *graph = gvc ? agmemread(dot) : NULL;
     kg_status status = KG_OK;
     if (!gvc || !graph)
@@ -68,8 +81,6 @@ static kg_status render(const char *dot, const kg_export_options *o, kg_writer *
     }
     if (graph)
         agclose(graph);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(previous);
     return status;
 }

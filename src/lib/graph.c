@@ -256,7 +256,8 @@ static int compare_nodes(const void *a, const void *b)
  * indexes until it is rebuilt here). */
 static kg_status sort_nodes(kg_graph *g, size_t *old_to_new)
 {
-    qsort(g->nodes, g->node_count, sizeof *g->nodes, compare_nodes);
+    if (g->node_count > 1) /* an empty graph has no array: qsort(NULL) is undefined */
+        qsort(g->nodes, g->node_count, sizeof *g->nodes, compare_nodes);
     for (size_t i = 0; i < g->node_count; i++)
         old_to_new[kg_index_map_get(&g->node_ids, g->nodes[i].id)] = i;
     kg_index_map_free(&g->node_ids);

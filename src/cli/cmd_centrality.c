@@ -1,0 +1,297 @@
+/* cmd_centrality.c - `kg centrality`: who is central in the (selected)
+ * graph, by one or more measures computed by libkg (kg_centrality), ranked
+ * by the first of them, ties by id. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_filter.h"
+#include "commands.h"
+
+const char kg_usage_centrality[] =
+    "Usage: kg centrality DATASET [-m MEASURES] [--top N] [--raw] [options]\n"
+    "\n"
+    "Ranks the entities of DATASET by centrality, largest first (ties by id).\n"
+    "Measures: degree, in-degree, out-degree, betweenness, closeness, harmonic,\n"
+    "pagerank, eigenvector, hub, authority. Definitions and how they compare\n"
+    "with NetworkX and python-igraph: docs/cli.md.\n"
+    "\n"
+    "Options:\n"
+    "  -m, --measure LIST         comma-separated measures, or 'all'\n"
+    "                             (default: degree,betweenness,closeness,pagerank)\n"
+    "      --sort MEASURE         rank by this measure (default: the first listed)\n"
+    "  -n, --top N                show only the N highest-ranked entities\n"
+    "      --raw                  raw values instead of normalised ones\n"
+    "      --directed             betweenness, closeness, harmonic, PageRank and\n"
+    "                             eigenvector follow relations' direction\n"
+    "      --undirected           ignore direction (default)\n"
+    "      --cutoff K             betweenness, closeness and harmonic count only\n"
+    "                             paths of at most K relations (approximate and\n"
+    "                             faster on large graphs; default: exact)\n"
+    "      --samples K            estimate betweenness from the shortest paths\n"
+    "                             out of K sources drawn at random, scaled by\n"
+    "                             n/K (approximate; default: exact)\n"
+    "      --seed S               seed of that draw (default 1; same seed, same\n"
+    "                             sources)\n"
+    "      --damping D            PageRank damping factor (default 0.85)\n"
+    KG_CLI_FORMAT_USAGE
+    "  -h, --help                 show this help\n"
+    "\n"
+    KG_CLI_SELECTION_USAGE
+    "\n"
+    "Exit codes: 0 done, 1 usage error, 2 invalid data set or unknown type,\n"
+    "3 I/O or memory error.\n";
+
+enum { OPT_SORT = KG_OPT_FIRST_COMMAND_OPTION, OPT_RAW, OPT_DIRECTED, OPT_UNDIRECTED,
+       OPT_CUTOFF, OPT_DAMPING, OPT_SAMPLES, OPT_SEED };
+
+typedef struct centrality_args {
+    kg_cli_selection selection;
+    bool measures[KG_MEASURE_COUNT];
+    kg_measure order[KG_MEASURE_COUNT]; /* in the order given */
+    size_t measure_count;
+    kg_measure sort;
+    bool has_sort;
+    size_t top;
+    kg_centrality_options options;
+} centrality_args;
+
+static int add_measure(centrality_args *a, const char *name)
+{
+    kg_measure m;
+    kg_error err;
+    kg_error_clear(&err);
+    if (kg_measure_from_name(name, &m, &err) != KG_OK)
+        return kg_cli_usage_error("centrality", "%s%s%s", err.message, err.hint[0] ? "; " : "",
+                                  err.hint);
+    if (!a->measures[m]) {
+        a->measures[m] = true;
+        a->order[a->measure_count++] = m;
+    }
+    return KG_EXIT_OK;
+}
+
+static int parse_measures(centrality_args *a, const char *list)
+{
+    if (strcmp(list, "all") == 0) {
+        for (int m = 0; m < KG_MEASURE_COUNT; m++)
+            if (!a->measures[m])
+                add_measure(a, kg_measure_name((kg_measure)m));
+        return KG_EXIT_OK;
+    }
+    char *copy = strdup(list);
+    if (!copy)
+        return KG_EXIT_SYSTEM;
+    int rc = KG_EXIT_OK;
+    for (char *save = NULL, *name = strtok_r(copy, ",", &save); name && rc == KG_EXIT_OK;
+         name = strtok_r(NULL, ",", &save))
+        rc = add_measure(a, name);
+    free(copy);
+    return rc;
+}
+
+static int parse_real(const char *option, const char *arg, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    *out = strtod(arg, &end);
+    if (*arg == '\0' || *end != '\0' || errno == ERANGE || !isfinite(*out))
+        return kg_cli_usage_error("centrality", "%s needs a number, not '%s'", option, arg);
+    return KG_EXIT_OK;
+}
+
+static int parse_options(int argc, char **argv, centrality_args *a)
+{
+    static const struct option longopts[] = {
+        {"measure", required_argument, NULL, 'm'}, {"sort", required_argument, NULL, OPT_SORT},
+        {"top", required_argument, NULL, 'n'},      {"raw", no_argument, NULL, OPT_RAW},
+        {"directed", no_argument, NULL, OPT_DIRECTED},
+        {"undirected", no_argument, NULL, OPT_UNDIRECTED},
+        {"cutoff", required_argument, NULL, OPT_CUTOFF},
+        {"damping", required_argument, NULL, OPT_DAMPING},
+        {"samples", required_argument, NULL, OPT_SAMPLES},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 1;
+    int c, rc = KG_EXIT_OK;
+    size_t count;
+    double real;
+    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":m:n:f:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'm': rc = parse_measures(a, optarg); break;
+        case 'n': rc = kg_cli_parse_count("centrality", "--top", optarg, &a->top); break;
+        case OPT_RAW: a->options.is_raw = true; break;
+        case OPT_DIRECTED: a->options.is_directed = true; break;
+        case OPT_UNDIRECTED: a->options.is_directed = false; break;
+        case OPT_SORT: {
+            kg_error err;
+            kg_error_clear(&err);
+            if (kg_measure_from_name(optarg, &a->sort, &err) != KG_OK)
+                rc = kg_cli_usage_error("centrality", "%s%s%s", err.message,
+                                        err.hint[0] ? "; " : "", err.hint);
+            a->has_sort = true;
+            break;
+        }
+        case OPT_CUTOFF:
+            rc = kg_cli_parse_count("centrality", "--cutoff", optarg, &count);
+            if (rc == KG_EXIT_OK && count > 1000000)
+                rc = kg_cli_usage_error("centrality", "--cutoff %zu is too large", count);
+            a->options.cutoff = (int)count;
+            break;
+        case OPT_SAMPLES:
+            rc = kg_cli_parse_count("centrality", "--samples", optarg, &a->options.samples);
+            if (rc == KG_EXIT_OK && a->options.samples == 0)
+                rc = kg_cli_usage_error("centrality", "--samples needs at least 1");
+            break;
+        case OPT_SEED:
+            rc = kg_cli_parse_count("centrality", "--seed", optarg, &count);
+            a->options.seed = (uint64_t)count;
+            break;
+        case OPT_DAMPING:
+            rc = parse_real("--damping", optarg, &real);
+            if (rc == KG_EXIT_OK && !(real > 0 && real < 1))
+                rc = kg_cli_usage_error("centrality", "--damping must be between 0 and 1, not %s",
+                                        optarg);
+            a->options.damping = real;
+            break;
+        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
+        }
+    }
+    if (rc == KG_EXIT_OK && a->options.samples > 0 && a->options.cutoff >= 0)
+        rc = kg_cli_usage_error("centrality", "choose --cutoff or --samples, not both");
+    if (rc == KG_EXIT_OK && a->measure_count == 0)
+        rc = parse_measures(a, "degree,betweenness,closeness,pagerank");
+    if (rc == KG_EXIT_OK && !a->has_sort)
+        a->sort = a->order[0];
+    if (rc == KG_EXIT_OK && !a->measures[a->sort])
+        rc = add_measure(a, kg_measure_name(a->sort));
+    return rc;
+}
+
+/* The sampled sources, space-separated ids, so a result can be checked
+ * or reproduced (a "sources:" line above a table, a JSON field). */
+static void add_sources(kg_table *t, const kg_graph *g, size_t k, uint64_t seed)
+{
+    size_t *sample = malloc(k * sizeof *sample);
+    size_t len = 1;
+    char *text = NULL;
+    if (sample && kg_sample_nodes(kg_graph_node_count(g), k, seed, sample, NULL) == KG_OK) {
+        for (size_t i = 0; i < k; i++)
+            len += strlen(kg_graph_node(g, sample[i])->id) + 1;
+        text = malloc(len);
+    }
+    if (text) {
+        size_t used = 0;
+        for (size_t i = 0; i < k; i++)
+            used += (size_t)snprintf(text + used, len - used, "%s%s", i ? " " : "",
+                                     kg_graph_node(g, sample[i])->id);
+        kg_table_meta_text(t, "sources", text);
+    }
+    free(text);
+    free(sample);
+}
+
+static void add_meta(kg_table *t, const kg_graph *g, const centrality_args *a)
+{
+    kg_table_meta_text(t, "graph", kg_graph_name(g));
+    kg_table_meta_number(t, "nodes", (double)kg_graph_node_count(g));
+    kg_table_meta_number(t, "edges", (double)kg_graph_edge_count(g));
+    kg_table_meta_text(t, "view", a->options.is_directed ? "directed" : "undirected");
+    kg_table_meta_text(t, "values", a->options.is_raw ? "raw" : "normalised");
+    kg_table_meta_text(t, "sort", kg_measure_name(a->sort));
+    if (a->options.cutoff >= 0)
+        kg_table_meta_number(t, "cutoff", a->options.cutoff);
+    if (a->measures[KG_MEASURE_PAGERANK])
+        kg_table_meta_number(t, "damping", a->options.damping);
+    size_t n = kg_graph_node_count(g), k = a->options.samples;
+    if (k > 0 && k < n && a->measures[KG_MEASURE_BETWEENNESS]) {
+        kg_table_meta_number(t, "samples", (double)k);
+        kg_table_meta_number(t, "seed", (double)a->options.seed);
+        add_sources(t, g, k, a->options.seed);
+    }
+}
+
+static int report(const kg_graph *g, const centrality_args *a, double *const *values,
+                  const size_t *order)
+{
+    const char *names[4 + KG_MEASURE_COUNT] = {"rank", "id", "label", "type"};
+    for (size_t k = 0; k < a->measure_count; k++)
+        names[4 + k] = kg_measure_name(a->order[k]);
+    kg_table *t = kg_table_new(4 + a->measure_count, names);
+    if (!t) {
+        kg_cli_fail("out of memory");
+        return KG_EXIT_SYSTEM;
+    }
+    add_meta(t, g, a);
+    size_t n = kg_graph_node_count(g);
+    size_t shown = a->top && a->top < n ? a->top : n;
+    for (size_t r = 0; r < shown; r++) {
+        const kg_node *node = kg_graph_node(g, order[r]);
+        kg_table_row(t);
+        kg_table_count(t, r + 1);
+        kg_table_text(t, node->id);
+        kg_table_text(t, node->label);
+        kg_table_text(t, node->type);
+        for (size_t k = 0; k < a->measure_count; k++)
+            kg_table_number(t, values[a->order[k]][order[r]]);
+    }
+    int rc = kg_table_print(t, a->selection.format);
+    kg_table_free(t);
+    return rc;
+}
+
+static int run(const char *path, centrality_args *a)
+{
+    kg_cli_graphs graphs;
+    int rc = kg_cli_load_selection(path, &a->selection, &graphs);
+    if (rc != KG_EXIT_OK)
+        return rc;
+    const kg_graph *g = graphs.graph;
+    size_t n = kg_graph_node_count(g);
+    double *values[KG_MEASURE_COUNT] = {NULL};
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    kg_error err;
+    kg_error_clear(&err);
+    kg_status st = order ? KG_OK : KG_ENOMEM;
+    for (size_t k = 0; k < a->measure_count && st == KG_OK; k++) {
+        kg_measure m = a->order[k];
+        values[m] = malloc((n ? n : 1) * sizeof *values[m]);
+        st = values[m] ? kg_centrality(g, m, &a->options, values[m], &err) : KG_ENOMEM;
+    }
+    if (st == KG_OK)
+        st = kg_rank(values[a->sort], n, order, &err);
+    if (st == KG_ENOMEM && !err.message[0])
+        kg_error_set(&err, st, NULL, "out of memory");
+    if (st != KG_OK) {
+        kg_cli_print_error(&err);
+        rc = kg_cli_exit_code(st);
+    } else {
+        rc = report(g, a, values, order);
+    }
+    for (int m = 0; m < KG_MEASURE_COUNT; m++)
+        free(values[m]);
+    free(order);
+    kg_cli_graphs_free(&graphs);
+    return rc;
+}
+
+int kg_cmd_centrality(int argc, char **argv)
+{
+    if (kg_cli_wants_help(argc, argv, "centrality"))
+        return KG_EXIT_OK;
+    centrality_args a;
+    memset(&a, 0, sizeof a);
+    kg_cli_selection_init(&a.selection, "centrality");
+    a.options = kg_centrality_defaults();
+    int rc = parse_options(argc, argv, &a);
+    if (rc == KG_EXIT_OK && argc - optind != 1)
+        rc = kg_cli_usage_error("centrality", "expected one DATASET, got %d arguments",
+                                argc - optind);
+    if (rc == KG_EXIT_OK)
+        rc = run(argv[optind], &a);
+    kg_cli_selection_free(&a.selection);
+    return rc;
+}

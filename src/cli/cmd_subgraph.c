@@ -1,0 +1,190 @@
+/* cmd_subgraph.c - `kg subgraph`: writes part of a data set as a graph
+ * file in any export format: the selection (types, --as-of) and, when
+ * entities are named, only their neighbourhood, written through an atomic
+ * kg_writer by kg_export. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_filter.h"
+#include "commands.h"
+
+const char kg_usage_subgraph[] =
+    "Usage: kg subgraph DATASET [ENTITY...] -o FILE [-f FORMAT] [--depth K]\n"
+    "                   [--direction D] [options]\n"
+    "\n"
+    "Writes part of DATASET to FILE: the entities and relations the selection\n"
+    "options keep and, when ENTITY names are given, only the entities within\n"
+    "K relations of them with every kept relation among those entities (the\n"
+    "ego network). ENTITY is an id, label or alias, compared without regard\n"
+    "to case or accents. The file is written to a temporary beside it and\n"
+    "renamed into place when complete.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE          where to write ('-': standard output, which\n"
+    "                             needs -f)\n"
+    "  -f, --format FORMAT        dot (alias gv), graphml, json, svg or html\n"
+    "                             (default: from FILE's extension)\n"
+    "  -d, --depth K              with ENTITY: how many relations away (default 1;\n"
+    "                             'all': the entities' whole components)\n"
+    "      --direction D          both (default), out or in, as for neighbours\n"
+    "      --fsync                fsync FILE before renaming it into place\n"
+    "  -q, --quiet                print no summary on stderr\n"
+    "  -h, --help                 show this help\n"
+    "\n"
+    KG_CLI_SELECTION_USAGE
+    "\n"
+    "Exit codes: 0 done, 1 usage error, 2 invalid data set, unknown or\n"
+    "ambiguous entity, or unknown type, 3 I/O or memory error.\n";
+
+enum { OPT_DIRECTION = KG_OPT_FIRST_COMMAND_OPTION, OPT_FSYNC };
+
+typedef struct subgraph_args {
+    kg_cli_selection selection;
+    const char *output;
+    const char *format_name;
+    size_t depth;
+    kg_direction direction;
+    bool do_fsync;
+    bool is_quiet;
+} subgraph_args;
+
+static int parse_options(int argc, char **argv, subgraph_args *a)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"depth", required_argument, NULL, 'd'},
+        {"direction", required_argument, NULL, OPT_DIRECTION},
+        {"fsync", no_argument, NULL, OPT_FSYNC},
+        {"quiet", no_argument, NULL, 'q'},
+        KG_CLI_SELECTION_LONGOPTS,
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 1;
+    int c, rc = KG_EXIT_OK;
+    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":o:f:d:q", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': a->output = optarg; break;
+        case 'f': a->format_name = optarg; break; /* an export format here */
+        case 'd':
+            if (strcmp(optarg, "all") == 0)
+                a->depth = KG_UNREACHED;
+            else
+                rc = kg_cli_parse_count("subgraph", "--depth", optarg, &a->depth);
+            break;
+        case OPT_DIRECTION: rc = kg_cli_parse_direction("subgraph", optarg, &a->direction); break;
+        case OPT_FSYNC: a->do_fsync = true; break;
+        case 'q': a->is_quiet = true; break;
+        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
+        }
+    }
+    return rc;
+}
+
+static int choose_format(const subgraph_args *a, kg_format *format)
+{
+    if (a->format_name) {
+        if (kg_format_from_name(a->format_name, format) == KG_OK)
+            return KG_EXIT_OK;
+        return kg_cli_usage_error("subgraph", "unknown format '%s' (known: dot, gv, graphml, "
+                                  "json, svg, html)", a->format_name);
+    }
+    if (strcmp(a->output, "-") == 0)
+        return kg_cli_usage_error("subgraph", "writing to standard output needs -f FORMAT");
+    if (kg_format_from_path(a->output, format) == KG_OK)
+        return KG_EXIT_OK;
+    return kg_cli_usage_error("subgraph", "cannot tell the format from '%s'; give -f FORMAT",
+                              a->output);
+}
+
+/* The ego network of the named entities, as a new graph in *out. */
+static int ego_network(kg_cli_graphs *graphs, char **names, size_t count,
+                       const subgraph_args *a, kg_graph **out)
+{
+    size_t n = kg_graph_node_count(graphs->graph);
+    size_t *distance = malloc((n ? n : 1) * sizeof *distance);
+    bool *keep = malloc((n ? n : 1) * sizeof *keep);
+    int rc = distance && keep ? KG_EXIT_OK : KG_EXIT_SYSTEM;
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_neighbourhood(graphs, names, count, a->depth, a->direction, distance, NULL);
+    else
+        kg_cli_fail("out of memory");
+    if (rc == KG_EXIT_OK) {
+        for (size_t i = 0; i < n; i++)
+            keep[i] = distance[i] != KG_UNREACHED;
+        kg_status st = kg_graph_filter(graphs->graph, keep, NULL, out);
+        if (st != KG_OK) {
+            kg_cli_fail("cannot copy the neighbourhood: %s", kg_status_name(st));
+            rc = kg_cli_exit_code(st);
+        }
+    }
+    free(keep);
+    free(distance);
+    return rc;
+}
+
+static int write_graph(const kg_graph *g, kg_format format, const subgraph_args *a)
+{
+    kg_error err;
+    kg_error_clear(&err);
+    kg_writer *w = NULL;
+    bool is_stdout = strcmp(a->output, "-") == 0;
+    kg_status st = is_stdout ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
+                             : kg_writer_open_file(a->output, a->do_fsync, &w, &err);
+    if (st == KG_OK)
+        st = kg_export(g, format, NULL, w, &err);
+    if (st == KG_OK) {
+        st = kg_writer_commit(w, &err);
+        w = NULL;
+    }
+    kg_writer_abort(w);
+    if (st != KG_OK) {
+        kg_cli_print_error(&err);
+        return kg_cli_exit_code(st);
+    }
+    if (!a->is_quiet)
+        fprintf(stderr, "kg: wrote %s (%s): %zu entities, %zu relations\n",
+                is_stdout ? "<stdout>" : a->output, kg_format_name(format),
+                kg_graph_node_count(g), kg_graph_edge_count(g));
+    return KG_EXIT_OK;
+}
+
+static int run(char **args, size_t count, subgraph_args *a)
+{
+    kg_format format;
+    int rc = choose_format(a, &format);
+    if (rc != KG_EXIT_OK)
+        return rc;
+    kg_cli_graphs graphs;
+    rc = kg_cli_load_selection(args[0], &a->selection, &graphs);
+    if (rc != KG_EXIT_OK)
+        return rc;
+    kg_graph *ego = NULL;
+    if (count > 0)
+        rc = ego_network(&graphs, args + 1, count, a, &ego);
+    if (rc == KG_EXIT_OK)
+        rc = write_graph(ego ? ego : graphs.graph, format, a);
+    kg_graph_free(ego);
+    kg_cli_graphs_free(&graphs);
+    return rc;
+}
+
+int kg_cmd_subgraph(int argc, char **argv)
+{
+    if (kg_cli_wants_help(argc, argv, "subgraph"))
+        return KG_EXIT_OK;
+    subgraph_args a;
+    memset(&a, 0, sizeof a);
+    kg_cli_selection_init(&a.selection, "subgraph");
+    a.depth = 1;
+    a.direction = KG_DIRECTION_BOTH;
+    int rc = parse_options(argc, argv, &a);
+    if (rc == KG_EXIT_OK && argc - optind < 1)
+        rc = kg_cli_usage_error("subgraph", "expected a DATASET");
+    if (rc == KG_EXIT_OK && !a.output)
+        rc = kg_cli_usage_error("subgraph", "say where to write with -o FILE ('-': stdout)");
+    if (rc == KG_EXIT_OK)
+        rc = run(argv + optind, (size_t)(argc - optind - 1), &a);
+    kg_cli_selection_free(&a.selection);
+    return rc;
+}

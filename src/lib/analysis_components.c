@@ -1,0 +1,208 @@
+/* analysis_components.c - grouping nodes: weakly and strongly connected
+ * components and modularity communities (Louvain, Leiden), all by igraph,
+ * renumbered so that group 0 is the largest and ties go by lowest node id,
+ * whatever order igraph produced them in. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis_internal.h"
+
+void kg_partition_clear(kg_partition *p)
+{
+    if (!p)
+        return;
+    free(p->membership);
+    free(p->sizes);
+    memset(p, 0, sizeof *p);
+}
+
+kg_community_options kg_community_defaults(void)
+{
+    kg_community_options o;
+    o.method = KG_COMMUNITY_LOUVAIN;
+    o.seed = 1;
+    o.resolution = 1;
+    return o;
+}
+
+typedef struct group_order {
+    size_t group;
+    size_t size;
+    size_t first; /* lowest node index */
+} group_order;
+
+static int compare_groups(const void *a, const void *b)
+{
+    const group_order *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Fills out from igraph's membership (k groups numbered 0..k-1). */
+static kg_status renumber(const igraph_vector_int_t *membership, size_t k, kg_partition *out)
+{
+    size_t n = (size_t)igraph_vector_int_size(membership);
+    group_order *groups = calloc(k ? k : 1, sizeof *groups);
+    size_t *rank = malloc((k ? k : 1) * sizeof *rank);
+    out->membership = malloc((n ? n : 1) * sizeof *out->membership);
+    out->sizes = malloc((k ? k : 1) * sizeof *out->sizes);
+    kg_status st = groups && rank && out->membership && out->sizes ? KG_OK : KG_ENOMEM;
+    for (size_t g = 0; g < k && st == KG_OK; g++)
+        groups[g] = (group_order){g, 0, KG_UNREACHED};
+    for (size_t i = 0; i < n && st == KG_OK; i++) {
+        group_order *g = &groups[VECTOR(*membership)[i]];
+        if (g->size++ == 0)
+            g->first = i;
+    }
+    if (st == KG_OK)
+        qsort(groups, k, sizeof *groups, compare_groups);
+    for (size_t r = 0; r < k && st == KG_OK; r++) {
+        rank[groups[r].group] = r;
+        out->sizes[r] = groups[r].size;
+    }
+    for (size_t i = 0; i < n && st == KG_OK; i++)
+        out->membership[i] = rank[VECTOR(*membership)[i]];
+    out->count = k;
+    free(rank);
+    free(groups);
+    return st;
+}
+
+static kg_status check_graph(const kg_graph *graph, kg_partition *out, kg_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!graph || !out || !kg_graph_is_finished(graph))
+        return kg_error_set(err, KG_EUSAGE, NULL, "graph missing, not finished, or no output");
+    return KG_OK;
+}
+
+kg_status kg_components(const kg_graph *graph, bool is_strong, kg_partition *out, kg_error *err)
+{
+    kg_status st = check_graph(graph, out, err);
+    if (st != KG_OK)
+        return st;
+    igraph_t g;
+    igraph_vector_int_t membership;
+    igraph_integer_t count = 0;
+    bool has_graph = false, has_membership = false;
+    kg_igraph_guard guard;
+    kg_igraph_enter(&guard);
+    st = kg_igraph_view(graph, is_strong, KG_IGRAPH_MULTI, &g, err);
+    has_graph = st == KG_OK;
+    if (st == KG_OK) {
+        st = kg_igraph_status(igraph_vector_int_init(&membership, 0), "components", err);
+        has_membership = st == KG_OK;
+    }
+    if (st == KG_OK)
+        st = kg_igraph_status(igraph_connected_components(&g, &membership, NULL, &count,
+                                                          is_strong ? IGRAPH_STRONG : IGRAPH_WEAK),
+                              "components", err);
+    if (st == KG_OK && renumber(&membership, (size_t)count, out) != KG_OK)
+        st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory numbering components");
+    if (has_membership)
+        igraph_vector_int_destroy(&membership);
+    if (has_graph)
+        igraph_destroy(&g);
+    kg_igraph_leave(&guard);
+    if (st != KG_OK)
+        kg_partition_clear(out);
+    return st;
+}
+
+/* Leiden optimising modularity: node weights are degrees and the
+ * resolution is gamma / 2m (igraph's recipe for the modularity objective);
+ * a negative iteration count runs until the partition is stable. */
+static igraph_error_t leiden(const igraph_t *g, double gamma, igraph_vector_int_t *membership,
+                             igraph_integer_t *count)
+{
+    igraph_vector_t weights;
+    igraph_error_t code = igraph_vector_init(&weights, 0);
+    if (code != IGRAPH_SUCCESS)
+        return code;
+    igraph_vector_int_t degree;
+    code = igraph_vector_int_init(&degree, 0);
+    if (code == IGRAPH_SUCCESS) {
+        code = igraph_degree(g, &degree, igraph_vss_all(), IGRAPH_ALL, true);
+        if (code == IGRAPH_SUCCESS)
+            code = igraph_vector_resize(&weights, igraph_vector_int_size(&degree));
+        for (igraph_integer_t i = 0; code == IGRAPH_SUCCESS && i < igraph_vector_int_size(&degree);
+             i++)
+            VECTOR(weights)[i] = (igraph_real_t)VECTOR(degree)[i];
+        igraph_vector_int_destroy(&degree);
+    }
+    if (code == IGRAPH_SUCCESS)
+        code = igraph_community_leiden(g, NULL, &weights, gamma / (2.0 * (double)igraph_ecount(g)),
+                                       0.01, false, -1, membership, count, NULL);
+    igraph_vector_destroy(&weights);
+    return code;
+}
+
+static igraph_error_t find_communities(const igraph_t *g, const kg_community_options *o,
+                                       igraph_vector_int_t *membership, igraph_integer_t *count,
+                                       double *modularity)
+{
+    igraph_integer_t n = igraph_vcount(g);
+    igraph_error_t code = IGRAPH_SUCCESS;
+    *modularity = 0;
+    if (igraph_ecount(g) == 0) { /* nothing to optimise: every node alone */
+        code = igraph_vector_int_resize(membership, n);
+        for (igraph_integer_t i = 0; code == IGRAPH_SUCCESS && i < n; i++)
+            VECTOR(*membership)[i] = i;
+        *count = n;
+        return code;
+    }
+    code = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)o->seed);
+    if (code == IGRAPH_SUCCESS && o->method == KG_COMMUNITY_LEIDEN)
+        code = leiden(g, o->resolution, membership, count);
+    else if (code == IGRAPH_SUCCESS)
+        code = igraph_community_multilevel(g, NULL, o->resolution, membership, NULL, NULL);
+    if (code == IGRAPH_SUCCESS && o->method != KG_COMMUNITY_LEIDEN)
+        *count = n ? igraph_vector_int_max(membership) + 1 : 0;
+    igraph_real_t q = 0;
+    if (code == IGRAPH_SUCCESS)
+        code = igraph_modularity(g, membership, NULL, o->resolution, false, &q);
+    *modularity = q;
+    return code;
+}
+
+kg_status kg_communities(const kg_graph *graph, const kg_community_options *options,
+                         kg_partition *out, kg_error *err)
+{
+    kg_community_options o = options ? *options : kg_community_defaults();
+    kg_status st = check_graph(graph, out, err);
+    if (st != KG_OK)
+        return st;
+    if (!(o.resolution > 0))
+        return kg_error_set(err, KG_EUSAGE, NULL, "resolution must be positive, not %g",
+                            o.resolution);
+    igraph_t g;
+    igraph_vector_int_t membership;
+    igraph_integer_t count = 0;
+    double modularity = 0;
+    bool has_graph = false, has_membership = false;
+    kg_igraph_guard guard;
+    kg_igraph_enter(&guard);
+    st = kg_igraph_view(graph, false, KG_IGRAPH_SIMPLE, &g, err);
+    has_graph = st == KG_OK;
+    if (st == KG_OK) {
+        st = kg_igraph_status(igraph_vector_int_init(&membership, 0), "communities", err);
+        has_membership = st == KG_OK;
+    }
+    if (st == KG_OK)
+        st = kg_igraph_status(find_communities(&g, &o, &membership, &count, &modularity),
+                              o.method == KG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain", err);
+    if (st == KG_OK && renumber(&membership, (size_t)count, out) != KG_OK)
+        st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory numbering communities");
+    if (st == KG_OK)
+        out->modularity = modularity;
+    if (has_membership)
+        igraph_vector_int_destroy(&membership);
+    if (has_graph)
+        igraph_destroy(&g);
+    kg_igraph_leave(&guard);
+    if (st != KG_OK)
+        kg_partition_clear(out);
+    return st;
+}

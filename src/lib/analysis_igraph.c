@@ -1,0 +1,120 @@
+/* analysis_igraph.c - the bridge from a finished kg_graph to igraph: the
+ * one-to-one conversion, the views the measures use (directed with
+ * symmetric relations both ways, undirected, simplified), and the handler
+ * guard that keeps igraph from aborting or printing inside libkg. */
+#include <stdlib.h>
+
+#include "analysis_internal.h"
+
+static void silent_warning(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line;
+}
+
+void kg_igraph_enter(kg_igraph_guard *guard)
+{
+    guard->error_handler = igraph_set_error_handler(igraph_error_handler_ignore);
+    guard->warning_handler = igraph_set_warning_handler(silent_warning);
+}
+
+void kg_igraph_leave(const kg_igraph_guard *guard)
+{
+    igraph_set_error_handler(guard->error_handler);
+    igraph_set_warning_handler(guard->warning_handler);
+}
+
+kg_status kg_igraph_status(igraph_error_t code, const char *what, kg_error *err)
+{
+    kg_status status;
+    switch (code) {
+    case IGRAPH_SUCCESS: return KG_OK;
+    case IGRAPH_ENOMEM: status = KG_ENOMEM; break;
+    case IGRAPH_EINVAL:
+    case IGRAPH_EINVVID:
+    case IGRAPH_EINVMODE: status = KG_EUSAGE; break;
+    case IGRAPH_EOVERFLOW:
+    case IGRAPH_ERANGE: status = KG_ELIMIT; break;
+    default: status = KG_EINPUT; break;
+    }
+    return kg_error_set(err, status, NULL, "%s: %s", what, igraph_strerror(code));
+}
+
+bool kg_edge_is_symmetric(const kg_graph *graph, const kg_edge *edge)
+{
+    const kg_schema *schema = kg_graph_schema(graph);
+    if (!schema || edge->type_index == KG_SCHEMA_NOT_FOUND ||
+        edge->type_index >= kg_schema_edge_type_count(schema))
+        return false;
+    return kg_schema_edge_type(schema, edge->type_index)->is_symmetric;
+}
+
+/* Fills pairs with the relations' ends and, when reversed_symmetric, the
+ * reverse of every symmetric relation after them. */
+static kg_status edge_pairs(const kg_graph *graph, bool reversed_symmetric,
+                            igraph_vector_int_t *pairs)
+{
+    size_t m = kg_graph_edge_count(graph);
+    for (size_t j = 0; j < m; j++) {
+        const kg_edge *e = kg_graph_edge(graph, j);
+        if (igraph_vector_int_push_back(pairs, (igraph_integer_t)e->source) ||
+            igraph_vector_int_push_back(pairs, (igraph_integer_t)e->target))
+            return KG_ENOMEM;
+    }
+    for (size_t j = 0; reversed_symmetric && j < m; j++) {
+        const kg_edge *e = kg_graph_edge(graph, j);
+        if (!kg_edge_is_symmetric(graph, e) || e->source == e->target)
+            continue;
+        if (igraph_vector_int_push_back(pairs, (igraph_integer_t)e->target) ||
+            igraph_vector_int_push_back(pairs, (igraph_integer_t)e->source))
+            return KG_ENOMEM;
+    }
+    return KG_OK;
+}
+
+static kg_status build(const kg_graph *graph, bool is_directed, bool reversed_symmetric,
+                       igraph_t *out, kg_error *err)
+{
+    if (!graph || !out)
+        return kg_error_set(err, KG_EUSAGE, NULL, "no graph to convert");
+    if (!kg_graph_is_finished(graph))
+        return kg_error_set(err, KG_EUSAGE, NULL, "graph is not finished");
+    igraph_vector_int_t pairs;
+    if (igraph_vector_int_init(&pairs, 0) != IGRAPH_SUCCESS)
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory converting the graph");
+    kg_status st = edge_pairs(graph, reversed_symmetric, &pairs);
+    if (st == KG_OK) {
+        igraph_error_t code = igraph_create(out, &pairs,
+                                            (igraph_integer_t)kg_graph_node_count(graph),
+                                            is_directed);
+        st = kg_igraph_status(code, "converting the graph for igraph", err);
+    } else {
+        kg_error_set(err, st, NULL, "out of memory converting the graph");
+    }
+    igraph_vector_int_destroy(&pairs);
+    return st;
+}
+
+kg_status kg_graph_to_igraph(const kg_graph *graph, struct igraph_s *out, bool is_directed,
+                             kg_error *err)
+{
+    kg_igraph_guard guard;
+    kg_igraph_enter(&guard);
+    kg_status st = build(graph, is_directed, false, out, err);
+    kg_igraph_leave(&guard);
+    return st;
+}
+
+kg_status kg_igraph_view(const kg_graph *graph, bool is_directed, kg_igraph_simplify simplify,
+                         igraph_t *out, kg_error *err)
+{
+    kg_status st = build(graph, is_directed, is_directed, out, err);
+    if (st != KG_OK || simplify == KG_IGRAPH_MULTI)
+        return st;
+    igraph_error_t code = igraph_simplify(out, simplify == KG_IGRAPH_SIMPLE, true, NULL);
+    st = kg_igraph_status(code, "simplifying the graph", err);
+    if (st != KG_OK)
+        igraph_destroy(out);
+    return st;
+}

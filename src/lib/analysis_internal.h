@@ -1,0 +1,46 @@
+/* analysis_internal.h - what the analysis modules share and callers need
+ * not see: silencing igraph's handlers, turning igraph error codes into
+ * kg_status, and building the views of a graph that the measures use. */
+#ifndef KG_ANALYSIS_INTERNAL_H
+#define KG_ANALYSIS_INTERNAL_H
+
+#include <igraph.h>
+
+#include "kg/analysis.h"
+
+/* The caller's igraph handlers, saved while libkg's silent ones are in
+ * place: igraph_error_handler_ignore (igraph frees its own temporaries and
+ * returns the code) and a warning handler that prints nothing. */
+typedef struct kg_igraph_guard {
+    igraph_error_handler_t *error_handler;
+    igraph_warning_handler_t *warning_handler;
+} kg_igraph_guard;
+
+void kg_igraph_enter(kg_igraph_guard *guard);
+void kg_igraph_leave(const kg_igraph_guard *guard);
+
+/* KG_OK for IGRAPH_SUCCESS; otherwise fills err with "what: igraph's
+ * message" and returns KG_ENOMEM for IGRAPH_ENOMEM, KG_EUSAGE for an
+ * invalid argument, KG_ELIMIT for overflow, KG_EINPUT else. */
+kg_status kg_igraph_status(igraph_error_t code, const char *what,
+                           kg_error *err);
+
+/* How much of the multigraph a view keeps. */
+typedef enum kg_igraph_simplify {
+    KG_IGRAPH_MULTI = 0,    /* every relation */
+    KG_IGRAPH_NO_LOOPS,     /* self-loops dropped */
+    KG_IGRAPH_SIMPLE        /* self-loops dropped, parallel ones merged */
+} kg_igraph_simplify;
+
+/* The undirected view, or the directed one (symmetric relations added the
+ * other way round as well), simplified as asked. Vertex i = node i; edge
+ * ids are not relation indexes unless directed is false and simplify is
+ * KG_IGRAPH_MULTI. Initialises *out only on success. O(V + E). */
+kg_status kg_igraph_view(const kg_graph *graph, bool is_directed,
+                         kg_igraph_simplify simplify, igraph_t *out,
+                         kg_error *err);
+
+/* True when relation `edge` is of a symmetric type in the graph's schema. */
+bool kg_edge_is_symmetric(const kg_graph *graph, const kg_edge *edge);
+
+#endif
