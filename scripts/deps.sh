@@ -7,9 +7,26 @@ packages=(
   build-essential cmake pkg-config           # toolchain
   libigraph-dev libgraphviz-dev graphviz     # graph library, layout and rendering
   libjansson-dev libcmocka-dev               # JSON parsing, unit tests
+  libxml2-dev                                # GraphML import
   python3 python3-networkx python3-igraph    # independent consumers in the tests
+  python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint
+  clang libclang-rt-14-dev                   # libFuzzer harnesses (scripts/fuzz.sh)
+  chromium                                   # browser test of the HTML viewer
 )
+# Node.js runs the browser test; many machines already have it outside apt.
+command -v npm >/dev/null || packages+=(nodejs npm)
+
+# The browser test's npm packages (playwright-core, pinned by its lock
+# file); it drives the Debian chromium above and never downloads a browser.
+browser_test_packages() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
+  [ -d "$dir/node_modules" ] && return 0
+  echo "deps: npm ci --prefix tests/browser"
+  npm ci --prefix "$dir" --no-audit --no-fund ||
+    echo "deps: warning: npm ci failed; tests/cli/test_viewer.sh fails until it succeeds" >&2
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -20,6 +37,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "deps: all ${#packages[@]} packages present"
+  browser_test_packages
   exit 0
 fi
 
@@ -31,3 +49,4 @@ fi
 echo "deps: installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+browser_test_packages

@@ -2,9 +2,11 @@
 # The whole test suite, as CI runs it (.ci/run calls this):
 #   1. a warnings-as-errors build and every unit and CLI test (ctest);
 #   2. the same suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the shipped data set verified against its source text, and out/
+#   3. every libFuzzer harness for KG_FUZZ_SECONDS (default 10) each;
+#   4. the shipped data set verified against its source text, and out/
 #      rebuilt to check that the committed files are byte-identical.
-# Set KG_SKIP_SANITIZE=1 to skip step 2 during development.
+# Set KG_SKIP_SANITIZE=1 or KG_SKIP_FUZZ=1 to skip step 2 or 3 during
+# development.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -22,6 +24,11 @@ if [ "${KG_SKIP_SANITIZE:-0}" != 1 ]; then
   cmake --build build-asan -j"$jobs"
   # ASAN/UBSAN/LSAN options are set per test in tests/CMakeLists.txt.
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+
+if [ "${KG_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzz each reader briefly (scripts/fuzz.sh; longer runs: docs/reliability.md)"
+  bash scripts/fuzz.sh "${KG_FUZZ_SECONDS:-10}"
 fi
 
 echo "== shipped data: grounded and reproducible"

@@ -20,6 +20,7 @@ typedef struct kg_load_options {
     size_t max_bytes;  /* input size limit; 0 = KG_DEFAULT_MAX_BYTES */
     size_t max_nodes;  /* 0 = KG_DEFAULT_MAX_NODES */
     size_t max_edges;  /* 0 = KG_DEFAULT_MAX_EDGES */
+    size_t max_depth;  /* JSON nesting; 0 = KG_DEFAULT_MAX_DEPTH */
     /* Schema to use instead of the one the data set names; not owned. */
     kg_schema *schema;
 } kg_load_options;
@@ -27,6 +28,7 @@ typedef struct kg_load_options {
 #define KG_DEFAULT_MAX_BYTES ((size_t)1 << 30) /* 1 GiB */
 #define KG_DEFAULT_MAX_NODES ((size_t)10000000)
 #define KG_DEFAULT_MAX_EDGES ((size_t)50000000)
+#define KG_DEFAULT_MAX_DEPTH ((size_t)64) /* data sets need 5 */
 /* jansson refuses nesting deeper than this (its compile-time limit). */
 #define KG_MAX_JSON_DEPTH 2048
 

@@ -13,6 +13,8 @@
 #include "kg/verify.h"
 #include "kg/analysis.h"
 #include "kg/resolve.h"
+#include "kg/import.h"
+#include "kg/ingest.h"
 
 #define KG_VERSION "0.1.0"
 

@@ -2,7 +2,10 @@
  * compiler-like format, mapping statuses to exit codes, loading data sets. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -56,12 +59,68 @@ int kg_cli_usage_error(const char *command, const char *fmt, ...)
     return KG_EXIT_USAGE;
 }
 
+kg_load_options kg_cli_limits;
+
+/* Parses a count with an optional K, M or G (powers of 1024) suffix. */
+static bool parse_size(const char *text, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long value = strtoull(text, &end, 10);
+    if (end == text || text[0] == '-' || errno)
+        return false;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k') shift = 10, end++;
+    else if (*end == 'M' || *end == 'm') shift = 20, end++;
+    else if (*end == 'G' || *end == 'g') shift = 30, end++;
+    if (*end || value == 0 || value > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)value << shift;
+    return true;
+}
+
+int kg_cli_take_limits(int *argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        size_t *value;
+    } limits[] = {{"--max-input-size", &kg_cli_limits.max_bytes},
+                  {"--max-nodes", &kg_cli_limits.max_nodes},
+                  {"--max-edges", &kg_cli_limits.max_edges},
+                  {"--max-depth", &kg_cli_limits.max_depth}};
+    int out = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        bool is_limit = false;
+        for (size_t k = 0; k < sizeof limits / sizeof limits[0] && !is_limit; k++) {
+            size_t n = strlen(limits[k].name);
+            if (strncmp(argv[i], limits[k].name, n) != 0 || (argv[i][n] && argv[i][n] != '='))
+                continue;
+            is_limit = true;
+            const char *value = argv[i][n] == '=' ? argv[i] + n + 1 : argv[++i];
+            if (!value || !parse_size(value, limits[k].value)) {
+                kg_cli_fail("%s needs a positive number (K, M, G suffixes allowed); see 'kg --help'",
+                            limits[k].name);
+                return KG_EXIT_USAGE;
+            }
+        }
+        if (!is_limit)
+            argv[out++] = argv[i];
+    }
+    argv[out] = NULL;
+    *argc = out;
+    return KG_EXIT_OK;
+}
+
 int kg_cli_load(const char *path, const char *schema_path, kg_graph **out)
 {
     kg_diagnostics diags;
     kg_diagnostics_init(&diags, 0);
-    kg_load_options options;
-    memset(&options, 0, sizeof options);
+    kg_load_options options = kg_cli_limits;
     kg_status st = KG_OK;
     if (schema_path)
         st = kg_schema_load(schema_path, &options.schema, &diags);

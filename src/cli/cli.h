@@ -45,6 +45,15 @@ int kg_cli_usage_error(const char *command, const char *fmt, ...)
 #endif
     ;
 
+/* Resource limits every command applies when loading (0 = the library's
+ * default), set from --max-input-size, --max-nodes, --max-edges and
+ * --max-depth, which main.c takes out of the arguments of any command. */
+extern kg_load_options kg_cli_limits;
+
+/* Removes the limit options above from argv (wherever they appear before
+ * "--"), storing them in kg_cli_limits. Returns an exit code. */
+int kg_cli_take_limits(int *argc, char **argv);
+
 /* Loads a data set, printing its diagnostics; returns an exit code and,
  * on success, *out. The schema override may be NULL. */
 int kg_cli_load(const char *path, const char *schema_path, kg_graph **out);

@@ -2,12 +2,15 @@
  * loading a data set with them applied, entity names resolved with helpful
  * messages, and results printed as an aligned table, CSV or JSON. */
 #include "cli_filter.h"
+#include "cli_ingest.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli_ingest.h"
 
 /* ---- selection options -------------------------------------------------- */
 
@@ -105,7 +108,10 @@ int kg_cli_load_selection(const char *path, const kg_cli_selection *s, kg_cli_gr
 {
     memset(out, 0, sizeof *out);
     out->path = path;
-    int rc = kg_cli_load(path, s->schema_path, &out->full);
+    /* Bulk node and edge lists (a folder, .jsonl, .tsv) stream in through
+     * kg_ingest; everything else is a data set. */
+    int rc = kg_cli_is_bulk_input(path) ? kg_cli_ingest_path(path, s->schema_path, &out->full)
+                                        : kg_cli_load(path, s->schema_path, &out->full);
     if (rc != KG_EXIT_OK)
         return rc;
     kg_filter f;

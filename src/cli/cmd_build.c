@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "cli_import.h"
 #include "commands.h"
 
 const char kg_usage_build[] =
@@ -21,12 +23,17 @@ const char kg_usage_build[] =
     "\n"
     "Options:\n"
     "  -o, --output DIR       output folder (default: out; created if missing)\n"
-    "  -f, --format LIST      comma-separated: dot,graphml,json,svg (default: all)\n"
+    "  -f, --format LIST      comma-separated: dot,graphml,json,svg,html\n"
+    "                         (default: those five; html is the interactive viewer)\n"
+    "                         or any of: gexf (Gephi), cytoscape (.cyjs),\n"
+    "                         cytoscape-style (.style.json), yed (.yed.graphml),\n"
+    "                         cypher, neo4j (folder NAME.neo4j of import CSV\n"
+    "                         files), nt, ttl, png, pdf\n"
     "      --schema FILE      use this schema instead of the data set's own\n"
-    "      --layout ENGINE    Graphviz layout for SVG: dot, neato, fdp, sfdp,\n"
-    "                         circo, twopi, osage, patchwork (default: dot)\n"
+    "      --layout ENGINE    Graphviz layout for SVG, PNG, PDF: dot, neato, fdp,\n"
+    "                         sfdp, circo, twopi, osage, patchwork (default: dot)\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
-    "      --no-legend        leave the legend out of DOT and SVG\n"
+    "      --no-legend        leave the legend out of DOT, SVG, PNG and PDF\n"
     "      --fsync            fsync each file before renaming it into place\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
@@ -44,6 +51,16 @@ typedef struct build_options {
     bool is_quiet;
 } build_options;
 
+/* "dot, graphml, json, ..." from the format table, for messages. */
+static void format_names(char *out, size_t size)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < KG_FORMAT_COUNT && len < size; i++)
+        len += (size_t)snprintf(out + len, size - len, "%s%s", i ? ", " : "",
+                                kg_format_name((kg_format)i));
+}
+
 static int parse_formats(const char *list, bool *formats)
 {
     memset(formats, 0, KG_FORMAT_COUNT * sizeof *formats);
@@ -55,8 +72,9 @@ static int parse_formats(const char *list, bool *formats)
          name = strtok_r(NULL, ",", &save)) {
         kg_format f;
         if (kg_format_from_name(name, &f) != KG_OK) {
-            rc = kg_cli_usage_error("build", "unknown format '%s' (known: dot, graphml, json, svg)",
-                                    name);
+            char known[512];
+            format_names(known, sizeof known);
+            rc = kg_cli_usage_error("build", "unknown format '%s' (known: %s)", name, known);
             break;
         }
         formats[f] = true;
@@ -77,7 +95,7 @@ static int parse_options(int argc, char **argv, build_options *o)
     o->output_dir = "out";
     o->export = kg_export_defaults();
     for (int i = 0; i < KG_FORMAT_COUNT; i++)
-        o->formats[i] = true;
+        o->formats[i] = kg_format_is_default((kg_format)i);
     opterr = 0;
     optind = 1;
     int c, rc = KG_EXIT_OK;
@@ -189,9 +207,80 @@ static int print_summary(const char *path, const kg_graph *g)
     return KG_EXIT_OK;
 }
 
+/* The uncommitted outputs of a run, renamed into place together, and the
+ * folders the run created for them (removed again if the run fails). */
+typedef struct output_list {
+    kg_writer **writers;
+    size_t count;
+    size_t capacity;
+    char *folders[MAX_DATASETS];
+    size_t folder_count;
+} output_list;
+
+static kg_status add_output(output_list *outputs, kg_writer *w)
+{
+    if (outputs->count == outputs->capacity) {
+        size_t capacity = outputs->capacity ? 2 * outputs->capacity : 16;
+        kg_writer **grown = realloc(outputs->writers, capacity * sizeof *grown);
+        if (!grown)
+            return KG_ENOMEM;
+        outputs->writers = grown;
+        outputs->capacity = capacity;
+    }
+    outputs->writers[outputs->count++] = w;
+    return KG_OK;
+}
+
+/* Writes one file (the whole export, or Neo4j CSV file `part`) into an
+ * uncommitted writer kept in outputs. */
+static kg_status export_file(const kg_graph *g, kg_format f, size_t part, const char *target,
+                             const build_options *o, output_list *outputs, kg_error *err)
+{
+    kg_writer *w = NULL;
+    kg_status st = kg_writer_open_file(target, o->do_fsync, &w, err);
+    if (st == KG_OK && add_output(outputs, w) != KG_OK) {
+        kg_writer_abort(w);
+        return kg_error_set(err, KG_ENOMEM, target, "out of memory");
+    }
+    if (st == KG_OK)
+        st = kg_format_is_folder(f) ? kg_export_neo4j_file(g, part, w, err)
+                                    : kg_export(g, f, &o->export, w, err);
+    if (st == KG_OK)
+        st = kg_writer_close(w, err);
+    return st;
+}
+
+/* The neo4j format: folder DIR/STEM.neo4j with one CSV file per type. */
+static kg_status export_folder(const kg_graph *g, kg_format f, const char *folder,
+                               const build_options *o, output_list *outputs, kg_error *err)
+{
+    if (mkdir(folder, 0777) == 0) {
+        if (outputs->folder_count < MAX_DATASETS &&
+            (outputs->folders[outputs->folder_count] = strdup(folder)))
+            outputs->folder_count++;
+    } else if (errno != EEXIST) {
+        return kg_error_set(err, KG_EIO, folder, "cannot create folder: %s", strerror(errno));
+    }
+    size_t count = 0;
+    kg_status st = kg_neo4j_file_count(g, &count);
+    if (st != KG_OK)
+        return kg_error_set(err, st, folder, "out of memory");
+    for (size_t i = 0; st == KG_OK && i < count; i++) {
+        char name[512], target[4096];
+        st = kg_neo4j_file_name(g, i, name, sizeof name);
+        if (st != KG_OK)
+            return kg_error_set(err, st, folder, "cannot name Neo4j CSV file %zu", i + 1);
+        int len = snprintf(target, sizeof target, "%s/%s", folder, name);
+        if (len < 0 || (size_t)len >= sizeof target)
+            return kg_error_set(err, KG_ELIMIT, folder, "path too long");
+        st = export_file(g, f, i, target, o, outputs, err);
+    }
+    return st;
+}
+
 /* Exports one graph in each chosen format into uncommitted writers. */
 static int export_graph(const kg_graph *g, const char *path, const build_options *o,
-                        kg_writer **writers, size_t *count)
+                        output_list *outputs)
 {
     char stem[256];
     output_stem(path, stem, sizeof stem);
@@ -203,14 +292,9 @@ static int export_graph(const kg_graph *g, const char *path, const build_options
                  kg_format_extension((kg_format)f));
         kg_error err;
         kg_error_clear(&err);
-        kg_writer *w = NULL;
-        kg_status st = kg_writer_open_file(target, o->do_fsync, &w, &err);
-        if (st == KG_OK) {
-            writers[(*count)++] = w;
-            st = kg_export(g, (kg_format)f, &o->export, w, &err);
-        }
-        if (st == KG_OK)
-            st = kg_writer_close(w, &err);
+        kg_status st = kg_format_is_folder((kg_format)f)
+                           ? export_folder(g, (kg_format)f, target, o, outputs, &err)
+                           : export_file(g, (kg_format)f, 0, target, o, outputs, &err);
         if (st != KG_OK) {
             kg_cli_print_error(&err);
             return kg_cli_exit_code(st);
@@ -220,38 +304,45 @@ static int export_graph(const kg_graph *g, const char *path, const build_options
 }
 
 /* Renames every finished output into place; on failure removes the rest. */
-static int commit_all(kg_writer **writers, size_t count, int rc)
+static int commit_all(output_list *outputs, int rc)
 {
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < outputs->count; i++) {
         if (rc != KG_EXIT_OK) {
-            kg_writer_abort(writers[i]);
+            kg_writer_abort(outputs->writers[i]);
             continue;
         }
         kg_error err;
-        if (kg_writer_commit(writers[i], &err) != KG_OK) {
+        if (kg_writer_commit(outputs->writers[i], &err) != KG_OK) {
             kg_cli_print_error(&err);
             rc = KG_EXIT_SYSTEM;
         }
     }
+    for (size_t i = 0; i < outputs->folder_count; i++) {
+        if (rc != KG_EXIT_OK)
+            rmdir(outputs->folders[i]); /* empty once its files were aborted */
+        free(outputs->folders[i]);
+    }
+    free(outputs->writers);
     return rc;
 }
 
 static int build(char **paths, size_t n, const build_options *o)
 {
     kg_graph *graphs[MAX_DATASETS] = {NULL};
-    kg_writer *writers[MAX_DATASETS * KG_FORMAT_COUNT];
-    size_t writer_count = 0;
+    output_list outputs = {.writers = NULL};
     int rc = KG_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
-        int load_rc = kg_cli_load(paths[i], o->schema_path, &graphs[i]);
+        /* Not a .kg.json: a graph another tool wrote (kg convert's formats). */
+        kg_cli_import_args import = {NULL, o->schema_path, NULL, NULL, NULL};
+        int load_rc = kg_cli_load_any(paths[i], &import, &graphs[i]);
         if (load_rc > rc)
             rc = load_rc;
     }
     if (rc == KG_EXIT_OK)
         rc = ensure_directory(o->output_dir);
     for (size_t i = 0; i < n && rc == KG_EXIT_OK; i++)
-        rc = export_graph(graphs[i], paths[i], o, writers, &writer_count);
-    rc = commit_all(writers, writer_count, rc);
+        rc = export_graph(graphs[i], paths[i], o, &outputs);
+    rc = commit_all(&outputs, rc);
     for (size_t i = 0; i < n && rc == KG_EXIT_OK && !o->is_quiet; i++)
         rc = print_summary(paths[i], graphs[i]);
     for (size_t i = 0; i < n; i++)

@@ -34,6 +34,10 @@ const char kg_usage_centrality[] =
     "                             n/K (approximate; default: exact)\n"
     "      --seed S               seed of that draw (default 1; same seed, same\n"
     "                             sources)\n"
+    "      --exact                on a large graph (V*(V+E) over 10^10), compute\n"
+    "                             exact betweenness, closeness and harmonic anyway;\n"
+    "                             without it they are refused there, and the\n"
+    "                             default measures are degree and pagerank\n"
     "      --damping D            PageRank damping factor (default 0.85)\n"
     KG_CLI_FORMAT_USAGE
     "  -h, --help                 show this help\n"
@@ -44,7 +48,11 @@ const char kg_usage_centrality[] =
     "3 I/O or memory error.\n";
 
 enum { OPT_SORT = KG_OPT_FIRST_COMMAND_OPTION, OPT_RAW, OPT_DIRECTED, OPT_UNDIRECTED,
-       OPT_CUTOFF, OPT_DAMPING, OPT_SAMPLES, OPT_SEED };
+       OPT_CUTOFF, OPT_DAMPING, OPT_SAMPLES, OPT_SEED, OPT_EXACT };
+
+/* Above this many steps (V * (V + E)), exact path-based measures take
+ * minutes to hours: 10^10 is about a minute for igraph on one core. */
+#define LARGE_GRAPH_WORK 1e10
 
 typedef struct centrality_args {
     kg_cli_selection selection;
@@ -54,6 +62,8 @@ typedef struct centrality_args {
     kg_measure sort;
     bool has_sort;
     size_t top;
+    bool has_default_measures; /* no -m: the defaults may shrink at scale */
+    bool is_exact;             /* --exact */
     kg_centrality_options options;
 } centrality_args;
 
@@ -112,6 +122,7 @@ static int parse_options(int argc, char **argv, centrality_args *a)
         {"damping", required_argument, NULL, OPT_DAMPING},
         {"samples", required_argument, NULL, OPT_SAMPLES},
         {"seed", required_argument, NULL, OPT_SEED},
+        {"exact", no_argument, NULL, OPT_EXACT},
         {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
     opterr = 0;
@@ -146,6 +157,7 @@ static int parse_options(int argc, char **argv, centrality_args *a)
             if (rc == KG_EXIT_OK && a->options.samples == 0)
                 rc = kg_cli_usage_error("centrality", "--samples needs at least 1");
             break;
+        case OPT_EXACT: a->is_exact = true; break;
         case OPT_SEED:
             rc = kg_cli_parse_count("centrality", "--seed", optarg, &count);
             a->options.seed = (uint64_t)count;
@@ -162,8 +174,10 @@ static int parse_options(int argc, char **argv, centrality_args *a)
     }
     if (rc == KG_EXIT_OK && a->options.samples > 0 && a->options.cutoff >= 0)
         rc = kg_cli_usage_error("centrality", "choose --cutoff or --samples, not both");
-    if (rc == KG_EXIT_OK && a->measure_count == 0)
+    if (rc == KG_EXIT_OK && a->measure_count == 0) {
         rc = parse_measures(a, "degree,betweenness,closeness,pagerank");
+        a->has_default_measures = true;
+    }
     if (rc == KG_EXIT_OK && !a->has_sort)
         a->sort = a->order[0];
     if (rc == KG_EXIT_OK && !a->measures[a->sort])
@@ -243,6 +257,57 @@ static int report(const kg_graph *g, const centrality_args *a, double *const *va
     return rc;
 }
 
+static void drop_measure(centrality_args *a, kg_measure m)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < a->measure_count; i++)
+        if (a->order[i] != m)
+            a->order[k++] = a->order[i];
+    a->measure_count = k;
+    a->measures[m] = false;
+}
+
+/* On a large graph, the measures that scale (degree, PageRank, sampled
+ * betweenness) are chosen, and say so; exact path-based measures are
+ * refused unless asked for with --exact (an estimate is the user's call,
+ * never made silently). */
+static int choose_for_scale(const kg_graph *g, centrality_args *a)
+{
+    double n = (double)kg_graph_node_count(g), m = (double)kg_graph_edge_count(g);
+    if (n * (n + m) <= LARGE_GRAPH_WORK || a->is_exact)
+        return KG_EXIT_OK;
+    if (a->has_default_measures) {
+        drop_measure(a, KG_MEASURE_BETWEENNESS);
+        drop_measure(a, KG_MEASURE_CLOSENESS);
+        fprintf(stderr,
+                "kg: note: %.0f entities and %.0f relations: computing degree and PageRank, "
+                "which scale (O(V+E) per pass); exact betweenness and closeness would take "
+                "O(V*E) time, hours here. For an estimate add -m betweenness --samples 1000 "
+                "--seed 1; to wait for exact values use --exact\n", n, m);
+        return KG_EXIT_OK;
+    }
+    static const kg_measure slow[] = {KG_MEASURE_BETWEENNESS, KG_MEASURE_CLOSENESS,
+                                      KG_MEASURE_HARMONIC};
+    for (size_t i = 0; i < sizeof slow / sizeof slow[0]; i++) {
+        kg_measure s = slow[i];
+        bool is_approximate = a->options.cutoff >= 0 ||
+                              (s == KG_MEASURE_BETWEENNESS && a->options.samples > 0);
+        if (!a->measures[s] || is_approximate)
+            continue;
+        kg_cli_fail("exact %s on %.0f entities and %.0f relations takes O(V*(V+E)) time "
+                    "(about %.0e steps: hours); %s, limit paths with --cutoff K, or use "
+                    "--exact to wait", kg_measure_name(s), n, m, n * (n + m),
+                    s == KG_MEASURE_BETWEENNESS
+                        ? "estimate it with --samples K --seed S (e.g. --samples 1000)"
+                        : "rank by pagerank or degree instead");
+        return KG_EXIT_USAGE;
+    }
+    if (a->options.samples > 0 && a->measures[KG_MEASURE_BETWEENNESS])
+        fprintf(stderr, "kg: note: betweenness is estimated from %zu sampled sources (seed "
+                "%llu), O(k*E)\n", a->options.samples, (unsigned long long)a->options.seed);
+    return KG_EXIT_OK;
+}
+
 static int run(const char *path, centrality_args *a)
 {
     kg_cli_graphs graphs;
@@ -250,6 +315,11 @@ static int run(const char *path, centrality_args *a)
     if (rc != KG_EXIT_OK)
         return rc;
     const kg_graph *g = graphs.graph;
+    rc = choose_for_scale(g, a);
+    if (rc != KG_EXIT_OK) {
+        kg_cli_graphs_free(&graphs);
+        return rc;
+    }
     size_t n = kg_graph_node_count(g);
     double *values[KG_MEASURE_COUNT] = {NULL};
     size_t *order = malloc((n ? n : 1) * sizeof *order);

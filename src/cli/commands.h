@@ -8,6 +8,8 @@
 int kg_cmd_build(int argc, char **argv);
 int kg_cmd_validate(int argc, char **argv);
 int kg_cmd_verify(int argc, char **argv);
+int kg_cmd_convert(int argc, char **argv);
+int kg_cmd_ingest(int argc, char **argv);
 int kg_cmd_centrality(int argc, char **argv);
 int kg_cmd_path(int argc, char **argv);
 int kg_cmd_neighbours(int argc, char **argv);
@@ -18,6 +20,8 @@ int kg_cmd_communities(int argc, char **argv);
 extern const char kg_usage_build[];
 extern const char kg_usage_validate[];
 extern const char kg_usage_verify[];
+extern const char kg_usage_convert[];
+extern const char kg_usage_ingest[];
 extern const char kg_usage_centrality[];
 extern const char kg_usage_path[];
 extern const char kg_usage_neighbours[];

@@ -22,6 +22,11 @@ static void print_help(FILE *out)
             "  1  usage error (unknown command or option, missing argument)\n"
             "  2  invalid input (syntax, schema or evidence errors; unknown names)\n"
             "  3  I/O, memory or resource-limit error\n\n"
+            "Limits, accepted by every command (K, M, G suffixes allowed):\n"
+            "  --max-input-size N  largest input file (default 1G)\n"
+            "  --max-nodes N       most entities in a data set (default 10000000)\n"
+            "  --max-edges N       most relations in a data set (default 50000000)\n"
+            "  --max-depth N       deepest JSON nesting (default 64)\n\n"
             "Data goes to stdout when an output is '-'; messages go to stderr as\n"
             "FILE:LINE:COL: message or FILE: /json/pointer: message.\n"
             "Documentation: README.md, docs/cli.md, docs/format.md\n");
@@ -44,6 +49,9 @@ static int run_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    int rc = kg_cli_take_limits(&argc, argv);
+    if (rc != KG_EXIT_OK)
+        return rc;
     if (argc < 2) {
         print_help(stderr);
         return KG_EXIT_USAGE;

@@ -30,13 +30,13 @@ void kg_arena_free(kg_arena *arena)
     kg_arena_init(arena);
 }
 
-void *kg_arena_alloc(kg_arena *arena, size_t size)
+/* size bytes at a multiple of align (a power of two) from the arena. */
+static void *arena_take(kg_arena *arena, size_t size, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    size = (size + align - 1) / align * align;
     if (size == 0)
-        size = align;
-    if (!arena->head || arena->used + size > arena->head->size) {
+        size = 1;
+    size_t start = arena->head ? (arena->used + align - 1) & ~(align - 1) : 0;
+    if (!arena->head || size > arena->head->size || start > arena->head->size - size) {
         size_t block = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
         if (block > SIZE_MAX - sizeof(kg_arena_block))
             return NULL;
@@ -44,27 +44,37 @@ void *kg_arena_alloc(kg_arena *arena, size_t size)
         if (!b)
             return NULL;
         b->size = block;
+        arena->total += block;
         if (block == size && arena->head) {
             /* A large piece gets a block of its own behind the current
              * one, so the rest of the current block is not wasted. */
             b->next = arena->head->next;
             arena->head->next = b;
-            arena->total += block;
             return b->data;
         }
         b->next = arena->head;
         arena->head = b;
-        arena->used = 0;
-        arena->total += block;
+        start = 0;
     }
-    void *p = (char *)arena->head->data + arena->used;
-    arena->used += size;
-    return p;
+    arena->used = start + size;
+    return (char *)arena->head->data + start;
+}
+
+void *kg_arena_alloc(kg_arena *arena, size_t size)
+{
+    return arena_take(arena, size, sizeof(max_align_t));
+}
+
+void *kg_arena_alloc_aligned(kg_arena *arena, size_t size, size_t align)
+{
+    return arena_take(arena, size, align);
 }
 
 char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len)
 {
-    char *copy = kg_arena_alloc(arena, len + 1);
+    /* Text needs no alignment: packing strings saves 8 bytes a string on
+     * average, which adds up over millions of interned ids. */
+    char *copy = len < SIZE_MAX ? arena_take(arena, len + 1, 1) : NULL;
     if (!copy)
         return NULL;
     memcpy(copy, s, len);

@@ -368,6 +368,7 @@ static void apply_defaults(kg_load_options *o, const kg_load_options *given)
     if (!o->max_bytes) o->max_bytes = KG_DEFAULT_MAX_BYTES;
     if (!o->max_nodes) o->max_nodes = KG_DEFAULT_MAX_NODES;
     if (!o->max_edges) o->max_edges = KG_DEFAULT_MAX_EDGES;
+    if (!o->max_depth) o->max_depth = KG_DEFAULT_MAX_DEPTH;
 }
 
 /* The schema named by the data set (resolved against base_dir), or the one
@@ -448,10 +449,12 @@ kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
     *out = NULL;
     kg_json_ctx_init(&ld.ctx, name, diags);
     apply_defaults(&ld.options, options);
+    ld.ctx.max_depth = ld.options.max_depth;
     kg_arena_init(&ld.scratch);
     json_t *root = NULL;
     if (len > ld.options.max_bytes) {
-        kg_json_report(&ld.ctx, KG_ELIMIT, "", NULL, "input is %zu bytes, over the limit of %zu",
+        kg_json_report(&ld.ctx, KG_ELIMIT, "", "raise it with --max-input-size",
+                       "input is %zu bytes, over the limit of %zu",
                        len, ld.options.max_bytes);
         goto cleanup;
     }
@@ -475,7 +478,10 @@ kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
     ld.schema = schema;
     load_sources(&ld, root);
     load_entities(&ld, root);
-    load_relations(&ld, root);
+    /* Without the entities every relation would look dangling: say only
+     * what stopped the load. */
+    if (ld.ctx.first != KG_ELIMIT && ld.ctx.first != KG_ENOMEM)
+        load_relations(&ld, root);
     if (ld.ctx.first == KG_OK) {
         kg_error err;
         kg_error_clear(&err);

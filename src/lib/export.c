@@ -17,11 +17,76 @@ static kg_status graphml(const kg_graph *g, const kg_export_options *o,
     return kg_export_graphml(g, w, err);
 }
 
+static kg_status html(const kg_graph *g, const kg_export_options *o,
+                      kg_writer *w, kg_error *err)
+{
+    (void)o;
+    return kg_export_html(g, w, err);
+}
+
 static kg_status node_link(const kg_graph *g, const kg_export_options *o,
                            kg_writer *w, kg_error *err)
 {
     (void)o;
     return kg_export_json(g, w, err);
+}
+
+static kg_status gexf(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                      kg_error *err)
+{
+    (void)o;
+    return kg_export_gexf(g, w, err);
+}
+
+static kg_status cytoscape(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                           kg_error *err)
+{
+    (void)o;
+    return kg_export_cytoscape(g, w, err);
+}
+
+static kg_status cytoscape_style(const kg_graph *g, const kg_export_options *o,
+                                 kg_writer *w, kg_error *err)
+{
+    (void)o;
+    return kg_export_cytoscape_style(g, w, err);
+}
+
+static kg_status yed(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                     kg_error *err)
+{
+    (void)o;
+    return kg_export_yed(g, w, err);
+}
+
+static kg_status cypher(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                        kg_error *err)
+{
+    (void)o;
+    return kg_export_cypher(g, w, err);
+}
+
+static kg_status neo4j(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                       kg_error *err)
+{
+    (void)g, (void)o;
+    return kg_error_set(err, KG_EUSAGE, kg_writer_name(w),
+                        "the neo4j format writes a folder of CSV files; "
+                        "use kg_export_neo4j_folder or kg_export_neo4j_file");
+}
+
+static kg_status ntriples(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                          kg_error *err)
+{
+    (void)o;
+    return kg_export_ntriples(g, w, err);
+}
+
+static kg_status turtle(const kg_graph *g, const kg_export_options *o, kg_writer *w,
+                        kg_error *err)
+{
+    (void)o;
+    return kg_export_turtle(g, w, err);
 }
 
 typedef struct format_info {
@@ -38,6 +103,18 @@ static const format_info formats[KG_FORMAT_COUNT] = {
     [KG_FORMAT_GRAPHML] = {"graphml", "graphml", NULL, true, graphml},
     [KG_FORMAT_JSON] = {"json", "json", NULL, true, node_link},
     [KG_FORMAT_SVG] = {"svg", "svg", NULL, true, kg_export_svg},
+    [KG_FORMAT_HTML] = {"html", "html", "htm", true, html},
+    [KG_FORMAT_GEXF] = {"gexf", "gexf", NULL, false, gexf},
+    [KG_FORMAT_CYTOSCAPE] = {"cytoscape", "cyjs", NULL, false, cytoscape},
+    [KG_FORMAT_CYTOSCAPE_STYLE] = {"cytoscape-style", "style.json", NULL, false,
+                                   cytoscape_style},
+    [KG_FORMAT_YED] = {"yed", "yed.graphml", NULL, false, yed},
+    [KG_FORMAT_CYPHER] = {"cypher", "cypher", "cql", false, cypher},
+    [KG_FORMAT_NEO4J] = {"neo4j", "neo4j", NULL, false, neo4j},
+    [KG_FORMAT_NTRIPLES] = {"nt", "nt", "ntriples", false, ntriples},
+    [KG_FORMAT_TURTLE] = {"ttl", "ttl", "turtle", false, turtle},
+    [KG_FORMAT_PNG] = {"png", "png", NULL, false, kg_export_png},
+    [KG_FORMAT_PDF] = {"pdf", "pdf", NULL, false, kg_export_pdf},
 };
 
 kg_export_options kg_export_defaults(void)
@@ -93,7 +170,19 @@ kg_status kg_format_from_name(const char *name, kg_format *out)
 kg_status kg_format_from_path(const char *path, kg_format *out)
 {
     const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(slash ? slash : path, '.');
+    const char *base = slash ? slash + 1 : path;
+    size_t base_len = strlen(base);
+    /* Two-part extensions first, so "x.yed.graphml" is yEd, not GraphML. */
+    for (int i = 0; i < KG_FORMAT_COUNT; i++) {
+        const char *ext = formats[i].extension;
+        size_t len = strlen(ext);
+        if (strchr(ext, '.') && base_len > len + 1 && base[base_len - len - 1] == '.' &&
+            strcmp(base + base_len - len, ext) == 0) {
+            *out = (kg_format)i;
+            return KG_OK;
+        }
+    }
+    const char *dot = strrchr(base, '.');
     if (!dot || dot[1] == '\0')
         return KG_EUSAGE;
     return kg_format_from_name(dot + 1, out);
@@ -112,6 +201,11 @@ const char *kg_format_extension(kg_format format)
 bool kg_format_is_default(kg_format format)
 {
     return is_valid_format(format) && formats[format].is_default;
+}
+
+bool kg_format_is_folder(kg_format format)
+{
+    return format == KG_FORMAT_NEO4J;
 }
 
 kg_status kg_export(const kg_graph *graph, kg_format format,
@@ -137,7 +231,7 @@ static const char *const reserved_names[] = {
 const char *kg_export_attr_name(const char *key, char *buf, size_t size)
 {
     for (const char *const *r = reserved_names; *r; r++) {
-        if (strcmp(key, *r) == 0) {
+        if (key[0] == (*r)[0] && strcmp(key, *r) == 0) { /* runs per value */
             snprintf(buf, size, "attr_%s", key);
             return buf;
         }
@@ -232,4 +326,38 @@ kg_status kg_export_writer_error(kg_writer *w, kg_error *err)
     if (status == KG_ENOMEM)
         return kg_error_set(err, status, kg_writer_name(w), "out of memory while writing");
     return kg_error_set(err, status, kg_writer_name(w), "cannot write the export");
+}
+
+void kg_export_json_member(kg_writer *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    kg_writer_puts(w, ", ");
+    kg_write_json_string(w, name);
+    kg_writer_puts(w, ": ");
+    kg_write_json_string(w, value);
+}
+
+void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end)
+{
+    char text[11];
+    if (start.precision != KG_DATE_NONE)
+        kg_export_json_member(w, "start", kg_date_format(start, text));
+    if (end.precision != KG_DATE_NONE)
+        kg_export_json_member(w, "end", kg_date_format(end, text));
+}
+
+void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
+{
+    if (count == 0)
+        return;
+    kg_writer_puts(w, ", \"evidence\": [");
+    for (uint32_t i = 0; i < count; i++) {
+        kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
+        kg_write_json_string(w, ev[i].source);
+        kg_writer_puts(w, ", \"quote\": ");
+        kg_write_json_string(w, ev[i].quote);
+        kg_writer_putc(w, '}');
+    }
+    kg_writer_putc(w, ']');
 }

@@ -107,7 +107,8 @@ static bool write_node(kg_writer *w, const kg_schema *schema, const kg_node *n)
         put_style(&a, style);
     put(&a, "description", n->description);
     put_dates(&a, n->start, n->end);
-    bool ok = put_owned(&a, "aliases", kg_export_aliases_json(n));
+    bool ok = n->alias_count == 0 || /* skip building an empty value */
+              put_owned(&a, "aliases", kg_export_aliases_json(n));
     if (ok && n->evidence_count)
         ok = put_evidence(&a, n->evidence, n->evidence_count);
     put_free_attrs(&a, n->attrs, n->attr_count);
@@ -131,7 +132,7 @@ static bool write_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
         put(&a, "fontcolor", style->color);
     }
     put_dates(&a, e->start, e->end);
-    bool ok = put_evidence(&a, e->evidence, e->evidence_count);
+    bool ok = e->evidence_count == 0 || put_evidence(&a, e->evidence, e->evidence_count);
     put_free_attrs(&a, e->attrs, e->attr_count);
     end_list(&a);
     return ok;

@@ -14,87 +14,10 @@
 
 #include "export_internal.h"
 
-typedef struct attr_key {
-    const char *name; /* the attribute's own key */
-    kg_value_kind kind;
-} attr_key;
-
-typedef struct key_table {
-    attr_key *keys;
-    size_t count;
-} key_table;
-
 static const char *const node_fields[] = {"label", "type", "description", "aliases",
                                           "start", "end", "evidence", "quote", NULL};
 static const char *const edge_fields[] = {"edge_id", "type", "start", "end",
                                           "evidence", "quote", NULL};
-
-static int compare_keys(const void *a, const void *b)
-{
-    const attr_key *x = a, *y = b;
-    int c = strcmp(x->name, y->name);
-    return c ? c : (int)x->kind - (int)y->kind;
-}
-
-static kg_value_kind merge_kinds(kg_value_kind a, kg_value_kind b)
-{
-    if (a == b)
-        return a;
-    bool both_numbers = (a == KG_VALUE_INTEGER || a == KG_VALUE_REAL) &&
-                        (b == KG_VALUE_INTEGER || b == KG_VALUE_REAL);
-    return both_numbers ? KG_VALUE_REAL : KG_VALUE_STRING;
-}
-
-/* Sorts and merges the collected (name, kind) pairs in place. */
-static void unique_keys(key_table *t)
-{
-    qsort(t->keys, t->count, sizeof *t->keys, compare_keys);
-    size_t out = 0;
-    for (size_t i = 0; i < t->count; i++) {
-        if (out > 0 && strcmp(t->keys[out - 1].name, t->keys[i].name) == 0)
-            t->keys[out - 1].kind = merge_kinds(t->keys[out - 1].kind, t->keys[i].kind);
-        else
-            t->keys[out++] = t->keys[i];
-    }
-    t->count = out;
-}
-
-/* Attribute keys are interned by the graph and outlive the table. */
-static kg_status collect_keys(const kg_graph *g, bool for_nodes, key_table *t)
-{
-    size_t total = 0, n = for_nodes ? kg_graph_node_count(g) : kg_graph_edge_count(g);
-    for (size_t i = 0; i < n; i++)
-        total += for_nodes ? kg_graph_node(g, i)->attr_count : kg_graph_edge(g, i)->attr_count;
-    t->keys = malloc((total + 1) * sizeof *t->keys);
-    t->count = 0;
-    if (!t->keys)
-        return KG_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const kg_attr *attrs = for_nodes ? kg_graph_node(g, i)->attrs : kg_graph_edge(g, i)->attrs;
-        uint32_t count = for_nodes ? kg_graph_node(g, i)->attr_count
-                                   : kg_graph_edge(g, i)->attr_count;
-        for (uint32_t j = 0; j < count; j++)
-            t->keys[t->count++] = (attr_key){attrs[j].key, attrs[j].kind};
-    }
-    unique_keys(t);
-    return KG_OK;
-}
-
-static size_t find_key(const key_table *t, const char *name)
-{
-    size_t lo = 0, hi = t->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(t->keys[mid].name, name);
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return KG_SCHEMA_NOT_FOUND;
-}
 
 static const char *graphml_type(kg_value_kind kind)
 {
@@ -114,7 +37,7 @@ static void declare_key(kg_writer *w, const char *id, const char *domain,
     kg_writer_printf(w, "\" attr.type=\"%s\"/>\n", type);
 }
 
-static void declare_keys(kg_writer *w, const key_table *nodes, const key_table *edges)
+static void declare_keys(kg_writer *w, const kg_attr_keys *nodes, const kg_attr_keys *edges)
 {
     static const char *const graph_fields[] = {"name", "title", "description", "sources", NULL};
     char id[64], buf[256];
@@ -147,7 +70,10 @@ static void data(kg_writer *w, const char *indent, const char *key, const char *
 {
     if (!text || !text[0])
         return;
-    kg_writer_printf(w, "%s<data key=\"%s\">", indent, key);
+    kg_writer_puts(w, indent); /* not printf: this runs for every value */
+    kg_writer_puts(w, "<data key=\"");
+    kg_writer_puts(w, key);
+    kg_writer_puts(w, "\">");
     kg_write_xml_text(w, text);
     kg_writer_puts(w, "</data>\n");
 }
@@ -164,20 +90,29 @@ static bool data_owned(kg_writer *w, const char *indent, const char *key, char *
 
 static void data_dates(kg_writer *w, const char *domain, kg_date start, kg_date end)
 {
-    char key[32], text[11];
-    snprintf(key, sizeof key, "%s_start", domain);
-    data(w, "      ", key, kg_date_format(start, text));
-    snprintf(key, sizeof key, "%s_end", domain);
-    data(w, "      ", key, kg_date_format(end, text));
+    char text[11];
+    bool is_node = domain[0] == 'n';
+    if (start.precision != KG_DATE_NONE)
+        data(w, "      ", is_node ? "node_start" : "edge_start", kg_date_format(start, text));
+    if (end.precision != KG_DATE_NONE)
+        data(w, "      ", is_node ? "node_end" : "edge_end", kg_date_format(end, text));
 }
 
-static void data_attrs(kg_writer *w, const char *domain, const key_table *t,
+static void data_attrs(kg_writer *w, const char *domain, const kg_attr_keys *t,
                        const kg_attr *attrs, uint32_t count)
 {
     char key[64];
+    size_t prefix = strlen(domain);
+    memcpy(key, domain, prefix);
+    memcpy(key + prefix, "_attr", 5);
     for (uint32_t i = 0; i < count; i++) {
-        size_t k = find_key(t, attrs[i].key);
-        snprintf(key, sizeof key, "%s_attr%zu", domain, k);
+        size_t k = kg_export_find_key(t, attrs[i].key);
+        char digits[24], *d = digits + sizeof digits; /* k in decimal, no printf */
+        *--d = '\0';
+        do
+            *--d = (char)('0' + k % 10);
+        while ((k /= 10) > 0);
+        memcpy(key + prefix + 5, d, (size_t)(digits + sizeof digits - d));
         data(w, "      ", key, attrs[i].text);
     }
 }
@@ -186,6 +121,8 @@ static bool data_evidence(kg_writer *w, const char *domain, const kg_evidence *e
                           uint32_t count)
 {
     char key[32];
+    if (count == 0)
+        return true; /* both values would be empty, and are left out */
     snprintf(key, sizeof key, "%s_evidence", domain);
     if (!data_owned(w, "      ", key, kg_export_evidence_json(ev, count)))
         return false;
@@ -193,7 +130,8 @@ static bool data_evidence(kg_writer *w, const char *domain, const kg_evidence *e
     return data_owned(w, "      ", key, kg_export_quotes_text(ev, count));
 }
 
-static bool write_node(kg_writer *w, const key_table *t, const kg_node *n)
+static bool write_node(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
+                       const kg_attr_keys *t, const kg_node *n)
 {
     kg_writer_puts(w, "    <node id=\"");
     kg_write_xml_text(w, n->id);
@@ -201,15 +139,19 @@ static bool write_node(kg_writer *w, const key_table *t, const kg_node *n)
     data(w, "      ", "node_label", n->label);
     data(w, "      ", "node_type", n->type);
     data(w, "      ", "node_description", n->description);
-    bool ok = data_owned(w, "      ", "node_aliases", kg_export_aliases_json(n));
+    bool ok = n->alias_count == 0 || /* skip building an empty value */
+              data_owned(w, "      ", "node_aliases", kg_export_aliases_json(n));
     data_dates(w, "node", n->start, n->end);
     ok = ok && data_evidence(w, "node", n->evidence, n->evidence_count);
     data_attrs(w, "node", t, n->attrs, n->attr_count);
+    if (x && x->node_data)
+        x->node_data(w, g, n);
     kg_writer_puts(w, "    </node>\n");
     return ok;
 }
 
-static bool write_edge(kg_writer *w, const kg_graph *g, const key_table *t, const kg_edge *e)
+static bool write_edge(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
+                       const kg_attr_keys *t, const kg_edge *e)
 {
     kg_writer_puts(w, "    <edge id=\"");
     kg_write_xml_text(w, e->id);
@@ -223,6 +165,8 @@ static bool write_edge(kg_writer *w, const kg_graph *g, const key_table *t, cons
     data_dates(w, "edge", e->start, e->end);
     bool ok = data_evidence(w, "edge", e->evidence, e->evidence_count);
     data_attrs(w, "edge", t, e->attrs, e->attr_count);
+    if (x && x->edge_data)
+        x->edge_data(w, g, e);
     kg_writer_puts(w, "    </edge>\n");
     return ok;
 }
@@ -261,8 +205,8 @@ static char *sources_json(const kg_graph *g)
     return text;
 }
 
-static bool write_graph(kg_writer *w, const kg_graph *g, const key_table *nodes,
-                        const key_table *edges)
+static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
+                        const kg_attr_keys *nodes, const kg_attr_keys *edges)
 {
     const char *name = kg_graph_name(g)[0] ? kg_graph_name(g) : "kg";
     kg_writer_puts(w, "  <graph id=\"");
@@ -273,32 +217,43 @@ static bool write_graph(kg_writer *w, const kg_graph *g, const key_table *nodes,
     data(w, "    ", "graph_description", kg_graph_description(g));
     bool ok = data_owned(w, "    ", "graph_sources", sources_json(g));
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-        ok = write_node(w, nodes, kg_graph_node(g, i));
+        ok = write_node(w, g, x, nodes, kg_graph_node(g, i));
     for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
-        ok = write_edge(w, g, edges, kg_graph_edge(g, i));
+        ok = write_edge(w, g, x, edges, kg_graph_edge(g, i));
     kg_writer_puts(w, "  </graph>\n");
     return ok;
 }
 
-kg_status kg_export_graphml(const kg_graph *g, kg_writer *w, kg_error *err)
+static const char plain_header[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+    "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+kg_status kg_graphml_write(const kg_graph *g, const kg_graphml_extras *x, kg_writer *w,
+                           kg_error *err)
 {
-    key_table nodes = {0}, edges = {0};
-    bool ok = collect_keys(g, true, &nodes) == KG_OK && collect_keys(g, false, &edges) == KG_OK;
+    kg_attr_keys nodes = {0}, edges = {0};
+    bool ok = kg_export_collect_keys(g, true, NULL, &nodes) == KG_OK &&
+              kg_export_collect_keys(g, false, NULL, &edges) == KG_OK;
     if (ok) {
-        kg_writer_puts(w,
-                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-                       "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                       "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-                       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+        kg_writer_puts(w, x && x->header ? x->header : plain_header);
         declare_keys(w, &nodes, &edges);
-        ok = write_graph(w, g, &nodes, &edges);
+        if (x && x->declare_keys)
+            x->declare_keys(w);
+        ok = write_graph(w, g, x, &nodes, &edges);
         kg_writer_puts(w, "</graphml>\n");
     }
-    free(nodes.keys);
-    free(edges.keys);
+    kg_export_keys_free(&nodes);
+    kg_export_keys_free(&edges);
     if (!ok)
         return kg_error_set(err, KG_ENOMEM, kg_writer_name(w),
                             "out of memory while writing GraphML");
     return kg_export_writer_error(w, err);
+}
+
+kg_status kg_export_graphml(const kg_graph *g, kg_writer *w, kg_error *err)
+{
+    return kg_graphml_write(g, NULL, w, err);
 }

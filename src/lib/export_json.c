@@ -8,47 +8,13 @@
 
 #include "export_internal.h"
 
-static void member(kg_writer *w, const char *name, const char *value)
-{
-    if (!value)
-        return;
-    kg_writer_puts(w, ", ");
-    kg_write_json_string(w, name);
-    kg_writer_puts(w, ": ");
-    kg_write_json_string(w, value);
-}
-
-static void dates(kg_writer *w, kg_date start, kg_date end)
-{
-    char text[11];
-    if (start.precision != KG_DATE_NONE)
-        member(w, "start", kg_date_format(start, text));
-    if (end.precision != KG_DATE_NONE)
-        member(w, "end", kg_date_format(end, text));
-}
-
-static void evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
-{
-    if (count == 0)
-        return;
-    kg_writer_puts(w, ", \"evidence\": [");
-    for (uint32_t i = 0; i < count; i++) {
-        kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
-        kg_write_json_string(w, ev[i].source);
-        kg_writer_puts(w, ", \"quote\": ");
-        kg_write_json_string(w, ev[i].quote);
-        kg_writer_putc(w, '}');
-    }
-    kg_writer_putc(w, ']');
-}
-
 static void write_node(kg_writer *w, const kg_node *n)
 {
     kg_writer_puts(w, "    {\"id\": ");
     kg_write_json_string(w, n->id);
-    member(w, "type", n->type);
-    member(w, "label", n->label);
-    member(w, "description", n->description);
+    kg_export_json_member(w, "type", n->type);
+    kg_export_json_member(w, "label", n->label);
+    kg_export_json_member(w, "description", n->description);
     if (n->alias_count) {
         kg_writer_puts(w, ", \"aliases\": [");
         for (uint32_t i = 0; i < n->alias_count; i++) {
@@ -58,8 +24,8 @@ static void write_node(kg_writer *w, const kg_node *n)
         }
         kg_writer_putc(w, ']');
     }
-    dates(w, n->start, n->end);
-    evidence(w, n->evidence, n->evidence_count);
+    kg_export_json_dates(w, n->start, n->end);
+    kg_export_json_evidence(w, n->evidence, n->evidence_count);
     kg_export_json_attrs(w, n->attrs, n->attr_count);
     kg_writer_putc(w, '}');
 }
@@ -68,12 +34,12 @@ static void write_link(kg_writer *w, const kg_graph *g, const kg_edge *e)
 {
     kg_writer_puts(w, "    {\"source\": ");
     kg_write_json_string(w, kg_graph_node(g, e->source)->id);
-    member(w, "target", kg_graph_node(g, e->target)->id);
-    member(w, "key", e->id);
-    member(w, "id", e->id);
-    member(w, "type", e->type);
-    dates(w, e->start, e->end);
-    evidence(w, e->evidence, e->evidence_count);
+    kg_export_json_member(w, "target", kg_graph_node(g, e->target)->id);
+    kg_export_json_member(w, "key", e->id);
+    kg_export_json_member(w, "id", e->id);
+    kg_export_json_member(w, "type", e->type);
+    kg_export_json_dates(w, e->start, e->end);
+    kg_export_json_evidence(w, e->evidence, e->evidence_count);
     kg_export_json_attrs(w, e->attrs, e->attr_count);
     kg_writer_putc(w, '}');
 }
@@ -82,10 +48,10 @@ static void write_source(kg_writer *w, const kg_source *s)
 {
     kg_writer_puts(w, "{\"id\": ");
     kg_write_json_string(w, s->id);
-    member(w, "title", s->title);
-    member(w, "file", s->file);
-    member(w, "url", s->url);
-    member(w, "retrieved", s->retrieved);
+    kg_export_json_member(w, "title", s->title);
+    kg_export_json_member(w, "file", s->file);
+    kg_export_json_member(w, "url", s->url);
+    kg_export_json_member(w, "retrieved", s->retrieved);
     kg_writer_putc(w, '}');
 }
 
@@ -93,9 +59,9 @@ static void write_graph_attrs(kg_writer *w, const kg_graph *g)
 {
     kg_writer_puts(w, "  \"graph\": {\"name\": ");
     kg_write_json_string(w, kg_graph_name(g));
-    member(w, "title", kg_graph_title(g));
+    kg_export_json_member(w, "title", kg_graph_title(g));
     if (kg_graph_description(g)[0])
-        member(w, "description", kg_graph_description(g));
+        kg_export_json_member(w, "description", kg_graph_description(g));
     kg_writer_puts(w, ", \"sources\": [");
     for (size_t i = 0; i < kg_graph_source_count(g); i++) {
         if (i)

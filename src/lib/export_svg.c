@@ -1,8 +1,9 @@
-/* export_svg.c - SVG drawn by Graphviz: our own DOT text (export_dot.c) is
- * parsed by cgraph, laid out and rendered by gvc in memory, so the drawing
- * and the DOT file always agree. Graphviz prints its errors on stderr by
+/* export_svg.c - SVG, PNG and PDF drawn by Graphviz: our own DOT text
+ * (export_dot.c) is parsed by cgraph, laid out and rendered by gvc in memory
+ * in the gvc output format asked for, so the drawing and the DOT file
+ * always agree. Graphviz prints its errors on stderr by
  * default; the library must not print, so they are caught with agseterrf
- * and returned in the kg_error instead. */
+ * and returned in the kg_error instead. Not thread-safe: Graphviz is not. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,8 +13,7 @@
 #include "export_internal.h"
 
 /* Graphviz's error callback has no user pointer, so the last message is
- * kept here. Rendering is therefore not thread-safe (Graphviz is not
- * either). */
+ * kept here. */
 static char graphviz_message[256];
 
 static int catch_graphviz_message(char *text)
@@ -57,8 +57,9 @@ static GVC_t *shared_context(void)
     return gvc;
 }
 
-static kg_status render(const char *dot, const kg_export_options *o, kg_writer *w,
-                        kg_error *err)
+/* gvc_format: a Graphviz output format ("svg", "png", "pdf"). */
+static kg_status render(const char *dot, const kg_export_options *o, const char *gvc_format,
+                        kg_writer *w, kg_error *err)
 {
     graphviz_message[0] = '\0';
     agusererrf previous = agseterrf(catch_graphviz_message);
@@ -70,13 +71,13 @@ static kg_status render(const char *dot, const kg_export_options *o, kg_writer *
     else if (gvLayout(gvc, graph, o->layout ? o->layout : "dot") != 0)
         status = graphviz_error(err, w, "lay out");
     else {
-        char *svg = NULL;
+        char *bytes = NULL;
         unsigned int len = 0;
-        if (gvRenderData(gvc, graph, "svg", &svg, &len) != 0 || !svg)
+        if (gvRenderData(gvc, graph, gvc_format, &bytes, &len) != 0 || !bytes)
             status = graphviz_error(err, w, "render");
         else
-            kg_writer_write(w, svg, len);
-        gvFreeRenderData(svg);
+            kg_writer_write(w, bytes, len);
+        gvFreeRenderData(bytes);
         gvFreeLayout(gvc, graph);
     }
     if (graph)
@@ -85,17 +86,36 @@ static kg_status render(const char *dot, const kg_export_options *o, kg_writer *
     return status;
 }
 
-kg_status kg_export_svg(const kg_graph *g, const kg_export_options *options,
-                        kg_writer *w, kg_error *err)
+static kg_status draw(const kg_graph *g, const kg_export_options *options,
+                      const char *gvc_format, kg_writer *w, kg_error *err)
 {
     kg_export_options defaults = kg_export_defaults();
     const kg_export_options *o = options ? options : &defaults;
     kg_writer *dot = NULL;
     kg_status status = dot_text(g, o, &dot, err);
     if (status == KG_OK)
-        status = render(kg_writer_memory(dot, NULL), o, w, err);
+        status = render(kg_writer_memory(dot, NULL), o, gvc_format, w, err);
     kg_writer_abort(dot);
     if (status != KG_OK)
         return status;
     return kg_export_writer_error(w, err);
+}
+
+kg_status kg_export_svg(const kg_graph *g, const kg_export_options *options,
+                        kg_writer *w, kg_error *err)
+{
+    return draw(g, options, "svg", w, err);
+}
+
+/* PNG and PDF come from Graphviz's cairo plugin (libgvplugin-pango). */
+kg_status kg_export_png(const kg_graph *g, const kg_export_options *options,
+                        kg_writer *w, kg_error *err)
+{
+    return draw(g, options, "png", w, err);
+}
+
+kg_status kg_export_pdf(const kg_graph *g, const kg_export_options *options,
+                        kg_writer *w, kg_error *err)
+{
+    return draw(g, options, "pdf", w, err);
 }

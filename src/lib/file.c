@@ -28,6 +28,8 @@ kg_status kg_read_file(const char *path, size_t max_bytes, char **text, size_t *
     if (cap - 1 > max_bytes) {
         status = kg_error_set(err, KG_ELIMIT, path,
                               "file is %zu bytes, over the limit of %zu", cap - 1, max_bytes);
+        if (err)
+            snprintf(err->hint, sizeof err->hint, "raise it with --max-input-size");
         goto cleanup;
     }
     /* Read until EOF rather than trusting st_size: pipes and /proc files
@@ -37,6 +39,8 @@ kg_status kg_read_file(const char *path, size_t max_bytes, char **text, size_t *
             if (cap > max_bytes) {
                 status = kg_error_set(err, KG_ELIMIT, path,
                                       "file is over the limit of %zu bytes", max_bytes);
+                if (err)
+                    snprintf(err->hint, sizeof err->hint, "raise it with --max-input-size");
                 goto cleanup;
             }
             cap *= 2;

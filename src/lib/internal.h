@@ -22,6 +22,10 @@ void kg_arena_init(kg_arena *arena);
 void kg_arena_free(kg_arena *arena);
 /* size bytes aligned for any object, or NULL. */
 void *kg_arena_alloc(kg_arena *arena, size_t size);
+/* size bytes at a multiple of align (a power of two, e.g. _Alignof(T)),
+ * or NULL: arrays of pointers and attributes need 8, not 16, which saves
+ * 8 bytes on a one-attribute array of every edge. */
+void *kg_arena_alloc_aligned(kg_arena *arena, size_t size, size_t align);
 /* Copies len bytes plus a NUL terminator, or NULL. */
 char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len);
 

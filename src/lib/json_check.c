@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kg/dataset.h"
 #include "kg/text.h"
 
 void kg_json_ctx_init(kg_json_ctx *ctx, const char *file, kg_diagnostics *diags)
@@ -13,6 +14,7 @@ void kg_json_ctx_init(kg_json_ctx *ctx, const char *file, kg_diagnostics *diags)
     memset(ctx, 0, sizeof *ctx);
     ctx->file = file;
     ctx->diags = diags;
+    ctx->max_depth = KG_DEFAULT_MAX_DEPTH;
 }
 
 static void record(kg_json_ctx *ctx, const kg_error *e)
@@ -53,8 +55,57 @@ void kg_json_report_unknown(kg_json_ctx *ctx, const char *pointer,
                    "unknown %s '%s'", what, name);
 }
 
+/* Finds where text first nests deeper than max_depth arrays and objects,
+ * before jansson recurses that deep (its own limit is 2048). Returns false
+ * and fills line and column (1-based) when it does. */
+static bool find_too_deep(const char *text, size_t len, size_t max_depth, int *line, int *column)
+{
+    size_t depth = 0;
+    bool in_string = false, escaped = false;
+    *line = 1;
+    *column = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        (*column)++;
+        if (c == '\n') {
+            (*line)++;
+            *column = 0;
+        }
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth)
+                return false;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return true;
+}
+
 json_t *kg_json_parse(kg_json_ctx *ctx, const char *text, size_t len)
 {
+    int line, column;
+    if (ctx->max_depth && !find_too_deep(text, len, ctx->max_depth, &line, &column)) {
+        kg_error e;
+        kg_error_clear(&e);
+        e.status = KG_ELIMIT;
+        snprintf(e.file, sizeof e.file, "%s", ctx->file ? ctx->file : "");
+        e.line = line;
+        e.column = column;
+        snprintf(e.message, sizeof e.message, "nesting deeper than the limit of %zu",
+                 ctx->max_depth);
+        snprintf(e.hint, sizeof e.hint, "raise it with --max-depth");
+        record(ctx, &e);
+        return NULL;
+    }
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (root)
@@ -67,8 +118,15 @@ json_t *kg_json_parse(kg_json_ctx *ctx, const char *text, size_t len)
     snprintf(e.file, sizeof e.file, "%s", ctx->file ? ctx->file : "");
     e.line = jerr.line > 0 ? jerr.line : 1;
     e.column = jerr.column > 0 ? jerr.column : 1;
+    /* jansson names its own flag; say what it means instead. */
+    char *flag = strstr(jerr.text, " without JSON_ALLOW_NUL");
+    if (flag)
+        memmove(flag, flag + strlen(" without JSON_ALLOW_NUL"),
+                strlen(flag + strlen(" without JSON_ALLOW_NUL")) + 1);
     snprintf(e.message, sizeof e.message, "%s%s", is_oom ? "out of memory while parsing JSON" : "JSON syntax error: ",
              is_oom ? "" : jerr.text);
+    if (flag)
+        snprintf(e.hint, sizeof e.hint, "strings cannot hold NUL characters");
     record(ctx, &e);
     return NULL;
 }

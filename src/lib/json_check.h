@@ -16,6 +16,7 @@ typedef struct kg_json_ctx {
     kg_diagnostics *diags;   /* may be NULL */
     kg_status first;         /* status of the first problem, KG_OK if none */
     size_t problems;
+    size_t max_depth;        /* deepest nesting kg_json_parse accepts */
 } kg_json_ctx;
 
 void kg_json_ctx_init(kg_json_ctx *ctx, const char *file, kg_diagnostics *diags);

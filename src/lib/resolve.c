@@ -184,8 +184,8 @@ static kg_status ambiguous_name(const kg_resolver *r, const char *name, const si
     kg_status st = kg_error_set(err, KG_EINPUT, NULL, "name '%s' is ambiguous: %zu entities match",
                                 name, total);
     if (err)
-        snprintf(err->hint, sizeof err->hint, "use an id: %s%s", list,
-                 total > listed ? ", ..." : "");
+        snprintf(err->hint, sizeof err->hint, "use an id: %.480s%s", list,
+                 total > listed ? ", ..." : ""); /* 480: room for the rest */
     return st;
 }
 

@@ -95,9 +95,9 @@ expect_stderr "is a directory" "directory as data set"
 # Usage errors: exit 1.
 run validate
 expect_rc 1 "validate without arguments"
-run build --format pdf "$KG_TEST_DATA/small.kg.json"
+run build --format xlsx "$KG_TEST_DATA/small.kg.json"
 expect_rc 1 "unknown format"
-expect_stderr "unknown format 'pdf'" "unknown format"
+expect_stderr "unknown format 'xlsx'" "unknown format"
 run biuld
 expect_rc 1 "unknown command"
 expect_stderr "did you mean 'build'?" "unknown command"

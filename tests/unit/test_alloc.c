@@ -96,11 +96,16 @@ static kg_status scenario(void)
         kg_error_format(&d.items[0], last_message, sizeof last_message);
     kg_diagnostics_clear(&d);
     for (int f = 0; st == KG_OK && f < KG_FORMAT_COUNT; f++) {
-        if (f == KG_FORMAT_SVG)
+        if (f == KG_FORMAT_SVG || f == KG_FORMAT_PNG || f == KG_FORMAT_PDF)
             continue; /* Graphviz allocates outside our reach */
         kg_writer *w = NULL;
+        size_t files = 0;
         st = kg_writer_open_memory(&w, NULL);
-        if (st == KG_OK)
+        if (st == KG_OK && kg_format_is_folder((kg_format)f))
+            st = kg_neo4j_file_count(g, &files);
+        for (size_t i = 0; st == KG_OK && i < files; i++)
+            st = kg_export_neo4j_file(g, i, w, NULL);
+        if (st == KG_OK && !kg_format_is_folder((kg_format)f))
             st = kg_export(g, (kg_format)f, NULL, w, NULL);
         kg_writer_abort(w);
     }

@@ -1,0 +1,416 @@
+/* export_neo4j.c - Neo4j: the CSV files `neo4j-admin database import`
+ * reads (one of nodes per node type, one of relationships per edge type,
+ * headers in its documented syntax: id:ID, :LABEL, :START_ID, :END_ID,
+ * :TYPE, typed properties such as members:long, aliases:string[] with ;
+ * between items), and a Cypher script of MERGE statements that can be run
+ * again without duplicating anything. Every node also gets the label
+ * Entity, so one id space and one uniqueness constraint cover all types.
+ * Lists of evidence are JSON text, as Neo4j properties cannot hold maps. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_internal.h"
+
+/* ---- the types, which decide the files -------------------------------- */
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct node (or edge) type names in name order; malloc'd array of
+ * interned strings, count in *n; NULL when out of memory. */
+static const char **distinct_types(const kg_graph *g, bool for_nodes, size_t *n)
+{
+    size_t total = for_nodes ? kg_graph_node_count(g) : kg_graph_edge_count(g);
+    const char **types = malloc((total + 1) * sizeof *types);
+    *n = 0;
+    if (!types)
+        return NULL;
+    for (size_t i = 0; i < total; i++)
+        types[i] = for_nodes ? kg_graph_node(g, i)->type : kg_graph_edge(g, i)->type;
+    qsort(types, total, sizeof *types, compare_strings);
+    for (size_t i = 0; i < total; i++)
+        if (*n == 0 || strcmp(types[*n - 1], types[i]) != 0)
+            types[(*n)++] = types[i];
+    return types;
+}
+
+/* Which type file i is about: its name and whether it holds nodes. */
+static kg_status file_type(const kg_graph *g, size_t i, const char **type, bool *is_nodes)
+{
+    size_t node_types, edge_types;
+    const char **nodes = distinct_types(g, true, &node_types);
+    const char **edges = distinct_types(g, false, &edge_types);
+    kg_status status = nodes && edges ? KG_OK : KG_ENOMEM;
+    if (status == KG_OK && i < node_types)
+        *type = nodes[i], *is_nodes = true;
+    else if (status == KG_OK && i - node_types < edge_types)
+        *type = edges[i - node_types], *is_nodes = false;
+    else if (status == KG_OK)
+        status = KG_EUSAGE;
+    free(nodes);
+    free(edges);
+    return status;
+}
+
+kg_status kg_neo4j_file_count(const kg_graph *g, size_t *count)
+{
+    size_t node_types = 0, edge_types = 0;
+    const char **nodes = distinct_types(g, true, &node_types);
+    const char **edges = distinct_types(g, false, &edge_types);
+    kg_status status = nodes && edges ? KG_OK : KG_ENOMEM;
+    *count = status == KG_OK ? node_types + edge_types : 0;
+    free(nodes);
+    free(edges);
+    return status;
+}
+
+/* nodes_TYPE.csv / relationships_TYPE.csv; bytes of TYPE other than
+ * letters, digits, - and _ become _, and then the file number is added so
+ * two types can never share a file. */
+kg_status kg_neo4j_file_name(const kg_graph *g, size_t i, char *name, size_t size)
+{
+    const char *type;
+    bool is_nodes, is_changed = false;
+    kg_status status = file_type(g, i, &type, &is_nodes);
+    if (status != KG_OK)
+        return status;
+    int len = snprintf(name, size, "%s_", is_nodes ? "nodes" : "relationships");
+    for (const char *c = type; *c && len > 0 && (size_t)len + 16 < size; c++) {
+        bool is_safe = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                       (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
+        is_changed |= !is_safe;
+        name[len++] = is_safe ? *c : '_';
+    }
+    if (len <= 0 || (size_t)len + 16 >= size)
+        return KG_ELIMIT;
+    if (is_changed)
+        snprintf(name + len, size - (size_t)len, "-%zu.csv", i + 1);
+    else
+        snprintf(name + len, size - (size_t)len, ".csv");
+    return KG_OK;
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+static const char *csv_type(kg_value_kind kind)
+{
+    switch (kind) {
+    case KG_VALUE_INTEGER: return ":long";
+    case KG_VALUE_REAL: return ":double";
+    case KG_VALUE_BOOLEAN: return ":boolean";
+    default: return "";
+    }
+}
+
+/* A header field: the property name (a ':' in it would start the type, so
+ * it becomes '_'), its type suffix, quoted when CSV needs it. */
+static kg_status header_field(kg_writer *w, const char *name, const char *type)
+{
+    size_t len = strlen(name);
+    char *field = malloc(len + strlen(type) + 1);
+    if (!field)
+        return KG_ENOMEM;
+    for (size_t i = 0; i <= len; i++)
+        field[i] = name[i] == ':' ? '_' : name[i];
+    strcat(field, type);
+    kg_writer_putc(w, ',');
+    if (strpbrk(field, ",\"\r\n"))
+        kg_write_csv_field(w, field);
+    else
+        kg_writer_puts(w, field);
+    free(field);
+    return KG_OK;
+}
+
+static kg_status attr_headers(kg_writer *w, const kg_attr_keys *keys)
+{
+    char buf[256];
+    kg_status status = KG_OK;
+    for (size_t i = 0; status == KG_OK && i < keys->count; i++)
+        status = header_field(w, kg_export_attr_name(keys->keys[i].name, buf, sizeof buf),
+                              csv_type(keys->keys[i].kind));
+    return status;
+}
+
+/* ,"value" or , for none. */
+static void field(kg_writer *w, const char *value)
+{
+    kg_writer_putc(w, ',');
+    if (value && value[0])
+        kg_write_csv_field(w, value);
+}
+
+static bool field_owned(kg_writer *w, char *value)
+{
+    if (!value)
+        return false;
+    field(w, value);
+    free(value);
+    return true;
+}
+
+/* The free attributes in header order, empty where an element has none. */
+static void attr_fields(kg_writer *w, const kg_attr_keys *keys, const kg_attr *attrs,
+                        uint32_t count)
+{
+    uint32_t j = 0;
+    for (size_t k = 0; k < keys->count; k++) {
+        while (j < count && strcmp(attrs[j].key, keys->keys[k].name) < 0)
+            j++;
+        bool has = j < count && strcmp(attrs[j].key, keys->keys[k].name) == 0;
+        field(w, has ? attrs[j].text : NULL);
+    }
+}
+
+static bool common_fields(kg_writer *w, kg_date start, kg_date end, const kg_evidence *ev,
+                          uint32_t count)
+{
+    char text[11];
+    field(w, kg_date_format(start, text));
+    field(w, kg_date_format(end, text));
+    return field_owned(w, kg_export_evidence_json(ev, count)) &&
+           field_owned(w, kg_export_quotes_text(ev, count));
+}
+
+/* first (if not NULL) and the rest joined by `separator`, malloc'd. */
+static char *join(const char *first, const char *const *rest, uint32_t count, char separator)
+{
+    size_t len = first ? strlen(first) + 1 : 0;
+    for (uint32_t i = 0; i < count; i++)
+        len += strlen(rest[i]) + 1;
+    char *text = malloc(len + 1), *p = text;
+    if (!text)
+        return NULL;
+    *p = '\0';
+    if (first) {
+        strcpy(p, first);
+        p += strlen(first);
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        if (first || i > 0)
+            *p++ = separator;
+        strcpy(p, rest[i]);
+        p += strlen(rest[i]);
+    }
+    return text;
+}
+
+/* aliases:string[] joined by ';', which neo4j-admin cannot escape: an
+ * alias holding ';' is split there (the exact list is in the JSON and
+ * Cypher exports). */
+static bool node_row(kg_writer *w, const kg_attr_keys *keys, const kg_node *n)
+{
+    kg_write_csv_field(w, n->id);
+    char *labels = join("Entity", &n->type, 1, ';');
+    char *aliases = join(NULL, n->aliases, n->alias_count, ';');
+    bool ok = field_owned(w, labels);
+    field(w, n->label);
+    field(w, n->description);
+    ok = field_owned(w, aliases) && ok;
+    ok = common_fields(w, n->start, n->end, n->evidence, n->evidence_count) && ok;
+    attr_fields(w, keys, n->attrs, n->attr_count);
+    kg_writer_putc(w, '\n');
+    return ok;
+}
+
+static bool edge_row(kg_writer *w, const kg_graph *g, const kg_attr_keys *keys,
+                     const kg_edge *e)
+{
+    kg_write_csv_field(w, kg_graph_node(g, e->source)->id);
+    field(w, kg_graph_node(g, e->target)->id);
+    field(w, e->type);
+    field(w, e->id);
+    bool ok = common_fields(w, e->start, e->end, e->evidence, e->evidence_count);
+    attr_fields(w, keys, e->attrs, e->attr_count);
+    kg_writer_putc(w, '\n');
+    return ok;
+}
+
+kg_status kg_export_neo4j_file(const kg_graph *g, size_t i, kg_writer *w, kg_error *err)
+{
+    const char *type;
+    bool is_nodes, ok = true;
+    kg_attr_keys keys = {0};
+    kg_status status = file_type(g, i, &type, &is_nodes);
+    if (status == KG_OK)
+        status = kg_export_collect_keys(g, is_nodes, type, &keys);
+    if (status == KG_OK && is_nodes) {
+        kg_writer_puts(w, "id:ID,:LABEL,label,description,aliases:string[],start,end,evidence,quote");
+        status = attr_headers(w, &keys);
+        kg_writer_putc(w, '\n');
+        for (size_t j = 0; ok && status == KG_OK && j < kg_graph_node_count(g); j++)
+            if (strcmp(kg_graph_node(g, j)->type, type) == 0)
+                ok = node_row(w, &keys, kg_graph_node(g, j));
+    } else if (status == KG_OK) {
+        kg_writer_puts(w, ":START_ID,:END_ID,:TYPE,id,start,end,evidence,quote");
+        status = attr_headers(w, &keys);
+        kg_writer_putc(w, '\n');
+        for (size_t j = 0; ok && status == KG_OK && j < kg_graph_edge_count(g); j++)
+            if (strcmp(kg_graph_edge(g, j)->type, type) == 0)
+                ok = edge_row(w, g, &keys, kg_graph_edge(g, j));
+    }
+    kg_export_keys_free(&keys);
+    if (status == KG_EUSAGE)
+        return kg_error_set(err, status, kg_writer_name(w), "no Neo4j CSV file number %zu", i);
+    if (status != KG_OK || !ok)
+        return kg_error_set(err, KG_ENOMEM, kg_writer_name(w),
+                            "out of memory while writing Neo4j CSV");
+    return kg_export_writer_error(w, err);
+}
+
+kg_status kg_export_neo4j_folder(const kg_graph *g, const char *dir, bool do_fsync,
+                                 kg_error *err)
+{
+    size_t count = 0;
+    kg_writer **writers = NULL;
+    if (kg_neo4j_file_count(g, &count) != KG_OK ||
+        !(writers = calloc(count + 1, sizeof *writers)))
+        return kg_error_set(err, KG_ENOMEM, dir, "out of memory");
+    kg_status status = KG_OK;
+    char name[512], path[4096];
+    for (size_t i = 0; status == KG_OK && i < count; i++) {
+        status = kg_neo4j_file_name(g, i, name, sizeof name);
+        if (status != KG_OK) {
+            kg_error_set(err, status, dir, "cannot name Neo4j CSV file %zu", i + 1);
+            break;
+        }
+        int len = snprintf(path, sizeof path, "%s/%s", dir, name);
+        if (len < 0 || (size_t)len >= sizeof path) {
+            status = kg_error_set(err, KG_ELIMIT, dir, "path too long");
+            break;
+        }
+        status = kg_writer_open_file(path, do_fsync, &writers[i], err);
+        if (status == KG_OK)
+            status = kg_export_neo4j_file(g, i, writers[i], err);
+        if (status == KG_OK)
+            status = kg_writer_close(writers[i], err);
+    }
+    /* Rename into place only when every file was written. */
+    for (size_t i = 0; i < count; i++) {
+        if (status == KG_OK)
+            status = kg_writer_commit(writers[i], err);
+        else
+            kg_writer_abort(writers[i]);
+    }
+    free(writers);
+    return status;
+}
+
+/* ---- Cypher ----------------------------------------------------------- */
+
+/* A label, relationship type or property key in backquotes (a backquote
+ * inside doubled), so any name is safe. */
+static void cypher_name(kg_writer *w, const char *name)
+{
+    kg_writer_putc(w, '`');
+    for (const char *c = name; *c; c++) {
+        if (*c == '`')
+            kg_writer_putc(w, '`');
+        kg_writer_putc(w, *c);
+    }
+    kg_writer_putc(w, '`');
+}
+
+static void cypher_property(kg_writer *w, bool *is_first, const char *name, const char *value)
+{
+    if (!value || !value[0])
+        return;
+    kg_writer_puts(w, *is_first ? "" : ", ");
+    *is_first = false;
+    cypher_name(w, name);
+    kg_writer_puts(w, ": ");
+    kg_write_cypher_string(w, value);
+}
+
+static bool cypher_properties(kg_writer *w, bool *is_first, kg_date start, kg_date end,
+                              const kg_evidence *ev, uint32_t ev_count, const kg_attr *attrs,
+                              uint32_t attr_count)
+{
+    char text[11], buf[256];
+    cypher_property(w, is_first, "start", kg_date_format(start, text));
+    cypher_property(w, is_first, "end", kg_date_format(end, text));
+    char *evidence = kg_export_evidence_json(ev, ev_count);
+    char *quotes = kg_export_quotes_text(ev, ev_count);
+    cypher_property(w, is_first, "evidence", evidence);
+    cypher_property(w, is_first, "quote", quotes);
+    bool ok = evidence && quotes;
+    free(evidence);
+    free(quotes);
+    for (uint32_t i = 0; i < attr_count; i++) {
+        const char *name = kg_export_attr_name(attrs[i].key, buf, sizeof buf);
+        if (attrs[i].kind == KG_VALUE_STRING) {
+            cypher_property(w, is_first, name, attrs[i].text);
+            continue;
+        }
+        kg_writer_puts(w, *is_first ? "" : ", ");
+        *is_first = false;
+        cypher_name(w, name);
+        kg_writer_printf(w, ": %s", attrs[i].text);
+    }
+    return ok;
+}
+
+static bool cypher_node(kg_writer *w, const kg_node *n)
+{
+    bool is_first = true;
+    kg_writer_puts(w, "MERGE (n:Entity {id: ");
+    kg_write_cypher_string(w, n->id);
+    kg_writer_puts(w, "}) SET n:");
+    cypher_name(w, n->type);
+    kg_writer_puts(w, " SET n += {");
+    cypher_property(w, &is_first, "label", n->label);
+    cypher_property(w, &is_first, "description", n->description);
+    if (n->alias_count) {
+        kg_writer_puts(w, is_first ? "aliases: [" : ", aliases: [");
+        is_first = false;
+        for (uint32_t i = 0; i < n->alias_count; i++) {
+            kg_writer_puts(w, i ? ", " : "");
+            kg_write_cypher_string(w, n->aliases[i]);
+        }
+        kg_writer_putc(w, ']');
+    }
+    bool ok = cypher_properties(w, &is_first, n->start, n->end, n->evidence, n->evidence_count,
+                                n->attrs, n->attr_count);
+    kg_writer_puts(w, "};\n");
+    return ok;
+}
+
+static bool cypher_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
+{
+    bool is_first = true;
+    kg_writer_puts(w, "MATCH (a:Entity {id: ");
+    kg_write_cypher_string(w, kg_graph_node(g, e->source)->id);
+    kg_writer_puts(w, "}), (b:Entity {id: ");
+    kg_write_cypher_string(w, kg_graph_node(g, e->target)->id);
+    kg_writer_puts(w, "}) MERGE (a)-[r:");
+    cypher_name(w, e->type);
+    kg_writer_puts(w, " {id: ");
+    kg_write_cypher_string(w, e->id);
+    kg_writer_puts(w, "}]->(b) SET r += {");
+    bool ok = cypher_properties(w, &is_first, e->start, e->end, e->evidence, e->evidence_count,
+                                e->attrs, e->attr_count);
+    kg_writer_puts(w, "};\n");
+    return ok;
+}
+
+kg_status kg_export_cypher(const kg_graph *g, kg_writer *w, kg_error *err)
+{
+    kg_writer_printf(w, "// Written by kg: %zu nodes, %zu relationships. "
+                        "Run with: cypher-shell -f FILE\n"
+                        "// Every statement is a MERGE, so running it again changes nothing.\n"
+                        "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS "
+                        "FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
+                     kg_graph_node_count(g), kg_graph_edge_count(g));
+    bool ok = true;
+    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
+        ok = cypher_node(w, kg_graph_node(g, i));
+    for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
+        ok = cypher_edge(w, g, kg_graph_edge(g, i));
+    if (!ok)
+        return kg_error_set(err, KG_ENOMEM, kg_writer_name(w),
+                            "out of memory while writing Cypher");
+    return kg_export_writer_error(w, err);
+}

@@ -1,0 +1,634 @@
+/* import_build.c - the builder every importer feeds (import_internal.h):
+ * kg's field names back to fields, attr_ prefixes reversed, values kg's
+ * exporters derive dropped when they match, type options and the schema
+ * applied, limits enforced, and edges queued until every node is known. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "import_internal.h"
+#include "kg/text.h"
+
+enum imp_check { CHECK_QUOTES, CHECK_TYPE, CHECK_STYLE };
+
+struct kg_imp_pending_edge {
+    kg_edge edge;
+    const char *soft_id;
+    const char *source, *target;
+    int line, column;
+    const char *pointer; /* interned, or NULL */
+};
+
+static kg_status no_memory(kg_importer *im)
+{
+    return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+}
+
+static bool intern(kg_importer *im, const char *s, const char **out)
+{
+    if (kg_graph_intern(im->graph, s, out) == KG_OK)
+        return true;
+    no_memory(im);
+    return false;
+}
+
+/* ---- elements ----------------------------------------------------------- */
+
+static kg_imp_where element_where(const kg_importer *im)
+{
+    const kg_imp_element *e = &im->el;
+    return (kg_imp_where){e->line, e->column, e->pointer[0] ? e->pointer : NULL};
+}
+
+kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
+{
+    kg_imp_element *e = &im->el;
+    e->is_open = true;
+    e->is_edge = is_edge;
+    e->id = e->source = e->target = e->type = e->label = e->description = e->soft_id = NULL;
+    e->start = e->end = (kg_date){0, 0, 0, KG_DATE_NONE};
+    e->alias_count = e->evidence_count = e->attr_count = e->deferred_count = 0;
+    e->line = where ? where->line : 0;
+    e->column = where ? where->column : 0;
+    snprintf(e->pointer, sizeof e->pointer, "%s", where && where->pointer ? where->pointer : "");
+    return KG_OK;
+}
+
+kg_status kg_imp_set_id(kg_importer *im, const char *id)
+{
+    return intern(im, id, &im->el.id) ? KG_OK : KG_ENOMEM;
+}
+
+kg_status kg_imp_set_soft_id(kg_importer *im, const char *id)
+{
+    return intern(im, id, &im->el.soft_id) ? KG_OK : KG_ENOMEM;
+}
+
+kg_status kg_imp_set_endpoints(kg_importer *im, const char *source, const char *target)
+{
+    return intern(im, source, &im->el.source) && intern(im, target, &im->el.target) ? KG_OK
+                                                                                      : KG_ENOMEM;
+}
+
+/* Names kg gives its fields in every format (export.c's reserved list). */
+static const char *const reserved_names[] = {
+    "aliases", "description", "edge_id", "end", "evidence", "id", "key",
+    "label", "quote", "source", "start", "target", "type", NULL};
+
+static bool is_reserved(const char *name)
+{
+    for (const char *const *r = reserved_names; *r; r++)
+        if (strcmp(name, *r) == 0)
+            return true;
+    return false;
+}
+
+static kg_status add_attr(kg_importer *im, const char *name, const char *text,
+                          kg_value_kind kind)
+{
+    kg_imp_element *e = &im->el;
+    for (size_t i = 0; i < e->attr_count; i++) {
+        if (strcmp(e->attrs[i].key, name) == 0) {
+            kg_imp_where w = element_where(im);
+            return kg_imp_error(im, KG_EINPUT, &w, NULL, "attribute '%s' is given twice", name);
+        }
+    }
+    if (kg_grow((void **)&e->attrs, &e->attr_capacity, e->attr_count + 1, sizeof *e->attrs) !=
+        KG_OK)
+        return no_memory(im);
+    kg_attr *a = &e->attrs[e->attr_count];
+    a->kind = kind;
+    if (!intern(im, name, &a->key) || !intern(im, text, &a->text))
+        return KG_ENOMEM;
+    e->attr_count++;
+    return KG_OK;
+}
+
+static kg_status set_field(kg_importer *im, const char **field, const char *name,
+                           const char *text)
+{
+    if (!text[0])
+        return KG_OK; /* an empty field is an absent one */
+    if (*field) {
+        kg_imp_where w = element_where(im);
+        return kg_imp_error(im, KG_EINPUT, &w, NULL, "'%s' is given twice", name);
+    }
+    return intern(im, text, field) ? KG_OK : KG_ENOMEM;
+}
+
+static kg_status set_date(kg_importer *im, kg_date *date, const char *name, const char *text)
+{
+    kg_imp_where w = element_where(im);
+    if (!text[0])
+        return KG_OK;
+    if (date->precision != KG_DATE_NONE)
+        return kg_imp_error(im, KG_EINPUT, &w, NULL, "'%s' is given twice", name);
+    if (kg_date_parse(text, date) != KG_OK)
+        return kg_imp_error(im, KG_EINPUT, &w,
+                            "dates are YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
+                            "invalid %s date '%s'", name, text);
+    return KG_OK;
+}
+
+kg_status kg_imp_add_alias(kg_importer *im, const char *alias)
+{
+    kg_imp_element *e = &im->el;
+    if (kg_grow((void **)&e->aliases, &e->alias_capacity, e->alias_count + 1,
+                sizeof *e->aliases) != KG_OK)
+        return no_memory(im);
+    return intern(im, alias, &e->aliases[e->alias_count++]) ? KG_OK : KG_ENOMEM;
+}
+
+kg_status kg_imp_add_evidence(kg_importer *im, const char *source, const char *quote)
+{
+    kg_imp_element *e = &im->el;
+    if (kg_grow((void **)&e->evidence, &e->evidence_capacity, e->evidence_count + 1,
+                sizeof *e->evidence) != KG_OK)
+        return no_memory(im);
+    kg_evidence *ev = &e->evidence[e->evidence_count];
+    if (!intern(im, source, &ev->source) || !intern(im, quote, &ev->quote))
+        return KG_ENOMEM;
+    e->evidence_count++;
+    return KG_OK;
+}
+
+/* aliases as JSON text (["a","b"]); any other text is one alias. */
+static kg_status set_aliases_text(kg_importer *im, const char *text)
+{
+    if (!text[0])
+        return KG_OK;
+    json_t *list = text[0] == '[' ? json_loads(text, JSON_REJECT_DUPLICATES, NULL) : NULL;
+    bool is_list = json_is_array(list);
+    for (size_t i = 0; is_list && i < json_array_size(list); i++)
+        is_list = json_is_string(json_array_get(list, i));
+    kg_status st = KG_OK;
+    if (!is_list)
+        st = kg_imp_add_alias(im, text);
+    for (size_t i = 0; is_list && st == KG_OK && i < json_array_size(list); i++)
+        st = kg_imp_add_alias(im, json_string_value(json_array_get(list, i)));
+    json_decref(list);
+    return st;
+}
+
+/* evidence as JSON text: [{"source": S, "quote": Q}, ...] or one object. */
+static kg_status set_evidence_text(kg_importer *im, const char *text)
+{
+    if (!text[0])
+        return KG_OK;
+    json_error_t jerr;
+    json_t *value = json_loads(text, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *list = json_is_object(value) ? json_pack("[O]", value) : json_incref(value);
+    bool ok = json_is_array(list);
+    for (size_t i = 0; ok && i < json_array_size(list); i++) {
+        json_t *item = json_array_get(list, i);
+        json_t *source = json_object_get(item, "source"), *quote = json_object_get(item, "quote");
+        ok = json_is_object(item) && json_object_size(item) == 2 && json_is_string(source) &&
+             json_is_string(quote);
+    }
+    kg_status st = KG_OK;
+    if (!ok) {
+        kg_imp_where w = element_where(im);
+        st = kg_imp_error(im, KG_EINPUT, &w,
+                          "kg writes evidence as [{\"source\": ..., \"quote\": ...}]",
+                          "'evidence' is not a JSON list of {source, quote} objects");
+    }
+    for (size_t i = 0; ok && st == KG_OK && i < json_array_size(list); i++) {
+        json_t *item = json_array_get(list, i);
+        st = kg_imp_add_evidence(im, json_string_value(json_object_get(item, "source")),
+                                 json_string_value(json_object_get(item, "quote")));
+    }
+    json_decref(list);
+    json_decref(value);
+    return st;
+}
+
+static kg_status set_id_value(kg_importer *im, const char *name, const char *text,
+                              kg_value_kind kind)
+{
+    if (!im->el.id)
+        return kg_imp_set_id(im, text);
+    if (strcmp(im->el.id, text) == 0)
+        return KG_OK; /* GraphML edges: the XML id and kg's edge_id agree */
+    return add_attr(im, name, text, kind);
+}
+
+/* The fields of a node or edge other than id and endpoints; false when
+ * name is none of them. */
+static bool field_value(kg_importer *im, const char *name, const char *text, kg_status *st)
+{
+    kg_imp_element *e = &im->el;
+    const char *type_attr = e->is_edge ? im->options.edge_type_attr : im->options.node_type_attr;
+    if (type_attr ? strcmp(name, type_attr) == 0 : strcmp(name, "type") == 0)
+        *st = set_field(im, &e->type, name, text);
+    else if (strcmp(name, "start") == 0)
+        *st = set_date(im, &e->start, name, text);
+    else if (strcmp(name, "end") == 0)
+        *st = set_date(im, &e->end, name, text);
+    else if (strcmp(name, "evidence") == 0)
+        *st = set_evidence_text(im, text);
+    else if (e->is_edge)
+        return false;
+    else if (strcmp(name, "label") == 0)
+        *st = set_field(im, &e->label, name, text);
+    else if (strcmp(name, "description") == 0)
+        *st = set_field(im, &e->description, name, text);
+    else if (strcmp(name, "aliases") == 0)
+        *st = set_aliases_text(im, text);
+    else
+        return false;
+    return true;
+}
+
+kg_status kg_imp_value(kg_importer *im, const char *name, const char *text, kg_value_kind kind)
+{
+    kg_imp_element *e = &im->el;
+    if (strncmp(name, "attr_", 5) == 0 && is_reserved(name + 5))
+        return add_attr(im, name + 5, text, kind);
+    kg_status st = KG_OK;
+    if (field_value(im, name, text, &st))
+        return st;
+    if (strcmp(name, "id") == 0 || (e->is_edge && strcmp(name, "edge_id") == 0))
+        return set_id_value(im, name, text, kind);
+    if (strcmp(name, "quote") == 0)
+        return kg_imp_derived(im, name, text, kind, "quotes");
+    return add_attr(im, name, text, kind);
+}
+
+kg_status kg_imp_derived(kg_importer *im, const char *name, const char *text,
+                         kg_value_kind kind, const char *check)
+{
+    kg_imp_element *e = &im->el;
+    if (e->deferred_count == KG_IMP_DEFERRED_MAX)
+        return add_attr(im, name, text, kind);
+    kg_imp_deferred *d = &e->deferred[e->deferred_count];
+    d->kind = kind;
+    d->check = strcmp(check, "quotes") == 0 ? CHECK_QUOTES
+               : strcmp(check, "type") == 0 ? CHECK_TYPE : CHECK_STYLE;
+    if (!intern(im, name, &d->name) || !intern(im, text, &d->text))
+        return KG_ENOMEM;
+    e->deferred_count++;
+    return KG_OK;
+}
+
+/* Characters an exporter may have replaced: control characters become a
+ * space (DOT) or U+FFFD (GraphML), as do the noncharacters U+FFFE/U+FFFF. */
+static bool is_replaceable(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\n') || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* Whether text is quote as an exporter wrote it; *rest is what follows. */
+static bool matches_written(const char *quote, const char *text, const char **rest)
+{
+    size_t qn = strlen(quote), tn = strlen(text);
+    while (qn > 0) {
+        uint32_t q, t = 0;
+        size_t qlen = kg_utf8_decode(quote, qn, &q);
+        size_t tlen = tn ? kg_utf8_decode(text, tn, &t) : 0;
+        bool is_same = tlen == qlen && memcmp(quote, text, qlen) == 0;
+        if (!tlen || (!is_same && !(is_replaceable(q) && (t == ' ' || t == 0xFFFD))))
+            return false;
+        quote += qlen;
+        qn -= qlen;
+        text += tlen;
+        tn -= tlen;
+    }
+    *rest = text;
+    return true;
+}
+
+/* Evidence quotes joined by newlines, as kg's exporters write them. */
+static bool quotes_equal(const kg_imp_element *e, const char *text)
+{
+    if (e->evidence_count == 0)
+        return false;
+    for (size_t i = 0; i < e->evidence_count; i++) {
+        if (!matches_written(e->evidence[i].quote, text, &text))
+            return false;
+        if (i + 1 < e->evidence_count && *text++ != '\n')
+            return false;
+    }
+    return *text == '\0';
+}
+
+static const char *style_field(const kg_style *s, const char *name, bool is_edge)
+{
+    if (!s)
+        return NULL;
+    if (strcmp(name, "shape") == 0) return s->shape;
+    if (strcmp(name, "style") == 0) return s->style;
+    if (strcmp(name, "fillcolor") == 0) return s->fillcolor;
+    if (strcmp(name, "color") == 0) return s->color;
+    if (strcmp(name, "fontcolor") == 0) return is_edge ? s->color : s->fontcolor;
+    if (strcmp(name, "arrowhead") == 0) return s->arrowhead;
+    if (strcmp(name, "dir") == 0) return s->dir;
+    return NULL;
+}
+
+static const kg_style *type_style(kg_importer *im, const char *type)
+{
+    kg_schema *schema = im->options.schema;
+    bool is_edge = im->el.is_edge;
+    if (schema) {
+        size_t t = is_edge ? kg_schema_find_edge_type(schema, type)
+                           : kg_schema_find_node_type(schema, type);
+        if (t != KG_SCHEMA_NOT_FOUND)
+            return is_edge ? &kg_schema_edge_type(schema, t)->style
+                           : &kg_schema_node_type(schema, t)->style;
+    }
+    return im->style_fn ? im->style_fn(im->style_ctx, is_edge, type) : NULL;
+}
+
+static kg_status resolve_deferred(kg_importer *im, const char *type)
+{
+    kg_imp_element *e = &im->el;
+    const kg_style *style = type_style(im, type);
+    for (size_t i = 0; i < e->deferred_count; i++) {
+        const kg_imp_deferred *d = &e->deferred[i];
+        const char *expected = d->check == CHECK_QUOTES ? NULL
+                               : d->check == CHECK_TYPE ? type
+                                                        : style_field(style, d->name, e->is_edge);
+        bool is_derived = d->check == CHECK_QUOTES ? quotes_equal(e, d->text)
+                                                   : expected && strcmp(expected, d->text) == 0;
+        kg_status st = is_derived ? KG_OK : add_attr(im, d->name, d->text, d->kind);
+        if (st != KG_OK)
+            return st;
+    }
+    return KG_OK;
+}
+
+/* The type's index in the schema, or an error naming the closest type. */
+static kg_status schema_type(kg_importer *im, bool is_edge, const char *type,
+                             const kg_imp_where *where, size_t *index)
+{
+    kg_schema *schema = im->options.schema;
+    *index = KG_SCHEMA_NOT_FOUND;
+    if (!schema)
+        return KG_OK;
+    *index = is_edge ? kg_schema_find_edge_type(schema, type) : kg_schema_find_node_type(schema, type);
+    if (*index != KG_SCHEMA_NOT_FOUND)
+        return KG_OK;
+    size_t n = is_edge ? kg_schema_edge_type_count(schema) : kg_schema_node_type_count(schema);
+    const char **names = malloc((n + 1) * sizeof *names);
+    if (!names)
+        return no_memory(im);
+    for (size_t i = 0; i < n; i++)
+        names[i] = is_edge ? kg_schema_edge_type(schema, i)->name : kg_schema_node_type(schema, i)->name;
+    const char *near = kg_suggest(type, names, n);
+    char hint[KG_ERROR_TEXT_MAX];
+    if (near)
+        snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+    else
+        snprintf(hint, sizeof hint, "map an attribute to the type with --%s-type-attr",
+                 is_edge ? "edge" : "node");
+    free(names);
+    return kg_imp_error(im, KG_EINPUT, where, hint, "unknown %s type '%s'",
+                        is_edge ? "edge" : "node", type);
+}
+
+static kg_status add_node(kg_importer *im, const kg_node *node, const kg_imp_where *where)
+{
+    if (im->node_count >= im->options.max_nodes)
+        return kg_imp_error(im, KG_ELIMIT, where, NULL, "more than %zu nodes (the limit)",
+                            im->options.max_nodes);
+    kg_status st = kg_graph_add_node(im->graph, node, NULL);
+    if (st == KG_EINPUT)
+        return kg_imp_error(im, st, where, NULL, "duplicate node id '%s'", node->id);
+    if (st != KG_OK)
+        return no_memory(im);
+    im->node_count++;
+    return KG_OK;
+}
+
+static kg_status end_node(kg_importer *im, const kg_imp_where *where)
+{
+    kg_imp_element *e = &im->el;
+    if (!e->id)
+        return kg_imp_error(im, KG_EINPUT, where, NULL, "node without an id");
+    const char *type = e->type && e->type[0] ? e->type : im->options.default_node_type;
+    kg_status st = resolve_deferred(im, type);
+    kg_node n;
+    memset(&n, 0, sizeof n);
+    if (st == KG_OK)
+        st = schema_type(im, false, type, where, &n.type_index);
+    if (st != KG_OK)
+        return st;
+    n.id = e->id;
+    n.type = type;
+    n.label = e->label;
+    n.description = e->description;
+    n.aliases = e->aliases;
+    n.alias_count = (uint32_t)e->alias_count;
+    n.evidence = e->evidence;
+    n.evidence_count = (uint32_t)e->evidence_count;
+    n.attrs = e->attrs;
+    n.attr_count = (uint32_t)e->attr_count;
+    n.origin = (uint32_t)im->node_count;
+    n.start = e->start;
+    n.end = e->end;
+    return add_node(im, &n, where);
+}
+
+/* Copies n items of size elem into scratch memory (NULL when n == 0). */
+static kg_status keep(kg_importer *im, const void *items, size_t n, size_t elem, const void **out)
+{
+    *out = NULL;
+    if (n == 0)
+        return KG_OK;
+    void *copy = kg_arena_alloc(&im->scratch, n * elem);
+    if (!copy)
+        return no_memory(im);
+    memcpy(copy, items, n * elem);
+    *out = copy;
+    return KG_OK;
+}
+
+static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
+{
+    kg_imp_element *e = &im->el;
+    if (!e->source || !e->target)
+        return kg_imp_error(im, KG_EINPUT, where, NULL, "edge without a source and a target");
+    if (im->edge_count >= im->options.max_edges)
+        return kg_imp_error(im, KG_ELIMIT, where, NULL, "more than %zu edges (the limit)",
+                            im->options.max_edges);
+    if (e->id) {
+        kg_status put = kg_index_map_put(&im->edge_ids, e->id, im->edge_count, NULL);
+        if (put != KG_OK && kg_index_map_get(&im->edge_ids, e->id) == (size_t)-1)
+            return no_memory(im);
+        if (put != KG_OK)
+            return kg_imp_error(im, KG_EINPUT, where, NULL, "duplicate edge id '%s'", e->id);
+    }
+    const char *type = e->type && e->type[0] ? e->type : im->options.default_edge_type;
+    kg_status st = resolve_deferred(im, type);
+    if (st == KG_OK && kg_grow((void **)&im->edges, &im->edge_capacity, im->edge_count + 1,
+                               sizeof *im->edges) != KG_OK)
+        st = no_memory(im);
+    if (st != KG_OK)
+        return st;
+    kg_imp_pending_edge *p = &im->edges[im->edge_count];
+    memset(p, 0, sizeof *p);
+    p->source = e->source;
+    p->target = e->target;
+    p->line = where->line;
+    p->column = where->column;
+    if (where->pointer && !intern(im, where->pointer, &p->pointer))
+        return KG_ENOMEM;
+    kg_edge *edge = &p->edge;
+    p->soft_id = e->id ? NULL : e->soft_id;
+    edge->id = e->id;
+    edge->type = type;
+    edge->start = e->start;
+    edge->end = e->end;
+    edge->evidence_count = (uint32_t)e->evidence_count;
+    edge->attr_count = (uint32_t)e->attr_count;
+    edge->origin = (uint32_t)im->edge_count;
+    st = keep(im, e->evidence, e->evidence_count, sizeof *e->evidence,
+              (const void **)&edge->evidence);
+    if (st == KG_OK)
+        st = keep(im, e->attrs, e->attr_count, sizeof *e->attrs, (const void **)&edge->attrs);
+    if (st == KG_OK)
+        im->edge_count++;
+    return st;
+}
+
+kg_status kg_imp_end(kg_importer *im)
+{
+    kg_imp_element *e = &im->el;
+    kg_imp_where where = element_where(im);
+    e->is_open = false;
+    if (e->start.precision && e->end.precision &&
+        kg_date_last_day(e->end) < kg_date_first_day(e->start)) {
+        char a[11], b[11];
+        return kg_imp_error(im, KG_EINPUT, &where, NULL, "end %s is before start %s",
+                            kg_date_format(e->end, a), kg_date_format(e->start, b));
+    }
+    return e->is_edge ? end_edge(im, &where) : end_node(im, &where);
+}
+
+/* ---- graph ------------------------------------------------------------- */
+
+kg_status kg_imp_graph_value(kg_importer *im, const char *name, const char *text)
+{
+    kg_status st = KG_OK;
+    if (strcmp(name, "name") == 0)
+        st = kg_graph_set_name(im->graph, text);
+    else if (strcmp(name, "title") == 0)
+        st = kg_graph_set_title(im->graph, text);
+    else if (strcmp(name, "description") == 0)
+        st = kg_graph_set_description(im->graph, text);
+    return st == KG_OK ? KG_OK : no_memory(im);
+}
+
+kg_status kg_imp_add_source(kg_importer *im, const kg_source *source)
+{
+    if (kg_graph_find_source(im->graph, source->id))
+        return kg_imp_error(im, KG_EINPUT, NULL, NULL, "duplicate source id '%s'", source->id);
+    return kg_graph_add_source(im->graph, source) == KG_OK ? KG_OK : no_memory(im);
+}
+
+static bool type_allowed(const size_t *types, size_t count, bool allows_any, size_t type)
+{
+    if (allows_any)
+        return true;
+    for (size_t i = 0; i < count; i++)
+        if (types[i] == type)
+            return true;
+    return false;
+}
+
+/* With a schema: the edge's end types must be ones its type allows. */
+static kg_status check_ends(kg_importer *im, const kg_edge *e, const kg_imp_where *where)
+{
+    if (!im->options.schema || e->type_index == KG_SCHEMA_NOT_FOUND)
+        return KG_OK;
+    const kg_edge_type *t = kg_schema_edge_type(im->options.schema, e->type_index);
+    const kg_node *s = kg_graph_node(im->graph, e->source), *d = kg_graph_node(im->graph, e->target);
+    if (!type_allowed(t->source_types, t->source_type_count, t->allows_any_source, s->type_index))
+        return kg_imp_error(im, KG_EINPUT, where, NULL, "%s '%s' cannot be the source of '%s'",
+                            s->type, s->id, t->name);
+    if (!type_allowed(t->target_types, t->target_type_count, t->allows_any_target, d->type_index))
+        return kg_imp_error(im, KG_EINPUT, where, NULL, "%s '%s' cannot be the target of '%s'",
+                            d->type, d->id, t->name);
+    return KG_OK;
+}
+
+static kg_status resolve_end(kg_importer *im, const char *id, const char *which,
+                             const kg_imp_where *where, size_t *index)
+{
+    *index = kg_graph_find_node(im->graph, id);
+    if (*index != KG_SCHEMA_NOT_FOUND)
+        return KG_OK;
+    if (!im->creates_missing_nodes)
+        return kg_imp_error(im, KG_EINPUT, where, NULL, "edge %s '%s' is not a node", which, id);
+    kg_node n;
+    memset(&n, 0, sizeof n);
+    n.id = id;
+    n.type = im->options.default_node_type;
+    n.origin = (uint32_t)im->node_count;
+    kg_status st = schema_type(im, false, n.type, where, &n.type_index);
+    if (st == KG_OK)
+        st = add_node(im, &n, where);
+    *index = kg_graph_find_node(im->graph, id);
+    return st;
+}
+
+/* Soft ids become edge ids when none collides with another id. */
+static kg_status use_soft_ids(kg_importer *im)
+{
+    bool is_unique = true;
+    for (size_t i = 0; i < im->edge_count && is_unique; i++) {
+        const char *id = im->edges[i].soft_id;
+        kg_status put = id ? kg_index_map_put(&im->edge_ids, id, i, NULL) : KG_OK;
+        if (put != KG_OK && kg_index_map_get(&im->edge_ids, id) == (size_t)-1)
+            return no_memory(im);
+        is_unique = put == KG_OK;
+    }
+    if (!is_unique)
+        kg_imp_warning(im, NULL, "edge ids are not unique (NetworkX writes its per-pair "
+                                 "multigraph keys as ids); kg names the edges SOURCE:TYPE:TARGET");
+    for (size_t i = 0; i < im->edge_count && is_unique; i++)
+        if (im->edges[i].soft_id)
+            im->edges[i].edge.id = im->edges[i].soft_id;
+    return KG_OK;
+}
+
+static kg_status add_edges(kg_importer *im)
+{
+    kg_status st = use_soft_ids(im);
+    for (size_t i = 0; i < im->edge_count && st == KG_OK; i++) {
+        kg_imp_pending_edge *p = &im->edges[i];
+        kg_imp_where where = {p->line, p->column, p->pointer};
+        st = resolve_end(im, p->source, "source", &where, &p->edge.source);
+        if (st == KG_OK)
+            st = resolve_end(im, p->target, "target", &where, &p->edge.target);
+        if (st == KG_OK)
+            st = schema_type(im, true, p->edge.type, &where, &p->edge.type_index);
+        if (st == KG_OK)
+            st = check_ends(im, &p->edge, &where);
+        if (st == KG_OK && kg_graph_add_edge(im->graph, &p->edge) != KG_OK)
+            st = no_memory(im);
+    }
+    return st;
+}
+
+kg_status kg_imp_finish(kg_importer *im, kg_graph **out)
+{
+    *out = NULL;
+    if (im->status != KG_OK)
+        return im->status;
+    kg_status st = add_edges(im);
+    if (st != KG_OK)
+        return st;
+    if (im->options.schema)
+        kg_graph_set_schema(im->graph, kg_schema_ref(im->options.schema));
+    kg_error err;
+    kg_error_clear(&err);
+    st = kg_graph_finish(im->graph, &err);
+    if (st != KG_OK)
+        return kg_imp_error(im, st, NULL, NULL, "%s", err.message);
+    *out = im->graph;
+    im->graph = NULL;
+    return KG_OK;
+}

@@ -1,0 +1,19 @@
+/* viewer_assets.h - the HTML viewer's files (src/viewer/), compiled into
+ * libkg as byte arrays by scripts/embed.cmake (the generated
+ * viewer_assets.c). Each array is NUL-terminated; the _size excludes the NUL.
+ */
+#ifndef KG_VIEWER_ASSETS_H
+#define KG_VIEWER_ASSETS_H
+
+#include <stddef.h>
+
+extern const unsigned char kg_viewer_template[];   /* template.html */
+extern const size_t kg_viewer_template_size;
+extern const unsigned char kg_viewer_css[];        /* viewer.css */
+extern const size_t kg_viewer_css_size;
+extern const unsigned char kg_viewer_js[];         /* viewer.js */
+extern const size_t kg_viewer_js_size;
+extern const unsigned char kg_viewer_cytoscape[];  /* vendor/cytoscape.min.js */
+extern const size_t kg_viewer_cytoscape_size;
+
+#endif
