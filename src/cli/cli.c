@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 
@@ -57,6 +58,40 @@ int kg_cli_usage_error(const char *command, const char *fmt, ...)
     fprintf(stderr, "\nTry 'kg help %s'.\n", command);
     va_end(ap);
     return KG_EXIT_USAGE;
+}
+
+int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
+                        const kg_export_options *options, bool do_fsync)
+{
+    kg_error err;
+    kg_error_clear(&err);
+    bool is_stdout = strcmp(out, "-") == 0;
+    kg_status st;
+    if (kg_format_is_folder(format)) {
+        if (is_stdout) {
+            kg_cli_fail("the %s format writes a folder of files, not a stream; name a folder",
+                        kg_format_name(format));
+            return KG_EXIT_USAGE;
+        }
+        if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+            kg_cli_fail("%s: cannot create the folder: %s", out, strerror(errno));
+            return KG_EXIT_SYSTEM;
+        }
+        st = kg_export_neo4j_folder(g, out, do_fsync, &err);
+    } else {
+        kg_writer *w = NULL;
+        st = is_stdout ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
+                       : kg_writer_open_file(out, do_fsync, &w, &err);
+        if (st == KG_OK)
+            st = kg_export(g, format, options, w, &err);
+        if (st == KG_OK)
+            st = kg_writer_commit(w, &err);
+        else
+            kg_writer_abort(w);
+    }
+    if (st != KG_OK)
+        kg_cli_print_error(&err);
+    return kg_cli_exit_code(st);
 }
 
 kg_load_options kg_cli_limits;

@@ -54,6 +54,12 @@ extern kg_load_options kg_cli_limits;
  * "--"), storing them in kg_cli_limits. Returns an exit code. */
 int kg_cli_take_limits(int *argc, char **argv);
 
+/* Writes g as format to the file `out` (atomically), or to stdout when out
+ * is "-"; a folder format (neo4j) creates the folder `out` if missing and
+ * writes its files there. Prints any error; returns an exit code. */
+int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
+                        const kg_export_options *options, bool do_fsync);
+
 /* Loads a data set, printing its diagnostics; returns an exit code and,
  * on success, *out. The schema override may be NULL. */
 int kg_cli_load(const char *path, const char *schema_path, kg_graph **out);

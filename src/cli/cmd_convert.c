@@ -30,7 +30,7 @@ const char kg_usage_convert[] =
     "      --nodes FILE          CSV/TSV: a node list to read with the edge list IN\n"
     "      --schema FILE         check types against this schema and draw with its\n"
     "                            styles (default: no schema, any type allowed)\n"
-    "      --no-legend           leave the legend out of DOT and SVG\n"
+    "      --no-legend           leave the legend out of DOT, SVG, PNG and PDF\n"
     "      --fsync               fsync OUT before renaming it into place\n"
     "  -h, --help                show this help\n"
     "\n"
@@ -96,27 +96,6 @@ static int output_format(const char *out, const char *to, kg_format *format)
     return KG_EXIT_OK;
 }
 
-static int write_graph(const kg_graph *g, const char *out, kg_format format,
-                       const convert_args *a)
-{
-    kg_error err;
-    kg_error_clear(&err);
-    kg_writer *w = NULL;
-    bool is_stdout = strcmp(out, "-") == 0;
-    kg_status st = is_stdout ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
-                             : kg_writer_open_file(out, a->do_fsync, &w, &err);
-    if (st == KG_OK)
-        st = kg_export(g, format, &a->export, w, &err);
-    if (st == KG_OK) {
-        st = kg_writer_commit(w, &err);
-    } else {
-        kg_writer_abort(w);
-    }
-    if (st != KG_OK)
-        kg_cli_print_error(&err);
-    return kg_cli_exit_code(st);
-}
-
 int kg_cmd_convert(int argc, char **argv)
 {
     if (kg_cli_wants_help(argc, argv, "convert"))
@@ -137,7 +116,7 @@ int kg_cmd_convert(int argc, char **argv)
     if (rc == KG_EXIT_OK)
         rc = kg_cli_load_any(in, &a.in, &g);
     if (rc == KG_EXIT_OK)
-        rc = write_graph(g, out, format, &a);
+        rc = kg_cli_write_export(g, out, format, &a.export, a.do_fsync);
     kg_graph_free(g);
     return rc;
 }

@@ -86,8 +86,8 @@ static int choose_format(const subgraph_args *a, kg_format *format)
     if (a->format_name) {
         if (kg_format_from_name(a->format_name, format) == KG_OK)
             return KG_EXIT_OK;
-        return kg_cli_usage_error("subgraph", "unknown format '%s' (known: dot, gv, graphml, "
-                                  "json, svg, html)", a->format_name);
+        return kg_cli_usage_error("subgraph", "unknown format '%s'; see 'kg help build' for "
+                                  "the format names", a->format_name);
     }
     if (strcmp(a->output, "-") == 0)
         return kg_cli_usage_error("subgraph", "writing to standard output needs -f FORMAT");
@@ -125,28 +125,12 @@ static int ego_network(kg_cli_graphs *graphs, char **names, size_t count,
 
 static int write_graph(const kg_graph *g, kg_format format, const subgraph_args *a)
 {
-    kg_error err;
-    kg_error_clear(&err);
-    kg_writer *w = NULL;
-    bool is_stdout = strcmp(a->output, "-") == 0;
-    kg_status st = is_stdout ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
-                             : kg_writer_open_file(a->output, a->do_fsync, &w, &err);
-    if (st == KG_OK)
-        st = kg_export(g, format, NULL, w, &err);
-    if (st == KG_OK) {
-        st = kg_writer_commit(w, &err);
-        w = NULL;
-    }
-    kg_writer_abort(w);
-    if (st != KG_OK) {
-        kg_cli_print_error(&err);
-        return kg_cli_exit_code(st);
-    }
-    if (!a->is_quiet)
+    int rc = kg_cli_write_export(g, a->output, format, NULL, a->do_fsync);
+    if (rc == KG_EXIT_OK && !a->is_quiet)
         fprintf(stderr, "kg: wrote %s (%s): %zu entities, %zu relations\n",
-                is_stdout ? "<stdout>" : a->output, kg_format_name(format),
+                strcmp(a->output, "-") == 0 ? "<stdout>" : a->output, kg_format_name(format),
                 kg_graph_node_count(g), kg_graph_edge_count(g));
-    return KG_EXIT_OK;
+    return rc;
 }
 
 static int run(char **args, size_t count, subgraph_args *a)

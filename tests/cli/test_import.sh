@@ -202,6 +202,15 @@ expect_stderr "cannot tell the format" "unknown input extension"
 run convert "$scratch/b/small.graphml" "$scratch/limit.json" --max-nodes 3
 expect_rc 3 "node limit"
 expect_stderr "more than 3 nodes" "node limit"
+# A folder format written by convert: the folder is made, one CSV per type.
+run convert "$scratch/b/small.graphml" "$scratch/small.neo4j"
+expect_rc 0 "convert to neo4j"
+for f in nodes_organisation.csv relationships_succeeded_by.csv; do
+  [ -s "$scratch/small.neo4j/$f" ] || fail "convert to neo4j: $f missing"
+done
+run convert "$scratch/b/small.graphml" - --to neo4j
+expect_rc 1 "neo4j to stdout"
+expect_stderr "writes a folder of files" "neo4j to stdout"
 run build "$scratch/bad.dot" -o "$scratch/never"
 expect_rc 2 "kg build of a malformed DOT file"
 [ ! -e "$scratch/never" ] || fail "kg build wrote output for a malformed input"
