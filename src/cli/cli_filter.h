@@ -136,12 +136,22 @@ int kg_cli_parse_direction(const char *command, const char *arg, kg_direction *o
 int kg_cli_neighbourhood(kg_cli_graphs *g, char **names, size_t count, size_t depth,
                          kg_direction direction, size_t *distance, size_t *via);
 
-/* A table for a partition (components or communities): one row per group,
- * the largest first, with its size and members (ids; CSV and JSON add
- * their labels); `kind` ("component", "community") names the first
- * column. Add meta fields, then kg_cli_fill_partition, then print. */
-kg_table *kg_cli_partition_table(const char *kind, kg_out_format format);
-void kg_cli_fill_partition(kg_table *t, const kg_graph *g, const kg_partition *p,
-                           kg_out_format format);
+/* A key: value line above a result table: text, or number when text is
+ * NULL. Lists of them end with a NULL key. */
+typedef struct kg_cli_meta {
+    const char *key;
+    const char *text;
+    double number;
+} kg_cli_meta;
+
+/* Prints a partition (components or communities) as a table: one row per
+ * group, the largest first, with its size and members (ids; CSV and JSON
+ * add their labels); `kind` ("component", "community") names the first
+ * column. The key: value lines are graph, `before`, nodes, the number of
+ * groups, `after` (either list may be NULL). When st is not KG_OK, prints
+ * err instead. Returns the exit code. */
+int kg_cli_print_partition(const kg_graph *g, kg_status st, const kg_error *err,
+                           const kg_partition *p, const char *kind, const kg_cli_meta *before,
+                           const kg_cli_meta *after, kg_out_format format);
 
 #endif

@@ -96,26 +96,15 @@ static int run(const char *path, const communities_args *a)
     kg_error err;
     kg_error_clear(&err);
     kg_status st = kg_communities(graphs.graph, &a->options, &p, &err);
-    kg_table *t = st == KG_OK ? kg_cli_partition_table("community", a->selection.format) : NULL;
-    if (st != KG_OK) {
-        kg_cli_print_error(&err);
-        rc = kg_cli_exit_code(st);
-    } else if (!t) {
-        kg_cli_fail("out of memory");
-        rc = KG_EXIT_SYSTEM;
-    } else {
-        kg_table_meta_text(t, "graph", kg_graph_name(graphs.graph));
-        kg_table_meta_text(t, "method",
-                           a->options.method == KG_COMMUNITY_LEIDEN ? "leiden" : "louvain");
-        kg_table_meta_number(t, "seed", (double)a->options.seed);
-        kg_table_meta_number(t, "resolution", a->options.resolution);
-        kg_table_meta_number(t, "nodes", (double)kg_graph_node_count(graphs.graph));
-        kg_table_meta_number(t, "communities", (double)p.count);
-        kg_table_meta_number(t, "modularity", p.modularity);
-        kg_cli_fill_partition(t, graphs.graph, &p, a->selection.format);
-        rc = kg_table_print(t, a->selection.format);
-    }
-    kg_table_free(t);
+    const char *method = a->options.method == KG_COMMUNITY_LEIDEN ? "leiden" : "louvain";
+    kg_cli_meta before[] = {{"method", method, 0},
+                            {"seed", NULL, (double)a->options.seed},
+                            {"resolution", NULL, a->options.resolution},
+                            {NULL, NULL, 0}};
+    kg_cli_meta after[] = {{"modularity", NULL, st == KG_OK ? p.modularity : 0},
+                           {NULL, NULL, 0}};
+    rc = kg_cli_print_partition(graphs.graph, st, &err, &p, "community", before, after,
+                                a->selection.format);
     kg_partition_clear(&p);
     kg_cli_graphs_free(&graphs);
     return rc;

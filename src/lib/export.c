@@ -338,6 +338,19 @@ void kg_export_json_member(kg_writer *w, const char *name, const char *value)
     kg_write_json_string(w, value);
 }
 
+void kg_export_json_aliases(kg_writer *w, const kg_node *n)
+{
+    if (n->alias_count == 0)
+        return;
+    kg_writer_puts(w, ", \"aliases\": [");
+    for (uint32_t i = 0; i < n->alias_count; i++) {
+        if (i)
+            kg_writer_puts(w, ", ");
+        kg_write_json_string(w, n->aliases[i]);
+    }
+    kg_writer_putc(w, ']');
+}
+
 void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end)
 {
     char text[11];

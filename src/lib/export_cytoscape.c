@@ -39,15 +39,7 @@ static void write_node(kg_writer *w, const kg_node *n)
     kg_export_json_member(w, "label", n->label);
     kg_export_json_member(w, "type", n->type);
     kg_export_json_member(w, "description", n->description);
-    if (n->alias_count) {
-        kg_writer_puts(w, ", \"aliases\": [");
-        for (uint32_t i = 0; i < n->alias_count; i++) {
-            if (i)
-                kg_writer_puts(w, ", ");
-            kg_write_json_string(w, n->aliases[i]);
-        }
-        kg_writer_putc(w, ']');
-    }
+    kg_export_json_aliases(w, n);
     kg_export_json_dates(w, n->start, n->end);
     kg_export_json_evidence(w, n->evidence, n->evidence_count);
     attrs(w, n->attrs, n->attr_count);

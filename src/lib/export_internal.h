@@ -75,6 +75,7 @@ bool kg_export_style_has(const char *style, const char *word);
  * (nothing when empty). Shared by the node-link and Cytoscape JSON. */
 void kg_export_json_member(kg_writer *w, const char *name, const char *value);
 void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end);
+void kg_export_json_aliases(kg_writer *w, const kg_node *node); /* none: nothing */
 void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count);
 
 /* Sets err from the writer's sticky status, naming its file. */
