@@ -12,6 +12,7 @@ packages=(
   python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint
   clang libclang-rt-14-dev                   # libFuzzer harnesses (scripts/fuzz.sh)
+  valgrind                                   # scripts/valgrind.sh
   chromium                                   # browser test of the HTML viewer
 )
 # Node.js runs the browser test; many machines already have it outside apt.

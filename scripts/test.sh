@@ -3,10 +3,11 @@
 #   1. a warnings-as-errors build and every unit and CLI test (ctest);
 #   2. the same suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. every libFuzzer harness for KG_FUZZ_SECONDS (default 10) each;
-#   4. the shipped data set verified against its source text, and out/
+#   4. valgrind --leak-check=full on the unit tests and a tour of the CLI;
+#   5. the shipped data set verified against its source text, and out/
 #      rebuilt to check that the committed files are byte-identical.
-# Set KG_SKIP_SANITIZE=1 or KG_SKIP_FUZZ=1 to skip step 2 or 3 during
-# development.
+# Set KG_SKIP_SANITIZE=1, KG_SKIP_FUZZ=1 or KG_SKIP_VALGRIND=1 to skip
+# step 2, 3 or 4 during development.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -29,6 +30,11 @@ fi
 if [ "${KG_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzz each reader briefly (scripts/fuzz.sh; longer runs: docs/reliability.md)"
   bash scripts/fuzz.sh "${KG_FUZZ_SECONDS:-10}"
+fi
+
+if [ "${KG_SKIP_VALGRIND:-0}" != 1 ]; then
+  echo "== valgrind --leak-check=full: unit tests and a tour of the CLI"
+  bash scripts/valgrind.sh build-test
 fi
 
 echo "== shipped data: grounded and reproducible"
