@@ -50,14 +50,19 @@ bool kg_edge_is_symmetric(const kg_graph *graph, const kg_edge *edge)
     return kg_schema_edge_type(schema, edge->type_index)->is_symmetric;
 }
 
-/* Fills pairs with the relations' ends and, when reversed_symmetric, the
- * reverse of every symmetric relation after them. */
-static kg_status edge_pairs(const kg_graph *graph, bool reversed_symmetric,
+/* Fills pairs with the relations' ends (without self-loops when
+ * drops_loops: cheaper than igraph_simplify on millions of edges) and, when
+ * reversed_symmetric, the reverse of every symmetric relation after them. */
+static kg_status edge_pairs(const kg_graph *graph, bool reversed_symmetric, bool drops_loops,
                             igraph_vector_int_t *pairs)
 {
     size_t m = kg_graph_edge_count(graph);
+    if (igraph_vector_int_reserve(pairs, (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS)
+        return KG_ENOMEM;
     for (size_t j = 0; j < m; j++) {
         const kg_edge *e = kg_graph_edge(graph, j);
+        if (drops_loops && e->source == e->target)
+            continue;
         if (igraph_vector_int_push_back(pairs, (igraph_integer_t)e->source) ||
             igraph_vector_int_push_back(pairs, (igraph_integer_t)e->target))
             return KG_ENOMEM;
@@ -74,7 +79,7 @@ static kg_status edge_pairs(const kg_graph *graph, bool reversed_symmetric,
 }
 
 static kg_status build(const kg_graph *graph, bool is_directed, bool reversed_symmetric,
-                       igraph_t *out, kg_error *err)
+                       bool drops_loops, igraph_t *out, kg_error *err)
 {
     if (!graph || !out)
         return kg_error_set(err, KG_EUSAGE, NULL, "no graph to convert");
@@ -83,7 +88,7 @@ static kg_status build(const kg_graph *graph, bool is_directed, bool reversed_sy
     igraph_vector_int_t pairs;
     if (igraph_vector_int_init(&pairs, 0) != IGRAPH_SUCCESS)
         return kg_error_set(err, KG_ENOMEM, NULL, "out of memory converting the graph");
-    kg_status st = edge_pairs(graph, reversed_symmetric, &pairs);
+    kg_status st = edge_pairs(graph, reversed_symmetric, drops_loops, &pairs);
     if (st == KG_OK) {
         igraph_error_t code = igraph_create(out, &pairs,
                                             (igraph_integer_t)kg_graph_node_count(graph),
@@ -101,7 +106,7 @@ kg_status kg_graph_to_igraph(const kg_graph *graph, struct igraph_s *out, bool i
 {
     kg_igraph_guard guard;
     kg_igraph_enter(&guard);
-    kg_status st = build(graph, is_directed, false, out, err);
+    kg_status st = build(graph, is_directed, false, false, out, err);
     kg_igraph_leave(&guard);
     return st;
 }
@@ -109,8 +114,9 @@ kg_status kg_graph_to_igraph(const kg_graph *graph, struct igraph_s *out, bool i
 kg_status kg_igraph_view(const kg_graph *graph, bool is_directed, kg_igraph_simplify simplify,
                          igraph_t *out, kg_error *err)
 {
-    kg_status st = build(graph, is_directed, is_directed, out, err);
-    if (st != KG_OK || simplify == KG_IGRAPH_MULTI)
+    kg_status st = build(graph, is_directed, is_directed, simplify == KG_IGRAPH_NO_LOOPS, out,
+                         err);
+    if (st != KG_OK || simplify != KG_IGRAPH_SIMPLE)
         return st;
     igraph_error_t code = igraph_simplify(out, simplify == KG_IGRAPH_SIMPLE, true, NULL);
     st = kg_igraph_status(code, "simplifying the graph", err);

@@ -261,30 +261,39 @@ static int compare_node_keys(const void *pa, const void *pb)
 }
 
 /* Sorts nodes by id and fills old_to_new; the id map keeps its keys (the
- * strings do not move) and has its values renumbered in place. */
+ * strings do not move) and has its values renumbered in place. Nodes are
+ * permuted in place along the permutation's cycles (a key whose index is
+ * its own place is done), so no second node array is needed. */
 static kg_status sort_nodes(kg_graph *g, size_t *old_to_new)
 {
     size_t n = g->node_count;
     if (n == 0)
         return KG_OK;
     node_key *keys = malloc(n * sizeof *keys);
-    kg_node *sorted = malloc(n * sizeof *sorted);
-    if (!keys || !sorted) {
-        free(keys);
-        free(sorted);
+    if (!keys)
         return KG_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++)
         keys[i] = (node_key){id_prefix(g->nodes[i].id), g->nodes[i].id, i};
     qsort(keys, n, sizeof *keys, compare_node_keys);
-    for (size_t i = 0; i < n; i++) {
-        sorted[i] = g->nodes[keys[i].index];
+    for (size_t i = 0; i < n; i++)
         old_to_new[keys[i].index] = i;
+    for (size_t i = 0; i < n; i++) {
+        if (keys[i].index == i)
+            continue;
+        kg_node held = g->nodes[i];
+        size_t j = i;
+        for (;;) {
+            size_t k = keys[j].index;
+            keys[j].index = j;
+            if (k == i) {
+                g->nodes[j] = held;
+                break;
+            }
+            g->nodes[j] = g->nodes[k];
+            j = k;
+        }
     }
     free(keys);
-    free(g->nodes);
-    g->nodes = sorted;
-    g->node_capacity = n;
     kg_index_map *map = &g->node_ids;
     for (size_t j = 0; j < map->capacity; j++)
         if (map->keys[j])
