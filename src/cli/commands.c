@@ -4,7 +4,7 @@
 #include "commands.h"
 
 const kg_command kg_commands[] = {
-    {"build", kg_cmd_build, "build exports (DOT, GraphML, JSON, SVG) from data sets",
+    {"build", kg_cmd_build, "build exports (DOT, GraphML, JSON, SVG, HTML, ...) from data sets",
      kg_usage_build},
     {"validate", kg_cmd_validate, "check data sets against their schema",
      kg_usage_validate},
