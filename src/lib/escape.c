@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "kg/export.h"
+#include "writer_internal.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD in UTF-8 */
 
@@ -14,9 +15,9 @@ static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD in UTF-8 */
 static void put_code_point(kg_writer *w, const char *s, size_t n, uint32_t cp)
 {
     if (cp == 0xFFFD && n == 1)
-        kg_writer_write(w, replacement, 3);
+        kg_put(w, replacement, 3);
     else
-        kg_writer_write(w, s, n);
+        kg_put(w, s, n);
 }
 
 /* Printable ASCII that an escaper copies unchanged, except the bytes it
@@ -51,7 +52,7 @@ static size_t next_special(kg_writer *w, const char **s, unsigned language, uint
 {
     size_t run = plain_run(*s, language);
     if (run) {
-        kg_writer_write(w, *s, run);
+        kg_put(w, *s, run);
         *s += run;
     }
     if (!**s)
@@ -67,25 +68,26 @@ static size_t next_special(kg_writer *w, const char **s, unsigned language, uint
  * U+FFFE/U+FFFF, which XML forbids, U+FFFD, so Graphviz's SVG stays XML. */
 kg_status kg_write_dot_string(kg_writer *w, const char *s)
 {
-    kg_writer_putc(w, '"');
+    kg_putc(w, '"');
     uint32_t cp;
     size_t n;
     while ((n = next_special(w, &s, ESC_DOT, &cp)) > 0) {
         if (cp == '"')
-            kg_writer_puts(w, "\\\"");
+            KG_PUT_LIT(w, "\\\"");
         else if (cp == '\\')
-            kg_writer_puts(w, "\\\\");
+            KG_PUT_LIT(w, "\\\\");
         else if (cp == '\n')
-            kg_writer_puts(w, "\\n");
+            KG_PUT_LIT(w, "\\n");
         else if (cp < 0x20 || cp == 0x7F)
-            kg_writer_putc(w, ' ');
+            kg_putc(w, ' ');
         else if (cp == 0xFFFE || cp == 0xFFFF) /* would make Graphviz's SVG invalid XML */
-            kg_writer_write(w, replacement, 3);
+            kg_put(w, replacement, 3);
         else
             put_code_point(w, s, n, cp);
         s += n;
     }
-    return kg_writer_putc(w, '"');
+    kg_putc(w, '"');
+    return kg_writer_status(w);
 }
 
 /* XML 1.0 allows tab, LF, CR and U+0020..U+D7FF, U+E000..U+FFFD and above;
@@ -106,19 +108,19 @@ kg_status kg_write_xml_text(kg_writer *w, const char *s)
     size_t n;
     while ((n = next_special(w, &s, ESC_XML, &cp)) > 0) {
         switch (cp) {
-        case '&': kg_writer_puts(w, "&amp;"); break;
-        case '<': kg_writer_puts(w, "&lt;"); break;
-        case '>': kg_writer_puts(w, "&gt;"); break;
-        case '"': kg_writer_puts(w, "&quot;"); break;
-        case '\'': kg_writer_puts(w, "&apos;"); break;
-        case '\t': kg_writer_puts(w, "&#9;"); break;
-        case '\n': kg_writer_puts(w, "&#10;"); break;
-        case '\r': kg_writer_puts(w, "&#13;"); break;
+        case '&': KG_PUT_LIT(w, "&amp;"); break;
+        case '<': KG_PUT_LIT(w, "&lt;"); break;
+        case '>': KG_PUT_LIT(w, "&gt;"); break;
+        case '"': KG_PUT_LIT(w, "&quot;"); break;
+        case '\'': KG_PUT_LIT(w, "&apos;"); break;
+        case '\t': KG_PUT_LIT(w, "&#9;"); break;
+        case '\n': KG_PUT_LIT(w, "&#10;"); break;
+        case '\r': KG_PUT_LIT(w, "&#13;"); break;
         default:
             if (xml_allows(cp))
                 put_code_point(w, s, n, cp);
             else
-                kg_writer_write(w, replacement, 3);
+                kg_put(w, replacement, 3);
         }
         s += n;
     }
@@ -128,13 +130,13 @@ kg_status kg_write_xml_text(kg_writer *w, const char *s)
 static void json_escape_code_point(kg_writer *w, uint32_t cp)
 {
     switch (cp) {
-    case '"': kg_writer_puts(w, "\\\""); break;
-    case '\\': kg_writer_puts(w, "\\\\"); break;
-    case '\n': kg_writer_puts(w, "\\n"); break;
-    case '\r': kg_writer_puts(w, "\\r"); break;
-    case '\t': kg_writer_puts(w, "\\t"); break;
-    case '\b': kg_writer_puts(w, "\\b"); break;
-    case '\f': kg_writer_puts(w, "\\f"); break;
+    case '"': KG_PUT_LIT(w, "\\\""); break;
+    case '\\': KG_PUT_LIT(w, "\\\\"); break;
+    case '\n': KG_PUT_LIT(w, "\\n"); break;
+    case '\r': KG_PUT_LIT(w, "\\r"); break;
+    case '\t': KG_PUT_LIT(w, "\\t"); break;
+    case '\b': KG_PUT_LIT(w, "\\b"); break;
+    case '\f': KG_PUT_LIT(w, "\\f"); break;
     default: kg_writer_printf(w, "\\u%04x", (unsigned)cp);
     }
 }
@@ -143,7 +145,7 @@ static void json_escape_code_point(kg_writer *w, uint32_t cp)
  * element or a JavaScript string (<, >, &, U+2028, U+2029). */
 static kg_status json_string(kg_writer *w, const char *s, bool in_script)
 {
-    kg_writer_putc(w, '"');
+    kg_putc(w, '"');
     uint32_t cp;
     size_t n;
     while ((n = next_special(w, &s, in_script ? ESC_SCRIPT : ESC_JSON, &cp)) > 0) {
@@ -157,7 +159,8 @@ static kg_status json_string(kg_writer *w, const char *s, bool in_script)
             put_code_point(w, s, n, cp);
         s += n;
     }
-    return kg_writer_putc(w, '"');
+    kg_putc(w, '"');
+    return kg_writer_status(w);
 }
 
 kg_status kg_write_json_string(kg_writer *w, const char *s)
@@ -176,22 +179,22 @@ kg_status kg_write_json_string_for_script(kg_writer *w, const char *s)
  * backslash: how a backslash itself is written. */
 static kg_status backslash_string(kg_writer *w, const char *s, char quote, const char *backslash)
 {
-    kg_writer_putc(w, quote);
+    kg_putc(w, quote);
     size_t len = strlen(s);
     while (len > 0) {
         uint32_t cp;
         size_t n = kg_utf8_decode(s, len, &cp);
         switch (cp) {
         case '\\': kg_writer_puts(w, backslash); break;
-        case '\n': kg_writer_puts(w, "\\n"); break;
-        case '\r': kg_writer_puts(w, "\\r"); break;
-        case '\t': kg_writer_puts(w, "\\t"); break;
-        case '\b': kg_writer_puts(w, "\\b"); break;
-        case '\f': kg_writer_puts(w, "\\f"); break;
+        case '\n': KG_PUT_LIT(w, "\\n"); break;
+        case '\r': KG_PUT_LIT(w, "\\r"); break;
+        case '\t': KG_PUT_LIT(w, "\\t"); break;
+        case '\b': KG_PUT_LIT(w, "\\b"); break;
+        case '\f': KG_PUT_LIT(w, "\\f"); break;
         default:
             if (cp == (uint32_t)quote) {
-                kg_writer_putc(w, '\\');
-                kg_writer_putc(w, quote);
+                kg_putc(w, '\\');
+                kg_putc(w, quote);
             } else if (cp < 0x20 || cp == 0x7F) {
                 kg_writer_printf(w, "\\u%04X", (unsigned)cp);
             } else {
@@ -201,7 +204,8 @@ static kg_status backslash_string(kg_writer *w, const char *s, char quote, const
         s += n;
         len -= n;
     }
-    return kg_writer_putc(w, quote);
+    kg_putc(w, quote);
+    return kg_writer_status(w);
 }
 
 kg_status kg_write_cypher_string(kg_writer *w, const char *s)
@@ -221,17 +225,18 @@ kg_status kg_write_ntriples_string(kg_writer *w, const char *s)
  * (neo4j-admin needs --multiline-fields=true for the last). */
 kg_status kg_write_csv_field(kg_writer *w, const char *s)
 {
-    kg_writer_putc(w, '"');
+    kg_putc(w, '"');
     size_t len = strlen(s);
     while (len > 0) {
         uint32_t cp;
         size_t n = kg_utf8_decode(s, len, &cp);
         if (cp == '"')
-            kg_writer_puts(w, "\"\"");
+            KG_PUT_LIT(w, "\"\"");
         else
             put_code_point(w, s, n, cp);
         s += n;
         len -= n;
     }
-    return kg_writer_putc(w, '"');
+    kg_putc(w, '"');
+    return kg_writer_status(w);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "writer_internal.h"
 
 typedef kg_status (*export_fn)(const kg_graph *graph,
                                const kg_export_options *options, kg_writer *w,
@@ -230,6 +231,8 @@ static const char *const reserved_names[] = {
 
 const char *kg_export_attr_name(const char *key, char *buf, size_t size)
 {
+    if (!key[0] || !strchr("adeiklqst", key[0])) /* no field name starts otherwise */
+        return key;
     for (const char *const *r = reserved_names; *r; r++) {
         if (key[0] == (*r)[0] && strcmp(key, *r) == 0) { /* runs per value */
             snprintf(buf, size, "attr_%s", key);
@@ -270,7 +273,7 @@ char *kg_export_aliases_json(const kg_node *node)
         kg_write_json_string(w, node->aliases[i]);
     }
     if (node->alias_count)
-        kg_writer_putc(w, ']');
+        kg_putc(w, ']');
     return take_memory(w);
 }
 
@@ -282,12 +285,12 @@ char *kg_export_evidence_json(const kg_evidence *evidence, uint32_t count)
     for (uint32_t i = 0; i < count; i++) {
         kg_writer_puts(w, i ? ",{\"source\":" : "[{\"source\":");
         kg_write_json_string(w, evidence[i].source);
-        kg_writer_puts(w, ",\"quote\":");
+        KG_PUT_LIT(w, ",\"quote\":");
         kg_write_json_string(w, evidence[i].quote);
-        kg_writer_putc(w, '}');
+        kg_putc(w, '}');
     }
     if (count)
-        kg_writer_putc(w, ']');
+        kg_putc(w, ']');
     return take_memory(w);
 }
 
@@ -298,7 +301,7 @@ char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
         return NULL;
     for (uint32_t i = 0; i < count; i++) {
         if (i)
-            kg_writer_putc(w, '\n');
+            kg_putc(w, '\n');
         kg_writer_puts(w, evidence[i].quote);
     }
     return take_memory(w);
@@ -308,9 +311,9 @@ void kg_export_json_attrs(kg_writer *w, const kg_attr *attrs, uint32_t count)
 {
     char name[256];
     for (uint32_t i = 0; i < count; i++) {
-        kg_writer_puts(w, ", ");
+        KG_PUT_LIT(w, ", ");
         kg_write_json_string(w, kg_export_attr_name(attrs[i].key, name, sizeof name));
-        kg_writer_puts(w, ": ");
+        KG_PUT_LIT(w, ": ");
         if (attrs[i].kind == KG_VALUE_STRING)
             kg_write_json_string(w, attrs[i].text);
         else
@@ -332,9 +335,9 @@ void kg_export_json_member(kg_writer *w, const char *name, const char *value)
 {
     if (!value)
         return;
-    kg_writer_puts(w, ", ");
+    KG_PUT_LIT(w, ", ");
     kg_write_json_string(w, name);
-    kg_writer_puts(w, ": ");
+    KG_PUT_LIT(w, ": ");
     kg_write_json_string(w, value);
 }
 
@@ -342,13 +345,13 @@ void kg_export_json_aliases(kg_writer *w, const kg_node *n)
 {
     if (n->alias_count == 0)
         return;
-    kg_writer_puts(w, ", \"aliases\": [");
+    KG_PUT_LIT(w, ", \"aliases\": [");
     for (uint32_t i = 0; i < n->alias_count; i++) {
         if (i)
-            kg_writer_puts(w, ", ");
+            KG_PUT_LIT(w, ", ");
         kg_write_json_string(w, n->aliases[i]);
     }
-    kg_writer_putc(w, ']');
+    kg_putc(w, ']');
 }
 
 void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end)
@@ -364,13 +367,13 @@ void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count
 {
     if (count == 0)
         return;
-    kg_writer_puts(w, ", \"evidence\": [");
+    KG_PUT_LIT(w, ", \"evidence\": [");
     for (uint32_t i = 0; i < count; i++) {
         kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
         kg_write_json_string(w, ev[i].source);
-        kg_writer_puts(w, ", \"quote\": ");
+        KG_PUT_LIT(w, ", \"quote\": ");
         kg_write_json_string(w, ev[i].quote);
-        kg_writer_putc(w, '}');
+        kg_putc(w, '}');
     }
-    kg_writer_putc(w, ']');
+    kg_putc(w, ']');
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "writer_internal.h"
 
 /* Writes `, name="value"` (or without the comma for the first of a list). */
 typedef struct attr_list {
@@ -97,7 +98,7 @@ static const kg_style *edge_style(const kg_schema *schema, const kg_edge *e)
 
 static bool write_node(kg_writer *w, const kg_schema *schema, const kg_node *n)
 {
-    kg_writer_puts(w, "  ");
+    KG_PUT_LIT(w, "  ");
     kg_write_dot_string(w, n->id);
     attr_list a = {w, true};
     put(&a, "label", n->label);
@@ -119,9 +120,9 @@ static bool write_node(kg_writer *w, const kg_schema *schema, const kg_node *n)
 static bool write_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
 {
     const kg_style *style = edge_style(kg_graph_schema(g), e);
-    kg_writer_puts(w, "  ");
+    KG_PUT_LIT(w, "  ");
     kg_write_dot_string(w, kg_graph_node(g, e->source)->id);
-    kg_writer_puts(w, " -> ");
+    KG_PUT_LIT(w, " -> ");
     kg_write_dot_string(w, kg_graph_node(g, e->target)->id);
     attr_list a = {w, true};
     put(&a, "id", e->id);
@@ -162,7 +163,7 @@ static void legend_node(kg_writer *w, const char *prefix, const char *kind,
 {
     char id[512];
     snprintf(id, sizeof id, "%s%s:%s", prefix, kind, name);
-    kg_writer_puts(w, "    ");
+    KG_PUT_LIT(w, "    ");
     kg_write_dot_string(w, id);
     attr_list a = {w, true};
     put(&a, "label", label);
@@ -195,9 +196,9 @@ static void legend_edge(kg_writer *w, const char *prefix, const kg_edge_type *t)
     legend_node(w, prefix, "to", t->name, "", NULL);
     snprintf(from, sizeof from, "%sfrom:%s", prefix, t->name);
     snprintf(to, sizeof to, "%sto:%s", prefix, t->name);
-    kg_writer_puts(w, "    ");
+    KG_PUT_LIT(w, "    ");
     kg_write_dot_string(w, from);
-    kg_writer_puts(w, " -> ");
+    KG_PUT_LIT(w, " -> ");
     kg_write_dot_string(w, to);
     attr_list a = {w, true};
     put(&a, "label", t->name);
@@ -228,7 +229,7 @@ static kg_status write_legend(kg_writer *w, const kg_graph *g)
     for (size_t i = 0; i < edge_types; i++)
         if (used[node_types + i])
             legend_edge(w, prefix, kg_schema_edge_type(schema, i));
-    kg_writer_puts(w, "  }\n");
+    KG_PUT_LIT(w, "  }\n");
     free(used);
     return KG_OK;
 }
@@ -237,15 +238,15 @@ static kg_status write_legend(kg_writer *w, const kg_graph *g)
 
 static void write_header(kg_writer *w, const kg_graph *g, const kg_export_options *o)
 {
-    kg_writer_puts(w, "digraph ");
+    KG_PUT_LIT(w, "digraph ");
     kg_write_dot_string(w, kg_graph_name(g)[0] ? kg_graph_name(g) : "kg");
-    kg_writer_puts(w, " {\n  graph [charset=\"UTF-8\", rankdir=");
+    KG_PUT_LIT(w, " {\n  graph [charset=\"UTF-8\", rankdir=");
     kg_write_dot_string(w, o->rankdir ? o->rankdir : "LR");
     const char *title = kg_graph_title(g);
     if (title[0]) {
-        kg_writer_puts(w, ", label=");
+        KG_PUT_LIT(w, ", label=");
         kg_write_dot_string(w, title);
-        kg_writer_puts(w, ", labelloc=\"t\"");
+        KG_PUT_LIT(w, ", labelloc=\"t\"");
     }
     kg_writer_puts(w, ", fontname=\"Helvetica\", fontsize=\"16\","
                       " nodesep=\"0.15\", ranksep=\"0.5\", newrank=\"true\"];\n"
@@ -268,7 +269,7 @@ kg_status kg_export_dot(const kg_graph *g, const kg_export_options *options,
         ok = write_edge(w, g, kg_graph_edge(g, i));
     if (ok && o->has_legend && kg_graph_schema(g))
         ok = write_legend(w, g) == KG_OK;
-    kg_writer_puts(w, "}\n");
+    KG_PUT_LIT(w, "}\n");
     if (!ok)
         return kg_error_set(err, KG_ENOMEM, kg_writer_name(w), "out of memory while writing DOT");
     return kg_export_writer_error(w, err);

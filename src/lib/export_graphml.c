@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "writer_internal.h"
 
 static const char *const node_fields[] = {"label", "type", "description", "aliases",
                                           "start", "end", "evidence", "quote", NULL};
@@ -71,11 +72,11 @@ static void data(kg_writer *w, const char *indent, const char *key, const char *
     if (!text || !text[0])
         return;
     kg_writer_puts(w, indent); /* not printf: this runs for every value */
-    kg_writer_puts(w, "<data key=\"");
+    KG_PUT_LIT(w, "<data key=\"");
     kg_writer_puts(w, key);
-    kg_writer_puts(w, "\">");
+    KG_PUT_LIT(w, "\">");
     kg_write_xml_text(w, text);
-    kg_writer_puts(w, "</data>\n");
+    KG_PUT_LIT(w, "</data>\n");
 }
 
 /* Same for a malloc'd value, which it frees; false when value is NULL. */
@@ -133,9 +134,9 @@ static bool data_evidence(kg_writer *w, const char *domain, const kg_evidence *e
 static bool write_node(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
                        const kg_attr_keys *t, const kg_node *n)
 {
-    kg_writer_puts(w, "    <node id=\"");
+    KG_PUT_LIT(w, "    <node id=\"");
     kg_write_xml_text(w, n->id);
-    kg_writer_puts(w, "\">\n");
+    KG_PUT_LIT(w, "\">\n");
     data(w, "      ", "node_label", n->label);
     data(w, "      ", "node_type", n->type);
     data(w, "      ", "node_description", n->description);
@@ -146,20 +147,20 @@ static bool write_node(kg_writer *w, const kg_graph *g, const kg_graphml_extras 
     data_attrs(w, "node", t, n->attrs, n->attr_count);
     if (x && x->node_data)
         x->node_data(w, g, n);
-    kg_writer_puts(w, "    </node>\n");
+    KG_PUT_LIT(w, "    </node>\n");
     return ok;
 }
 
 static bool write_edge(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
                        const kg_attr_keys *t, const kg_edge *e)
 {
-    kg_writer_puts(w, "    <edge id=\"");
+    KG_PUT_LIT(w, "    <edge id=\"");
     kg_write_xml_text(w, e->id);
-    kg_writer_puts(w, "\" source=\"");
+    KG_PUT_LIT(w, "\" source=\"");
     kg_write_xml_text(w, kg_graph_node(g, e->source)->id);
-    kg_writer_puts(w, "\" target=\"");
+    KG_PUT_LIT(w, "\" target=\"");
     kg_write_xml_text(w, kg_graph_node(g, e->target)->id);
-    kg_writer_puts(w, "\">\n");
+    KG_PUT_LIT(w, "\">\n");
     data(w, "      ", "edge_edge_id", e->id);
     data(w, "      ", "edge_type", e->type);
     data_dates(w, "edge", e->start, e->end);
@@ -167,7 +168,7 @@ static bool write_edge(kg_writer *w, const kg_graph *g, const kg_graphml_extras 
     data_attrs(w, "edge", t, e->attrs, e->attr_count);
     if (x && x->edge_data)
         x->edge_data(w, g, e);
-    kg_writer_puts(w, "    </edge>\n");
+    KG_PUT_LIT(w, "    </edge>\n");
     return ok;
 }
 
@@ -180,22 +181,22 @@ static char *sources_json(const kg_graph *g)
     for (size_t i = 0; i < kg_graph_source_count(g); i++) {
         const kg_source *s = kg_graph_source(g, i);
         kg_writer_puts(w, i ? "," : "[");
-        kg_writer_puts(w, "{\"id\":");
+        KG_PUT_LIT(w, "{\"id\":");
         kg_write_json_string(w, s->id);
-        kg_writer_puts(w, ",\"title\":");
+        KG_PUT_LIT(w, ",\"title\":");
         kg_write_json_string(w, s->title ? s->title : "");
         if (s->file) {
-            kg_writer_puts(w, ",\"file\":");
+            KG_PUT_LIT(w, ",\"file\":");
             kg_write_json_string(w, s->file);
         }
         if (s->url) {
-            kg_writer_puts(w, ",\"url\":");
+            KG_PUT_LIT(w, ",\"url\":");
             kg_write_json_string(w, s->url);
         }
-        kg_writer_putc(w, '}');
+        kg_putc(w, '}');
     }
     if (kg_graph_source_count(g))
-        kg_writer_putc(w, ']');
+        kg_putc(w, ']');
     char *text = NULL;
     size_t len;
     const char *bytes = kg_writer_memory(w, &len);
@@ -209,9 +210,9 @@ static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras
                         const kg_attr_keys *nodes, const kg_attr_keys *edges)
 {
     const char *name = kg_graph_name(g)[0] ? kg_graph_name(g) : "kg";
-    kg_writer_puts(w, "  <graph id=\"");
+    KG_PUT_LIT(w, "  <graph id=\"");
     kg_write_xml_text(w, name);
-    kg_writer_puts(w, "\" edgedefault=\"directed\">\n");
+    KG_PUT_LIT(w, "\" edgedefault=\"directed\">\n");
     data(w, "    ", "graph_name", name);
     data(w, "    ", "graph_title", kg_graph_title(g));
     data(w, "    ", "graph_description", kg_graph_description(g));
@@ -220,7 +221,7 @@ static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras
         ok = write_node(w, g, x, nodes, kg_graph_node(g, i));
     for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
         ok = write_edge(w, g, x, edges, kg_graph_edge(g, i));
-    kg_writer_puts(w, "  </graph>\n");
+    KG_PUT_LIT(w, "  </graph>\n");
     return ok;
 }
 
@@ -243,7 +244,7 @@ kg_status kg_graphml_write(const kg_graph *g, const kg_graphml_extras *x, kg_wri
         if (x && x->declare_keys)
             x->declare_keys(w);
         ok = write_graph(w, g, x, &nodes, &edges);
-        kg_writer_puts(w, "</graphml>\n");
+        KG_PUT_LIT(w, "</graphml>\n");
     }
     kg_export_keys_free(&nodes);
     kg_export_keys_free(&edges);

@@ -78,6 +78,11 @@ kg_status kg_export_collect_keys(const kg_graph *g, bool for_nodes, const char *
 
 size_t kg_export_find_key(const kg_attr_keys *t, const char *name)
 {
+    /* Keys are the graph's interned strings, so the usual few keys are
+     * found by address, without comparing text (this runs per value). */
+    for (size_t i = 0; i < t->count && i < 16; i++)
+        if (t->keys[i].name == name)
+            return i;
     size_t lo = 0, hi = t->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

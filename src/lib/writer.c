@@ -16,22 +16,7 @@
 
 #define WRITER_BUFFER (64 * 1024)
 
-typedef enum writer_kind { WRITER_FILE, WRITER_STREAM, WRITER_MEMORY } writer_kind;
-
-struct kg_writer {
-    writer_kind kind;
-    kg_status status;
-    int saved_errno;
-    int fd;               /* WRITER_FILE */
-    FILE *stream;         /* WRITER_STREAM */
-    bool do_fsync;
-    bool is_closed;
-    char *path;           /* target (file) or name (stream) */
-    char *temp_path;      /* WRITER_FILE */
-    char *buffer;
-    size_t used;
-    size_t capacity;
-};
+#include "writer_internal.h"
 
 static kg_writer *writer_new(writer_kind kind, const char *name, size_t capacity)
 {

@@ -1,0 +1,52 @@
+/* writer_internal.h - the writer's layout, for libkg's exporters only: an
+ * inline fast path for the small writes they make millions of times (one
+ * memcpy into the buffer instead of a function call and a strlen). */
+#ifndef KG_WRITER_INTERNAL_H
+#define KG_WRITER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kg/writer.h"
+
+typedef enum writer_kind { WRITER_FILE, WRITER_STREAM, WRITER_MEMORY } writer_kind;
+
+struct kg_writer {
+    writer_kind kind;
+    kg_status status;
+    int saved_errno;
+    int fd;               /* WRITER_FILE */
+    FILE *stream;         /* WRITER_STREAM */
+    bool do_fsync;
+    bool is_closed;
+    char *path;           /* target (file) or name (stream) */
+    char *temp_path;      /* WRITER_FILE */
+    char *buffer;
+    size_t used;
+    size_t capacity;
+};
+
+/* kg_writer_write, inlined when the bytes fit in a file or stream writer's
+ * buffer; everything else (memory writers, flushing, errors) goes the
+ * usual way, so behaviour is identical. */
+static inline void kg_put(kg_writer *w, const char *s, size_t n)
+{
+    if (w->kind != WRITER_MEMORY && w->status == KG_OK && !w->is_closed &&
+        n <= w->capacity - w->used) {
+        memcpy(w->buffer + w->used, s, n);
+        w->used += n;
+    } else {
+        kg_writer_write(w, s, n);
+    }
+}
+
+static inline void kg_putc(kg_writer *w, char c)
+{
+    kg_put(w, &c, 1);
+}
+
+/* A string literal, its length known at compile time. */
+#define KG_PUT_LIT(w, literal) kg_put((w), "" literal, sizeof(literal) - 1)
+
+#endif
