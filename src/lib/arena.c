@@ -119,45 +119,75 @@ void kg_strset_init(kg_strset *set, kg_arena *arena)
 void kg_strset_free(kg_strset *set)
 {
     free(set->slots);
+    free(set->hashes);
     set->slots = NULL;
+    set->hashes = NULL;
     set->capacity = set->count = 0;
 }
 
-static bool strset_rehash(kg_strset *set)
+/* Slot for a string with this hash in a table of cap slots: the first
+ * empty one, or the one holding s. Comparing the stored hashes first means
+ * strcmp runs only on a (nearly always true) match, not on every probe. */
+static size_t probe(const char *const *slots, const uint32_t *hashes, size_t cap,
+                    uint32_t hash, const char *s)
 {
-    size_t cap = set->capacity ? set->capacity * 2 : 1024;
-    const char **slots = calloc(cap, sizeof *slots);
-    if (!slots)
+    size_t j = hash & (cap - 1);
+    /* Distinct strings can share a 32-bit hash: only strcmp decides, and
+     * with s NULL (rehashing unique keys) only an empty slot will do. */
+    while (slots[j] && !(s && hashes[j] == hash && strcmp(slots[j], s) == 0))
+        j = (j + 1) & (cap - 1);
+    return j;
+}
+
+/* Doubles a table's slot, hash and (when values is not NULL) value arrays. */
+static bool rehash(const char ***slots, uint32_t **hashes, size_t **values, size_t *capacity)
+{
+    size_t cap = *capacity ? *capacity * 2 : 1024;
+    const char **new_slots = calloc(cap, sizeof *new_slots);
+    uint32_t *new_hashes = malloc(cap * sizeof *new_hashes);
+    size_t *new_values = values ? malloc(cap * sizeof *new_values) : NULL;
+    if (!new_slots || !new_hashes || (values && !new_values)) {
+        free(new_slots);
+        free(new_hashes);
+        free(new_values);
         return false;
-    for (size_t i = 0; i < set->capacity; i++) {
-        const char *s = set->slots[i];
-        if (!s)
-            continue;
-        size_t j = kg_hash_string(s) & (cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = s;
     }
-    free(set->slots);
-    set->slots = slots;
-    set->capacity = cap;
+    for (size_t i = 0; i < *capacity; i++) {
+        if (!(*slots)[i])
+            continue;
+        /* Keys are unique, so only an empty slot is looked for. */
+        size_t j = probe(new_slots, new_hashes, cap, (*hashes)[i], NULL);
+        new_slots[j] = (*slots)[i];
+        new_hashes[j] = (*hashes)[i];
+        if (values)
+            new_values[j] = (*values)[i];
+    }
+    free(*slots);
+    free(*hashes);
+    *slots = new_slots;
+    *hashes = new_hashes;
+    if (values) {
+        free(*values);
+        *values = new_values;
+    }
+    *capacity = cap;
     return true;
 }
 
 const char *kg_strset_intern(kg_strset *set, const char *s)
 {
-    if ((set->count + 1) * 4 > set->capacity * 3 && !strset_rehash(set))
+    if ((set->count + 1) * 4 > set->capacity * 3 &&
+        !rehash(&set->slots, &set->hashes, NULL, &set->capacity))
         return NULL;
-    size_t j = kg_hash_string(s) & (set->capacity - 1);
-    while (set->slots[j]) {
-        if (strcmp(set->slots[j], s) == 0)
-            return set->slots[j];
-        j = (j + 1) & (set->capacity - 1);
-    }
+    uint32_t hash = (uint32_t)kg_hash_string(s);
+    size_t j = probe(set->slots, set->hashes, set->capacity, hash, s);
+    if (set->slots[j])
+        return set->slots[j];
     char *copy = kg_arena_strndup(set->arena, s, strlen(s));
     if (!copy)
         return NULL;
     set->slots[j] = copy;
+    set->hashes[j] = hash;
     set->count++;
     return copy;
 }
@@ -171,52 +201,26 @@ void kg_index_map_free(kg_index_map *map)
 {
     free(map->keys);
     free(map->values);
+    free(map->hashes);
     kg_index_map_init(map);
-}
-
-static bool index_map_rehash(kg_index_map *map)
-{
-    size_t cap = map->capacity ? map->capacity * 2 : 1024;
-    const char **keys = calloc(cap, sizeof *keys);
-    size_t *values = malloc(cap * sizeof *values);
-    if (!keys || !values) {
-        free(keys);
-        free(values);
-        return false;
-    }
-    for (size_t i = 0; i < map->capacity; i++) {
-        if (!map->keys[i])
-            continue;
-        size_t j = kg_hash_string(map->keys[i]) & (cap - 1);
-        while (keys[j])
-            j = (j + 1) & (cap - 1);
-        keys[j] = map->keys[i];
-        values[j] = map->values[i];
-    }
-    free(map->keys);
-    free(map->values);
-    map->keys = keys;
-    map->values = values;
-    map->capacity = cap;
-    return true;
 }
 
 kg_status kg_index_map_put(kg_index_map *map, const char *key, size_t value,
                            size_t *existing)
 {
-    if ((map->count + 1) * 4 > map->capacity * 3 && !index_map_rehash(map))
+    if ((map->count + 1) * 4 > map->capacity * 3 &&
+        !rehash(&map->keys, &map->hashes, &map->values, &map->capacity))
         return KG_ENOMEM;
-    size_t j = kg_hash_string(key) & (map->capacity - 1);
-    while (map->keys[j]) {
-        if (strcmp(map->keys[j], key) == 0) {
-            if (existing)
-                *existing = map->values[j];
-            return KG_EINPUT;
-        }
-        j = (j + 1) & (map->capacity - 1);
+    uint32_t hash = (uint32_t)kg_hash_string(key);
+    size_t j = probe(map->keys, map->hashes, map->capacity, hash, key);
+    if (map->keys[j]) {
+        if (existing)
+            *existing = map->values[j];
+        return KG_EINPUT;
     }
     map->keys[j] = key;
     map->values[j] = value;
+    map->hashes[j] = hash;
     map->count++;
     return KG_OK;
 }
@@ -225,13 +229,8 @@ size_t kg_index_map_get(const kg_index_map *map, const char *key)
 {
     if (map->capacity == 0)
         return (size_t)-1;
-    size_t j = kg_hash_string(key) & (map->capacity - 1);
-    while (map->keys[j]) {
-        if (strcmp(map->keys[j], key) == 0)
-            return map->values[j];
-        j = (j + 1) & (map->capacity - 1);
-    }
-    return (size_t)-1;
+    size_t j = probe(map->keys, map->hashes, map->capacity, (uint32_t)kg_hash_string(key), key);
+    return map->keys[j] ? map->values[j] : (size_t)-1;
 }
 
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem)

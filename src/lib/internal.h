@@ -33,7 +33,8 @@ char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len);
 typedef struct kg_strset {
     kg_arena *arena;
     const char **slots;
-    size_t capacity; /* power of two */
+    uint32_t *hashes; /* of each slot's string: probes compare these first */
+    size_t capacity;  /* power of two */
     size_t count;
 } kg_strset;
 
@@ -47,7 +48,8 @@ const char *kg_strset_intern(kg_strset *set, const char *s);
 typedef struct kg_index_map {
     const char **keys;
     size_t *values;
-    size_t capacity; /* power of two */
+    uint32_t *hashes; /* of each key: probes compare these first */
+    size_t capacity;  /* power of two */
     size_t count;
 } kg_index_map;
 

@@ -91,6 +91,37 @@ static void interning_shares_storage(void **state)
     kg_graph_free(g);
 }
 
+/* "Q997788" and "Q2087762" share the low 32 bits of their FNV-1a hash (the
+ * part the tables keep; found by brute force): both must stay findable, by
+ * the id index and by the string set, as the tables grow and rehash. */
+static void ids_with_equal_hashes_stay_apart(void **state)
+{
+    (void)state;
+    kg_graph *g;
+    assert_int_equal(kg_graph_new(&g), KG_OK);
+    char id[32];
+    for (int i = 0; i < 5002; i++) {
+        if (i < 2)
+            snprintf(id, sizeof id, "%s", i == 0 ? "Q997788" : "Q2087762");
+        else
+            snprintf(id, sizeof id, "filler-%d", i);
+        kg_node n = {0};
+        n.id = id;
+        n.type = "place";
+        n.type_index = KG_SCHEMA_NOT_FOUND;
+        assert_int_equal(kg_graph_add_node(g, &n, NULL), KG_OK);
+    }
+    assert_int_equal(kg_graph_find_node(g, "Q997788"), 0);
+    assert_int_equal(kg_graph_find_node(g, "Q2087762"), 1);
+    const char *a, *b;
+    assert_int_equal(kg_graph_intern(g, "Q997788", &a), KG_OK);
+    assert_int_equal(kg_graph_intern(g, "Q2087762", &b), KG_OK);
+    assert_ptr_equal(a, kg_graph_node(g, 0)->id);
+    assert_ptr_equal(b, kg_graph_node(g, 1)->id);
+    assert_int_equal(kg_graph_find_node(g, "Q-1"), KG_SCHEMA_NOT_FOUND);
+    kg_graph_free(g);
+}
+
 static void copies_and_sorts_attributes(void **state)
 {
     (void)state;
@@ -157,6 +188,7 @@ int main(void)
         cmocka_unit_test(rejects_duplicates),
         cmocka_unit_test(edge_to_missing_node_is_usage_error),
         cmocka_unit_test(interning_shares_storage),
+        cmocka_unit_test(ids_with_equal_hashes_stay_apart),
         cmocka_unit_test(copies_and_sorts_attributes),
         cmocka_unit_test(filter_keeps_selected),
         cmocka_unit_test(documented_sizes),
