@@ -8,4 +8,4 @@ bash scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/kg build -o out
-echo "setup: done; the diagram is out/nato-eu.svg, the tool is build/kg"
+echo "setup: done; open out/nato-eu.html (interactive) or out/nato-eu.svg; the tool is build/kg"
