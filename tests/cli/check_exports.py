@@ -18,57 +18,8 @@ import sys
 import igraph
 import networkx as nx
 
-RESERVED = {"aliases", "description", "edge_id", "end", "evidence", "id", "key",
-            "label", "quote", "source", "start", "target", "type"}
-problems = []
-
-
-def check(ok, what):
-    if not ok:
-        problems.append(what)
-
-
-def exported_name(key):
-    return "attr_" + key if key in RESERVED else key
-
-
-def as_list(evidence):
-    return evidence if isinstance(evidence, list) else [evidence]
-
-
-def expected_graph(path):
-    data = json.load(open(path, encoding="utf-8"))
-    nodes = {e["id"]: e for e in data["entities"]}
-    edges, seen = {}, {}
-    # Default ids as the format documents them: SOURCE:TYPE:TARGET, then :2...
-    # Explicit ids first are not needed: kg numbers parallels in input order.
-    for r in data["relations"]:
-        base = "%s:%s:%s" % (r["source"], r["type"], r["target"])
-        if "id" in r:
-            eid = r["id"]
-        else:
-            seen[base] = seen.get(base, 0) + 1
-            eid = base if seen[base] == 1 else "%s:%d" % (base, seen[base])
-        edges[eid] = r
-    return data, nodes, edges
-
-
-def same_value(got, want):
-    if isinstance(want, bool) or isinstance(got, bool):
-        return bool(got) == want and isinstance(got, (bool, int))
-    if isinstance(want, (int, float)):
-        return isinstance(got, (int, float)) and abs(got - want) <= 1e-12 * max(1, abs(want))
-    return got == want
-
-
-def xml_expected(text):
-    """XML 1.0 cannot carry control characters other than tab, LF and CR, nor
-    U+FFFE/U+FFFF: kg's documented replacement is U+FFFD. Lists and evidence
-    travel as JSON text, which escapes them, so only plain strings change."""
-    if not isinstance(text, str):
-        return text
-    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") or ord(c) in (0xFFFE, 0xFFFF)
-                   else c for c in text)
+from kg_expect import (as_list, check, expected_graph, exported_name, problems, same_value,
+                       xml_expected)
 
 
 def plain(tool, text):
@@ -196,7 +147,7 @@ def check_dot(path, nodes, edges):
 
 def main():
     dataset, outdir, name = sys.argv[1:4]
-    data, nodes, edges = expected_graph(dataset)
+    data, nodes, edges, _ = expected_graph(dataset)
     graphml = "%s/%s.graphml" % (outdir, name)
     check_networkx("networkx-graphml", nx.read_graphml(graphml), nodes, edges)
     link_data = json.load(open("%s/%s.json" % (outdir, name), encoding="utf-8"))

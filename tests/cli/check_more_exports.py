@@ -28,11 +28,11 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import rdflib
+from kg_expect import (as_list, check, expected_graph, exported_name, problems, same_value,
+                       xml_expected)
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-RESERVED = {"aliases", "description", "edge_id", "end", "evidence", "id", "key",
-            "label", "quote", "source", "start", "target", "type"}
 SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schemas")
 KG = rdflib.Namespace("https://kg.example/ns#")
 KGT = rdflib.Namespace("https://kg.example/ns/type#")
@@ -42,53 +42,6 @@ WDT = rdflib.Namespace("http://www.wikidata.org/prop/direct/")
 Y = "{http://www.yworks.com/xml/graphml}"
 GEXF = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"
-problems = []
-
-
-def check(ok, what):
-    if not ok:
-        problems.append(what)
-
-
-def exported_name(key):
-    return "attr_" + key if key in RESERVED else key
-
-
-def as_list(evidence):
-    return evidence if isinstance(evidence, list) else [evidence]
-
-
-def expected_graph(path):
-    data = json.load(open(path, encoding="utf-8"))
-    nodes = {e["id"]: e for e in data["entities"]}
-    edges, seen = {}, {}
-    for r in data["relations"]:
-        base = "%s:%s:%s" % (r["source"], r["type"], r["target"])
-        if "id" in r:
-            eid = r["id"]
-        else:
-            seen[base] = seen.get(base, 0) + 1
-            eid = base if seen[base] == 1 else "%s:%d" % (base, seen[base])
-        edges[eid] = r
-    schema = json.load(open(os.path.join(os.path.dirname(path), data["schema"]), encoding="utf-8"))
-    return data, nodes, edges, schema
-
-
-def xml_expected(text):
-    """XML 1.0 cannot carry most control characters nor U+FFFE/U+FFFF: kg
-    writes U+FFFD (JSON-text values keep them, escaped)."""
-    if not isinstance(text, str):
-        return text
-    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") or ord(c) in (0xFFFE, 0xFFFF)
-                   else c for c in text)
-
-
-def same_value(got, want):
-    if isinstance(want, bool) or isinstance(got, bool):
-        return bool(got) == want and isinstance(got, (bool, int))
-    if isinstance(want, (int, float)):
-        return isinstance(got, (int, float)) and abs(got - want) <= 1e-12 * max(1, abs(want))
-    return got == want
 
 
 def first_day(text):
