@@ -294,6 +294,33 @@ char *kg_export_evidence_json(const kg_evidence *evidence, uint32_t count)
     return take_memory(w);
 }
 
+char *kg_export_sources_json(const kg_graph *g)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (size_t i = 0; i < kg_graph_source_count(g); i++) {
+        const kg_source *s = kg_graph_source(g, i);
+        kg_writer_puts(w, i ? "," : "[");
+        KG_PUT_LIT(w, "{\"id\":");
+        kg_write_json_string(w, s->id);
+        KG_PUT_LIT(w, ",\"title\":");
+        kg_write_json_string(w, s->title ? s->title : "");
+        if (s->file) {
+            KG_PUT_LIT(w, ",\"file\":");
+            kg_write_json_string(w, s->file);
+        }
+        if (s->url) {
+            KG_PUT_LIT(w, ",\"url\":");
+            kg_write_json_string(w, s->url);
+        }
+        kg_putc(w, '}');
+    }
+    if (kg_graph_source_count(g))
+        kg_putc(w, ']');
+    return take_memory(w);
+}
+
 char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
 {
     kg_writer *w = open_memory();

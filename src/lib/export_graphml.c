@@ -172,40 +172,6 @@ static bool write_edge(kg_writer *w, const kg_graph *g, const kg_graphml_extras 
     return ok;
 }
 
-/* The sources as JSON text, for the graph-level "sources" value. */
-static char *sources_json(const kg_graph *g)
-{
-    kg_writer *w = NULL;
-    if (kg_writer_open_memory(&w, NULL) != KG_OK)
-        return NULL;
-    for (size_t i = 0; i < kg_graph_source_count(g); i++) {
-        const kg_source *s = kg_graph_source(g, i);
-        kg_writer_puts(w, i ? "," : "[");
-        KG_PUT_LIT(w, "{\"id\":");
-        kg_write_json_string(w, s->id);
-        KG_PUT_LIT(w, ",\"title\":");
-        kg_write_json_string(w, s->title ? s->title : "");
-        if (s->file) {
-            KG_PUT_LIT(w, ",\"file\":");
-            kg_write_json_string(w, s->file);
-        }
-        if (s->url) {
-            KG_PUT_LIT(w, ",\"url\":");
-            kg_write_json_string(w, s->url);
-        }
-        kg_putc(w, '}');
-    }
-    if (kg_graph_source_count(g))
-        kg_putc(w, ']');
-    char *text = NULL;
-    size_t len;
-    const char *bytes = kg_writer_memory(w, &len);
-    if (kg_writer_status(w) == KG_OK && (text = malloc(len + 1)))
-        memcpy(text, bytes, len + 1);
-    kg_writer_abort(w);
-    return text;
-}
-
 static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
                         const kg_attr_keys *nodes, const kg_attr_keys *edges)
 {
@@ -216,7 +182,7 @@ static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras
     data(w, "    ", "graph_name", name);
     data(w, "    ", "graph_title", kg_graph_title(g));
     data(w, "    ", "graph_description", kg_graph_description(g));
-    bool ok = data_owned(w, "    ", "graph_sources", sources_json(g));
+    bool ok = data_owned(w, "    ", "graph_sources", kg_export_sources_json(g));
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
         ok = write_node(w, g, x, nodes, kg_graph_node(g, i));
     for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)

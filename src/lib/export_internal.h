@@ -16,6 +16,9 @@ const char *kg_export_attr_name(const char *key, char *buf, size_t size);
  * malloc'd string (caller frees) or NULL when out of memory. */
 char *kg_export_aliases_json(const kg_node *node);
 char *kg_export_evidence_json(const kg_evidence *evidence, uint32_t count);
+/* The graph's sources as JSON text ([{"id":..,"title":..,"file"/"url":..}]),
+ * "" when there are none; malloc'd, or NULL when out of memory. */
+char *kg_export_sources_json(const kg_graph *graph);
 
 /* The evidence quotes joined by newlines, for tools that show plain text.
  * malloc'd, or NULL when out of memory. */
