@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "internal.h"
 #include "viewer_assets.h"
 
 /* ---- the graph as JSON ------------------------------------------------- */
@@ -51,32 +52,7 @@ static bool is_json_scalar(const char *text, kg_value_kind kind)
 {
     if (kind == KG_VALUE_BOOLEAN)
         return strcmp(text, "true") == 0 || strcmp(text, "false") == 0;
-    const char *p = text;
-    if (*p == '-')
-        p++;
-    if (*p < '0' || *p > '9')
-        return false;
-    if (*p == '0' && p[1] >= '0' && p[1] <= '9')
-        return false;
-    while (*p >= '0' && *p <= '9')
-        p++;
-    if (*p == '.') {
-        p++;
-        if (*p < '0' || *p > '9')
-            return false;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (*p < '0' || *p > '9')
-            return false;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    return *p == '\0';
+    return kg_json_number(text, NULL);
 }
 
 static void attributes(kg_writer *w, const kg_attr *attrs, uint32_t count)

@@ -126,8 +126,6 @@ kg_status kg_imp_finish(kg_importer *im, kg_graph **out);
 
 /* ---- values --------------------------------------------------------- */
 
-/* JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-bool kg_imp_is_json_number(const char *s, bool *is_integer);
 /* An integer that fits int64_t, in JSON grammar. */
 bool kg_imp_is_int64(const char *s);
 

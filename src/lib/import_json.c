@@ -38,7 +38,7 @@ static const char *scalar_text(json_t *v, char *buf, kg_value_kind *kind)
         *kind = KG_VALUE_REAL;
         kg_format_double(json_real_value(v), buf);
         bool is_integer = false;
-        if (kg_imp_is_json_number(buf, &is_integer) && is_integer)
+        if (kg_json_number(buf, &is_integer) && is_integer)
             strcat(buf, ".0"); /* 1.0 stays a real */
         return buf;
     }

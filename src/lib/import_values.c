@@ -18,44 +18,10 @@ static const char *digits(const char *s)
     return s;
 }
 
-bool kg_imp_is_json_number(const char *s, bool *is_integer)
-{
-    const char *p = s;
-    if (*p == '-')
-        p++;
-    if (*p == '0')
-        p++;
-    else if (*p >= '1' && *p <= '9')
-        p = digits(p);
-    else
-        return false;
-    bool is_int = true;
-    if (*p == '.') {
-        const char *q = digits(p + 1);
-        if (q == p + 1)
-            return false;
-        p = q;
-        is_int = false;
-    }
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        const char *q = digits(p);
-        if (q == p)
-            return false;
-        p = q;
-        is_int = false;
-    }
-    if (is_integer)
-        *is_integer = is_int;
-    return *p == '\0';
-}
-
 bool kg_imp_is_int64(const char *s)
 {
     bool is_integer;
-    if (!kg_imp_is_json_number(s, &is_integer) || !is_integer)
+    if (!kg_json_number(s, &is_integer) || !is_integer)
         return false;
     const char *d = s[0] == '-' ? s + 1 : s;
     size_t n = strlen(d);
@@ -159,7 +125,7 @@ static bool convert_real(char *buf, size_t size)
         return false;
     out[n] = '\0';
     memcpy(buf, out, n + 1);
-    return kg_imp_is_json_number(buf, NULL);
+    return kg_json_number(buf, NULL);
 }
 
 static bool is_nonfinite(const char *s)
@@ -192,7 +158,7 @@ bool kg_imp_convert(const char *text, kg_imp_type type, char *buf, size_t size,
     } else if (ok) {
         bool is_integer = true;
         *kind = KG_VALUE_REAL;
-        if (!kg_imp_is_json_number(buf, &is_integer) || is_integer)
+        if (!kg_json_number(buf, &is_integer) || is_integer)
             ok = convert_real(buf, size); /* kept as written when already canonical */
     }
     if (!ok) {
@@ -212,7 +178,7 @@ void kg_imp_infer_init(kg_imp_infer *inf)
 void kg_imp_infer_add(kg_imp_infer *inf, const char *text)
 {
     bool is_integer = false;
-    bool is_number = kg_imp_is_json_number(text, &is_integer);
+    bool is_number = kg_json_number(text, &is_integer);
     inf->is_seen = true;
     inf->can_boolean = inf->can_boolean && (strcmp(text, "true") == 0 || strcmp(text, "false") == 0);
     inf->can_integer = inf->can_integer && is_integer && kg_imp_is_int64(text);

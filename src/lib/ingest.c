@@ -165,45 +165,16 @@ static kg_status problem_at(kg_ingest *ingest, kg_diagnostics *diags, kg_status 
 
 /* ---- values ------------------------------------------------------------- */
 
-/* JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
 kg_value_kind kg_ingest_value_kind(const char *s)
 {
     if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)
         return KG_VALUE_BOOLEAN;
-    const char *p = s;
-    if (*p == '-')
-        p++;
-    if (*p == '0')
-        p++;
-    else if (*p >= '1' && *p <= '9')
-        while (*p >= '0' && *p <= '9')
-            p++;
-    else
+    bool is_integer;
+    if (!kg_json_number(s, &is_integer))
         return KG_VALUE_STRING;
-    size_t digits = (size_t)(p - s);
-    bool is_real = false;
-    if (*p == '.') {
-        p++;
-        if (*p < '0' || *p > '9')
-            return KG_VALUE_STRING;
-        while (*p >= '0' && *p <= '9')
-            p++;
-        is_real = true;
-    }
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (*p < '0' || *p > '9')
-            return KG_VALUE_STRING;
-        while (*p >= '0' && *p <= '9')
-            p++;
-        is_real = true;
-    }
-    if (*p)
-        return KG_VALUE_STRING;
-    /* Integers beyond 64 bits would lose digits in readers: keep as reals. */
-    return is_real || digits > 18 ? KG_VALUE_REAL : KG_VALUE_INTEGER;
+    /* Integers beyond 64 bits would lose digits in readers: keep as reals
+     * (18 characters, the sign included, always fit). */
+    return is_integer && strlen(s) <= 18 ? KG_VALUE_INTEGER : KG_VALUE_REAL;
 }
 
 static bool has_text(ingest_value v)

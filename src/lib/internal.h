@@ -69,6 +69,12 @@ uint64_t kg_hash_string(const char *s);
  * replace bad bytes one at a time and always make progress. */
 size_t kg_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* Whether s is exactly a number in JSON's grammar,
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?; *is_integer (may be NULL)
+ * says whether it had neither fraction nor exponent. Shared by the
+ * importers, bulk ingest and the exporters that write numbers bare. */
+bool kg_json_number(const char *s, bool *is_integer);
+
 /* strdup through malloc (so allocation-failure tests see it), or NULL. */
 char *kg_strdup(const char *s);
 /* At most n bytes of s, NUL-terminated, in malloc'd memory; or NULL. */

@@ -51,6 +51,47 @@ size_t kg_utf8_decode(const char *s, size_t len, uint32_t *cp)
     return n;
 }
 
+static const char *skip_digits(const char *s)
+{
+    while (*s >= '0' && *s <= '9')
+        s++;
+    return s;
+}
+
+bool kg_json_number(const char *s, bool *is_integer)
+{
+    const char *p = s;
+    if (*p == '-')
+        p++;
+    if (*p == '0')
+        p++;
+    else if (*p >= '1' && *p <= '9')
+        p = skip_digits(p);
+    else
+        return false;
+    bool is_int = true;
+    if (*p == '.') {
+        const char *q = skip_digits(p + 1);
+        if (q == p + 1)
+            return false;
+        p = q;
+        is_int = false;
+    }
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        const char *q = skip_digits(p);
+        if (q == p)
+            return false;
+        p = q;
+        is_int = false;
+    }
+    if (is_integer)
+        *is_integer = is_int;
+    return *p == '\0';
+}
+
 bool kg_utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
