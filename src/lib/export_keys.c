@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "internal.h"
 
 static int compare_keys(const void *a, const void *b)
 {
@@ -23,20 +24,6 @@ static kg_value_kind merge_kinds(kg_value_kind a, kg_value_kind b)
     return both_numbers ? KG_VALUE_REAL : KG_VALUE_STRING;
 }
 
-/* Sorts and merges the collected (name, kind) pairs in place. */
-static void unique_keys(kg_attr_keys *t)
-{
-    qsort(t->keys, t->count, sizeof *t->keys, compare_keys);
-    size_t out = 0;
-    for (size_t i = 0; i < t->count; i++) {
-        if (out > 0 && strcmp(t->keys[out - 1].name, t->keys[i].name) == 0)
-            t->keys[out - 1].kind = merge_kinds(t->keys[out - 1].kind, t->keys[i].kind);
-        else
-            t->keys[out++] = t->keys[i];
-    }
-    t->count = out;
-}
-
 static void element_attrs(const kg_graph *g, bool for_nodes, size_t i, const char **type,
                           const kg_attr **attrs, uint32_t *count)
 {
@@ -49,30 +36,75 @@ static void element_attrs(const kg_graph *g, bool for_nodes, size_t i, const cha
     }
 }
 
-/* Attribute keys are interned by the graph and outlive the table. */
-kg_status kg_export_collect_keys(const kg_graph *g, bool for_nodes, const char *only_type,
-                                 kg_attr_keys *t)
+/* The distinct names seen so far, merged as they come: a graph has few
+ * names but millions of values, so each value costs one lookup (by
+ * address first: names are interned, and most records repeat the keys of
+ * the one before), not a slot in a table sorted afterwards. */
+typedef struct key_set {
+    kg_attr_keys *t;
+    size_t capacity;
+    kg_index_map index; /* name -> position in t */
+} key_set;
+
+static kg_status add_key(key_set *set, const char *name, kg_value_kind kind, size_t *hint)
 {
-    size_t total = 0, n = for_nodes ? kg_graph_node_count(g) : kg_graph_edge_count(g);
+    kg_attr_keys *t = set->t;
+    size_t at = *hint < t->count && t->keys[*hint].name == name
+                    ? *hint
+                    : kg_index_map_get(&set->index, name);
+    if (at != KG_SCHEMA_NOT_FOUND) {
+        t->keys[at].kind = merge_kinds(t->keys[at].kind, kind);
+        *hint = at + 1;
+        return KG_OK;
+    }
+    if (t->count == set->capacity) {
+        size_t capacity = set->capacity ? 2 * set->capacity : 8;
+        kg_attr_key *grown = realloc(t->keys, capacity * sizeof *grown);
+        if (!grown)
+            return KG_ENOMEM;
+        t->keys = grown;
+        set->capacity = capacity;
+    }
+    if (kg_index_map_put(&set->index, name, t->count, NULL) != KG_OK)
+        return KG_ENOMEM;
+    t->keys[t->count++] = (kg_attr_key){name, kind};
+    *hint = t->count;
+    return KG_OK;
+}
+
+static kg_status collect(const kg_graph *g, bool for_nodes, const char *only_type, key_set *set)
+{
+    size_t n = for_nodes ? kg_graph_node_count(g) : kg_graph_edge_count(g);
     const char *type;
     const kg_attr *attrs;
     uint32_t count;
     for (size_t i = 0; i < n; i++) {
         element_attrs(g, for_nodes, i, &type, &attrs, &count);
-        total += count;
-    }
-    t->keys = malloc((total + 1) * sizeof *t->keys);
-    t->count = 0;
-    if (!t->keys)
-        return KG_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        element_attrs(g, for_nodes, i, &type, &attrs, &count);
         if (only_type && strcmp(type, only_type) != 0)
             continue;
+        size_t hint = 0;
         for (uint32_t j = 0; j < count; j++)
-            t->keys[t->count++] = (kg_attr_key){attrs[j].key, attrs[j].kind};
+            if (add_key(set, attrs[j].key, attrs[j].kind, &hint) != KG_OK)
+                return KG_ENOMEM;
     }
-    unique_keys(t);
+    return KG_OK;
+}
+
+/* Attribute keys are interned by the graph and outlive the table. */
+kg_status kg_export_collect_keys(const kg_graph *g, bool for_nodes, const char *only_type,
+                                 kg_attr_keys *t)
+{
+    *t = (kg_attr_keys){0};
+    key_set set = {.t = t};
+    kg_index_map_init(&set.index);
+    kg_status st = collect(g, for_nodes, only_type, &set);
+    kg_index_map_free(&set.index);
+    if (st != KG_OK) {
+        kg_export_keys_free(t);
+        return st;
+    }
+    if (t->count > 1)
+        qsort(t->keys, t->count, sizeof *t->keys, compare_keys);
     return KG_OK;
 }
 
