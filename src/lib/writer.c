@@ -27,7 +27,8 @@ static kg_writer *writer_new(writer_kind kind, const char *name, size_t capacity
     w->fd = -1;
     w->path = kg_strdup(name);
     w->capacity = capacity;
-    w->buffer = malloc(capacity);
+    /* One byte more than capacity: room for the NUL kg_writer_memory adds. */
+    w->buffer = malloc(capacity + 1);
     if (!w->path || !w->buffer) {
         free(w->path);
         free(w->buffer);
@@ -98,7 +99,6 @@ kg_status kg_writer_open_memory(kg_writer **out, kg_error *err)
     *out = writer_new(WRITER_MEMORY, "<memory>", 4096);
     if (!*out)
         return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
-    (*out)->buffer[0] = '\0';
     return KG_OK;
 }
 
@@ -143,7 +143,7 @@ static kg_status grow_memory(kg_writer *w, size_t need)
             return fail(w, KG_ENOMEM, ENOMEM);
         cap *= 2;
     }
-    char *grown = realloc(w->buffer, cap);
+    char *grown = realloc(w->buffer, cap + 1);
     if (!grown)
         return fail(w, KG_ENOMEM, ENOMEM);
     w->buffer = grown;
@@ -151,16 +151,24 @@ static kg_status grow_memory(kg_writer *w, size_t need)
     return KG_OK;
 }
 
+kg_status kg_writer_make_room(kg_writer *w)
+{
+    if (w->status != KG_OK || w->is_closed)
+        return w->status != KG_OK ? w->status : fail(w, KG_EUSAGE, 0);
+    if (w->kind == WRITER_MEMORY)
+        return grow_memory(w, w->capacity + 1);
+    return flush_buffer(w);
+}
+
 kg_status kg_writer_write(kg_writer *w, const void *data, size_t len)
 {
     if (w->status != KG_OK || w->is_closed)
         return w->status != KG_OK ? w->status : fail(w, KG_EUSAGE, 0);
     if (w->kind == WRITER_MEMORY) {
-        if (w->used + len + 1 > w->capacity && grow_memory(w, w->used + len + 1) != KG_OK)
+        if (len > w->capacity - w->used && grow_memory(w, w->used + len) != KG_OK)
             return w->status;
         memcpy(w->buffer + w->used, data, len);
         w->used += len;
-        w->buffer[w->used] = '\0';
         return KG_OK;
     }
     if (w->used + len > w->capacity && flush_buffer(w) != KG_OK)
@@ -191,8 +199,7 @@ kg_status kg_writer_puts(kg_writer *w, const char *s)
 
 kg_status kg_writer_putc(kg_writer *w, char c)
 {
-    if (w->status == KG_OK && !w->is_closed && w->kind != WRITER_MEMORY &&
-        w->used < w->capacity) {
+    if (w->status == KG_OK && !w->is_closed && w->used < w->capacity) {
         w->buffer[w->used++] = c;
         return KG_OK;
     }
@@ -240,6 +247,7 @@ const char *kg_writer_memory(const kg_writer *w, size_t *len)
     }
     if (len)
         *len = w->used;
+    w->buffer[w->used] = '\0'; /* the buffer has a byte beyond capacity */
     return w->buffer;
 }
 

@@ -27,13 +27,12 @@ struct kg_writer {
     size_t capacity;
 };
 
-/* kg_writer_write, inlined when the bytes fit in a file or stream writer's
- * buffer; everything else (memory writers, flushing, errors) goes the
- * usual way, so behaviour is identical. */
+/* kg_writer_write, inlined when the bytes fit in the buffer; everything
+ * else (flushing, growing, errors) goes the usual way, so behaviour is
+ * identical. A memory writer's NUL is added when it is read, not here. */
 static inline void kg_put(kg_writer *w, const char *s, size_t n)
 {
-    if (w->kind != WRITER_MEMORY && w->status == KG_OK && !w->is_closed &&
-        n <= w->capacity - w->used) {
+    if (w->status == KG_OK && !w->is_closed && n <= w->capacity - w->used) {
         memcpy(w->buffer + w->used, s, n);
         w->used += n;
     } else {
@@ -48,5 +47,15 @@ static inline void kg_putc(kg_writer *w, char c)
 
 /* A string literal, its length known at compile time. */
 #define KG_PUT_LIT(w, literal) kg_put((w), "" literal, sizeof(literal) - 1)
+
+/* Frees space in the buffer (flushing it, or growing a memory writer's)
+ * for callers that fill w->buffer directly. KG_OK or w's failed status. */
+kg_status kg_writer_make_room(kg_writer *w);
+
+/* Empties a memory writer for reuse, keeping its buffer. */
+static inline void kg_writer_memory_reset(kg_writer *w)
+{
+    w->used = 0;
+}
 
 #endif
