@@ -80,6 +80,10 @@ char *kg_strdup(const char *s);
 /* At most n bytes of s, NUL-terminated, in malloc'd memory; or NULL. */
 char *kg_strndup(const char *s, size_t n);
 
+/* Asks for transparent huge pages for the whole 2 MiB pages inside a
+ * large allocation (see arena.c); a hint, with no effect on small ones. */
+void kg_advise_huge_pages(void *p, size_t size);
+
 /* Grows *items (element size elem) to hold at least need elements. */
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem);
 
