@@ -32,7 +32,7 @@ mkdir -p "$bench/bin"
 libs=$(pkg-config --libs igraph libgvc libcgraph jansson libxml-2.0)
 cc -O2 -std=c11 -Wall -Wextra -o "$bench/bin/gen" "$here/gen.c"
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -I"$root/include" \
-  -o "$bench/bin/kg_pipeline" "$here/kg_pipeline.c" "$build/libkg.a" $libs -lm
+  -o "$bench/bin/kg_pipeline" "$here/kg_pipeline.c" "$build/libkg.a" $libs -pthread -lm
 
 # /usr/bin/time -v fields: wall clock (m:ss or h:mm:ss) in seconds, peak RSS.
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;

@@ -358,13 +358,11 @@ kg_status kg_export_writer_error(kg_writer *w, kg_error *err)
     return kg_error_set(err, status, kg_writer_name(w), "cannot write the export");
 }
 
-void kg_export_json_member(kg_writer *w, const char *name, const char *value)
+void kg_export_json_named(kg_writer *w, const char *prefix, size_t len, const char *value)
 {
     if (!value)
         return;
-    KG_PUT_LIT(w, ", ");
-    kg_write_json_string(w, name);
-    KG_PUT_LIT(w, ": ");
+    kg_put(w, prefix, len);
     kg_write_json_string(w, value);
 }
 

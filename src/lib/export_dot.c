@@ -21,14 +21,36 @@ typedef struct attr_list {
     bool is_first;
 } attr_list;
 
+static void put_separator(attr_list *a)
+{
+    if (a->is_first)
+        KG_PUT_LIT(a->w, " [");
+    else
+        KG_PUT_LIT(a->w, ", ");
+    a->is_first = false;
+}
+
 static void put(attr_list *a, const char *name, const char *value)
 {
     if (!value)
         return;
-    kg_writer_puts(a->w, a->is_first ? " [" : ", ");
-    a->is_first = false;
+    put_separator(a);
     kg_write_dot_string(a->w, name);
-    kg_writer_putc(a->w, '=');
+    kg_putc(a->w, '=');
+    kg_write_dot_string(a->w, value);
+}
+
+/* The same for a name that is a string literal needing no escape: its
+ * quoted form and the = are one copy (this runs for every value). */
+#define PUT_NAMED(a, name, value) \
+    put_named((a), "\"" name "\"=", sizeof("\"" name "\"=") - 1, (value))
+
+static void put_named(attr_list *a, const char *quoted, size_t len, const char *value)
+{
+    if (!value)
+        return;
+    put_separator(a);
+    kg_put(a->w, quoted, len);
     kg_write_dot_string(a->w, value);
 }
 
@@ -46,27 +68,30 @@ static bool put_owned(attr_list *a, const char *name, char *value)
 
 static void end_list(attr_list *a)
 {
-    kg_writer_puts(a->w, a->is_first ? ";\n" : "];\n");
+    if (a->is_first)
+        KG_PUT_LIT(a->w, ";\n");
+    else
+        KG_PUT_LIT(a->w, "];\n");
 }
 
 static void put_style(attr_list *a, const kg_style *s)
 {
-    put(a, "shape", s->shape);
-    put(a, "style", s->style);
-    put(a, "fillcolor", s->fillcolor);
-    put(a, "color", s->color);
-    put(a, "fontcolor", s->fontcolor);
-    put(a, "arrowhead", s->arrowhead);
-    put(a, "dir", s->dir);
+    PUT_NAMED(a, "shape", s->shape);
+    PUT_NAMED(a, "style", s->style);
+    PUT_NAMED(a, "fillcolor", s->fillcolor);
+    PUT_NAMED(a, "color", s->color);
+    PUT_NAMED(a, "fontcolor", s->fontcolor);
+    PUT_NAMED(a, "arrowhead", s->arrowhead);
+    PUT_NAMED(a, "dir", s->dir);
 }
 
 static void put_dates(attr_list *a, kg_date start, kg_date end)
 {
     char text[11];
     if (start.precision != KG_DATE_NONE)
-        put(a, "start", kg_date_format(start, text));
+        PUT_NAMED(a, "start", kg_date_format(start, text));
     if (end.precision != KG_DATE_NONE)
-        put(a, "end", kg_date_format(end, text));
+        PUT_NAMED(a, "end", kg_date_format(end, text));
 }
 
 static void put_free_attrs(attr_list *a, const kg_attr *attrs, uint32_t count)
@@ -96,17 +121,19 @@ static const kg_style *edge_style(const kg_schema *schema, const kg_edge *e)
     return &kg_schema_edge_type(schema, e->type_index)->style;
 }
 
-static bool write_node(kg_writer *w, const kg_schema *schema, const kg_node *n)
+static bool write_node(kg_writer *w, const void *graph, size_t i)
 {
+    const kg_schema *schema = kg_graph_schema(graph);
+    const kg_node *n = kg_graph_node(graph, i);
     KG_PUT_LIT(w, "  ");
     kg_write_dot_string(w, n->id);
     attr_list a = {w, true};
-    put(&a, "label", n->label);
-    put(&a, "type", n->type);
+    PUT_NAMED(&a, "label", n->label);
+    PUT_NAMED(&a, "type", n->type);
     const kg_style *style = node_style(schema, n);
     if (style)
         put_style(&a, style);
-    put(&a, "description", n->description);
+    PUT_NAMED(&a, "description", n->description);
     put_dates(&a, n->start, n->end);
     bool ok = n->alias_count == 0 || /* skip building an empty value */
               put_owned(&a, "aliases", kg_export_aliases_json(n));
@@ -117,20 +144,28 @@ static bool write_node(kg_writer *w, const kg_schema *schema, const kg_node *n)
     return ok;
 }
 
-static bool write_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
+typedef struct edge_ctx {
+    const kg_graph *g;
+    const kg_id_table *ids;
+} edge_ctx;
+
+static bool write_edge(kg_writer *w, const void *ctx, size_t i)
 {
+    const edge_ctx *c = ctx;
+    const kg_graph *g = c->g;
+    const kg_edge *e = kg_graph_edge(g, i);
     const kg_style *style = edge_style(kg_graph_schema(g), e);
     KG_PUT_LIT(w, "  ");
-    kg_write_dot_string(w, kg_graph_node(g, e->source)->id);
+    kg_put_node_id(w, c->ids, e->source);
     KG_PUT_LIT(w, " -> ");
-    kg_write_dot_string(w, kg_graph_node(g, e->target)->id);
+    kg_put_node_id(w, c->ids, e->target);
     attr_list a = {w, true};
-    put(&a, "id", e->id);
-    put(&a, "label", e->type);
-    put(&a, "type", e->type);
+    PUT_NAMED(&a, "id", e->id);
+    PUT_NAMED(&a, "label", e->type);
+    PUT_NAMED(&a, "type", e->type);
     if (style) {
         put_style(&a, style);
-        put(&a, "fontcolor", style->color);
+        PUT_NAMED(&a, "fontcolor", style->color);
     }
     put_dates(&a, e->start, e->end);
     bool ok = e->evidence_count == 0 || put_evidence(&a, e->evidence, e->evidence_count);
@@ -166,12 +201,12 @@ static void legend_node(kg_writer *w, const char *prefix, const char *kind,
     KG_PUT_LIT(w, "    ");
     kg_write_dot_string(w, id);
     attr_list a = {w, true};
-    put(&a, "label", label);
-    put(&a, "kg_legend", "true");
+    PUT_NAMED(&a, "label", label);
+    PUT_NAMED(&a, "kg_legend", "true");
     if (style)
         put_style(&a, style);
     else
-        put(&a, "shape", "point");
+        PUT_NAMED(&a, "shape", "point");
     end_list(&a);
 }
 
@@ -201,9 +236,9 @@ static void legend_edge(kg_writer *w, const char *prefix, const kg_edge_type *t)
     KG_PUT_LIT(w, " -> ");
     kg_write_dot_string(w, to);
     attr_list a = {w, true};
-    put(&a, "label", t->name);
+    PUT_NAMED(&a, "label", t->name);
     put_style(&a, &t->style);
-    put(&a, "fontcolor", t->style.color);
+    PUT_NAMED(&a, "fontcolor", t->style.color);
     end_list(&a);
 }
 
@@ -262,11 +297,12 @@ kg_status kg_export_dot(const kg_graph *g, const kg_export_options *options,
     kg_export_options defaults = kg_export_defaults();
     const kg_export_options *o = options ? options : &defaults;
     write_header(w, g, o);
-    bool ok = true;
-    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-        ok = write_node(w, kg_graph_schema(g), kg_graph_node(g, i));
-    for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
-        ok = write_edge(w, g, kg_graph_edge(g, i));
+    kg_id_table ids;
+    bool ok = kg_id_table_build(&ids, g, kg_write_dot_string);
+    edge_ctx ctx = {g, &ids};
+    ok = ok && kg_export_nodes(w, g, write_node, g) &&
+         kg_export_edges(w, g, &ids, write_edge, &ctx);
+    kg_id_table_free(&ids);
     if (ok && o->has_legend && kg_graph_schema(g))
         ok = write_legend(w, g) == KG_OK;
     KG_PUT_LIT(w, "}\n");

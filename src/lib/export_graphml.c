@@ -66,17 +66,30 @@ static void declare_keys(kg_writer *w, const kg_attr_keys *nodes, const kg_attr_
     }
 }
 
-/* <data key="KEY">text</data>; nothing for NULL or "". */
-static void data(kg_writer *w, const char *indent, const char *key, const char *text)
+/* OPEN text</data>, where OPEN is `INDENT<data key="KEY">`; nothing for
+ * NULL or "". */
+static void data_opened(kg_writer *w, const char *open, size_t open_len, const char *text)
 {
     if (!text || !text[0])
         return;
-    kg_writer_puts(w, indent); /* not printf: this runs for every value */
-    KG_PUT_LIT(w, "<data key=\"");
-    kg_writer_puts(w, key);
-    KG_PUT_LIT(w, "\">");
+    kg_put(w, open, open_len);
     kg_write_xml_text(w, text);
     KG_PUT_LIT(w, "</data>\n");
+}
+
+/* The same for string literals indent and key: the opening tag is one
+ * literal, copied at once (this runs for every value). */
+#define DATA(w, indent, key, text) \
+    data_opened((w), indent "<data key=\"" key "\">", \
+                sizeof(indent "<data key=\"" key "\">") - 1, (text))
+
+/* The same for any key (an NMTOKEN, no escaping needed). */
+static void data(kg_writer *w, const char *indent, const char *key, const char *text)
+{
+    char open[128];
+    int n = snprintf(open, sizeof open, "%s<data key=\"%s\">", indent, key);
+    if (n > 0 && (size_t)n < sizeof open)
+        data_opened(w, open, (size_t)n, text);
 }
 
 /* Same for a malloc'd value, which it frees; false when value is NULL. */
@@ -89,32 +102,44 @@ static bool data_owned(kg_writer *w, const char *indent, const char *key, char *
     return true;
 }
 
-static void data_dates(kg_writer *w, const char *domain, kg_date start, kg_date end)
+static void data_dates(kg_writer *w, bool is_node, kg_date start, kg_date end)
 {
     char text[11];
-    bool is_node = domain[0] == 'n';
-    if (start.precision != KG_DATE_NONE)
-        data(w, "      ", is_node ? "node_start" : "edge_start", kg_date_format(start, text));
-    if (end.precision != KG_DATE_NONE)
-        data(w, "      ", is_node ? "node_end" : "edge_end", kg_date_format(end, text));
+    if (start.precision != KG_DATE_NONE) {
+        if (is_node)
+            DATA(w, "      ", "node_start", kg_date_format(start, text));
+        else
+            DATA(w, "      ", "edge_start", kg_date_format(start, text));
+    }
+    if (end.precision != KG_DATE_NONE) {
+        if (is_node)
+            DATA(w, "      ", "node_end", kg_date_format(end, text));
+        else
+            DATA(w, "      ", "edge_end", kg_date_format(end, text));
+    }
 }
 
 static void data_attrs(kg_writer *w, const char *domain, const kg_attr_keys *t,
                        const kg_attr *attrs, uint32_t count)
 {
-    char key[64];
-    size_t prefix = strlen(domain);
-    memcpy(key, domain, prefix);
-    memcpy(key + prefix, "_attr", 5);
+    /* `      <data key="DOMAIN_attrK">`, K in decimal without printf */
+    static const char head[] = "      <data key=\"";
+    char open[64];
+    size_t prefix = sizeof head - 1 + strlen(domain);
+    memcpy(open, head, sizeof head - 1);
+    memcpy(open + sizeof head - 1, domain, prefix - (sizeof head - 1));
+    memcpy(open + prefix, "_attr", 5);
     for (uint32_t i = 0; i < count; i++) {
         size_t k = kg_export_find_key(t, attrs[i].key);
-        char digits[24], *d = digits + sizeof digits; /* k in decimal, no printf */
-        *--d = '\0';
+        char digits[24], *d = digits + sizeof digits;
+        *--d = '>';
+        *--d = '"';
         do
             *--d = (char)('0' + k % 10);
         while ((k /= 10) > 0);
-        memcpy(key + prefix + 5, d, (size_t)(digits + sizeof digits - d));
-        data(w, "      ", key, attrs[i].text);
+        size_t len = (size_t)(digits + sizeof digits - d);
+        memcpy(open + prefix + 5, d, len);
+        data_opened(w, open, prefix + 5 + len, attrs[i].text);
     }
 }
 
@@ -131,41 +156,55 @@ static bool data_evidence(kg_writer *w, const char *domain, const kg_evidence *e
     return data_owned(w, "      ", key, kg_export_quotes_text(ev, count));
 }
 
-static bool write_node(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
-                       const kg_attr_keys *t, const kg_node *n)
+/* What every node and edge needs; the record writers' context. */
+typedef struct graphml_ctx {
+    const kg_graph *g;
+    const kg_graphml_extras *x;
+    const kg_attr_keys *nodes;
+    const kg_attr_keys *edges;
+    const kg_id_table *ids;
+} graphml_ctx;
+
+static bool write_node(kg_writer *w, const void *ctx, size_t i)
 {
+    const graphml_ctx *c = ctx;
+    const kg_graphml_extras *x = c->x;
+    const kg_node *n = kg_graph_node(c->g, i);
     KG_PUT_LIT(w, "    <node id=\"");
     kg_write_xml_text(w, n->id);
     KG_PUT_LIT(w, "\">\n");
-    data(w, "      ", "node_label", n->label);
-    data(w, "      ", "node_type", n->type);
-    data(w, "      ", "node_description", n->description);
+    DATA(w, "      ", "node_label", n->label);
+    DATA(w, "      ", "node_type", n->type);
+    DATA(w, "      ", "node_description", n->description);
     bool ok = n->alias_count == 0 || /* skip building an empty value */
               data_owned(w, "      ", "node_aliases", kg_export_aliases_json(n));
-    data_dates(w, "node", n->start, n->end);
+    data_dates(w, true, n->start, n->end);
     ok = ok && data_evidence(w, "node", n->evidence, n->evidence_count);
-    data_attrs(w, "node", t, n->attrs, n->attr_count);
+    data_attrs(w, "node", c->nodes, n->attrs, n->attr_count);
     if (x && x->node_data)
-        x->node_data(w, g, n);
+        x->node_data(w, c->g, n);
     KG_PUT_LIT(w, "    </node>\n");
     return ok;
 }
 
-static bool write_edge(kg_writer *w, const kg_graph *g, const kg_graphml_extras *x,
-                       const kg_attr_keys *t, const kg_edge *e)
+static bool write_edge(kg_writer *w, const void *ctx, size_t i)
 {
+    const graphml_ctx *c = ctx;
+    const kg_graph *g = c->g;
+    const kg_graphml_extras *x = c->x;
+    const kg_edge *e = kg_graph_edge(g, i);
     KG_PUT_LIT(w, "    <edge id=\"");
     kg_write_xml_text(w, e->id);
     KG_PUT_LIT(w, "\" source=\"");
-    kg_write_xml_text(w, kg_graph_node(g, e->source)->id);
+    kg_put_node_id(w, c->ids, e->source);
     KG_PUT_LIT(w, "\" target=\"");
-    kg_write_xml_text(w, kg_graph_node(g, e->target)->id);
+    kg_put_node_id(w, c->ids, e->target);
     KG_PUT_LIT(w, "\">\n");
-    data(w, "      ", "edge_edge_id", e->id);
-    data(w, "      ", "edge_type", e->type);
-    data_dates(w, "edge", e->start, e->end);
+    DATA(w, "      ", "edge_edge_id", e->id);
+    DATA(w, "      ", "edge_type", e->type);
+    data_dates(w, false, e->start, e->end);
     bool ok = data_evidence(w, "edge", e->evidence, e->evidence_count);
-    data_attrs(w, "edge", t, e->attrs, e->attr_count);
+    data_attrs(w, "edge", c->edges, e->attrs, e->attr_count);
     if (x && x->edge_data)
         x->edge_data(w, g, e);
     KG_PUT_LIT(w, "    </edge>\n");
@@ -179,14 +218,16 @@ static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras
     KG_PUT_LIT(w, "  <graph id=\"");
     kg_write_xml_text(w, name);
     KG_PUT_LIT(w, "\" edgedefault=\"directed\">\n");
-    data(w, "    ", "graph_name", name);
-    data(w, "    ", "graph_title", kg_graph_title(g));
-    data(w, "    ", "graph_description", kg_graph_description(g));
+    DATA(w, "    ", "graph_name", name);
+    DATA(w, "    ", "graph_title", kg_graph_title(g));
+    DATA(w, "    ", "graph_description", kg_graph_description(g));
     bool ok = data_owned(w, "    ", "graph_sources", kg_export_sources_json(g));
-    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-        ok = write_node(w, g, x, nodes, kg_graph_node(g, i));
-    for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
-        ok = write_edge(w, g, x, edges, kg_graph_edge(g, i));
+    kg_id_table ids = {NULL, NULL};
+    ok = ok && kg_id_table_build(&ids, g, kg_write_xml_text);
+    graphml_ctx ctx = {g, x, nodes, edges, &ids};
+    ok = ok && kg_export_nodes(w, g, write_node, &ctx);
+    ok = ok && kg_export_edges(w, g, &ids, write_edge, &ctx);
+    kg_id_table_free(&ids);
     KG_PUT_LIT(w, "  </graph>\n");
     return ok;
 }

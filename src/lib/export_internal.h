@@ -5,6 +5,7 @@
 #define KG_EXPORT_INTERNAL_H
 
 #include "kg/export.h"
+#include "writer_internal.h"
 
 /* The name a free attribute is exported under: its own, unless that is one
  * of kg's field names (id, type, label, ...), then "attr_" + key, so a free
@@ -48,6 +49,46 @@ kg_status kg_export_collect_keys(const kg_graph *g, bool for_nodes, const char *
 size_t kg_export_find_key(const kg_attr_keys *keys, const char *name);
 void kg_export_keys_free(kg_attr_keys *keys);
 
+/* The loop over a graph's nodes (or edges) that every large exporter runs:
+ * calls write_one(w, ctx, i) for i = 0..count-1 and keeps the output
+ * exactly that of a plain loop. On large graphs, two threads format
+ * alternate chunks of records (the second into memory, appended in order),
+ * and memory for records a few places ahead is prefetched. write_one must
+ * only read the graph and ctx; it returns false when out of memory.
+ * Returns false when out of memory; stops early, returning true, when w
+ * fails (its status says why). */
+typedef bool (*kg_record_writer)(kg_writer *w, const void *ctx, size_t i);
+bool kg_export_nodes(kg_writer *w, const kg_graph *g, kg_record_writer write_one,
+                     const void *ctx);
+
+/* Every node's id as one format writes it (escaped, and quoted if the
+ * format's escaper quotes), packed in node order: the ends of an edge are
+ * then one copy each from a block that stays in cache, not a node record
+ * and a string read from anywhere in memory, escaped again for every edge
+ * (5 million edges: 10 million reads). */
+typedef struct kg_id_table {
+    char *text;
+    size_t *offsets; /* node i is text[offsets[i] .. offsets[i + 1]) */
+} kg_id_table;
+
+typedef kg_status (*kg_string_escaper)(kg_writer *w, const char *s);
+/* false when out of memory. */
+bool kg_id_table_build(kg_id_table *ids, const kg_graph *g, kg_string_escaper escape);
+void kg_id_table_free(kg_id_table *ids);
+
+static inline void kg_put_node_id(kg_writer *w, const kg_id_table *ids, size_t node)
+{
+    kg_put(w, ids->text + ids->offsets[node], ids->offsets[node + 1] - ids->offsets[node]);
+}
+
+/* kg_export_nodes for edges; with ids (or NULL), what is prefetched for an
+ * edge's ends is their place in the table rather than their records. */
+bool kg_export_edges(kg_writer *w, const kg_graph *g, const kg_id_table *ids,
+                     kg_record_writer write_one, const void *ctx);
+/* Records per chunk (default 16384); 0 keeps to one thread. For tests,
+ * which compare both ways on small graphs; not for concurrent use. */
+void kg_export_set_chunk_records(size_t records);
+
 /* GraphML with hooks, so yEd's flavour shares the plain writer: `header`
  * replaces the <?xml ...?><graphml ...> prologue, and the callbacks (any may
  * be NULL) add key declarations and data inside each node and edge. */
@@ -76,7 +117,11 @@ bool kg_export_style_has(const char *style, const char *word);
 /* Members of a JSON object being written, each preceded by ", ": a string
  * member (nothing for NULL), the dates that are set, the evidence array
  * (nothing when empty). Shared by the node-link and Cytoscape JSON. */
-void kg_export_json_member(kg_writer *w, const char *name, const char *value);
+/* kg_export_json_member's name is a string literal needing no escape:
+ * `, "name": ` is then one literal, copied at once. */
+#define kg_export_json_member(w, name, value) \
+    kg_export_json_named((w), ", \"" name "\": ", sizeof(", \"" name "\": ") - 1, (value))
+void kg_export_json_named(kg_writer *w, const char *prefix, size_t len, const char *value);
 void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end);
 void kg_export_json_aliases(kg_writer *w, const kg_node *node); /* none: nothing */
 void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count);

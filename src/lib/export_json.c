@@ -9,8 +9,18 @@
 #include "export_internal.h"
 #include "writer_internal.h"
 
-static void write_node(kg_writer *w, const kg_node *n)
+/* Each record ends its line, with a comma unless it is the last. */
+static void end_record(kg_writer *w, size_t i, size_t count)
 {
+    if (i + 1 < count)
+        KG_PUT_LIT(w, ",\n");
+    else
+        kg_putc(w, '\n');
+}
+
+static bool write_node(kg_writer *w, const void *graph, size_t i)
+{
+    const kg_node *n = kg_graph_node(graph, i);
     KG_PUT_LIT(w, "    {\"id\": ");
     kg_write_json_string(w, n->id);
     kg_export_json_member(w, "type", n->type);
@@ -21,13 +31,24 @@ static void write_node(kg_writer *w, const kg_node *n)
     kg_export_json_evidence(w, n->evidence, n->evidence_count);
     kg_export_json_attrs(w, n->attrs, n->attr_count);
     kg_putc(w, '}');
+    end_record(w, i, kg_graph_node_count(graph));
+    return true;
 }
 
-static void write_link(kg_writer *w, const kg_graph *g, const kg_edge *e)
+typedef struct link_ctx {
+    const kg_graph *g;
+    const kg_id_table *ids;
+} link_ctx;
+
+static bool write_link(kg_writer *w, const void *ctx, size_t i)
 {
+    const link_ctx *c = ctx;
+    const kg_graph *g = c->g;
+    const kg_edge *e = kg_graph_edge(g, i);
     KG_PUT_LIT(w, "    {\"source\": ");
-    kg_write_json_string(w, kg_graph_node(g, e->source)->id);
-    kg_export_json_member(w, "target", kg_graph_node(g, e->target)->id);
+    kg_put_node_id(w, c->ids, e->source);
+    KG_PUT_LIT(w, ", \"target\": ");
+    kg_put_node_id(w, c->ids, e->target);
     kg_export_json_member(w, "key", e->id);
     kg_export_json_member(w, "id", e->id);
     kg_export_json_member(w, "type", e->type);
@@ -35,6 +56,8 @@ static void write_link(kg_writer *w, const kg_graph *g, const kg_edge *e)
     kg_export_json_evidence(w, e->evidence, e->evidence_count);
     kg_export_json_attrs(w, e->attrs, e->attr_count);
     kg_putc(w, '}');
+    end_record(w, i, kg_graph_edge_count(g));
+    return true;
 }
 
 static void write_source(kg_writer *w, const kg_source *s)
@@ -69,15 +92,15 @@ kg_status kg_export_json(const kg_graph *g, kg_writer *w, kg_error *err)
     KG_PUT_LIT(w, "{\n  \"directed\": true,\n  \"multigraph\": true,\n");
     write_graph_attrs(w, g);
     KG_PUT_LIT(w, "  \"nodes\": [\n");
-    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
-        write_node(w, kg_graph_node(g, i));
-        kg_writer_puts(w, i + 1 < kg_graph_node_count(g) ? ",\n" : "\n");
-    }
+    kg_id_table ids;
+    bool ok = kg_id_table_build(&ids, g, kg_write_json_string);
+    link_ctx ctx = {g, &ids};
+    ok = ok && kg_export_nodes(w, g, write_node, g);
     KG_PUT_LIT(w, "  ],\n  \"links\": [\n");
-    for (size_t i = 0; i < kg_graph_edge_count(g); i++) {
-        write_link(w, g, kg_graph_edge(g, i));
-        kg_writer_puts(w, i + 1 < kg_graph_edge_count(g) ? ",\n" : "\n");
-    }
+    ok = ok && kg_export_edges(w, g, &ids, write_link, &ctx);
+    kg_id_table_free(&ids);
     KG_PUT_LIT(w, "  ]\n}\n");
+    if (!ok)
+        return kg_error_set(err, KG_ENOMEM, kg_writer_name(w), "out of memory while writing JSON");
     return kg_export_writer_error(w, err);
 }

@@ -1,0 +1,262 @@
+/* export_records.c - the record loop of the exporters. Writing a large
+ * graph is bound by memory, not by formatting: records are in sorted
+ * order, but the strings and attribute arrays they point to lie where
+ * loading put them, in input order, so nearly every value read misses
+ * the cache. Two remedies, neither changing a byte of the output:
+ *
+ * - prefetching: memory for records a few places ahead is requested
+ *   early, so the misses overlap instead of stalling one after another;
+ * - two threads: the caller's thread formats one run of records straight
+ *   into the output while a second formats the next run into memory,
+ *   which is then appended; runs are written strictly in order. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_internal.h"
+#include "writer_internal.h"
+
+static size_t chunk_records = 16384;
+
+void kg_export_set_chunk_records(size_t records)
+{
+    chunk_records = records;
+}
+
+typedef struct record_loop {
+    const kg_graph *g;
+    const kg_id_table *ids; /* or NULL */
+    bool is_edges;
+    kg_record_writer write_one;
+    const void *ctx;
+} record_loop;
+
+/* ---- prefetching ----------------------------------------------------------
+ * Two steps, as the addresses are chained: FAR records ahead, the record's
+ * arrays, strings and end nodes; NEAR records ahead, what those hold (by
+ * then in cache). */
+enum { PREFETCH_FAR = 16, PREFETCH_NEAR = 8 };
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static void prefetch_attr_texts(const kg_attr *attrs, uint32_t count)
+{
+    for (uint32_t i = 0; i < count; i++)
+        PREFETCH(attrs[i].text);
+}
+
+static void prefetch_node(const kg_graph *g, size_t i)
+{
+    size_t n = kg_graph_node_count(g);
+    if (i + PREFETCH_FAR < n) {
+        const kg_node *far = kg_graph_node(g, i + PREFETCH_FAR);
+        PREFETCH(far->id);
+        PREFETCH(far->label);
+        PREFETCH(far->attrs);
+    }
+    if (i + PREFETCH_NEAR < n) {
+        const kg_node *near = kg_graph_node(g, i + PREFETCH_NEAR);
+        prefetch_attr_texts(near->attrs, near->attr_count);
+    }
+}
+
+static void prefetch_ends_far(const kg_graph *g, const kg_id_table *ids, const kg_edge *e)
+{
+    if (ids) {
+        PREFETCH(ids->offsets + e->target);
+    } else {
+        PREFETCH(kg_graph_node(g, e->source));
+        PREFETCH(kg_graph_node(g, e->target));
+    }
+}
+
+static void prefetch_ends_near(const kg_graph *g, const kg_id_table *ids, const kg_edge *e)
+{
+    if (ids) {
+        PREFETCH(ids->text + ids->offsets[e->target]);
+    } else {
+        PREFETCH(kg_graph_node(g, e->source)->id);
+        PREFETCH(kg_graph_node(g, e->target)->id);
+    }
+}
+
+/* Sources need nothing: edges are sorted by source. */
+static void prefetch_edge(const kg_graph *g, const kg_id_table *ids, size_t i)
+{
+    size_t m = kg_graph_edge_count(g);
+    if (i + PREFETCH_FAR < m) {
+        const kg_edge *far = kg_graph_edge(g, i + PREFETCH_FAR);
+        PREFETCH(far->id);
+        PREFETCH(far->attrs);
+        prefetch_ends_far(g, ids, far);
+    }
+    if (i + PREFETCH_NEAR < m) {
+        const kg_edge *near = kg_graph_edge(g, i + PREFETCH_NEAR);
+        prefetch_ends_near(g, ids, near);
+        prefetch_attr_texts(near->attrs, near->attr_count);
+    }
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+static bool write_range(kg_writer *w, const record_loop *loop, size_t from, size_t to)
+{
+    bool ok = true;
+    for (size_t i = from; ok && i < to && kg_writer_status(w) == KG_OK; i++) {
+        if (loop->is_edges)
+            prefetch_edge(loop->g, loop->ids, i);
+        else
+            prefetch_node(loop->g, i);
+        ok = loop->write_one(w, loop->ctx, i);
+    }
+    return ok && kg_writer_status(w) != KG_ENOMEM;
+}
+
+typedef struct chunk_job {
+    const record_loop *loop;
+    kg_writer *out; /* a memory writer */
+    size_t from, to;
+    bool ok;
+    bool is_running;
+    pthread_t thread;
+} chunk_job;
+
+static void *run_chunk(void *arg)
+{
+    chunk_job *job = arg;
+    job->ok = write_range(job->out, job->loop, job->from, job->to);
+    return NULL;
+}
+
+/* Starts formatting [from, to) into out in a second thread; should none
+ * start, the work is done when the job is finished instead. */
+static void start_chunk(chunk_job *job, size_t from, size_t to)
+{
+    job->from = from;
+    job->to = to;
+    job->ok = true;
+    job->is_running = from < to && pthread_create(&job->thread, NULL, run_chunk, job) == 0;
+}
+
+static bool finish_chunk(chunk_job *job)
+{
+    if (job->is_running)
+        pthread_join(job->thread, NULL);
+    else if (job->from < job->to)
+        run_chunk(job);
+    job->is_running = false;
+    return job->ok;
+}
+
+/* Appends a finished chunk to w and empties its memory writer. */
+static void append_chunk(kg_writer *w, chunk_job *job)
+{
+    size_t len;
+    const char *text = kg_writer_memory(job->out, &len);
+    kg_writer_write(w, text, len);
+    kg_writer_memory_reset(job->out);
+}
+
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
+/* Records in runs of [a, b) formatted here straight into w, then [b, c)
+ * formatted by the second thread into memory. While this thread appends
+ * one side chunk and formats its next run, the second thread formats the
+ * following side chunk into the other memory writer, so both stay busy.
+ * Side chunks are larger, as this thread also does all the writing. */
+static bool write_alternating(kg_writer *w, const record_loop *loop, size_t count,
+                              kg_writer *spare[2])
+{
+    size_t here = chunk_records, there = chunk_records + chunk_records / 2;
+    chunk_job jobs[2] = {{.loop = loop, .out = spare[0]}, {.loop = loop, .out = spare[1]}};
+    size_t a = 0, b = min_size(here, count), c = min_size(b + there, count);
+    int side = 0;
+    start_chunk(&jobs[side], b, c);
+    for (;;) {
+        bool ok = write_range(w, loop, a, b);
+        ok = finish_chunk(&jobs[side]) && ok;
+        if (!ok || c >= count || kg_writer_status(w) != KG_OK) {
+            if (ok)
+                append_chunk(w, &jobs[side]);
+            return ok;
+        }
+        a = c;
+        b = min_size(a + here, count);
+        c = min_size(b + there, count);
+        start_chunk(&jobs[1 - side], b, c);
+        append_chunk(w, &jobs[side]);
+        side = 1 - side;
+    }
+}
+
+static bool write_records(kg_writer *w, const record_loop *loop, size_t count)
+{
+    kg_writer *spare[2] = {NULL, NULL};
+    kg_error ignored;
+    bool is_parallel = chunk_records > 0 && count > chunk_records &&
+                       kg_writer_open_memory(&spare[0], &ignored) == KG_OK &&
+                       kg_writer_open_memory(&spare[1], &ignored) == KG_OK;
+    bool ok = is_parallel ? write_alternating(w, loop, count, spare)
+                          : write_range(w, loop, 0, count);
+    kg_writer_abort(spare[0]);
+    kg_writer_abort(spare[1]);
+    return ok;
+}
+
+bool kg_export_nodes(kg_writer *w, const kg_graph *g, kg_record_writer write_one,
+                     const void *ctx)
+{
+    record_loop loop = {g, NULL, false, write_one, ctx};
+    return write_records(w, &loop, kg_graph_node_count(g));
+}
+
+bool kg_export_edges(kg_writer *w, const kg_graph *g, const kg_id_table *ids,
+                     kg_record_writer write_one, const void *ctx)
+{
+    record_loop loop = {g, ids, true, write_one, ctx};
+    return write_records(w, &loop, kg_graph_edge_count(g));
+}
+
+/* ---- the id table -------------------------------------------------------- */
+
+bool kg_id_table_build(kg_id_table *ids, const kg_graph *g, kg_string_escaper escape)
+{
+    size_t n = kg_graph_node_count(g);
+    kg_writer *w = NULL;
+    kg_error ignored;
+    *ids = (kg_id_table){NULL, malloc((n + 1) * sizeof *ids->offsets)};
+    if (!ids->offsets || kg_writer_open_memory(&w, &ignored) != KG_OK) {
+        kg_id_table_free(ids);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i + PREFETCH_FAR < n)
+            PREFETCH(kg_graph_node(g, i + PREFETCH_FAR)->id);
+        kg_writer_memory(w, &ids->offsets[i]);
+        escape(w, kg_graph_node(g, i)->id);
+    }
+    size_t len;
+    const char *text = kg_writer_memory(w, &len);
+    ids->offsets[n] = len;
+    ids->text = kg_writer_status(w) == KG_OK ? malloc(len + 1) : NULL;
+    if (ids->text)
+        memcpy(ids->text, text, len + 1);
+    kg_writer_abort(w);
+    if (!ids->text)
+        kg_id_table_free(ids);
+    return ids->text != NULL;
+}
+
+void kg_id_table_free(kg_id_table *ids)
+{
+    free(ids->text);
+    free(ids->offsets);
+    *ids = (kg_id_table){NULL, NULL};
+}
