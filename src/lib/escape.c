@@ -48,7 +48,7 @@ static const unsigned char plain_in[256] = {
 /* Copies the run of plain bytes at *s into w's buffer and moves past it.
  * One pass that scans and copies: most strings are short ids and labels,
  * for which finding the length first and then copying costs twice. */
-static void copy_plain_run(kg_writer *w, const char **s, unsigned language)
+static inline void copy_plain_run(kg_writer *w, const char **s, unsigned language)
 {
     const unsigned char *p = (const unsigned char *)*s;
     for (;;) {
@@ -70,7 +70,7 @@ static void copy_plain_run(kg_writer *w, const char **s, unsigned language)
 /* Writes the plain run at *s, if any, and moves past it; then decodes the
  * code point there (if not at the end) into *cp, returning its length, or
  * 0 at the end of the string. */
-static size_t next_special(kg_writer *w, const char **s, unsigned language, uint32_t *cp)
+static inline size_t next_special(kg_writer *w, const char **s, unsigned language, uint32_t *cp)
 {
     copy_plain_run(w, s, language);
     if (!**s)

@@ -170,11 +170,12 @@ static size_t min_size(size_t a, size_t b)
  * formatted by the second thread into memory. While this thread appends
  * one side chunk and formats its next run, the second thread formats the
  * following side chunk into the other memory writer, so both stay busy.
- * Side chunks are larger, as this thread also does all the writing. */
+ * Side runs are twice as long, as this thread also does all the writing
+ * (at 1M/5M, runs of equal length were about 10% slower). */
 static bool write_alternating(kg_writer *w, const record_loop *loop, size_t count,
                               kg_writer *spare[2])
 {
-    size_t here = chunk_records, there = chunk_records + chunk_records / 2;
+    size_t here = chunk_records, there = 2 * chunk_records;
     chunk_job jobs[2] = {{.loop = loop, .out = spare[0]}, {.loop = loop, .out = spare[1]}};
     size_t a = 0, b = min_size(here, count), c = min_size(b + there, count);
     int side = 0;
