@@ -144,21 +144,16 @@ static bool write_node(kg_writer *w, const void *graph, size_t i)
     return ok;
 }
 
-typedef struct edge_ctx {
-    const kg_graph *g;
-    const kg_id_table *ids;
-} edge_ctx;
-
 static bool write_edge(kg_writer *w, const void *ctx, size_t i)
 {
-    const edge_ctx *c = ctx;
-    const kg_graph *g = c->g;
+    const kg_id_table *ids = ctx;
+    const kg_graph *g = ids->graph;
     const kg_edge *e = kg_graph_edge(g, i);
     const kg_style *style = edge_style(kg_graph_schema(g), e);
     KG_PUT_LIT(w, "  ");
-    kg_put_node_id(w, c->ids, e->source);
+    kg_put_node_id(w, ids, e->source);
     KG_PUT_LIT(w, " -> ");
-    kg_put_node_id(w, c->ids, e->target);
+    kg_put_node_id(w, ids, e->target);
     attr_list a = {w, true};
     PUT_NAMED(&a, "id", e->id);
     PUT_NAMED(&a, "label", e->type);
@@ -299,9 +294,8 @@ kg_status kg_export_dot(const kg_graph *g, const kg_export_options *options,
     write_header(w, g, o);
     kg_id_table ids;
     bool ok = kg_id_table_build(&ids, g, kg_write_dot_string);
-    edge_ctx ctx = {g, &ids};
     ok = ok && kg_export_nodes(w, g, write_node, g) &&
-         kg_export_edges(w, g, &ids, write_edge, &ctx);
+         kg_export_edges(w, g, &ids, write_edge, &ids);
     kg_id_table_free(&ids);
     if (ok && o->has_legend && kg_graph_schema(g))
         ok = write_legend(w, g) == KG_OK;

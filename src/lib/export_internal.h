@@ -67,6 +67,7 @@ bool kg_export_nodes(kg_writer *w, const kg_graph *g, kg_record_writer write_one
  * and a string read from anywhere in memory, escaped again for every edge
  * (5 million edges: 10 million reads). */
 typedef struct kg_id_table {
+    const kg_graph *graph; /* whose ids: also a context for edge writers */
     char *text;
     size_t *offsets; /* node i is text[offsets[i] .. offsets[i + 1]) */
 } kg_id_table;

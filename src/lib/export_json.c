@@ -35,20 +35,15 @@ static bool write_node(kg_writer *w, const void *graph, size_t i)
     return true;
 }
 
-typedef struct link_ctx {
-    const kg_graph *g;
-    const kg_id_table *ids;
-} link_ctx;
-
 static bool write_link(kg_writer *w, const void *ctx, size_t i)
 {
-    const link_ctx *c = ctx;
-    const kg_graph *g = c->g;
+    const kg_id_table *ids = ctx;
+    const kg_graph *g = ids->graph;
     const kg_edge *e = kg_graph_edge(g, i);
     KG_PUT_LIT(w, "    {\"source\": ");
-    kg_put_node_id(w, c->ids, e->source);
+    kg_put_node_id(w, ids, e->source);
     KG_PUT_LIT(w, ", \"target\": ");
-    kg_put_node_id(w, c->ids, e->target);
+    kg_put_node_id(w, ids, e->target);
     kg_export_json_member(w, "key", e->id);
     kg_export_json_member(w, "id", e->id);
     kg_export_json_member(w, "type", e->type);
@@ -94,10 +89,9 @@ kg_status kg_export_json(const kg_graph *g, kg_writer *w, kg_error *err)
     KG_PUT_LIT(w, "  \"nodes\": [\n");
     kg_id_table ids;
     bool ok = kg_id_table_build(&ids, g, kg_write_json_string);
-    link_ctx ctx = {g, &ids};
     ok = ok && kg_export_nodes(w, g, write_node, g);
     KG_PUT_LIT(w, "  ],\n  \"links\": [\n");
-    ok = ok && kg_export_edges(w, g, &ids, write_link, &ctx);
+    ok = ok && kg_export_edges(w, g, &ids, write_link, &ids);
     kg_id_table_free(&ids);
     KG_PUT_LIT(w, "  ]\n}\n");
     if (!ok)

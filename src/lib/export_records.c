@@ -232,7 +232,7 @@ bool kg_id_table_build(kg_id_table *ids, const kg_graph *g, kg_string_escaper es
     size_t n = kg_graph_node_count(g);
     kg_writer *w = NULL;
     kg_error ignored;
-    *ids = (kg_id_table){NULL, malloc((n + 1) * sizeof *ids->offsets)};
+    *ids = (kg_id_table){g, NULL, malloc((n + 1) * sizeof *ids->offsets)};
     if (!ids->offsets || kg_writer_open_memory(&w, &ignored) != KG_OK) {
         kg_id_table_free(ids);
         return false;
@@ -259,5 +259,5 @@ void kg_id_table_free(kg_id_table *ids)
 {
     free(ids->text);
     free(ids->offsets);
-    *ids = (kg_id_table){NULL, NULL};
+    *ids = (kg_id_table){ids->graph, NULL, NULL};
 }
