@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "writer_internal.h"
 
 /* Free attributes; "name" and "interaction" are Cytoscape's own fields
  * here, so like kg's fields they get the attr_ prefix. */
@@ -31,8 +32,18 @@ static void attrs(kg_writer *w, const kg_attr *a, uint32_t count)
     }
 }
 
-static void write_node(kg_writer *w, const kg_node *n)
+/* Each element ends its line, with a comma unless it is the last. */
+static void end_element(kg_writer *w, size_t i, size_t count)
 {
+    if (i + 1 < count)
+        KG_PUT_LIT(w, ",\n");
+    else
+        kg_putc(w, '\n');
+}
+
+static bool write_node(kg_writer *w, const void *graph, size_t i)
+{
+    const kg_node *n = kg_graph_node(graph, i);
     kg_writer_puts(w, "      {\"data\": {\"id\": ");
     kg_write_json_string(w, n->id);
     kg_export_json_member(w, "name", n->label);
@@ -43,21 +54,30 @@ static void write_node(kg_writer *w, const kg_node *n)
     kg_export_json_dates(w, n->start, n->end);
     kg_export_json_evidence(w, n->evidence, n->evidence_count);
     attrs(w, n->attrs, n->attr_count);
-    kg_writer_puts(w, "}}");
+    KG_PUT_LIT(w, "}}");
+    end_element(w, i, kg_graph_node_count(graph));
+    return true;
 }
 
-static void write_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
+static bool write_edge(kg_writer *w, const void *ctx, size_t i)
 {
-    kg_writer_puts(w, "      {\"data\": {\"id\": ");
+    const kg_id_table *ids = ctx;
+    const kg_graph *g = ids->graph;
+    const kg_edge *e = kg_graph_edge(g, i);
+    KG_PUT_LIT(w, "      {\"data\": {\"id\": ");
     kg_write_json_string(w, e->id);
-    kg_export_json_member(w, "source", kg_graph_node(g, e->source)->id);
-    kg_export_json_member(w, "target", kg_graph_node(g, e->target)->id);
+    KG_PUT_LIT(w, ", \"source\": ");
+    kg_put_node_id(w, ids, e->source);
+    KG_PUT_LIT(w, ", \"target\": ");
+    kg_put_node_id(w, ids, e->target);
     kg_export_json_member(w, "type", e->type);
     kg_export_json_member(w, "interaction", e->type);
     kg_export_json_dates(w, e->start, e->end);
     kg_export_json_evidence(w, e->evidence, e->evidence_count);
     attrs(w, e->attrs, e->attr_count);
-    kg_writer_puts(w, "}}");
+    KG_PUT_LIT(w, "}}");
+    end_element(w, i, kg_graph_edge_count(g));
+    return true;
 }
 
 kg_status kg_export_cytoscape(const kg_graph *g, kg_writer *w, kg_error *err)
@@ -80,17 +100,16 @@ kg_status kg_export_cytoscape(const kg_graph *g, kg_writer *w, kg_error *err)
         kg_writer_putc(w, '}');
     }
     kg_writer_puts(w, "]},\n  \"elements\": {\n    \"nodes\": [\n");
-    size_t nodes = kg_graph_node_count(g), edges = kg_graph_edge_count(g);
-    for (size_t i = 0; i < nodes; i++) {
-        write_node(w, kg_graph_node(g, i));
-        kg_writer_puts(w, i + 1 < nodes ? ",\n" : "\n");
-    }
+    kg_id_table ids;
+    bool ok = kg_id_table_build(&ids, g, kg_write_json_string) &&
+              kg_export_nodes(w, g, write_node, g);
     kg_writer_puts(w, "    ],\n    \"edges\": [\n");
-    for (size_t i = 0; i < edges; i++) {
-        write_edge(w, g, kg_graph_edge(g, i));
-        kg_writer_puts(w, i + 1 < edges ? ",\n" : "\n");
-    }
+    ok = ok && kg_export_edges(w, g, &ids, write_edge, &ids);
     kg_writer_puts(w, "    ]\n  }\n}\n");
+    kg_id_table_free(&ids);
+    if (!ok)
+        return kg_error_set(err, KG_ENOMEM, kg_writer_name(w),
+                            "out of memory while writing Cytoscape JSON");
     return kg_export_writer_error(w, err);
 }
 

@@ -125,9 +125,19 @@ static const char *node_shape(const char *shape)
     return NULL;
 }
 
-static bool write_node(kg_writer *w, const kg_graph *g, const kg_attr_keys *keys,
-                       const kg_node *n)
+/* What node and edge writers need: the record writers' context. */
+typedef struct gexf_ctx {
+    const kg_id_table *ids; /* and the graph */
+    const kg_attr_keys *node_keys;
+    const kg_attr_keys *edge_keys;
+} gexf_ctx;
+
+static bool write_node(kg_writer *w, const void *ctx, size_t i)
 {
+    const gexf_ctx *c = ctx;
+    const kg_graph *g = c->ids->graph;
+    const kg_attr_keys *keys = c->node_keys;
+    const kg_node *n = kg_graph_node(g, i);
     kg_writer_puts(w, "      <node id=\"");
     kg_write_xml_text(w, n->id);
     kg_writer_puts(w, "\" label=\"");
@@ -151,15 +161,18 @@ static bool write_node(kg_writer *w, const kg_graph *g, const kg_attr_keys *keys
     return ok;
 }
 
-static bool write_edge(kg_writer *w, const kg_graph *g, const kg_attr_keys *keys,
-                       const kg_edge *e)
+static bool write_edge(kg_writer *w, const void *ctx, size_t i)
 {
+    const gexf_ctx *c = ctx;
+    const kg_graph *g = c->ids->graph;
+    const kg_attr_keys *keys = c->edge_keys;
+    const kg_edge *e = kg_graph_edge(g, i);
     kg_writer_puts(w, "      <edge id=\"");
     kg_write_xml_text(w, e->id);
     kg_writer_puts(w, "\" source=\"");
-    kg_write_xml_text(w, kg_graph_node(g, e->source)->id);
+    kg_put_node_id(w, c->ids, e->source);
     kg_writer_puts(w, "\" target=\"");
-    kg_write_xml_text(w, kg_graph_node(g, e->target)->id);
+    kg_put_node_id(w, c->ids, e->target);
     kg_writer_puts(w, "\" label=\"");
     kg_write_xml_text(w, e->type);
     kg_writer_puts(w, "\" kind=\"");
@@ -201,8 +214,11 @@ static void write_meta(kg_writer *w, const kg_graph *g)
 kg_status kg_export_gexf(const kg_graph *g, kg_writer *w, kg_error *err)
 {
     kg_attr_keys nodes = {0}, edges = {0};
+    kg_id_table ids = {g, NULL, NULL};
     bool ok = kg_export_collect_keys(g, true, NULL, &nodes) == KG_OK &&
-              kg_export_collect_keys(g, false, NULL, &edges) == KG_OK;
+              kg_export_collect_keys(g, false, NULL, &edges) == KG_OK &&
+              kg_id_table_build(&ids, g, kg_write_xml_text);
+    gexf_ctx ctx = {&ids, &nodes, &edges};
     if (ok) {
         kg_writer_puts(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<gexf xmlns=\"http://gexf.net/1.3\""
@@ -216,15 +232,14 @@ kg_status kg_export_gexf(const kg_graph *g, kg_writer *w, kg_error *err)
         declare_class(w, "node", node_fields, &nodes);
         declare_class(w, "edge", edge_fields, &edges);
         kg_writer_printf(w, "    <nodes count=\"%zu\">\n", kg_graph_node_count(g));
-        for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-            ok = write_node(w, g, &nodes, kg_graph_node(g, i));
+        ok = kg_export_nodes(w, g, write_node, &ctx);
         kg_writer_printf(w, "    </nodes>\n    <edges count=\"%zu\">\n", kg_graph_edge_count(g));
-        for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
-            ok = write_edge(w, g, &edges, kg_graph_edge(g, i));
+        ok = ok && kg_export_edges(w, g, &ids, write_edge, &ctx);
         kg_writer_puts(w, "    </edges>\n  </graph>\n</gexf>\n");
     }
     kg_export_keys_free(&nodes);
     kg_export_keys_free(&edges);
+    kg_id_table_free(&ids);
     if (!ok)
         return kg_error_set(err, KG_ENOMEM, kg_writer_name(w), "out of memory while writing GEXF");
     return kg_export_writer_error(w, err);

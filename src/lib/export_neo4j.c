@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "writer_internal.h"
 
 /* ---- the types, which decide the files -------------------------------- */
 
@@ -201,8 +202,26 @@ static char *join(const char *first, const char *const *rest, uint32_t count, ch
 /* aliases:string[] joined by ';', which neo4j-admin cannot escape: an
  * alias holding ';' is split there (the exact list is in the JSON and
  * Cypher exports). */
-static bool node_row(kg_writer *w, const kg_attr_keys *keys, const kg_node *n)
+/* One file's rows: the nodes (or edges) of one type. */
+typedef struct rows_ctx {
+    const kg_id_table *ids; /* and the graph */
+    const kg_attr_keys *keys;
+    const char *type;
+} rows_ctx;
+
+/* Types are interned, so the address nearly always decides. */
+static bool is_type(const char *type, const char *wanted)
 {
+    return type == wanted || strcmp(type, wanted) == 0;
+}
+
+static bool node_row(kg_writer *w, const void *ctx, size_t i)
+{
+    const rows_ctx *c = ctx;
+    const kg_attr_keys *keys = c->keys;
+    const kg_node *n = kg_graph_node(c->ids->graph, i);
+    if (!is_type(n->type, c->type))
+        return true;
     kg_write_csv_field(w, n->id);
     char *labels = join("Entity", &n->type, 1, ';');
     char *aliases = join(NULL, n->aliases, n->alias_count, ';');
@@ -216,11 +235,18 @@ static bool node_row(kg_writer *w, const kg_attr_keys *keys, const kg_node *n)
     return ok;
 }
 
-static bool edge_row(kg_writer *w, const kg_graph *g, const kg_attr_keys *keys,
-                     const kg_edge *e)
+static bool edge_row(kg_writer *w, const void *ctx, size_t i)
 {
-    kg_write_csv_field(w, kg_graph_node(g, e->source)->id);
-    field(w, kg_graph_node(g, e->target)->id);
+    const rows_ctx *c = ctx;
+    const kg_attr_keys *keys = c->keys;
+    const kg_edge *e = kg_graph_edge(c->ids->graph, i);
+    if (!is_type(e->type, c->type))
+        return true;
+    kg_put_node_id(w, c->ids, e->source);
+    kg_putc(w, ',');
+    /* as field(): an empty id, "" in the table, is left empty */
+    if (c->ids->offsets[e->target + 1] - c->ids->offsets[e->target] > 2)
+        kg_put_node_id(w, c->ids, e->target);
     field(w, e->type);
     field(w, e->id);
     bool ok = common_fields(w, e->start, e->end, e->evidence, e->evidence_count);
@@ -231,28 +257,28 @@ static bool edge_row(kg_writer *w, const kg_graph *g, const kg_attr_keys *keys,
 
 kg_status kg_export_neo4j_file(const kg_graph *g, size_t i, kg_writer *w, kg_error *err)
 {
-    const char *type;
-    bool is_nodes, ok = true;
+    const char *type = NULL;
+    bool is_nodes = false, ok = true;
     kg_attr_keys keys = {0};
+    kg_id_table ids = {g, NULL, NULL};
     kg_status status = file_type(g, i, &type, &is_nodes);
     if (status == KG_OK)
         status = kg_export_collect_keys(g, is_nodes, type, &keys);
+    rows_ctx ctx = {&ids, &keys, type};
     if (status == KG_OK && is_nodes) {
         kg_writer_puts(w, "id:ID,:LABEL,label,description,aliases:string[],start,end,evidence,quote");
         status = attr_headers(w, &keys);
         kg_writer_putc(w, '\n');
-        for (size_t j = 0; ok && status == KG_OK && j < kg_graph_node_count(g); j++)
-            if (strcmp(kg_graph_node(g, j)->type, type) == 0)
-                ok = node_row(w, &keys, kg_graph_node(g, j));
+        ok = status != KG_OK || kg_export_nodes(w, g, node_row, &ctx);
     } else if (status == KG_OK) {
         kg_writer_puts(w, ":START_ID,:END_ID,:TYPE,id,start,end,evidence,quote");
         status = attr_headers(w, &keys);
         kg_writer_putc(w, '\n');
-        for (size_t j = 0; ok && status == KG_OK && j < kg_graph_edge_count(g); j++)
-            if (strcmp(kg_graph_edge(g, j)->type, type) == 0)
-                ok = edge_row(w, g, &keys, kg_graph_edge(g, j));
+        ok = status != KG_OK || (kg_id_table_build(&ids, g, kg_write_csv_field) &&
+                                 kg_export_edges(w, g, &ids, edge_row, &ctx));
     }
     kg_export_keys_free(&keys);
+    kg_id_table_free(&ids);
     if (status == KG_EUSAGE)
         return kg_error_set(err, status, kg_writer_name(w), "no Neo4j CSV file number %zu", i);
     if (status != KG_OK || !ok)
@@ -353,8 +379,9 @@ static bool cypher_properties(kg_writer *w, bool *is_first, kg_date start, kg_da
     return ok;
 }
 
-static bool cypher_node(kg_writer *w, const kg_node *n)
+static bool cypher_node(kg_writer *w, const void *graph, size_t index)
 {
+    const kg_node *n = kg_graph_node(graph, index);
     bool is_first = true;
     kg_writer_puts(w, "MERGE (n:Entity {id: ");
     kg_write_cypher_string(w, n->id);
@@ -378,13 +405,15 @@ static bool cypher_node(kg_writer *w, const kg_node *n)
     return ok;
 }
 
-static bool cypher_edge(kg_writer *w, const kg_graph *g, const kg_edge *e)
+static bool cypher_edge(kg_writer *w, const void *ctx, size_t i)
 {
+    const kg_id_table *ids = ctx;
+    const kg_edge *e = kg_graph_edge(ids->graph, i);
     bool is_first = true;
     kg_writer_puts(w, "MATCH (a:Entity {id: ");
-    kg_write_cypher_string(w, kg_graph_node(g, e->source)->id);
+    kg_put_node_id(w, ids, e->source);
     kg_writer_puts(w, "}), (b:Entity {id: ");
-    kg_write_cypher_string(w, kg_graph_node(g, e->target)->id);
+    kg_put_node_id(w, ids, e->target);
     kg_writer_puts(w, "}) MERGE (a)-[r:");
     cypher_name(w, e->type);
     kg_writer_puts(w, " {id: ");
@@ -404,11 +433,11 @@ kg_status kg_export_cypher(const kg_graph *g, kg_writer *w, kg_error *err)
                         "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS "
                         "FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
                      kg_graph_node_count(g), kg_graph_edge_count(g));
-    bool ok = true;
-    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-        ok = cypher_node(w, kg_graph_node(g, i));
-    for (size_t i = 0; ok && i < kg_graph_edge_count(g); i++)
-        ok = cypher_edge(w, g, kg_graph_edge(g, i));
+    kg_id_table ids;
+    bool ok = kg_id_table_build(&ids, g, kg_write_cypher_string) &&
+              kg_export_nodes(w, g, cypher_node, g) &&
+              kg_export_edges(w, g, &ids, cypher_edge, &ids);
+    kg_id_table_free(&ids);
     if (!ok)
         return kg_error_set(err, KG_ENOMEM, kg_writer_name(w),
                             "out of memory while writing Cypher");

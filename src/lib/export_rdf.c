@@ -58,6 +58,7 @@ static term iri(int p, const char *local)
 
 typedef struct rdf_out {
     kg_writer *w;
+    const kg_graph *graph;
     bool is_turtle;
     const char *source_base;   /* https://kg.example/source/NAME/ */
     const char *relation_base; /* https://kg.example/relation/NAME/ */
@@ -206,8 +207,20 @@ static void evidence_items(rdf_out *o, const char *label, const kg_evidence *ev,
     }
 }
 
-static void write_node(rdf_out *o, const kg_node *n, size_t index)
+/* A record writer's own rdf_out, writing to w (each thread has its own
+ * writer; a record opens and ends its subjects itself). */
+static rdf_out record_out(kg_writer *w, const rdf_out *shared)
 {
+    rdf_out o = *shared;
+    o.w = w;
+    o.has_subject = false;
+    return o;
+}
+
+static bool write_node(kg_writer *w, const void *shared, size_t index)
+{
+    rdf_out out = record_out(w, shared), *o = &out;
+    const kg_node *n = kg_graph_node(o->graph, index);
     char label[32];
     snprintf(label, sizeof label, "n%zu", index);
     subject(o, iri(P_ID, n->id));
@@ -223,6 +236,7 @@ static void write_node(rdf_out *o, const kg_node *n, size_t index)
     evidence_links(o, label, n->evidence_count);
     end_subject(o);
     evidence_items(o, label, n->evidence, n->evidence_count);
+    return true;
 }
 
 /* wdt:P... when the schema maps the edge type to Wikidata, else kgr:TYPE. */
@@ -237,8 +251,11 @@ static term edge_predicate(const kg_graph *g, const kg_edge *e)
     return iri(P_RELATION, e->type);
 }
 
-static void write_edge(rdf_out *o, const kg_graph *g, const kg_edge *e, size_t index)
+static bool write_edge(kg_writer *w, const void *shared, size_t index)
 {
+    rdf_out out = record_out(w, shared), *o = &out;
+    const kg_graph *g = o->graph;
+    const kg_edge *e = kg_graph_edge(g, index);
     char label[32];
     snprintf(label, sizeof label, "r%zu", index);
     term source = iri(P_ID, kg_graph_node(g, e->source)->id);
@@ -260,6 +277,7 @@ static void write_edge(rdf_out *o, const kg_graph *g, const kg_edge *e, size_t i
     evidence_links(o, label, e->evidence_count);
     end_subject(o);
     evidence_items(o, label, e->evidence, e->evidence_count);
+    return true;
 }
 
 static void write_source(rdf_out *o, const kg_source *s)
@@ -316,7 +334,7 @@ static kg_status graph_base(const kg_graph *g, const char *kind, kg_writer **out
     return kg_writer_status(*out);
 }
 
-static void write_graph(rdf_out *o, const kg_graph *g)
+static bool write_graph(rdf_out *o, const kg_graph *g)
 {
     if (o->is_turtle) {
         for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
@@ -326,10 +344,8 @@ static void write_graph(rdf_out *o, const kg_graph *g)
     write_vocabulary(o, kg_graph_schema(g));
     for (size_t i = 0; i < kg_graph_source_count(g); i++)
         write_source(o, kg_graph_source(g, i));
-    for (size_t i = 0; i < kg_graph_node_count(g); i++)
-        write_node(o, kg_graph_node(g, i), i);
-    for (size_t i = 0; i < kg_graph_edge_count(g); i++)
-        write_edge(o, g, kg_graph_edge(g, i), i);
+    return kg_export_nodes(o->w, g, write_node, o) &&
+           kg_export_edges(o->w, g, NULL, write_edge, o);
 }
 
 static kg_status export_rdf(const kg_graph *g, bool is_turtle, kg_writer *w, kg_error *err)
@@ -339,9 +355,10 @@ static kg_status export_rdf(const kg_graph *g, bool is_turtle, kg_writer *w, kg_
     if (status == KG_OK)
         status = graph_base(g, "relation", &relations);
     if (status == KG_OK) {
-        rdf_out o = {w, is_turtle, kg_writer_memory(sources, NULL),
+        rdf_out o = {w, g, is_turtle, kg_writer_memory(sources, NULL),
                      kg_writer_memory(relations, NULL), {0}, false};
-        write_graph(&o, g);
+        if (!write_graph(&o, g))
+            status = KG_ENOMEM;
     }
     kg_writer_abort(sources);
     kg_writer_abort(relations);

@@ -131,6 +131,67 @@ static void yed_same_in_any_chunks(void **state)
     same_in_any_chunks(KG_FORMAT_YED);
 }
 
+static void gexf_same_in_any_chunks(void **state)
+{
+    (void)state;
+    same_in_any_chunks(KG_FORMAT_GEXF);
+}
+
+static void cytoscape_same_in_any_chunks(void **state)
+{
+    (void)state;
+    same_in_any_chunks(KG_FORMAT_CYTOSCAPE);
+}
+
+static void cypher_same_in_any_chunks(void **state)
+{
+    (void)state;
+    same_in_any_chunks(KG_FORMAT_CYPHER);
+}
+
+static void ntriples_same_in_any_chunks(void **state)
+{
+    (void)state;
+    same_in_any_chunks(KG_FORMAT_NTRIPLES);
+}
+
+static void turtle_same_in_any_chunks(void **state)
+{
+    (void)state;
+    same_in_any_chunks(KG_FORMAT_TURTLE);
+}
+
+static char *neo4j_text(size_t file, size_t chunk)
+{
+    kg_export_set_chunk_records(chunk);
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    assert_int_equal(kg_export_neo4j_file(graph, file, w, NULL), KG_OK);
+    char *text = strdup(kg_writer_memory(w, NULL));
+    kg_writer_abort(w);
+    return text;
+}
+
+/* Neo4j CSV: one file per type, each a filtered pass over the records. */
+static void neo4j_same_in_any_chunks(void **state)
+{
+    (void)state;
+    size_t count = 0;
+    assert_int_equal(kg_neo4j_file_count(graph, &count), KG_OK);
+    assert_int_equal(count, 6); /* 3 node types, 3 edge types */
+    for (size_t file = 0; file < count; file++) {
+        char *serial = neo4j_text(file, 0);
+        assert_true(strlen(serial) > 10000);
+        for (size_t chunk = 1; chunk < 1000; chunk = chunk * 3 + 4) {
+            char *parallel = neo4j_text(file, chunk);
+            if (strcmp(serial, parallel) != 0)
+                fail_msg("Neo4j file %zu differs with chunks of %zu records", file, chunk);
+            free(parallel);
+        }
+        free(serial);
+    }
+}
+
 /* The id table holds each id as the edge lines write it: escaped, so the
  * node whose id has a quote, a backslash and markup appears escaped as an
  * edge end, never raw. */
@@ -156,6 +217,12 @@ int main(void)
         cmocka_unit_test(graphml_same_in_any_chunks),
         cmocka_unit_test(json_same_in_any_chunks),
         cmocka_unit_test(yed_same_in_any_chunks),
+        cmocka_unit_test(gexf_same_in_any_chunks),
+        cmocka_unit_test(cytoscape_same_in_any_chunks),
+        cmocka_unit_test(cypher_same_in_any_chunks),
+        cmocka_unit_test(ntriples_same_in_any_chunks),
+        cmocka_unit_test(turtle_same_in_any_chunks),
+        cmocka_unit_test(neo4j_same_in_any_chunks),
         cmocka_unit_test(edge_ends_are_escaped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
