@@ -14,6 +14,7 @@
  * sync() (not timed), so its write speed is measured from the state the
  * run script's cp starts from, with no dirty pages left by the previous
  * export. */
+#define _DEFAULT_SOURCE /* sync() */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>

@@ -1,7 +1,7 @@
-/* analysis_components.c - grouping nodes: weakly and strongly connected
- * components and modularity communities (Louvain, Leiden), all by igraph,
- * renumbered so that group 0 is the largest and ties go by lowest node id,
- * whatever order igraph produced them in. */
+/* analysis_components.c - grouping nodes: weakly connected components (by
+ * union-find), strongly connected components and modularity communities
+ * (Louvain, Leiden) by igraph, renumbered so that group 0 is the largest
+ * and ties go by lowest node id, whatever order they were found in. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +39,10 @@ static int compare_groups(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Fills out from igraph's membership (k groups numbered 0..k-1). */
-static kg_status renumber(const igraph_vector_int_t *membership, size_t k, kg_partition *out)
+/* Fills out from a membership of n nodes in k groups numbered 0..k-1. */
+static kg_status renumber_groups(const igraph_integer_t *membership, size_t n, size_t k,
+                                 kg_partition *out)
 {
-    size_t n = (size_t)igraph_vector_int_size(membership);
     group_order *groups = calloc(k ? k : 1, sizeof *groups);
     size_t *rank = malloc((k ? k : 1) * sizeof *rank);
     out->membership = malloc((n ? n : 1) * sizeof *out->membership);
@@ -51,7 +51,7 @@ static kg_status renumber(const igraph_vector_int_t *membership, size_t k, kg_pa
     for (size_t g = 0; g < k && st == KG_OK; g++)
         groups[g] = (group_order){g, 0, KG_UNREACHED};
     for (size_t i = 0; i < n && st == KG_OK; i++) {
-        group_order *g = &groups[VECTOR(*membership)[i]];
+        group_order *g = &groups[membership[i]];
         if (g->size++ == 0)
             g->first = i;
     }
@@ -62,10 +62,56 @@ static kg_status renumber(const igraph_vector_int_t *membership, size_t k, kg_pa
         out->sizes[r] = groups[r].size;
     }
     for (size_t i = 0; i < n && st == KG_OK; i++)
-        out->membership[i] = rank[VECTOR(*membership)[i]];
+        out->membership[i] = rank[membership[i]];
     out->count = k;
     free(rank);
     free(groups);
+    return st;
+}
+
+static kg_status renumber(const igraph_vector_int_t *membership, size_t k, kg_partition *out)
+{
+    return renumber_groups(VECTOR(*membership), (size_t)igraph_vector_int_size(membership), k,
+                           out);
+}
+
+/* The root of i's set, halving the path on the way. */
+static size_t find_root(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+/* Weak components need no igraph: union-find over the edges is O(E a(V))
+ * and skips building igraph's indexed copy of the graph, which at 5M edges
+ * took ten times longer than igraph's search itself. */
+static kg_status weak_components(const kg_graph *graph, kg_partition *out)
+{
+    size_t n = kg_graph_node_count(graph), k = 0;
+    size_t *parent = malloc((n ? n : 1) * sizeof *parent);
+    igraph_integer_t *group = malloc((n ? n : 1) * sizeof *group);
+    kg_status st = parent && group ? KG_OK : KG_ENOMEM;
+    for (size_t i = 0; i < n && st == KG_OK; i++)
+        parent[i] = i;
+    for (size_t j = 0; j < kg_graph_edge_count(graph) && st == KG_OK; j++) {
+        const kg_edge *e = kg_graph_edge(graph, j);
+        size_t a = find_root(parent, e->source), b = find_root(parent, e->target);
+        if (a != b) /* the lower index becomes the root */
+            parent[a > b ? a : b] = a < b ? a : b;
+    }
+    /* Roots are their set's lowest index, so groups are numbered in order
+     * of their first node, and a node's root always comes before it. */
+    for (size_t i = 0; i < n && st == KG_OK; i++) {
+        size_t root = find_root(parent, i);
+        group[i] = root == i ? (igraph_integer_t)k++ : group[root];
+    }
+    if (st == KG_OK)
+        st = renumber_groups(group, n, k, out);
+    free(parent);
+    free(group);
     return st;
 }
 
@@ -83,6 +129,14 @@ kg_status kg_components(const kg_graph *graph, bool is_strong, kg_partition *out
     kg_status st = check_graph(graph, out, err);
     if (st != KG_OK)
         return st;
+    if (!is_strong) {
+        st = weak_components(graph, out);
+        if (st != KG_OK) {
+            kg_partition_clear(out);
+            return kg_error_set(err, st, NULL, "out of memory numbering components");
+        }
+        return KG_OK;
+    }
     igraph_t g;
     igraph_vector_int_t membership;
     igraph_integer_t count = 0;
