@@ -56,26 +56,31 @@ bool kg_edge_is_symmetric(const kg_graph *graph, const kg_edge *edge)
 static kg_status edge_pairs(const kg_graph *graph, bool reversed_symmetric, bool drops_loops,
                             igraph_vector_int_t *pairs)
 {
-    size_t m = kg_graph_edge_count(graph);
-    if (igraph_vector_int_reserve(pairs, (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS)
+    size_t m = kg_graph_edge_count(graph), used = 0, extra = 0;
+    for (size_t j = 0; reversed_symmetric && j < m; j++) {
+        const kg_edge *e = kg_graph_edge(graph, j);
+        extra += kg_edge_is_symmetric(graph, e) && e->source != e->target;
+    }
+    if (igraph_vector_int_resize(pairs, (igraph_integer_t)(2 * (m + extra))) != IGRAPH_SUCCESS)
         return KG_ENOMEM;
+    igraph_integer_t *out = VECTOR(*pairs); /* filled directly: millions of pairs */
     for (size_t j = 0; j < m; j++) {
         const kg_edge *e = kg_graph_edge(graph, j);
         if (drops_loops && e->source == e->target)
             continue;
-        if (igraph_vector_int_push_back(pairs, (igraph_integer_t)e->source) ||
-            igraph_vector_int_push_back(pairs, (igraph_integer_t)e->target))
-            return KG_ENOMEM;
+        out[used++] = (igraph_integer_t)e->source;
+        out[used++] = (igraph_integer_t)e->target;
     }
     for (size_t j = 0; reversed_symmetric && j < m; j++) {
         const kg_edge *e = kg_graph_edge(graph, j);
         if (!kg_edge_is_symmetric(graph, e) || e->source == e->target)
             continue;
-        if (igraph_vector_int_push_back(pairs, (igraph_integer_t)e->target) ||
-            igraph_vector_int_push_back(pairs, (igraph_integer_t)e->source))
-            return KG_ENOMEM;
+        out[used++] = (igraph_integer_t)e->target;
+        out[used++] = (igraph_integer_t)e->source;
     }
-    return KG_OK;
+    return igraph_vector_int_resize(pairs, (igraph_integer_t)used) == IGRAPH_SUCCESS
+               ? KG_OK
+               : KG_ENOMEM;
 }
 
 static kg_status build(const kg_graph *graph, bool is_directed, bool reversed_symmetric,
