@@ -60,6 +60,23 @@ int kg_cli_usage_error(const char *command, const char *fmt, ...)
     return KG_EXIT_USAGE;
 }
 
+int kg_cli_ensure_directory(const char *dir)
+{
+    /* mkdir first and look only when it exists: checking before mkdir
+     * races with another run creating the same folder meanwhile. */
+    if (mkdir(dir, 0777) == 0)
+        return KG_EXIT_OK;
+    int e = errno;
+    struct stat st;
+    if (e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return KG_EXIT_OK;
+    if (e == EEXIST)
+        kg_cli_fail("%s: output path exists and is not a folder", dir);
+    else
+        kg_cli_fail("%s: cannot create output folder: %s", dir, strerror(e));
+    return KG_EXIT_SYSTEM;
+}
+
 int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
                         const kg_export_options *options, bool do_fsync)
 {
@@ -73,10 +90,9 @@ int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
                         kg_format_name(format));
             return KG_EXIT_USAGE;
         }
-        if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-            kg_cli_fail("%s: cannot create the folder: %s", out, strerror(errno));
-            return KG_EXIT_SYSTEM;
-        }
+        int rc = kg_cli_ensure_directory(out);
+        if (rc != KG_EXIT_OK)
+            return rc;
         st = kg_export_neo4j_folder(g, out, do_fsync, &err);
     } else {
         kg_writer *w = NULL;

@@ -54,6 +54,10 @@ extern kg_load_options kg_cli_limits;
  * "--"), storing them in kg_cli_limits. Returns an exit code. */
 int kg_cli_take_limits(int *argc, char **argv);
 
+/* Creates the folder dir unless it is one already (another run may be
+ * creating it at the same moment). Prints any error; returns an exit code. */
+int kg_cli_ensure_directory(const char *dir);
+
 /* Writes g as format to the file `out` (atomically), or to stdout when out
  * is "-"; a folder format (neo4j) creates the folder `out` if missing and
  * writes its files there. Prints any error; returns an exit code. */

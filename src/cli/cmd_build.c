@@ -152,22 +152,6 @@ static int find_default_datasets(char **paths, size_t *n)
     return KG_EXIT_OK;
 }
 
-static int ensure_directory(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return KG_EXIT_OK;
-        kg_cli_fail("%s: output path exists and is not a folder", dir);
-        return KG_EXIT_SYSTEM;
-    }
-    if (mkdir(dir, 0777) != 0) {
-        kg_cli_fail("%s: cannot create output folder: %s", dir, strerror(errno));
-        return KG_EXIT_SYSTEM;
-    }
-    return KG_EXIT_OK;
-}
-
 /* "data/nato-eu.kg.json" -> "nato-eu" */
 static void output_stem(const char *path, char *out, size_t size)
 {
@@ -339,7 +323,7 @@ static int build(char **paths, size_t n, const build_options *o)
             rc = load_rc;
     }
     if (rc == KG_EXIT_OK)
-        rc = ensure_directory(o->output_dir);
+        rc = kg_cli_ensure_directory(o->output_dir);
     for (size_t i = 0; i < n && rc == KG_EXIT_OK; i++)
         rc = export_graph(graphs[i], paths[i], o, &outputs);
     rc = commit_all(&outputs, rc);

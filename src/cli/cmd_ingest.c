@@ -131,18 +131,6 @@ static int parse_options(int argc, char **argv, ingest_args *a)
     return rc;
 }
 
-static int ensure_directory(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-        return KG_EXIT_OK;
-    if (mkdir(dir, 0777) != 0) {
-        kg_cli_fail("%s: cannot create output folder: %s", dir, strerror(errno));
-        return KG_EXIT_SYSTEM;
-    }
-    return KG_EXIT_OK;
-}
-
 static bool is_drawing(kg_format f)
 {
     return f == KG_FORMAT_SVG || f == KG_FORMAT_PNG || f == KG_FORMAT_PDF || f == KG_FORMAT_HTML;
@@ -167,7 +155,7 @@ static int write_outputs(const kg_graph *g, const ingest_args *a, bool has_progr
     char targets[KG_FORMAT_COUNT][4096];
     double seconds[KG_FORMAT_COUNT];
     size_t n = 0;
-    int rc = ensure_directory(a->output_dir);
+    int rc = kg_cli_ensure_directory(a->output_dir);
     for (int f = 0; f < KG_FORMAT_COUNT && rc == KG_EXIT_OK; f++) {
         if (!a->formats[f])
             continue;
