@@ -87,7 +87,13 @@ bool kg_format_is_default(kg_format format);
 bool kg_format_is_folder(kg_format format);
 
 /* Writes graph in format to w (options may be NULL for defaults). Does not
- * commit w. Returns KG_OK or the first error, described in err. */
+ * commit w. Returns KG_OK or the first error, described in err.
+ *
+ * With more than 16,384 nodes or edges, the text formats are formatted by
+ * the calling thread and one more thread (POSIX threads), which is joined
+ * before kg_export returns; w is only ever written from the calling
+ * thread, and the bytes are the same as with one thread. The graph must
+ * not change meanwhile (a finished graph never does). */
 kg_status kg_export(const kg_graph *graph, kg_format format,
                     const kg_export_options *options, kg_writer *w,
                     kg_error *err);

@@ -80,13 +80,42 @@ static inline size_t next_special(kg_writer *w, const char **s, unsigned languag
     return kg_utf8_decode(*s, strnlen(*s, 4), cp);
 }
 
+/* The common case in one pass, with no call and no check per byte but
+ * one: the opening quote (unless quote is NUL), a string of plain bytes
+ * only, the closing quote, all fitting in the buffer. Returns true when
+ * that was the case and all is written. Otherwise the opening quote is
+ * written and *s moved past the plain bytes copied, and the escaper's
+ * general loop goes on from there. */
+static inline bool put_plain_string(kg_writer *w, const char **s, unsigned language,
+                                    char quote)
+{
+    if (w->status != KG_OK || w->is_closed || w->capacity - w->used < 2) {
+        if (quote)
+            kg_putc(w, quote);
+        return false;
+    }
+    char *out = w->buffer + w->used, *end = w->buffer + w->capacity - 1;
+    if (quote)
+        *out++ = quote;
+    const unsigned char *p = (const unsigned char *)*s;
+    while (out < end && (plain_in[*p] & language))
+        *out++ = (char)*p++;
+    bool is_done = *p == '\0';
+    if (is_done && quote)
+        *out++ = quote; /* end kept a byte for it */
+    w->used = (size_t)(out - w->buffer);
+    *s = (const char *)p;
+    return is_done;
+}
+
 /* Graphviz reads \" and \\ in quoted strings, and treats \n, \l, \r, \N,
  * \G... in labels as escapes, so every backslash is doubled. Newlines
  * become \n (a centred line break); other control characters a space, and
  * U+FFFE/U+FFFF, which XML forbids, U+FFFD, so Graphviz's SVG stays XML. */
 kg_status kg_write_dot_string(kg_writer *w, const char *s)
 {
-    kg_putc(w, '"');
+    if (put_plain_string(w, &s, ESC_DOT, '"'))
+        return KG_OK;
     uint32_t cp;
     size_t n;
     while ((n = next_special(w, &s, ESC_DOT, &cp)) > 0) {
@@ -122,6 +151,8 @@ static bool xml_allows(uint32_t cp)
  * normalisation cannot turn them into spaces. */
 kg_status kg_write_xml_text(kg_writer *w, const char *s)
 {
+    if (put_plain_string(w, &s, ESC_XML, '\0'))
+        return KG_OK;
     uint32_t cp;
     size_t n;
     while ((n = next_special(w, &s, ESC_XML, &cp)) > 0) {
@@ -163,10 +194,12 @@ static void json_escape_code_point(kg_writer *w, uint32_t cp)
  * element or a JavaScript string (<, >, &, U+2028, U+2029). */
 static kg_status json_string(kg_writer *w, const char *s, bool in_script)
 {
-    kg_putc(w, '"');
+    unsigned language = in_script ? ESC_SCRIPT : ESC_JSON;
+    if (put_plain_string(w, &s, language, '"'))
+        return KG_OK;
     uint32_t cp;
     size_t n;
-    while ((n = next_special(w, &s, in_script ? ESC_SCRIPT : ESC_JSON, &cp)) > 0) {
+    while ((n = next_special(w, &s, language, &cp)) > 0) {
         bool is_html_special = cp == '<' || cp == '>' || cp == '&' ||
                                cp == 0x2028 || cp == 0x2029;
         bool is_noncharacter = cp == 0xFFFE || cp == 0xFFFF; /* XML forbids them */

@@ -40,17 +40,20 @@ static void put(attr_list *a, const char *name, const char *value)
     kg_write_dot_string(a->w, value);
 }
 
-/* The same for a name that is a string literal needing no escape: its
- * quoted form and the = are one copy (this runs for every value). */
+/* The same for a name that is a string literal needing no escape: the
+ * separator, its quoted form and the = are one copy (this runs for every
+ * value). Both prefixes have the same length. */
 #define PUT_NAMED(a, name, value) \
-    put_named((a), "\"" name "\"=", sizeof("\"" name "\"=") - 1, (value))
+    put_named((a), " [\"" name "\"=", ", \"" name "\"=", sizeof(", \"" name "\"=") - 1, \
+              (value))
 
-static void put_named(attr_list *a, const char *quoted, size_t len, const char *value)
+static void put_named(attr_list *a, const char *first, const char *later, size_t len,
+                      const char *value)
 {
     if (!value)
         return;
-    put_separator(a);
-    kg_put(a->w, quoted, len);
+    kg_put(a->w, a->is_first ? first : later, len);
+    a->is_first = false;
     kg_write_dot_string(a->w, value);
 }
 

@@ -214,7 +214,7 @@ static void write_meta(kg_writer *w, const kg_graph *g)
 kg_status kg_export_gexf(const kg_graph *g, kg_writer *w, kg_error *err)
 {
     kg_attr_keys nodes = {0}, edges = {0};
-    kg_id_table ids = {g, NULL, NULL};
+    kg_id_table ids = {g, NULL, NULL, 0};
     bool ok = kg_export_collect_keys(g, true, NULL, &nodes) == KG_OK &&
               kg_export_collect_keys(g, false, NULL, &edges) == KG_OK &&
               kg_id_table_build(&ids, g, kg_write_xml_text);

@@ -222,7 +222,7 @@ static bool write_graph(kg_writer *w, const kg_graph *g, const kg_graphml_extras
     DATA(w, "    ", "graph_title", kg_graph_title(g));
     DATA(w, "    ", "graph_description", kg_graph_description(g));
     bool ok = data_owned(w, "    ", "graph_sources", kg_export_sources_json(g));
-    kg_id_table ids = {g, NULL, NULL};
+    kg_id_table ids = {g, NULL, NULL, 0};
     ok = ok && kg_id_table_build(&ids, g, kg_write_xml_text);
     graphml_ctx ctx = {g, x, nodes, edges, &ids};
     ok = ok && kg_export_nodes(w, g, write_node, &ctx);

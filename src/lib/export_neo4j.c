@@ -245,7 +245,9 @@ static bool edge_row(kg_writer *w, const void *ctx, size_t i)
     kg_put_node_id(w, c->ids, e->source);
     kg_putc(w, ',');
     /* as field(): an empty id, "" in the table, is left empty */
-    if (c->ids->offsets[e->target + 1] - c->ids->offsets[e->target] > 2)
+    size_t len;
+    kg_id_table_entry(c->ids, e->target, &len);
+    if (len > 2)
         kg_put_node_id(w, c->ids, e->target);
     field(w, e->type);
     field(w, e->id);
@@ -260,7 +262,7 @@ kg_status kg_export_neo4j_file(const kg_graph *g, size_t i, kg_writer *w, kg_err
     const char *type = NULL;
     bool is_nodes = false, ok = true;
     kg_attr_keys keys = {0};
-    kg_id_table ids = {g, NULL, NULL};
+    kg_id_table ids = {g, NULL, NULL, 0};
     kg_status status = file_type(g, i, &type, &is_nodes);
     if (status == KG_OK)
         status = kg_export_collect_keys(g, is_nodes, type, &keys);
