@@ -1,7 +1,8 @@
 # test_ingest.sh - `kg ingest` as a user runs it: KGX and kg TSV headers,
 # JSON Lines, schema errors with file:line:column, --check, limits, the
-# analysis commands reading bulk inputs, a generated graph compared with
-# NetworkX reading the same TSV, and the generator's determinism.
+# analysis commands reading bulk inputs, generated graphs (one past the
+# size at which exports run in two threads) compared with NetworkX reading
+# the same TSV, and the generator's determinism.
 . "$(dirname "$0")/lib.sh"
 schema=$KG_TEST_DATA/schema.json
 d=$scratch/in
@@ -94,12 +95,22 @@ done
 cmp -s "$scratch/g1/edges.tsv" "$scratch/g3/edges.tsv" && fail "generator: seed ignored"
 
 # A generated graph: kg's reading of the TSV (TSV and JSONL alike) equals
-# NetworkX's reading of the same TSV.
+# NetworkX's reading of the same TSV. A second one, of 20,000 nodes and
+# 60,000 edges, is past the size at which exports run in two threads
+# (16,384 records): its JSON and GraphML must read back the same, and
+# Graphviz must count the same in its DOT.
 run ingest --nodes "$scratch/g1/nodes.tsv" --edges "$scratch/g1/edges.tsv" -o "$scratch/gk" -n tsv -f json
 expect_rc 0 "generated TSV"
 run ingest --nodes "$scratch/g1/nodes.jsonl" --edges "$scratch/g1/edges.jsonl" -o "$scratch/gk" -n jsonl -f json
 expect_rc 0 "generated JSONL"
-$PY - "$scratch/g1" "$scratch/gk" <<'EOF' || fail "kg and NetworkX disagree on the generated graph"
+mkdir -p "$scratch/g4"
+"$scratch/gen" 20000 60000 3 "$scratch/g4" tsv
+run ingest --nodes "$scratch/g4/nodes.tsv" --edges "$scratch/g4/edges.tsv" -o "$scratch/gk4" -n big \
+  -f json,graphml,dot
+expect_rc 0 "generated TSV past the two-thread size"
+counts=$(gvpr 'BEG_G { print(nNodes($G), " ", nEdges($G)); }' "$scratch/gk4/big.dot")
+[ "$counts" = "20000 60000" ] || fail "Graphviz counts '$counts' in the large DOT, not 20000 60000"
+$PY - "$scratch/g1" "$scratch/gk" "$scratch/g4" "$scratch/gk4" <<'EOF' || fail "kg and NetworkX disagree on the generated graph"
 import collections, csv, json, sys
 import networkx as nx
 src, out = sys.argv[1], sys.argv[2]
@@ -112,23 +123,25 @@ def typed(v):
             pass
     return v
 
-ref = nx.MultiDiGraph()
-with open(f"{src}/nodes.tsv", newline="") as f:
-    rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for r in rows:
-        ref.add_node(r["id"], type=r["category"], label=r["name"],
-                     **{k: typed(r[k]) for k in ("founded", "score") if r[k]})
-with open(f"{src}/edges.tsv", newline="") as f:
-    for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-        ref.add_edge(r["subject"], r["object"], type=r["predicate"],
-                     **{k: r[k] for k in ("start", "end") if r[k]}, weight=float(r["weight"]))
+def reference(folder):
+    ref = nx.MultiDiGraph()
+    with open(f"{folder}/nodes.tsv", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for r in rows:
+            ref.add_node(r["id"], type=r["category"], label=r["name"],
+                         **{k: typed(r[k]) for k in ("founded", "score") if r[k]})
+    with open(f"{folder}/edges.tsv", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            ref.add_edge(r["subject"], r["object"], type=r["predicate"],
+                         **{k: r[k] for k in ("start", "end") if r[k]},
+                         weight=float(r["weight"]))
+    return ref
 
 def edges(g):
     return collections.Counter((u, v, d["type"], d.get("start"), d.get("end"), d["weight"])
                                for u, v, d in g.edges(data=True))
 
-for name in ("tsv", "jsonl"):
-    g = nx.node_link_graph(json.load(open(f"{out}/{name}.json")))
+def check(name, ref, g):
     assert g.number_of_nodes() == ref.number_of_nodes(), name
     assert g.number_of_edges() == ref.number_of_edges(), name
     for n, d in ref.nodes(data=True):
@@ -138,5 +151,12 @@ for name in ("tsv", "jsonl"):
     assert dict(g.degree()) == dict(ref.degree()), name
     assert sorted(map(len, nx.weakly_connected_components(g))) == \
         sorted(map(len, nx.weakly_connected_components(ref))), name
+
+ref = reference(src)
+for name in ("tsv", "jsonl"):
+    check(name, ref, nx.node_link_graph(json.load(open(f"{out}/{name}.json"))))
+big = reference(sys.argv[3])
+check("big json", big, nx.node_link_graph(json.load(open(f"{sys.argv[4]}/big.json"))))
+check("big graphml", big, nx.read_graphml(f"{sys.argv[4]}/big.graphml", force_multigraph=True))
 EOF
 finish
