@@ -21,28 +21,31 @@ static void put_code_point(kg_writer *w, const char *s, size_t n, uint32_t cp)
 }
 
 /* Which languages copy a byte unchanged: printable ASCII, less the bytes
- * each must escape (" in all; \\ in DOT, JSON and script; ' in XML; & < >
- * in XML and script). Escapers copy runs of such bytes straight into the
+ * each must escape (" in all but Cypher; \\ in all but XML and CSV; ' in
+ * XML and Cypher; & < > in XML and script). Escapers copy runs of such bytes straight into the
  * writer's buffer instead of decoding them one code point at a time: the
  * same bytes, several times faster on large exports. */
-enum { ESC_DOT = 1, ESC_XML = 2, ESC_JSON = 4, ESC_SCRIPT = 8 };
+enum {
+    ESC_DOT = 1, ESC_XML = 2, ESC_JSON = 4, ESC_SCRIPT = 8,
+    ESC_CYPHER = 16, ESC_NTRIPLES = 32, ESC_CSV = 64
+};
 static const unsigned char plain_in[256] = {
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    15, 15,  0, 15, 15, 15,  5, 13, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  5, 15,  5, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  2, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    127, 127,  16, 127, 127, 127, 117, 109, 127, 127, 127, 127, 127, 127, 127, 127,
+    127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 117, 127, 117, 127,
+    127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,
+    127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,  66, 127, 127, 127,
+    127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,
+    127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
 };
 
 /* Copies the run of plain bytes at *s into w's buffer and moves past it.
@@ -228,9 +231,11 @@ kg_status kg_write_json_string_for_script(kg_writer *w, const char *s)
  * (\t \b \n \r \f \\ and the quote); any other control character is written
  * as \u00XX so the literal stays on one line and survives copy and paste.
  * backslash: how a backslash itself is written. */
-static kg_status backslash_string(kg_writer *w, const char *s, char quote, const char *backslash)
+static kg_status backslash_string(kg_writer *w, const char *s, char quote, const char *backslash,
+                                  unsigned language)
 {
-    kg_putc(w, quote);
+    if (put_plain_string(w, &s, language, quote))
+        return KG_OK;
     size_t len = strlen(s);
     while (len > 0) {
         uint32_t cp;
@@ -261,7 +266,7 @@ static kg_status backslash_string(kg_writer *w, const char *s, char quote, const
 
 kg_status kg_write_cypher_string(kg_writer *w, const char *s)
 {
-    return backslash_string(w, s, '\'', "\\\\");
+    return backslash_string(w, s, '\'', "\\\\", ESC_CYPHER);
 }
 
 /* A backslash is written \u005C rather than \\: both are N-Triples and
@@ -269,14 +274,15 @@ kg_status kg_write_cypher_string(kg_writer *w, const char *s)
  * N-Triples reader replaces \r before \\) misread "\\r" and not "\u005Cr". */
 kg_status kg_write_ntriples_string(kg_writer *w, const char *s)
 {
-    return backslash_string(w, s, '"', "\\u005C");
+    return backslash_string(w, s, '"', "\\u005C", ESC_NTRIPLES);
 }
 
 /* Always quoted, so commas, quotes and line breaks stay inside the field
  * (neo4j-admin needs --multiline-fields=true for the last). */
 kg_status kg_write_csv_field(kg_writer *w, const char *s)
 {
-    kg_putc(w, '"');
+    if (put_plain_string(w, &s, ESC_CSV, '"'))
+        return KG_OK;
     size_t len = strlen(s);
     while (len > 0) {
         uint32_t cp;

@@ -59,6 +59,45 @@ static void json_in_script(void **state)
                    "\"a\\u0026b \\u2028 \\u2029\"");
 }
 
+/* plain * 3 + special + plain, and what it must become: long enough
+ * (30,001 bytes and more) that the escapers' one-pass copy runs out of
+ * buffer midway and hands over to their general loop, which must pick up
+ * at the exact byte, in the middle of a run or at the special one. */
+static void long_string(escaper fn, const char *open, char special, const char *escaped,
+                        const char *close)
+{
+    size_t run = 10000;
+    char *s = malloc(4 * run + 2), *want = malloc(4 * run + 64);
+    assert_non_null(s);
+    assert_non_null(want);
+    for (size_t i = 0; i < 4 * run; i++)
+        s[i] = (char)('a' + i % 26);
+    s[3 * run] = special;
+    s[4 * run] = '\0';
+    int n = snprintf(want, 64, "%s", open);
+    memcpy(want + n, s, 3 * run);
+    n += (int)(3 * run);
+    n += snprintf(want + n, 32, "%s", escaped);
+    memcpy(want + n, s + 3 * run + 1, run - 1);
+    n += (int)(run - 1);
+    snprintf(want + n, 8, "%s", close);
+    expect_escaped(fn, s, want);
+    free(s);
+    free(want);
+}
+
+static void long_strings_across_buffers(void **state)
+{
+    (void)state;
+    long_string(kg_write_dot_string, "\"", '"', "\\\"", "\"");
+    long_string(kg_write_xml_text, "", '<', "&lt;", "");
+    long_string(kg_write_json_string, "\"", '\\', "\\\\", "\"");
+    long_string(kg_write_json_string_for_script, "\"", '&', "\\u0026", "\"");
+    long_string(kg_write_cypher_string, "'", '\'', "\\'", "'");
+    long_string(kg_write_ntriples_string, "\"", '\n', "\\n", "\"");
+    long_string(kg_write_csv_field, "\"", '"', "\"\"", "\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -66,6 +105,7 @@ int main(void)
         cmocka_unit_test(xml_text),
         cmocka_unit_test(json_strings),
         cmocka_unit_test(json_in_script),
+        cmocka_unit_test(long_strings_across_buffers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
