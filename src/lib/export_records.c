@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "export_internal.h"
 #include "internal.h"
@@ -114,14 +115,14 @@ static void prefetch_edge(const kg_graph *g, const kg_id_table *ids, size_t i)
 static bool write_range(kg_writer *w, const record_loop *loop, size_t from, size_t to)
 {
     bool ok = true;
-    for (size_t i = from; ok && i < to && kg_writer_status(w) == KG_OK; i++) {
+    for (size_t i = from; ok && i < to && w->status == KG_OK; i++) {
         if (loop->is_edges)
             prefetch_edge(loop->g, loop->ids, i);
         else
             prefetch_node(loop->g, i);
         ok = loop->write_one(w, loop->ctx, i);
     }
-    return ok && kg_writer_status(w) != KG_ENOMEM;
+    return ok && w->status != KG_ENOMEM;
 }
 
 typedef struct chunk_job {
@@ -130,13 +131,23 @@ typedef struct chunk_job {
     size_t from, to;
     bool ok;
     bool is_running;
+    double seconds; /* spent formatting */
     pthread_t thread;
 } chunk_job;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static void *run_chunk(void *arg)
 {
     chunk_job *job = arg;
+    double started = now();
     job->ok = write_range(job->out, job->loop, job->from, job->to);
+    job->seconds = now() - started;
     return NULL;
 }
 
@@ -174,12 +185,28 @@ static size_t min_size(size_t a, size_t b)
     return a < b ? a : b;
 }
 
+/* The length of the next side run: scaled by how long this thread took
+ * for its share against the second thread for its run, so that both
+ * finish together (this thread's share, the writing, costs more or less
+ * with the state of the page cache); damped, and kept within bounds. */
+static size_t balance(size_t there, size_t here, double here_seconds, double there_seconds)
+{
+    if (!(here_seconds > 0) || !(there_seconds > 0))
+        return there;
+    double ratio = here_seconds / there_seconds;
+    ratio = ratio < 0.5 ? 0.5 : ratio > 2 ? 2 : ratio;
+    double next = (double)there * (1 + ratio) / 2;
+    double lowest = (double)here / 2, highest = (double)here * 8;
+    next = next < lowest ? lowest : next > highest ? highest : next;
+    return next < 1 ? 1 : (size_t)next;
+}
+
 /* Records in runs of [a, b) formatted here straight into w, then [b, c)
  * formatted by the second thread into memory. While this thread appends
- * one side chunk and formats its next run, the second thread formats the
- * following side chunk into the other memory writer, so both stay busy.
- * Side runs are twice as long, as this thread also does all the writing
- * (at 1M/5M, runs of equal length were about 10% slower). */
+ * one side run and formats its next run, the second thread formats the
+ * following side run into the other memory writer, so both stay busy.
+ * Side runs start twice as long, as this thread also does all the
+ * writing, and are then balanced as they go. */
 static bool write_alternating(kg_writer *w, const record_loop *loop, size_t count,
                               kg_writer *spare[2])
 {
@@ -188,18 +215,22 @@ static bool write_alternating(kg_writer *w, const record_loop *loop, size_t coun
     size_t a = 0, b = min_size(here, count), c = min_size(b + there, count);
     int side = 0;
     start_chunk(&jobs[side], b, c);
+    double started = now();
     for (;;) {
         bool ok = write_range(w, loop, a, b);
+        double here_seconds = now() - started;
         ok = finish_chunk(&jobs[side]) && ok;
         if (!ok || c >= count || kg_writer_status(w) != KG_OK) {
             if (ok)
                 append_chunk(w, &jobs[side]);
             return ok;
         }
+        there = balance(there, here, here_seconds, jobs[side].seconds);
         a = c;
         b = min_size(a + here, count);
         c = min_size(b + there, count);
         start_chunk(&jobs[1 - side], b, c);
+        started = now();
         append_chunk(w, &jobs[side]);
         side = 1 - side;
     }
