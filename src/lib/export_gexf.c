@@ -54,9 +54,11 @@ static void value(kg_writer *w, const char *id, const char *text)
 {
     if (!text || !text[0])
         return;
-    kg_writer_printf(w, "          <attvalue for=\"%s\" value=\"", id);
+    KG_PUT_LIT(w, "          <attvalue for=\""); /* not printf: this runs per value */
+    kg_writer_puts(w, id);
+    KG_PUT_LIT(w, "\" value=\"");
     kg_write_xml_text(w, text);
-    kg_writer_puts(w, "\"/>\n");
+    KG_PUT_LIT(w, "\"/>\n");
 }
 
 static bool value_owned(kg_writer *w, const char *id, char *text)
@@ -75,8 +77,9 @@ static bool common_values(kg_writer *w, const kg_attr_keys *keys, kg_date start,
     char text[11], id[32];
     value(w, "start", kg_date_format(start, text));
     value(w, "end", kg_date_format(end, text));
-    bool ok = value_owned(w, "evidence", kg_export_evidence_json(ev, ev_count)) &&
-              value_owned(w, "quote", kg_export_quotes_text(ev, ev_count));
+    bool ok = ev_count == 0 || /* empty values are left out: not built at all */
+              (value_owned(w, "evidence", kg_export_evidence_json(ev, ev_count)) &&
+               value_owned(w, "quote", kg_export_quotes_text(ev, ev_count)));
     for (uint32_t i = 0; i < attr_count; i++) {
         snprintf(id, sizeof id, "attr%zu", kg_export_find_key(keys, attrs[i].key));
         value(w, id, attrs[i].text);
@@ -87,15 +90,27 @@ static bool common_values(kg_writer *w, const kg_attr_keys *keys, kg_date start,
 
 /* start="YYYY-MM-DD" end="YYYY-MM-DD": the first day of the start and the
  * last day of the end; an open end is left out. */
+static void put_day(kg_writer *w, int32_t yyyymmdd)
+{
+    kg_date day = {.year = (int16_t)(yyyymmdd / 10000), .month = (uint8_t)(yyyymmdd / 100 % 100),
+                   .day = (uint8_t)(yyyymmdd % 100), .precision = KG_DATE_DAY};
+    char text[11];
+    kg_writer_puts(w, kg_date_format(day, text));
+}
+
 static void interval(kg_writer *w, kg_date start, kg_date end)
 {
     int32_t first = kg_date_first_day(start), last = kg_date_last_day(end);
-    if (first)
-        kg_writer_printf(w, " start=\"%04d-%02d-%02d\"", (int)(first / 10000),
-                         (int)(first / 100 % 100), (int)(first % 100));
-    if (last)
-        kg_writer_printf(w, " end=\"%04d-%02d-%02d\"", (int)(last / 10000),
-                         (int)(last / 100 % 100), (int)(last % 100));
+    if (first) {
+        KG_PUT_LIT(w, " start=\"");
+        put_day(w, first);
+        kg_putc(w, '"');
+    }
+    if (last) {
+        KG_PUT_LIT(w, " end=\"");
+        put_day(w, last);
+        kg_putc(w, '"');
+    }
 }
 
 static void viz_color(kg_writer *w, const char *color)

@@ -172,6 +172,11 @@ static bool common_fields(kg_writer *w, kg_date start, kg_date end, const kg_evi
     char text[11];
     field(w, kg_date_format(start, text));
     field(w, kg_date_format(end, text));
+    if (count == 0) { /* two empty fields, without building empty texts */
+        field(w, NULL);
+        field(w, NULL);
+        return true;
+    }
     return field_owned(w, kg_export_evidence_json(ev, count)) &&
            field_owned(w, kg_export_quotes_text(ev, count));
 }
@@ -360,13 +365,16 @@ static bool cypher_properties(kg_writer *w, bool *is_first, kg_date start, kg_da
     char text[11], buf[256];
     cypher_property(w, is_first, "start", kg_date_format(start, text));
     cypher_property(w, is_first, "end", kg_date_format(end, text));
-    char *evidence = kg_export_evidence_json(ev, ev_count);
-    char *quotes = kg_export_quotes_text(ev, ev_count);
-    cypher_property(w, is_first, "evidence", evidence);
-    cypher_property(w, is_first, "quote", quotes);
-    bool ok = evidence && quotes;
-    free(evidence);
-    free(quotes);
+    bool ok = true;
+    if (ev_count > 0) { /* empty texts would be left out: not built at all */
+        char *evidence = kg_export_evidence_json(ev, ev_count);
+        char *quotes = kg_export_quotes_text(ev, ev_count);
+        cypher_property(w, is_first, "evidence", evidence);
+        cypher_property(w, is_first, "quote", quotes);
+        ok = evidence && quotes;
+        free(evidence);
+        free(quotes);
+    }
     for (uint32_t i = 0; i < attr_count; i++) {
         const char *name = kg_export_attr_name(attrs[i].key, buf, sizeof buf);
         if (attrs[i].kind == KG_VALUE_STRING) {
