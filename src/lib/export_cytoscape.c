@@ -32,15 +32,6 @@ static void attrs(kg_writer *w, const kg_attr *a, uint32_t count)
     }
 }
 
-/* Each element ends its line, with a comma unless it is the last. */
-static void end_element(kg_writer *w, size_t i, size_t count)
-{
-    if (i + 1 < count)
-        KG_PUT_LIT(w, ",\n");
-    else
-        kg_putc(w, '\n');
-}
-
 static bool write_node(kg_writer *w, const void *graph, size_t i)
 {
     const kg_node *n = kg_graph_node(graph, i);
@@ -55,7 +46,7 @@ static bool write_node(kg_writer *w, const void *graph, size_t i)
     kg_export_json_evidence(w, n->evidence, n->evidence_count);
     attrs(w, n->attrs, n->attr_count);
     KG_PUT_LIT(w, "}}");
-    end_element(w, i, kg_graph_node_count(graph));
+    kg_export_end_element(w, i, kg_graph_node_count(graph));
     return true;
 }
 
@@ -76,7 +67,7 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     kg_export_json_evidence(w, e->evidence, e->evidence_count);
     attrs(w, e->attrs, e->attr_count);
     KG_PUT_LIT(w, "}}");
-    end_element(w, i, kg_graph_edge_count(g));
+    kg_export_end_element(w, i, kg_graph_edge_count(g));
     return true;
 }
 

@@ -149,6 +149,16 @@ bool kg_export_style_has(const char *style, const char *word);
 /* Members of a JSON object being written, each preceded by ", ": a string
  * member (nothing for NULL), the dates that are set, the evidence array
  * (nothing when empty). Shared by the node-link and Cytoscape JSON. */
+/* Ends element i of count in a JSON array written one element a line:
+ * ",\n", or "\n" after the last. */
+static inline void kg_export_end_element(kg_writer *w, size_t i, size_t count)
+{
+    if (i + 1 < count)
+        KG_PUT_LIT(w, ",\n");
+    else
+        kg_putc(w, '\n');
+}
+
 /* kg_export_json_member's name is a string literal needing no escape:
  * `, "name": ` is then one literal, copied at once. */
 #define kg_export_json_member(w, name, value) \

@@ -9,15 +9,6 @@
 #include "export_internal.h"
 #include "writer_internal.h"
 
-/* Each record ends its line, with a comma unless it is the last. */
-static void end_record(kg_writer *w, size_t i, size_t count)
-{
-    if (i + 1 < count)
-        KG_PUT_LIT(w, ",\n");
-    else
-        kg_putc(w, '\n');
-}
-
 static bool write_node(kg_writer *w, const void *graph, size_t i)
 {
     const kg_node *n = kg_graph_node(graph, i);
@@ -31,7 +22,7 @@ static bool write_node(kg_writer *w, const void *graph, size_t i)
     kg_export_json_evidence(w, n->evidence, n->evidence_count);
     kg_export_json_attrs(w, n->attrs, n->attr_count);
     kg_putc(w, '}');
-    end_record(w, i, kg_graph_node_count(graph));
+    kg_export_end_element(w, i, kg_graph_node_count(graph));
     return true;
 }
 
@@ -51,7 +42,7 @@ static bool write_link(kg_writer *w, const void *ctx, size_t i)
     kg_export_json_evidence(w, e->evidence, e->evidence_count);
     kg_export_json_attrs(w, e->attrs, e->attr_count);
     kg_putc(w, '}');
-    end_record(w, i, kg_graph_edge_count(g));
+    kg_export_end_element(w, i, kg_graph_edge_count(g));
     return true;
 }
 
