@@ -111,27 +111,35 @@ static kg_status fail(kg_writer *w, kg_status status, int e)
     return w->status;
 }
 
-/* Empties the buffer into the file or stream. */
-static kg_status flush_buffer(kg_writer *w)
+/* Writes len bytes at data to the file or stream. */
+static kg_status write_out(kg_writer *w, const char *data, size_t len)
 {
-    if (w->kind == WRITER_MEMORY || w->used == 0 || w->status != KG_OK)
-        return w->status;
     if (w->kind == WRITER_STREAM) {
-        if (fwrite(w->buffer, 1, w->used, w->stream) != w->used)
+        if (fwrite(data, 1, len, w->stream) != len)
             return fail(w, KG_EIO, errno);
-        w->used = 0;
         return KG_OK;
     }
     size_t done = 0;
-    while (done < w->used) {
-        ssize_t n = write(w->fd, w->buffer + done, w->used - done);
+    while (done < len) {
+        ssize_t n = write(w->fd, data + done, len - done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return fail(w, KG_EIO, n < 0 ? errno : EIO);
         done += (size_t)n;
     }
+    return KG_OK;
+}
+
+/* Empties the buffer into the file or stream. */
+static kg_status flush_buffer(kg_writer *w)
+{
+    if (w->kind == WRITER_MEMORY || w->used == 0 || w->status != KG_OK)
+        return w->status;
+    if (write_out(w, w->buffer, w->used) != KG_OK)
+        return w->status;
     w->used = 0;
+    w->flushes++;
     return KG_OK;
 }
 
@@ -174,16 +182,16 @@ kg_status kg_writer_write(kg_writer *w, const void *data, size_t len)
     if (w->used + len > w->capacity && flush_buffer(w) != KG_OK)
         return w->status;
     if (len >= w->capacity) {
-        /* Larger than the buffer: write through. */
+        /* Larger than the buffer: written straight from data (an export
+         * thread's whole run), in buffer-sized pieces, which the kernel
+         * copies fastest. */
         const char *p = data;
         while (len > 0) {
-            size_t chunk = len < w->capacity ? len : w->capacity;
-            memcpy(w->buffer, p, chunk);
-            w->used = chunk;
-            if (flush_buffer(w) != KG_OK)
+            size_t piece = len < w->capacity ? len : w->capacity;
+            if (write_out(w, p, piece) != KG_OK)
                 return w->status;
-            p += chunk;
-            len -= chunk;
+            p += piece;
+            len -= piece;
         }
         return KG_OK;
     }

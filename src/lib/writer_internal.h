@@ -25,6 +25,7 @@ struct kg_writer {
     char *buffer;
     size_t used;
     size_t capacity;
+    unsigned long flushes; /* times the buffer was emptied (kg_put_copy) */
 };
 
 /* kg_writer_write, inlined when the bytes fit in the buffer; everything
@@ -52,10 +53,27 @@ static inline void kg_putc(kg_writer *w, char c)
  * for callers that fill w->buffer directly. KG_OK or w's failed status. */
 kg_status kg_writer_make_room(kg_writer *w);
 
+/* Writes again the bytes written at buffer[start .. end) when they are all
+ * still there (no flush since, counted by flushes) and fit: a value that
+ * a format repeats (an edge id as key and id) is then escaped once.
+ * Returns false, having written nothing, when the caller must write them
+ * the usual way. */
+static inline bool kg_put_copy(kg_writer *w, size_t start, size_t end, unsigned long flushes)
+{
+    size_t n = end - start;
+    if (w->flushes != flushes || w->status != KG_OK || w->is_closed || end > w->used ||
+        n > w->capacity - w->used)
+        return false;
+    memcpy(w->buffer + w->used, w->buffer + start, n);
+    w->used += n;
+    return true;
+}
+
 /* Empties a memory writer for reuse, keeping its buffer. */
 static inline void kg_writer_memory_reset(kg_writer *w)
 {
     w->used = 0;
+    w->flushes++;
 }
 
 #endif
