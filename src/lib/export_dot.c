@@ -159,8 +159,19 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     kg_put_node_id(w, ids, e->target);
     attr_list a = {w, true};
     PUT_NAMED(&a, "id", e->id);
-    PUT_NAMED(&a, "label", e->type);
-    PUT_NAMED(&a, "type", e->type);
+    if (e->type && !a.is_first) {
+        KG_PUT_LIT(w, ", \"label\"=");
+        size_t start = w->used;
+        unsigned long flushes = w->flushes;
+        kg_write_dot_string(w, e->type);
+        size_t end = w->used;
+        KG_PUT_LIT(w, ", \"type\"=");
+        if (!kg_put_copy(w, start, end, flushes)) /* the type again, escaped once */
+            kg_write_dot_string(w, e->type);
+    } else {
+        PUT_NAMED(&a, "label", e->type);
+        PUT_NAMED(&a, "type", e->type);
+    }
     if (style) {
         put_style(&a, style);
         PUT_NAMED(&a, "fontcolor", style->color);

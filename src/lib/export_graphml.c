@@ -194,13 +194,21 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     const kg_graphml_extras *x = c->x;
     const kg_edge *e = kg_graph_edge(g, i);
     KG_PUT_LIT(w, "    <edge id=\"");
+    size_t start = w->used;
+    unsigned long flushes = w->flushes;
     kg_write_xml_text(w, e->id);
+    size_t end = w->used;
     KG_PUT_LIT(w, "\" source=\"");
     kg_put_node_id(w, c->ids, e->source);
     KG_PUT_LIT(w, "\" target=\"");
     kg_put_node_id(w, c->ids, e->target);
     KG_PUT_LIT(w, "\">\n");
-    DATA(w, "      ", "edge_edge_id", e->id);
+    if (e->id && e->id[0]) { /* the id again, escaped once (as DATA) */
+        KG_PUT_LIT(w, "      <data key=\"edge_edge_id\">");
+        if (!kg_put_copy(w, start, end, flushes))
+            kg_write_xml_text(w, e->id);
+        KG_PUT_LIT(w, "</data>\n");
+    }
     DATA(w, "      ", "edge_type", e->type);
     data_dates(w, false, e->start, e->end);
     bool ok = data_evidence(w, "edge", e->evidence, e->evidence_count);

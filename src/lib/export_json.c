@@ -35,8 +35,16 @@ static bool write_link(kg_writer *w, const void *ctx, size_t i)
     kg_put_node_id(w, ids, e->source);
     KG_PUT_LIT(w, ", \"target\": ");
     kg_put_node_id(w, ids, e->target);
-    kg_export_json_member(w, "key", e->id);
-    kg_export_json_member(w, "id", e->id);
+    if (e->id) {
+        KG_PUT_LIT(w, ", \"key\": ");
+        size_t start = w->used;
+        unsigned long flushes = w->flushes;
+        kg_write_json_string(w, e->id);
+        size_t end = w->used;
+        KG_PUT_LIT(w, ", \"id\": ");
+        if (!kg_put_copy(w, start, end, flushes)) /* the id again, escaped once */
+            kg_write_json_string(w, e->id);
+    }
     kg_export_json_member(w, "type", e->type);
     kg_export_json_dates(w, e->start, e->end);
     kg_export_json_evidence(w, e->evidence, e->evidence_count);
