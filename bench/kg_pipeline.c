@@ -8,18 +8,11 @@
  * connected components, one shortest path FROM -> TO (undirected), then
  * GraphML, node-link JSON and DOT into OUTDIR. Prints "phase NAME SECONDS"
  * and "rss NAME KB" (peak so far) lines and a few results the run script
- * compares across tools.
- *
- * With KG_PIPELINE_SYNC=1 in the environment, each export starts after a
- * sync() (not timed), so its write speed is measured from the state the
- * run script's cp starts from, with no dirty pages left by the previous
- * export. */
-#define _DEFAULT_SOURCE /* sync() */
+ * compares across tools. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "kg/kg.h"
 
@@ -53,9 +46,6 @@ static int write_format(const kg_graph *g, kg_format f, const char *dir)
     kg_writer *w = NULL;
     kg_error err;
     kg_error_clear(&err);
-    const char *sync_first = getenv("KG_PIPELINE_SYNC");
-    if (sync_first && sync_first[0] == '1')
-        sync();
     double t = now();
     kg_status st = kg_writer_open_file(path, false, &w, &err);
     if (st == KG_OK)

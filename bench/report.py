@@ -4,7 +4,6 @@ per-phase times from each tool's own clock, wall time and peak RSS from
 agree, and kg's write throughput against copying a file of the same size.
 
     /usr/bin/python3 report.py DIR kg nx ig"""
-import statistics
 import sys
 
 NAMES = {"kg": "kg (libkg)", "nx": "NetworkX", "ig": "python3-igraph"}
@@ -76,30 +75,19 @@ def main():
     print(f"`kg ingest` command (load + write GraphML, JSON, DOT): "
           f"{summary.get('wall_cli', 0):.1f} s, {summary.get('rss_cli', 0) / 1024:.0f} MiB peak")
     print()
-    synced = [read(f"{folder}/kg-sync{rep}.out")[0] for rep in (1, 2, 3)]
-    copies = {}
-    for line in open(f"{folder}/copy.txt", encoding="utf-8"):
-        ext, size, secs = line.split()
-        copies.setdefault(ext, (int(size), []))[1].append(float(secs))
-    print("Writing against copying: `cp` and kg's exports each start after `sync`, three "
-          "times each (median, and the range); kg's run in the pipeline above also paid "
-          "for the dirty pages of the exports before it.")
+    print("Writing in the pipeline above: " + ", ".join(
+        f"{ext} {runs['kg'][0]['write_' + ext]:.2f} s" for ext in ("graphml", "json", "dot")
+        if runs["kg"][0].get("write_" + ext)) + ".")
     print()
-    print("| export | size | kg writes, after sync | cp copies, after sync | kg / cp "
-          "| kg writes, in the pipeline |")
-    print("|---|---|---|---|---|---|")
-    for ext, (size, cp_secs) in copies.items():
-        kg_secs = [s.get("write_" + ext) for s in synced if s.get("write_" + ext)]
-        piped_secs = runs["kg"][0].get("write_" + ext)
-        if not kg_secs or not cp_secs or not piped_secs:
-            continue
-        kg_rates = sorted(size / t / 1e6 for t in kg_secs)
-        cp_rates = sorted(size / t / 1e6 for t in cp_secs)
-        kg_rate, cp_rate = statistics.median(kg_rates), statistics.median(cp_rates)
-        piped = size / piped_secs / 1e6
-        print(f"| {ext} | {size / 1e6:.0f} MB | {kg_rate:.0f} MB/s ({kg_rates[0]:.0f}–"
-              f"{kg_rates[-1]:.0f}) | {cp_rate:.0f} MB/s ({cp_rates[0]:.0f}–{cp_rates[-1]:.0f}) "
-              f"| {kg_rate / cp_rate:.2f} | {piped:.0f} MB/s ({piped / cp_rate:.2f} of cp) |")
+    try:
+        table = open(f"{folder}/formats.md", encoding="utf-8").read()
+    except OSError:
+        return
+    print("Against copying a file of the same size (`bench/formats.sh`: kg writes each "
+          "export three times, cp copies it three times, each after `sync` and after "
+          "deleting the previous output; medians):")
+    print()
+    print(table, end="")
 
 if __name__ == "__main__":
     main()

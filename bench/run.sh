@@ -69,35 +69,12 @@ for size in $sizes; do
   echo "== $size: kg ingest (the command)" >&2
   /usr/bin/time -v "$build/kg" ingest --nodes "$dir/nodes.tsv" --edges "$dir/edges.tsv" \
     -o "$dir/out" -n cli -f graphml,json,dot -q --progress 2>"$dir/cli.time"
-  # Write throughput: kg's write time against copying the same file into
-  # the same folder, both into the page cache (kg does not fsync unless
-  # asked). Both start from the same state: dirty pages flushed by sync,
-  # the source of cp read once so it does not wait on the disk. kg's run
-  # for this repeats the pipeline with a sync before each export
-  # (KG_PIPELINE_SYNC); in the timed run above each export also pays for
-  # the dirty pages the previous ones left, which the report shows too.
-  # Page-cache writes vary run to run on a shared machine (reclaim,
-  # writeback, discards), so both are measured three times and the report
-  # takes each one's median. cp makes the same sequence of writes as kg:
-  # GraphML, JSON, DOT, each after a sync, the earlier copies kept (as
-  # kg's earlier exports are) until the three are done.
-  : >"$dir/copy.txt"
-  for rep in 1 2 3; do
-    echo "== $size: kg exports, each after sync ($rep of 3)" >&2
-    rm -f "$dir"/out/kg.*
-    KG_PIPELINE_SYNC=1 "$bench/bin/kg_pipeline" "$dir/nodes.tsv" "$dir/edges.tsv" "$dir/out" \
-      $from $to >"$dir/kg-sync$rep.out"
-    for ext in graphml json dot; do
-      file=$dir/out/kg.$ext
-      cat "$file" >/dev/null
-      sync
-      start=$(date +%s.%N)
-      cp "$file" "$dir/out/copy.$ext"
-      end=$(date +%s.%N)
-      echo "$ext $(stat -c %s "$file") $(echo "$end - $start" | bc)" >>"$dir/copy.txt"
-    done
-    rm -f "$dir"/out/copy.*
-  done
+  # Write throughput against copying a file of the same size: formats.sh
+  # writes each export three times and copies it three times with cp, each
+  # time after a sync and after deleting the previous output, the same
+  # for both (formats.md; the report takes it in).
+  echo "== $size: write throughput against cp" >&2
+  BENCH_DIR=$bench KG_BUILD=$build bash "$here/formats.sh" "$size" graphml json dot >/dev/null
   {
     echo "## $size: $n nodes, $m edges ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
     echo
