@@ -72,13 +72,22 @@ static bool is_unreserved(unsigned char c)
            c == '-' || c == '.' || c == '_' || c == '~';
 }
 
+/* Percent-encodes all but unreserved bytes; runs of those are copied at
+ * once, not byte by byte (this runs for every IRI). */
 static void put_encoded(kg_writer *w, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (is_unreserved(*p))
-            kg_writer_putc(w, (char)*p);
-        else
-            kg_writer_printf(w, "%%%02X", *p);
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p;
+        while (*p && is_unreserved(*p))
+            p++;
+        kg_put(w, (const char *)run, (size_t)(p - run));
+        if (*p) {
+            char code[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            kg_put(w, code, 3);
+            p++;
+        }
     }
 }
 
@@ -96,18 +105,20 @@ static bool is_turtle_local(const char *s)
 static void put_term(rdf_out *o, term t)
 {
     if (t.is_blank) {
-        kg_writer_printf(o->w, "_:%s", t.local);
+        KG_PUT_LIT(o->w, "_:");
+        kg_writer_puts(o->w, t.local);
         return;
     }
     if (o->is_turtle && t.prefix >= 0 && is_turtle_local(t.local)) {
-        kg_writer_printf(o->w, "%s:", prefixes[t.prefix].name);
+        kg_writer_puts(o->w, prefixes[t.prefix].name);
+        kg_putc(o->w, ':');
         put_encoded(o->w, t.local);
         return;
     }
-    kg_writer_putc(o->w, '<');
+    kg_putc(o->w, '<');
     kg_writer_puts(o->w, t.prefix >= 0 ? prefixes[t.prefix].iri : t.base);
     put_encoded(o->w, t.local);
-    kg_writer_putc(o->w, '>');
+    kg_putc(o->w, '>');
 }
 
 static void subject(rdf_out *o, term s)
@@ -121,28 +132,28 @@ static void predicate(rdf_out *o, term p)
 {
     if (!o->is_turtle) {
         put_term(o, o->subject);
-        kg_writer_putc(o->w, ' ');
+        kg_putc(o->w, ' ');
     } else if (!o->has_subject) {
         put_term(o, o->subject);
-        kg_writer_puts(o->w, "\n    ");
+        KG_PUT_LIT(o->w, "\n    ");
     } else {
-        kg_writer_puts(o->w, " ;\n    ");
+        KG_PUT_LIT(o->w, " ;\n    ");
     }
     o->has_subject = true;
     put_term(o, p);
-    kg_writer_putc(o->w, ' ');
+    kg_putc(o->w, ' ');
 }
 
 static void end_object(rdf_out *o)
 {
     if (!o->is_turtle)
-        kg_writer_puts(o->w, " .\n");
+        KG_PUT_LIT(o->w, " .\n");
 }
 
 static void end_subject(rdf_out *o)
 {
     if (o->is_turtle && o->has_subject)
-        kg_writer_puts(o->w, " .\n\n");
+        KG_PUT_LIT(o->w, " .\n\n");
     o->has_subject = false;
 }
 
@@ -161,7 +172,7 @@ static void literal(rdf_out *o, term p, const char *text, const char *datatype)
     predicate(o, p);
     kg_write_ntriples_string(o->w, text);
     if (datatype) {
-        kg_writer_puts(o->w, "^^");
+        KG_PUT_LIT(o->w, "^^");
         put_term(o, iri(P_XSD, datatype));
     }
     end_object(o);
@@ -339,7 +350,7 @@ static bool write_graph(rdf_out *o, const kg_graph *g)
     if (o->is_turtle) {
         for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
             kg_writer_printf(o->w, "@prefix %s: <%s> .\n", prefixes[i].name, prefixes[i].iri);
-        kg_writer_putc(o->w, '\n');
+        kg_putc(o->w, '\n');
     }
     write_vocabulary(o, kg_graph_schema(g));
     for (size_t i = 0; i < kg_graph_source_count(g); i++)
