@@ -161,13 +161,9 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     PUT_NAMED(&a, "id", e->id);
     if (e->type && !a.is_first) {
         KG_PUT_LIT(w, ", \"label\"=");
-        size_t start = w->used;
-        unsigned long flushes = w->flushes;
-        kg_write_dot_string(w, e->type);
-        size_t end = w->used;
+        kg_written type = kg_put_escaped(w, kg_write_dot_string, e->type);
         KG_PUT_LIT(w, ", \"type\"=");
-        if (!kg_put_copy(w, start, end, flushes)) /* the type again, escaped once */
-            kg_write_dot_string(w, e->type);
+        kg_put_again(w, type, kg_write_dot_string, e->type);
     } else {
         PUT_NAMED(&a, "label", e->type);
         PUT_NAMED(&a, "type", e->type);

@@ -194,10 +194,7 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     const kg_graphml_extras *x = c->x;
     const kg_edge *e = kg_graph_edge(g, i);
     KG_PUT_LIT(w, "    <edge id=\"");
-    size_t start = w->used;
-    unsigned long flushes = w->flushes;
-    kg_write_xml_text(w, e->id);
-    size_t end = w->used;
+    kg_written id = kg_put_escaped(w, kg_write_xml_text, e->id);
     KG_PUT_LIT(w, "\" source=\"");
     kg_put_node_id(w, c->ids, e->source);
     KG_PUT_LIT(w, "\" target=\"");
@@ -205,8 +202,7 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     KG_PUT_LIT(w, "\">\n");
     if (e->id && e->id[0]) { /* the id again, escaped once (as DATA) */
         KG_PUT_LIT(w, "      <data key=\"edge_edge_id\">");
-        if (!kg_put_copy(w, start, end, flushes))
-            kg_write_xml_text(w, e->id);
+        kg_put_again(w, id, kg_write_xml_text, e->id);
         KG_PUT_LIT(w, "</data>\n");
     }
     DATA(w, "      ", "edge_type", e->type);

@@ -82,6 +82,31 @@ typedef kg_status (*kg_string_escaper)(kg_writer *w, const char *s);
 bool kg_id_table_build(kg_id_table *ids, const kg_graph *g, kg_string_escaper escape);
 void kg_id_table_free(kg_id_table *ids);
 
+/* A value written escaped, to be written again (a format that repeats a
+ * value: an edge id as key and as id) without escaping it twice. */
+typedef struct kg_written {
+    size_t start, end;
+    unsigned long flushes;
+} kg_written;
+
+static inline kg_written kg_put_escaped(kg_writer *w, kg_string_escaper escape,
+                                        const char *value)
+{
+    kg_written span = {w->used, 0, w->flushes};
+    escape(w, value);
+    span.end = w->used;
+    return span;
+}
+
+/* The bytes of span again, copied while they are still in the buffer;
+ * otherwise value escaped anew. */
+static inline void kg_put_again(kg_writer *w, kg_written span, kg_string_escaper escape,
+                                const char *value)
+{
+    if (!kg_put_copy(w, span.start, span.end, span.flushes))
+        escape(w, value);
+}
+
 /* Where node's escaped id starts, and its length. */
 static inline const char *kg_id_table_entry(const kg_id_table *ids, size_t node, size_t *len)
 {

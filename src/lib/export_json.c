@@ -37,13 +37,9 @@ static bool write_link(kg_writer *w, const void *ctx, size_t i)
     kg_put_node_id(w, ids, e->target);
     if (e->id) {
         KG_PUT_LIT(w, ", \"key\": ");
-        size_t start = w->used;
-        unsigned long flushes = w->flushes;
-        kg_write_json_string(w, e->id);
-        size_t end = w->used;
+        kg_written id = kg_put_escaped(w, kg_write_json_string, e->id);
         KG_PUT_LIT(w, ", \"id\": ");
-        if (!kg_put_copy(w, start, end, flushes)) /* the id again, escaped once */
-            kg_write_json_string(w, e->id);
+        kg_put_again(w, id, kg_write_json_string, e->id);
     }
     kg_export_json_member(w, "type", e->type);
     kg_export_json_dates(w, e->start, e->end);
