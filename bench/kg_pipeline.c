@@ -12,16 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
-#include <time.h>
 
-#include "kg/kg.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#define BENCH_PROGRAM "kg_pipeline"
+#include "bench_common.h"
 
 /* Ends a phase: its time on our clock and the peak resident set so far. */
 static void phase(const char *name, double started)
@@ -30,13 +23,6 @@ static void phase(const char *name, double started)
     getrusage(RUSAGE_SELF, &ru);
     printf("phase %s %.3f\nrss %s %ld\n", name, now() - started, name, ru.ru_maxrss);
     fflush(stdout);
-}
-
-static int fail(const kg_error *err, const char *what)
-{
-    char line[2048];
-    fprintf(stderr, "kg_pipeline: %s: %s\n", what, kg_error_format(err, line, sizeof line));
-    return 1;
 }
 
 static int write_format(const kg_graph *g, kg_format f, const char *dir)
@@ -69,24 +55,11 @@ int main(int argc, char **argv)
         return 2;
     }
     double t0 = now(), t = t0;
-    kg_diagnostics diags;
-    kg_diagnostics_init(&diags, 0);
-    kg_ingest *in = NULL;
-    kg_graph *g = NULL;
+    kg_graph *g = load(argv[1], argv[2]);
+    if (!g)
+        return 1;
     kg_error err;
     kg_error_clear(&err);
-    kg_ingest_options o = kg_ingest_defaults();
-    o.name = "bench";
-    if (kg_ingest_new(&o, &in, &err) != KG_OK ||
-        kg_ingest_add_file(in, argv[1], KG_INGEST_TSV, KG_INGEST_NODES, &diags) != KG_OK ||
-        kg_ingest_add_file(in, argv[2], KG_INGEST_TSV, KG_INGEST_EDGES, &diags) != KG_OK ||
-        kg_ingest_finish(in, &g, &diags) != KG_OK) {
-        for (size_t i = 0; i < diags.count; i++)
-            fail(&diags.items[i], "load");
-        return 1;
-    }
-    kg_ingest_free(in);
-    kg_diagnostics_clear(&diags);
     size_t n = kg_graph_node_count(g);
     phase("load", t);
     printf("nodes %zu\nedges %zu\n", n, kg_graph_edge_count(g));

@@ -9,50 +9,12 @@
  * state bench/formats.sh copies the file with cp from. Prints one line
  * "write FORMAT BYTES SECONDS" per write. */
 #define _DEFAULT_SOURCE /* sync() */
-#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "kg/kg.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int fail(const kg_error *err, const char *what)
-{
-    char line[2048];
-    fprintf(stderr, "kg_writes: %s: %s\n", what, kg_error_format(err, line, sizeof line));
-    return 1;
-}
-
-static kg_graph *load(const char *nodes, const char *edges)
-{
-    kg_diagnostics diags;
-    kg_diagnostics_init(&diags, 0);
-    kg_ingest *in = NULL;
-    kg_graph *g = NULL;
-    kg_error err;
-    kg_error_clear(&err);
-    kg_ingest_options o = kg_ingest_defaults();
-    o.name = "bench";
-    if (kg_ingest_new(&o, &in, &err) != KG_OK ||
-        kg_ingest_add_file(in, nodes, KG_INGEST_TSV, KG_INGEST_NODES, &diags) != KG_OK ||
-        kg_ingest_add_file(in, edges, KG_INGEST_TSV, KG_INGEST_EDGES, &diags) != KG_OK ||
-        kg_ingest_finish(in, &g, &diags) != KG_OK) {
-        for (size_t i = 0; i < diags.count; i++)
-            fail(&diags.items[i], "load");
-        g = NULL;
-    }
-    kg_ingest_free(in);
-    kg_diagnostics_clear(&diags);
-    return g;
-}
+#define BENCH_PROGRAM "kg_writes"
+#include "bench_common.h"
 
 static int write_once(const kg_graph *g, kg_format f, const char *path)
 {
