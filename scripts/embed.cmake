@@ -6,7 +6,7 @@
 #
 # Each asset becomes `const unsigned char c_name[]` (NUL-terminated, the NUL
 # not counted) and `const size_t c_name_size`, declared in
-# src/lib/viewer_assets.h. Every asset except the template is inlined into a
+# src/lib/export/viewer_assets.h. Every asset except the template is inlined into a
 # <script> or <style> element, so one containing "</script", "</style" or
 # "<!--" would end or corrupt that element: refuse it here rather than ship a
 # broken page.

@@ -22,7 +22,7 @@ void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t size);
 void __wrap_free(void *p);
 
-/* libkg-internal (src/lib/export_internal.h): records per chunk, 0 for
+/* libkg-internal (src/lib/export/export_internal.h): records per chunk, 0 for
  * one thread. */
 void kg_export_set_chunk_records(size_t records);
 

@@ -7,7 +7,7 @@
  * text is the one tests/cli checks with NetworkX, igraph and Graphviz. */
 #include "test_util.h"
 
-/* libkg-internal (src/lib/export_internal.h): records per chunk, 0 for
+/* libkg-internal (src/lib/export/export_internal.h): records per chunk, 0 for
  * one thread. */
 void kg_export_set_chunk_records(size_t records);
 
