@@ -28,6 +28,7 @@ void kg_cli_print_error(const kg_error *err)
 {
     char line[KG_ERROR_FILE_MAX + KG_ERROR_POINTER_MAX + 2 * KG_ERROR_TEXT_MAX + 16];
     fprintf(stderr, "kg: %s\n", kg_error_format(err, line, sizeof line));
+    kg_cli_stdout_note_error(err);
 }
 
 void kg_cli_print_diagnostics(const kg_diagnostics *diags)

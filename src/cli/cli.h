@@ -72,6 +72,14 @@ int kg_cli_load(const char *path, const char *schema_path, kg_graph **out);
  * returns true. */
 bool kg_cli_wants_help(int argc, char **argv, const char *command);
 
+/* Fills a closed descriptor 0, 1 or 2 with /dev/null (read-only) and
+ * arranges for standard output to be flushed and closed at exit: an error
+ * then is reported and the exit code becomes 3 (cli_stdout.c). */
+void kg_cli_stdout_guard(void);
+/* Called for each error printed: one about "<stdout>" is not reported
+ * again at exit. */
+void kg_cli_stdout_note_error(const kg_error *err);
+
 /* Finds a command by name, or NULL. */
 const kg_command *kg_cli_find_command(const char *name);
 
