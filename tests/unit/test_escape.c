@@ -89,13 +89,91 @@ static void long_string(escaper fn, const char *open, char special, const char *
 static void long_strings_across_buffers(void **state)
 {
     (void)state;
-    long_string(kg_write_dot_string, "\"", '"', "\\\"", "\"");
     long_string(kg_write_xml_text, "", '<', "&lt;", "");
     long_string(kg_write_json_string, "\"", '\\', "\\\\", "\"");
     long_string(kg_write_json_string_for_script, "\"", '&', "\\u0026", "\"");
     long_string(kg_write_cypher_string, "'", '\'', "\\'", "'");
     long_string(kg_write_ntriples_string, "\"", '\n', "\\n", "\"");
     long_string(kg_write_csv_field, "\"", '"', "\"\"", "\"");
+}
+
+/* Reads a DOT string written as "part" +\n"part"...: checks that every
+ * part is shorter than Graphviz's 16,384 bytes, starts on a UTF-8 lead
+ * byte and ends on a whole escape, and returns the parts joined. */
+static char *dot_parts_joined(const char *dot, size_t *parts)
+{
+    char *joined = malloc(strlen(dot) + 1);
+    assert_non_null(joined);
+    size_t n = 0;
+    *parts = 0;
+    const char *p = dot;
+    for (;;) {
+        assert_int_equal(*p, '"');
+        const char *start = ++p;
+        assert_true(((unsigned char)*start & 0xC0) != 0x80); /* not mid-sequence */
+        while (*p != '"') {
+            assert_true(*p != '\0');
+            if (*p == '\\')
+                joined[n++] = *p++; /* an escape is two bytes, both in this part */
+            joined[n++] = *p++;
+        }
+        assert_true(p - start < 16384);
+        ++*parts;
+        if (p[1] == '\0')
+            break;
+        assert_memory_equal(p, "\" +\n", 4);
+        p += 4;
+    }
+    joined[n] = '\0';
+    return joined;
+}
+
+/* Graphviz cannot read a quoted string of 16,384 bytes or more: longer
+ * ones are split into parts it concatenates, never inside a UTF-8
+ * sequence or an escape, and the parts hold exactly the one-part escape. */
+static void dot_long_strings_split(void **state)
+{
+    (void)state;
+    /* 70,000 bytes; a 4-byte emoji, a 2-byte letter and escapes in a
+     * pattern whose period does not divide the part size, so boundaries
+     * fall next to each of them */
+    static const char *const pieces[] = {"\xF0\x9F\x9B\xB0", "\"", "\xC3\xA9", "\\",
+                                         "a", "\n", "\xFF"};
+    static const char *const escaped[] = {"\xF0\x9F\x9B\xB0", "\\\"", "\xC3\xA9",
+                                          "\\\\", "a", "\\n", "\xEF\xBF\xBD"};
+    size_t cap = 70000;
+    char *s = malloc(cap + 8), *want = malloc(3 * cap + 8);
+    assert_non_null(s);
+    assert_non_null(want);
+    size_t n = 0, m = 0;
+    for (size_t i = 0; n < cap; i++) {
+        size_t k = i % 11 < 7 ? i % 11 : 4; /* mostly plain 'a' */
+        memcpy(s + n, pieces[k], strlen(pieces[k]));
+        n += strlen(pieces[k]);
+        memcpy(want + m, escaped[k], strlen(escaped[k]));
+        m += strlen(escaped[k]);
+    }
+    s[n] = want[m] = '\0';
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    assert_int_equal(kg_write_dot_string(w, s), KG_OK);
+    size_t parts;
+    char *joined = dot_parts_joined(kg_writer_memory(w, NULL), &parts);
+    assert_true(parts >= 5);
+    assert_string_equal(joined, want);
+    free(joined);
+    kg_writer_abort(w);
+    /* 5,332 bytes (under a third of a part) stay one part, even all quotes */
+    memset(s, '"', 5332);
+    s[5332] = '\0';
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    kg_write_dot_string(w, s);
+    joined = dot_parts_joined(kg_writer_memory(w, NULL), &parts);
+    assert_int_equal(parts, 1);
+    free(joined);
+    kg_writer_abort(w);
+    free(s);
+    free(want);
 }
 
 int main(void)
@@ -106,6 +184,7 @@ int main(void)
         cmocka_unit_test(json_strings),
         cmocka_unit_test(json_in_script),
         cmocka_unit_test(long_strings_across_buffers),
+        cmocka_unit_test(dot_long_strings_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

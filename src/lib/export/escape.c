@@ -111,29 +111,61 @@ static inline bool put_plain_string(kg_writer *w, const char **s, unsigned langu
     return is_done;
 }
 
+/* Graphviz's scanner cannot read a quoted string of 16,384 bytes or more
+ * ("longer than 16384?"). A longer one is written as parts joined by DOT's
+ * concatenation, "part" +\n"part", which Graphviz reads back as one
+ * string; a part ends between two code points, so no UTF-8 sequence or
+ * escape is ever cut. */
+#define DOT_PART_MAX 16000
+
+/* The bytes that stand for code point cp (its n bytes at s) in a DOT
+ * string; returns their count (at most 4) and puts them at out. */
+static size_t dot_escape(const char *s, size_t n, uint32_t cp, char out[4])
+{
+    const char *text;
+    if (cp == '"')
+        text = "\\\"";
+    else if (cp == '\\')
+        text = "\\\\";
+    else if (cp == '\n')
+        text = "\\n";
+    else if (cp < 0x20 || cp == 0x7F)
+        text = " ";
+    else if (cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && n == 1))
+        text = replacement; /* U+FFFE/U+FFFF would make Graphviz's SVG invalid XML */
+    else {
+        memcpy(out, s, n);
+        return n;
+    }
+    size_t len = strlen(text);
+    memcpy(out, text, len);
+    return len;
+}
+
 /* Graphviz reads \" and \\ in quoted strings, and treats \n, \l, \r, \N,
  * \G... in labels as escapes, so every backslash is doubled. Newlines
  * become \n (a centred line break); other control characters a space, and
  * U+FFFE/U+FFFF, which XML forbids, U+FFFD, so Graphviz's SVG stays XML. */
 kg_status kg_write_dot_string(kg_writer *w, const char *s)
 {
-    if (put_plain_string(w, &s, ESC_DOT, '"'))
+    /* An escape is at most 3 bytes per input byte (a malformed byte becomes
+     * U+FFFD): a string that short fits in one part whatever it holds. */
+    size_t len = strnlen(s, DOT_PART_MAX / 3);
+    if (len < DOT_PART_MAX / 3 && put_plain_string(w, &s, ESC_DOT, '"'))
         return KG_OK;
+    if (len >= DOT_PART_MAX / 3)
+        kg_putc(w, '"');
     uint32_t cp;
-    size_t n;
-    while ((n = next_special(w, &s, ESC_DOT, &cp)) > 0) {
-        if (cp == '"')
-            KG_PUT_LIT(w, "\\\"");
-        else if (cp == '\\')
-            KG_PUT_LIT(w, "\\\\");
-        else if (cp == '\n')
-            KG_PUT_LIT(w, "\\n");
-        else if (cp < 0x20 || cp == 0x7F)
-            kg_putc(w, ' ');
-        else if (cp == 0xFFFE || cp == 0xFFFF) /* would make Graphviz's SVG invalid XML */
-            kg_put(w, replacement, 3);
-        else
-            put_code_point(w, s, n, cp);
+    size_t n, part = 0;
+    while ((n = next_special(w, &s, len >= DOT_PART_MAX / 3 ? 0 : ESC_DOT, &cp)) > 0) {
+        char out[4];
+        size_t k = dot_escape(s, n, cp, out);
+        if (part + k > DOT_PART_MAX) {
+            KG_PUT_LIT(w, "\" +\n\"");
+            part = 0;
+        }
+        kg_put(w, out, k);
+        part += k;
         s += n;
     }
     kg_putc(w, '"');
