@@ -22,7 +22,10 @@ extern "C" {
 
 typedef struct kg_writer kg_writer;
 
-/* Atomic file output to `path`; fsync before rename when do_fsync. */
+/* Atomic file output to `path`; with do_fsync, the file is fsynced before
+ * the rename and its folder after it, so the new file survives a power
+ * cut. Opening removes the temporaries ".NAME.PID.TAG.tmp" of `path` that a
+ * kg process since killed left behind (PID no longer running). */
 kg_status kg_writer_open_file(const char *path, bool do_fsync,
                               kg_writer **out, kg_error *err);
 /* Output to an open stream (e.g. stdout); `name` is used in messages.
@@ -57,6 +60,13 @@ kg_status kg_writer_close(kg_writer *w, kg_error *err);
 kg_status kg_writer_commit(kg_writer *w, kg_error *err);
 /* Removes the temporary (if any) and frees w. Accepts NULL. */
 void kg_writer_abort(kg_writer *w);
+
+/* Unlinks the temporary file of every file writer not yet committed or
+ * aborted, leaving the writers otherwise as they are. Async-signal-safe:
+ * meant for a SIGINT/SIGTERM handler that then ends the process. (The
+ * temporaries of a process killed outright are removed by the next writer
+ * opened for the same target: see kg_writer_open_file.) */
+void kg_writer_remove_temporaries(void);
 
 #ifdef __cplusplus
 }

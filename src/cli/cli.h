@@ -76,6 +76,10 @@ bool kg_cli_wants_help(int argc, char **argv, const char *command);
  * arranges for standard output to be flushed and closed at exit: an error
  * then is reported and the exit code becomes 3 (cli_stdout.c). */
 void kg_cli_stdout_guard(void);
+/* On SIGINT, SIGTERM, SIGHUP and SIGPIPE (unless ignored at start),
+ * removes the temporaries of uncommitted outputs, then lets the signal end
+ * the process (cli_signals.c). */
+void kg_cli_catch_signals(void);
 /* Called for each error printed: one about "<stdout>" is not reported
  * again at exit. */
 void kg_cli_stdout_note_error(const kg_error *err);

@@ -50,6 +50,7 @@ static int run_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
     kg_cli_stdout_guard();
+    kg_cli_catch_signals();
     int rc = kg_cli_take_limits(&argc, argv);
     if (rc != KG_EXIT_OK)
         return rc;

@@ -87,4 +87,16 @@ void kg_advise_huge_pages(void *p, size_t size);
 /* Grows *items (element size elem) to hold at least need elements. */
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem);
 
+/* writer_temp.c: the open file writers' temporaries, for a signal handler
+ * (kg_writer_remove_temporaries), and the leftovers of killed runs.
+ * Registers temp_path (kept by pointer until unregistered) and returns its
+ * slot, or -1 when the table is full. */
+int kg_temp_register(const char *temp_path);
+void kg_temp_unregister(int slot);
+/* Removes ".NAME.PID.TAG.tmp" beside path (NAME its last component) left
+ * by a kg process PID that no longer exists. */
+void kg_temp_remove_stale(const char *path);
+/* The folder part of path ("." when none) into dir; false if too long. */
+bool kg_temp_folder(const char *path, char *dir, size_t size);
+
 #endif

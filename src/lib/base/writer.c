@@ -25,6 +25,7 @@ static kg_writer *writer_new(writer_kind kind, const char *name, size_t capacity
         return NULL;
     w->kind = kind;
     w->fd = -1;
+    w->temp_slot = -1;
     w->path = kg_strdup(name);
     w->capacity = capacity;
     /* One byte more than capacity: room for the NUL kg_writer_memory adds. */
@@ -64,6 +65,7 @@ kg_status kg_writer_open_file(const char *path, bool do_fsync, kg_writer **out,
      * 0666 (not mkstemp's 0600) lets the umask decide the permissions. */
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    kg_temp_remove_stale(path);
     int e = 0;
     for (unsigned attempt = 0; attempt < 100 && w->fd < 0; attempt++) {
         unsigned tag = (unsigned)(((uintptr_t)w >> 4) + attempt * 2654435761u);
@@ -79,6 +81,7 @@ kg_status kg_writer_open_file(const char *path, bool do_fsync, kg_writer **out,
         writer_free(w);
         return kg_error_set(err, KG_EIO, path, "cannot create output: %s", strerror(e));
     }
+    w->temp_slot = kg_temp_register(w->temp_path);
     w->do_fsync = do_fsync;
     *out = w;
     return KG_OK;
@@ -285,6 +288,21 @@ kg_status kg_writer_close(kg_writer *w, kg_error *err)
     return w->status == KG_OK ? KG_OK : describe(w, err, "writing");
 }
 
+/* Makes the rename of path durable: fsync of its folder. File systems
+ * that cannot sync a folder say EINVAL; there is nothing more to do. */
+static int sync_folder(const char *path)
+{
+    char dir[4096];
+    if (!kg_temp_folder(path, dir, sizeof dir))
+        return ENAMETOOLONG;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    int e = fsync(fd) == 0 || errno == EINVAL ? 0 : errno;
+    close(fd);
+    return e;
+}
+
 kg_status kg_writer_commit(kg_writer *w, kg_error *err)
 {
     kg_status st = kg_writer_close(w, err);
@@ -294,6 +312,13 @@ kg_status kg_writer_commit(kg_writer *w, kg_error *err)
     }
     if (st != KG_OK && w->kind == WRITER_FILE)
         unlink(w->temp_path);
+    if (w->kind == WRITER_FILE)
+        kg_temp_unregister(w->temp_slot);
+    int e = 0;
+    if (st == KG_OK && w->kind == WRITER_FILE && w->do_fsync && (e = sync_folder(w->path)) != 0) {
+        fail(w, KG_EIO, e);
+        st = describe(w, err, "syncing the folder after the rename");
+    }
     writer_free(w);
     return st;
 }
@@ -306,6 +331,7 @@ void kg_writer_abort(kg_writer *w)
         if (w->fd >= 0)
             close(w->fd);
         unlink(w->temp_path);
+        kg_temp_unregister(w->temp_slot);
     }
     writer_free(w);
 }

@@ -22,6 +22,7 @@ struct kg_writer {
     bool is_closed;
     char *path;           /* target (file) or name (stream) */
     char *temp_path;      /* WRITER_FILE */
+    int temp_slot;        /* WRITER_FILE: in writer_temp.c's table, or -1 */
     char *buffer;
     size_t used;
     size_t capacity;

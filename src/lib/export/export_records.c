@@ -13,6 +13,7 @@
  *   into the output while a second formats the next run into memory,
  *   which is then appended; runs are written strictly in order. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -158,7 +159,15 @@ static void start_chunk(chunk_job *job, size_t from, size_t to)
     job->from = from;
     job->to = to;
     job->ok = true;
+    /* The thread takes no signals: a handler then runs on the calling
+     * thread, between two of its steps (kg_writer_remove_temporaries
+     * relies on that: a writer's temporary path is freed only after it
+     * left the table). */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
     job->is_running = from < to && pthread_create(&job->thread, NULL, run_chunk, job) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 static bool finish_chunk(chunk_job *job)
