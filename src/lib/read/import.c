@@ -122,6 +122,8 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
             kg_diagnostics_add(diags, &err);
         return KG_EUSAGE;
     }
+    if (kg_import_streams(o.format))
+        return kg_import_stream_file(path, &o, out, diags);
     char *text = NULL;
     size_t len = 0;
     kg_status st = kg_read_file(path, o.max_bytes ? o.max_bytes : KG_DEFAULT_MAX_BYTES,

@@ -9,6 +9,7 @@
 #define KG_IMPORT_INTERNAL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "internal.h"
 #include "kg/import.h"
@@ -162,6 +163,15 @@ kg_status kg_node_link_sources(kg_importer *im, const char *text, const kg_imp_w
 kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_dot_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_node_link_import(kg_importer *im, const char *text, size_t len);
+/* The streaming readers over an open file (import_stream.c), which never
+ * hold the whole document. */
+kg_status kg_node_link_import_file(kg_importer *im, FILE *file);
+/* Whether format has a streaming reader; then kg_import_file reads the file
+ * with kg_import_stream_file, which enforces options->max_bytes only when it
+ * is set (not 0). */
+bool kg_import_streams(kg_import_format format);
+kg_status kg_import_stream_file(const char *path, const kg_import_options *options,
+                                kg_graph **out, kg_diagnostics *diags);
 kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char separator);
 
 #endif

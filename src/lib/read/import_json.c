@@ -2,57 +2,36 @@
  * kg's JSON exporter too: {"directed", "multigraph", "graph", "nodes",
  * "links" (NetworkX before 3.6, kg) or "edges" (NetworkX 3.6+)}. Values
  * keep their JSON type; kg's list fields (aliases, evidence) are arrays;
- * other arrays and objects are kept as their JSON text. Parsed by jansson
- * with duplicate keys rejected; problems are reported by JSON Pointer. */
+ * other arrays and objects are kept as their JSON text. Read in one
+ * streaming pass (json_pull.h): each node and link goes to the builder as
+ * its members go by, so memory follows the graph, not the document; only
+ * nested values (lists, "graph" members) become small jansson trees.
+ * Duplicate keys are rejected; syntax errors are reported at line:column,
+ * everything else by JSON Pointer. A syntax error anywhere outranks a
+ * problem found before it, as when the whole document was parsed first. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import_internal.h"
 #include "json_check.h"
+#include "json_pull.h"
+#include "kg/dataset.h"
 #include "kg/text.h"
 
 typedef struct node_link {
     kg_importer *im;
-    kg_json_ctx ctx;
-    bool use_keys; /* string link keys are unique: they are the edge ids */
+    kg_jp jp;
+    char *nested; /* a nested value as compact JSON text, for jansson */
+    size_t nested_len, nested_cap;
+    char *name, *source, *target, *key; /* copies of the current member's key, link ends */
+    size_t name_cap, source_cap, target_cap, key_cap;
 } node_link;
 
 static kg_status fail(node_link *nl, const char *pointer, const char *hint, const char *what)
 {
     kg_imp_where w = {0, 0, pointer};
     return kg_imp_error(nl->im, KG_EINPUT, &w, hint, "%s", what);
-}
-
-/* A scalar's canonical text into buf (64 bytes) or the string itself;
- * NULL for null, arrays and objects. */
-static const char *scalar_text(json_t *v, char *buf, kg_value_kind *kind)
-{
-    switch (json_typeof(v)) {
-    case JSON_STRING: *kind = KG_VALUE_STRING; return json_string_value(v);
-    case JSON_INTEGER:
-        *kind = KG_VALUE_INTEGER;
-        snprintf(buf, 64, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return buf;
-    case JSON_REAL: {
-        *kind = KG_VALUE_REAL;
-        kg_format_double(json_real_value(v), buf);
-        bool is_integer = false;
-        if (kg_json_number(buf, &is_integer) && is_integer)
-            strcat(buf, ".0"); /* 1.0 stays a real */
-        return buf;
-    }
-    case JSON_TRUE: *kind = KG_VALUE_BOOLEAN; return "true";
-    case JSON_FALSE: *kind = KG_VALUE_BOOLEAN; return "false";
-    default: return NULL;
-    }
-}
-
-/* A node id or link end: a string, or an integer as NetworkX allows. */
-static const char *id_text(json_t *v, char *buf)
-{
-    kg_value_kind kind;
-    return json_is_string(v) || json_is_integer(v) ? scalar_text(v, buf, &kind) : NULL;
 }
 
 static kg_status evidence_value(node_link *nl, json_t *v, const char *pointer)
@@ -94,89 +73,6 @@ static kg_status list_value(node_link *nl, bool is_edge, const char *name, json_
     return st;
 }
 
-/* Every member of a node or link object but those in skip. */
-static kg_status values(node_link *nl, json_t *obj, bool is_edge, const char *pointer,
-                        const char *const *skip)
-{
-    const char *name;
-    json_t *v;
-    json_object_foreach(obj, name, v) {
-        bool is_skipped = false;
-        for (const char *const *s = skip; *s && !is_skipped; s++)
-            is_skipped = strcmp(name, *s) == 0;
-        if (is_skipped || json_is_null(v))
-            continue;
-        char buf[64], ptr[KG_POINTER_MAX];
-        kg_value_kind kind;
-        const char *text = scalar_text(v, buf, &kind);
-        kg_pointer_key(ptr, pointer, name);
-        kg_status st = text ? kg_imp_value(nl->im, name, text, kind)
-                            : list_value(nl, is_edge, name, v, ptr);
-        if (st != KG_OK)
-            return st;
-    }
-    return KG_OK;
-}
-
-static kg_status read_node(node_link *nl, json_t *node, const char *pointer)
-{
-    static const char *const skip[] = {"id", NULL};
-    char buf[64], ptr[KG_POINTER_MAX];
-    if (!json_is_object(node))
-        return fail(nl, pointer, NULL, "a node must be an object with an \"id\"");
-    kg_pointer_key(ptr, pointer, "id");
-    const char *id = id_text(json_object_get(node, "id"), buf);
-    if (!id)
-        return fail(nl, json_object_get(node, "id") ? ptr : pointer, NULL,
-                    "a node needs an \"id\" that is a string or an integer");
-    kg_imp_where w = {0, 0, pointer};
-    kg_status st = kg_imp_begin(nl->im, false, &w);
-    if (st == KG_OK)
-        st = kg_imp_set_id(nl->im, id);
-    if (st == KG_OK)
-        st = values(nl, node, false, pointer, skip);
-    return st == KG_OK ? kg_imp_end(nl->im) : st;
-}
-
-static kg_status read_link(node_link *nl, json_t *link, const char *pointer)
-{
-    static const char *const skip[] = {"source", "target", "key", NULL};
-    char sbuf[64], tbuf[64];
-    if (!json_is_object(link))
-        return fail(nl, pointer, NULL, "a link must be an object with a \"source\" and \"target\"");
-    const char *source = id_text(json_object_get(link, "source"), sbuf);
-    const char *target = id_text(json_object_get(link, "target"), tbuf);
-    if (!source || !target)
-        return fail(nl, pointer, NULL,
-                    "a link needs a \"source\" and a \"target\" that are strings or integers");
-    kg_imp_where w = {0, 0, pointer};
-    kg_status st = kg_imp_begin(nl->im, true, &w);
-    if (st == KG_OK)
-        st = kg_imp_set_endpoints(nl->im, source, target);
-    if (st == KG_OK)
-        st = values(nl, link, true, pointer, skip);
-    json_t *key = json_object_get(link, "key");
-    if (st == KG_OK && nl->use_keys && json_is_string(key) && !nl->im->el.id)
-        st = kg_imp_set_id(nl->im, json_string_value(key));
-    return st == KG_OK ? kg_imp_end(nl->im) : st;
-}
-
-/* String keys become edge ids only when no two links share one: NetworkX
- * keys are unique per node pair, kg's edge ids in the whole graph. */
-static bool keys_are_unique(json_t *links)
-{
-    kg_index_map seen;
-    kg_index_map_init(&seen);
-    bool is_unique = true;
-    for (size_t i = 0; is_unique && i < json_array_size(links); i++) {
-        json_t *key = json_object_get(json_array_get(links, i), "key");
-        if (json_is_string(key))
-            is_unique = kg_index_map_put(&seen, json_string_value(key), i, NULL) == KG_OK;
-    }
-    kg_index_map_free(&seen);
-    return is_unique;
-}
-
 static kg_status read_sources(kg_importer *im, json_t *list, const kg_imp_where *where)
 {
     if (!json_is_array(list))
@@ -207,71 +103,314 @@ kg_status kg_node_link_sources(kg_importer *im, const char *text, const kg_imp_w
     return st;
 }
 
-static kg_status read_graph(node_link *nl, json_t *graph)
+
+/* ---- the streaming pass ------------------------------------------------- */
+
+/* A syntax (or depth, read, memory) error of the parser, at line:column. */
+static kg_status syntax_error(node_link *nl)
 {
-    const char *name;
-    json_t *v;
-    json_object_foreach(graph, name, v) {
-        char ptr[KG_POINTER_MAX];
-        kg_pointer_key(ptr, "/graph", name);
-        kg_imp_where w = {0, 0, ptr};
-        kg_status st = KG_OK;
-        if (strcmp(name, "sources") == 0)
-            st = read_sources(nl->im, v, &w);
-        else if (json_is_string(v) && (strcmp(name, "name") == 0 || strcmp(name, "title") == 0 ||
-                                       strcmp(name, "description") == 0))
-            st = kg_imp_graph_value(nl->im, name, json_string_value(v));
-        else
-            kg_imp_warning(nl->im, &w, "graph attribute '%s' is not kept: kg graphs have only a "
-                                       "name, title, description and sources", name);
-        if (st != KG_OK)
-            return st;
+    kg_jp *jp = &nl->jp;
+    kg_imp_where w = {jp->error_line, jp->error_column, NULL};
+    const char *hint = jp->hint[0] ? jp->hint : NULL;
+    switch (jp->status) {
+    case KG_ENOMEM: return kg_imp_error(nl->im, KG_ENOMEM, NULL, NULL, "out of memory");
+    case KG_EIO: return kg_imp_error(nl->im, KG_EIO, NULL, NULL, "read error");
+    case KG_ELIMIT: return kg_imp_error(nl->im, KG_ELIMIT, &w, hint, "%s", jp->message);
+    default: return kg_imp_error(nl->im, KG_EINPUT, &w, hint, "JSON syntax error: %s", jp->message);
     }
+}
+
+static kg_status next(node_link *nl, kg_jp_event *ev)
+{
+    *ev = kg_jp_next(&nl->jp);
+    return *ev == KG_JP_ERROR ? syntax_error(nl) : KG_OK;
+}
+
+static kg_status skip(node_link *nl, kg_jp_event first)
+{
+    return kg_jp_skip(&nl->jp, first) == KG_JP_ERROR ? syntax_error(nl) : KG_OK;
+}
+
+static kg_status copy_text(node_link *nl, char **dst, size_t *cap)
+{
+    if (kg_grow((void **)dst, cap, nl->jp.text_len + 1, 1) != KG_OK)
+        return kg_imp_error(nl->im, KG_ENOMEM, NULL, NULL, "out of memory");
+    memcpy(*dst, nl->jp.text, nl->jp.text_len + 1);
     return KG_OK;
 }
 
-static kg_status read_document(node_link *nl, json_t *root)
+static bool is_id_event(kg_jp_event ev)
 {
-    if (!json_is_object(root))
+    return ev == KG_JP_STRING || ev == KG_JP_INTEGER;
+}
+
+/* The value whose first event is `first` as a jansson tree (NULL after an
+ * error, which is reported). */
+static json_t *nested_value(node_link *nl, kg_jp_event first)
+{
+    nl->nested_len = 0;
+    kg_status st = kg_jp_capture(&nl->jp, first, &nl->nested, &nl->nested_len, &nl->nested_cap);
+    if (st != KG_OK) {
+        syntax_error(nl);
+        return NULL;
+    }
+    json_t *v = json_loadb(nl->nested, nl->nested_len, JSON_DECODE_ANY, NULL);
+    if (!v)
+        kg_imp_error(nl->im, KG_ENOMEM, NULL, NULL, "out of memory");
+    return v;
+}
+
+/* One member of a node or link (not its id or ends), its value's first
+ * event just read. */
+static kg_status member(node_link *nl, bool is_edge, const char *pointer, kg_jp_event ev)
+{
+    kg_jp *jp = &nl->jp;
+    const char *name = nl->name;
+    char buf[64];
+    switch (ev) {
+    case KG_JP_NULL: return KG_OK;
+    case KG_JP_STRING: return kg_imp_value(nl->im, name, jp->text, KG_VALUE_STRING);
+    case KG_JP_INTEGER: return kg_imp_value(nl->im, name, jp->text, KG_VALUE_INTEGER);
+    case KG_JP_TRUE: return kg_imp_value(nl->im, name, "true", KG_VALUE_BOOLEAN);
+    case KG_JP_FALSE: return kg_imp_value(nl->im, name, "false", KG_VALUE_BOOLEAN);
+    case KG_JP_REAL: {
+        kg_format_double(jp->real, buf);
+        bool is_integer = false;
+        if (kg_json_number(buf, &is_integer) && is_integer)
+            strcat(buf, ".0"); /* 1.0 stays a real */
+        return kg_imp_value(nl->im, name, buf, KG_VALUE_REAL);
+    }
+    default: break;
+    }
+    json_t *v = nested_value(nl, ev);
+    if (!v)
+        return nl->im->status;
+    char ptr[KG_POINTER_MAX];
+    kg_pointer_key(ptr, pointer, name);
+    kg_status st = list_value(nl, is_edge, name, v, ptr);
+    json_decref(v);
+    return st;
+}
+
+static kg_status read_node(node_link *nl, const char *pointer)
+{
+    kg_imp_where w = {0, 0, pointer};
+    kg_status st = kg_imp_begin(nl->im, false, &w);
+    bool has_id = false;
+    kg_jp_event ev;
+    while (st == KG_OK && (st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+        if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
+            (st = next(nl, &ev)) != KG_OK)
+            break;
+        if (strcmp(nl->name, "id") != 0) {
+            st = member(nl, false, pointer, ev);
+        } else if (is_id_event(ev)) {
+            has_id = true;
+            st = kg_imp_set_id(nl->im, nl->jp.text);
+        } else {
+            char ptr[KG_POINTER_MAX];
+            kg_pointer_key(ptr, pointer, "id");
+            return fail(nl, ptr, NULL, "a node needs an \"id\" that is a string or an integer");
+        }
+    }
+    if (st == KG_OK && !has_id)
+        st = fail(nl, pointer, NULL, "a node needs an \"id\" that is a string or an integer");
+    return st == KG_OK ? kg_imp_end(nl->im) : st;
+}
+
+static kg_status read_link(node_link *nl, const char *pointer)
+{
+    kg_imp_where w = {0, 0, pointer};
+    kg_status st = kg_imp_begin(nl->im, true, &w);
+    bool has_source = false, has_target = false, has_key = false, is_bad_end = false;
+    kg_jp_event ev;
+    while (st == KG_OK && (st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+        if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
+            (st = next(nl, &ev)) != KG_OK)
+            break;
+        bool is_source = strcmp(nl->name, "source") == 0;
+        if (is_source || strcmp(nl->name, "target") == 0) {
+            is_bad_end |= !is_id_event(ev);
+            if (!is_id_event(ev))
+                st = skip(nl, ev);
+            else if (is_source)
+                st = copy_text(nl, &nl->source, &nl->source_cap);
+            else
+                st = copy_text(nl, &nl->target, &nl->target_cap);
+            has_source |= is_source;
+            has_target |= !is_source;
+        } else if (strcmp(nl->name, "key") == 0) {
+            /* string keys are the edge ids when no two edges share one */
+            has_key = ev == KG_JP_STRING;
+            st = has_key ? copy_text(nl, &nl->key, &nl->key_cap) : skip(nl, ev);
+        } else {
+            st = member(nl, true, pointer, ev);
+        }
+    }
+    if (st == KG_OK && (!has_source || !has_target || is_bad_end))
+        st = fail(nl, pointer, NULL,
+                  "a link needs a \"source\" and a \"target\" that are strings or integers");
+    if (st == KG_OK)
+        st = kg_imp_set_endpoints(nl->im, nl->source, nl->target);
+    if (st == KG_OK && has_key)
+        st = kg_imp_set_soft_id(nl->im, nl->key);
+    return st == KG_OK ? kg_imp_end(nl->im) : st;
+}
+
+/* The elements of "nodes" or "links"/"edges", after its '['. */
+static kg_status read_list(node_link *nl, bool is_edge, const char *list_name)
+{
+    char ptr[KG_POINTER_MAX];
+    kg_jp_event ev;
+    kg_status st;
+    for (size_t i = 0; (st = next(nl, &ev)) == KG_OK && ev != KG_JP_END_ARRAY; i++) {
+        kg_pointer_index(ptr, list_name, i);
+        if (ev != KG_JP_BEGIN_OBJECT)
+            return fail(nl, ptr, NULL,
+                        is_edge ? "a link must be an object with a \"source\" and \"target\""
+                                : "a node must be an object with an \"id\"");
+        st = is_edge ? read_link(nl, ptr) : read_node(nl, ptr);
+        if (st != KG_OK)
+            return st;
+    }
+    return st;
+}
+
+static kg_status graph_member(node_link *nl, const char *name, json_t *v)
+{
+    char ptr[KG_POINTER_MAX];
+    kg_pointer_key(ptr, "/graph", name);
+    kg_imp_where w = {0, 0, ptr};
+    if (strcmp(name, "sources") == 0)
+        return read_sources(nl->im, v, &w);
+    if (json_is_string(v) && (strcmp(name, "name") == 0 || strcmp(name, "title") == 0 ||
+                              strcmp(name, "description") == 0))
+        return kg_imp_graph_value(nl->im, name, json_string_value(v));
+    kg_imp_warning(nl->im, &w, "graph attribute '%s' is not kept: kg graphs have only a "
+                               "name, title, description and sources", name);
+    return KG_OK;
+}
+
+/* The "graph" object's members, after its '{'. */
+static kg_status read_graph(node_link *nl)
+{
+    kg_jp_event ev;
+    kg_status st;
+    while ((st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+        if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
+            (st = next(nl, &ev)) != KG_OK)
+            return st;
+        json_t *v = nested_value(nl, ev);
+        if (!v)
+            return nl->im->status;
+        st = graph_member(nl, nl->name, v);
+        json_decref(v);
+        if (st != KG_OK)
+            return st;
+    }
+    return st;
+}
+
+static kg_status read_document(node_link *nl)
+{
+    kg_jp_event ev;
+    kg_status st = next(nl, &ev);
+    if (st != KG_OK)
+        return st;
+    if (ev != KG_JP_BEGIN_OBJECT)
         return fail(nl, "", "NetworkX writes it with json.dump(node_link_data(G))",
                     "expected a node-link object with \"nodes\" and \"links\"");
-    json_t *nodes = json_object_get(root, "nodes");
-    json_t *links = json_object_get(root, "links"), *edges = json_object_get(root, "edges");
-    if (!json_is_array(nodes))
-        return fail(nl, nodes ? "/nodes" : "", NULL, "expected a \"nodes\" list");
-    if (links && edges)
-        return fail(nl, "/edges", NULL, "both \"links\" and \"edges\": which are the edges?");
-    const char *list_name = edges ? "/edges" : "/links";
-    links = edges ? edges : links;
-    if (links && !json_is_array(links))
-        return fail(nl, list_name, NULL, "expected a list of links");
-    json_t *graph = json_object_get(root, "graph");
-    kg_status st = json_is_object(graph) ? read_graph(nl, graph) : KG_OK;
-    char ptr[KG_POINTER_MAX];
-    for (size_t i = 0; st == KG_OK && i < json_array_size(nodes); i++) {
-        kg_pointer_index(ptr, "/nodes", i);
-        st = read_node(nl, json_array_get(nodes, i), ptr);
+    bool has_nodes = false, has_links = false;
+    while ((st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+        bool is_nodes = strcmp(nl->jp.text, "nodes") == 0;
+        bool is_edges = strcmp(nl->jp.text, "edges") == 0;
+        bool is_links = is_edges || strcmp(nl->jp.text, "links") == 0;
+        bool is_graph = strcmp(nl->jp.text, "graph") == 0;
+        if ((st = next(nl, &ev)) != KG_OK)
+            return st;
+        if (is_nodes) {
+            has_nodes = true;
+            if (ev != KG_JP_BEGIN_ARRAY)
+                return fail(nl, "/nodes", NULL, "expected a \"nodes\" list");
+            st = read_list(nl, false, "/nodes");
+        } else if (is_links) {
+            const char *list_name = is_edges ? "/edges" : "/links";
+            if (has_links)
+                return fail(nl, "/edges", NULL, "both \"links\" and \"edges\": which are the edges?");
+            has_links = true;
+            if (ev != KG_JP_BEGIN_ARRAY)
+                return fail(nl, list_name, NULL, "expected a list of links");
+            st = read_list(nl, true, list_name);
+        } else if (is_graph && ev == KG_JP_BEGIN_OBJECT) {
+            st = read_graph(nl);
+        } else {
+            st = skip(nl, ev);
+        }
+        if (st != KG_OK)
+            return st;
     }
-    nl->use_keys = keys_are_unique(links);
-    for (size_t i = 0; st == KG_OK && i < json_array_size(links); i++) {
-        kg_pointer_index(ptr, list_name, i);
-        st = read_link(nl, json_array_get(links, i), ptr);
+    if (st != KG_OK)
+        return st;
+    if (!has_nodes)
+        return fail(nl, "", NULL, "expected a \"nodes\" list");
+    return next(nl, &ev); /* only white space may follow */
+}
+
+/* After a problem with the graph: a syntax error later in the file takes
+ * its place, as when jansson parsed the whole document first. */
+static kg_status syntax_first(node_link *nl, kg_status st, size_t diags_count,
+                              size_t diags_dropped)
+{
+    kg_jp *jp = &nl->jp;
+    if (st == KG_ENOMEM || st == KG_EIO || jp->status != KG_OK)
+        return st;
+    kg_jp_event ev;
+    do
+        ev = kg_jp_next(jp);
+    while (ev != KG_JP_ERROR && ev != KG_JP_EOF);
+    if (ev != KG_JP_ERROR)
+        return st;
+    kg_diagnostics *d = nl->im->diags;
+    if (d && d->count >= diags_count) {
+        d->count = diags_count;
+        d->dropped = diags_dropped;
     }
+    nl->im->status = KG_OK;
+    return syntax_error(nl);
+}
+
+static kg_status run(kg_importer *im, node_link *nl)
+{
+    im->creates_missing_nodes = true; /* as networkx.node_link_graph does */
+    size_t diags_count = im->diags ? im->diags->count : 0;
+    size_t diags_dropped = im->diags ? im->diags->dropped : 0;
+    kg_status st = read_document(nl);
+    if (st != KG_OK)
+        st = syntax_first(nl, st, diags_count, diags_dropped);
+    kg_jp_free(&nl->jp);
+    free(nl->nested);
+    free(nl->name);
+    free(nl->source);
+    free(nl->target);
+    free(nl->key);
     return st;
 }
 
 kg_status kg_node_link_import(kg_importer *im, const char *text, size_t len)
 {
-    node_link nl = {im, {0}, false};
-    kg_json_ctx_init(&nl.ctx, im->name, im->diags);
-    im->creates_missing_nodes = true; /* as networkx.node_link_graph does */
-    json_t *root = kg_json_parse(&nl.ctx, text, len);
-    if (!root) {
-        if (im->status == KG_OK)
-            im->status = nl.ctx.first;
-        return nl.ctx.first;
-    }
-    kg_status st = read_document(&nl, root);
-    json_decref(root);
-    return st;
+    node_link nl;
+    memset(&nl, 0, sizeof nl);
+    nl.im = im;
+    kg_jp_init_buffer(&nl.jp, text, len, KG_DEFAULT_MAX_DEPTH);
+    return run(im, &nl);
+}
+
+kg_status kg_node_link_import_file(kg_importer *im, FILE *file)
+{
+    node_link nl;
+    memset(&nl, 0, sizeof nl);
+    nl.im = im;
+    if (kg_jp_init_file(&nl.jp, file, KG_DEFAULT_MAX_DEPTH) != KG_OK)
+        return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+    return run(im, &nl);
 }
