@@ -21,3 +21,4 @@
 const char *kg_version(void);
 
 #endif
+#include "kg/extract.h"

@@ -32,6 +32,13 @@ typedef struct kg_node_type {
     const char *description;
     const char *wikidata; /* "Q43229" or NULL */
     kg_style style;
+    /* Extraction lexicon (kg extract; docs/extract.md): words that make a
+     * name this type ("Agency"), and words just before a name that do
+     * ("in" for a place). Empty when the schema declares none. */
+    const char *const *cues;
+    size_t cue_count;
+    const char *const *context;
+    size_t context_count;
 } kg_node_type;
 
 typedef struct kg_edge_type {
@@ -48,6 +55,13 @@ typedef struct kg_edge_type {
     const size_t *target_types;
     size_t target_type_count;
     kg_style style;
+    /* Extraction lexicon: phrases that state this relation with the source
+     * before the phrase ("led by"), and with the target before it
+     * ("-led", "took over from"). */
+    const char *const *cues;
+    size_t cue_count;
+    const char *const *reverse_cues;
+    size_t reverse_cue_count;
 } kg_edge_type;
 
 #define KG_SCHEMA_NOT_FOUND ((size_t)-1)

@@ -16,6 +16,8 @@ int kg_cmd_neighbours(int argc, char **argv);
 int kg_cmd_subgraph(int argc, char **argv);
 int kg_cmd_components(int argc, char **argv);
 int kg_cmd_communities(int argc, char **argv);
+int kg_cmd_extract(int argc, char **argv);
+int kg_cmd_merge(int argc, char **argv);
 
 extern const char kg_usage_build[];
 extern const char kg_usage_validate[];
@@ -28,6 +30,8 @@ extern const char kg_usage_neighbours[];
 extern const char kg_usage_subgraph[];
 extern const char kg_usage_components[];
 extern const char kg_usage_communities[];
+extern const char kg_usage_extract[];
+extern const char kg_usage_merge[];
 
 extern const kg_command kg_commands[];
 extern const size_t kg_command_count;

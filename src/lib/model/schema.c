@@ -27,10 +27,11 @@ struct kg_schema {
 
 static const char *const top_keys[] = {"kg_schema", "description", "node_types",
                                        "edge_types", NULL};
-static const char *const node_type_keys[] = {"description", "wikidata", "style", NULL};
+static const char *const node_type_keys[] = {"description", "wikidata", "style", "cues",
+                                             "context", NULL};
 static const char *const edge_type_keys[] = {"description", "inverse", "wikidata",
                                              "source", "target", "symmetric",
-                                             "style", NULL};
+                                             "style", "cues", "reverse_cues", NULL};
 static const char *const node_style_keys[] = {"shape", "style", "fillcolor", "color",
                                               "fontcolor", NULL};
 static const char *const edge_style_keys[] = {"color", "style", "arrowhead", "dir",
@@ -111,6 +112,38 @@ static void load_style(kg_json_ctx *ctx, kg_schema *s, json_t *type_obj,
     }
 }
 
+/* An optional list of non-empty strings (the extractor's cue words). */
+static void load_string_list(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
+                             const char *pointer, const char *key,
+                             const char *const **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    json_t *list = kg_json_array(ctx, obj, pointer, key, false);
+    if (!list)
+        return;
+    char ptr[KG_POINTER_MAX];
+    kg_pointer_key(ptr, pointer, key);
+    const char **items = kg_arena_alloc(&s->arena, (json_array_size(list) + 1) * sizeof *items);
+    if (!items) {
+        s->is_out_of_memory = true;
+        return;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(list, i, item) {
+        char iptr[KG_POINTER_MAX];
+        kg_pointer_index(iptr, ptr, i);
+        const char *text = json_string_value(item);
+        if (!text || !text[0])
+            kg_json_report(ctx, KG_EINPUT, iptr, NULL, "expected a non-empty string, found %s",
+                           kg_json_type_name(item));
+        else
+            items[(*count)++] = keep(s, text);
+    }
+    *out = items;
+}
+
 static void load_node_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
                            const char *pointer, kg_node_type *t)
 {
@@ -124,6 +157,8 @@ static void load_node_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
                        "'%s' is not a Wikidata item id", t->wikidata);
     }
     load_style(ctx, s, obj, pointer, false, &t->style);
+    load_string_list(ctx, s, obj, pointer, "cues", &t->cues, &t->cue_count);
+    load_string_list(ctx, s, obj, pointer, "context", &t->context, &t->context_count);
 }
 
 /* "*" or a list of node type names; fills the index list. */
@@ -224,6 +259,9 @@ static void load_edge_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
     }
     t->is_symmetric = json_is_true(symmetric);
     load_style(ctx, s, obj, pointer, true, &t->style);
+    load_string_list(ctx, s, obj, pointer, "cues", &t->cues, &t->cue_count);
+    load_string_list(ctx, s, obj, pointer, "reverse_cues", &t->reverse_cues,
+                     &t->reverse_cue_count);
 }
 
 /* Allocates the type array (sorted names first, so node types can be

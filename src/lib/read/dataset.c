@@ -16,9 +16,11 @@ static const char *const top_keys[] = {"kg", "name", "title", "description", "sc
                                        "sources", "entities", "relations", NULL};
 static const char *const source_keys[] = {"id", "title", "file", "url", "retrieved", NULL};
 static const char *const entity_keys[] = {"id", "type", "label", "aliases", "start", "end",
-                                          "description", "evidence", "attributes", NULL};
+                                          "description", "evidence", "attributes",
+                                          "confidence", "rule", "status", NULL};
 static const char *const relation_keys[] = {"id", "source", "type", "target", "start",
-                                            "end", "evidence", "attributes", NULL};
+                                            "end", "evidence", "attributes", "confidence",
+                                            "rule", "status", NULL};
 
 /* ---- small value checks ----------------------------------------------- */
 
@@ -144,6 +146,7 @@ static void load_entity(loader *ld, json_t *obj, size_t position)
         return;
     }
     kg_json_check_keys(&ld->ctx, obj, ptr, entity_keys);
+    kg_ds_check_review(ld, obj, ptr);
     kg_node node;
     memset(&node, 0, sizeof node);
     size_t problems = ld->ctx.problems;
@@ -324,6 +327,7 @@ static void load_relation(loader *ld, json_t *obj, size_t position)
         return;
     }
     kg_json_check_keys(&ld->ctx, obj, ptr, relation_keys);
+    kg_ds_check_review(ld, obj, ptr);
     kg_edge e;
     memset(&e, 0, sizeof e);
     size_t problems = ld->ctx.problems;

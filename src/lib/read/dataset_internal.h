@@ -26,6 +26,9 @@ typedef struct loader {
 void kg_ds_load_interval(loader *ld, json_t *obj, const char *pointer, kg_date *start,
                          kg_date *end);
 /* "evidence": one object or a non-empty list, each citing a known source. */
+/* Checks the optional review keys of an entity or relation: confidence
+ * (0..1), rule (a string), status (candidate, accepted or rejected). */
+void kg_ds_check_review(loader *ld, json_t *obj, const char *pointer);
 void kg_ds_load_evidence(loader *ld, json_t *obj, const char *pointer, bool required,
                          const kg_evidence **out, uint32_t *count);
 /* "attributes": an object of scalar values. */

@@ -9,7 +9,7 @@
 
 #define ATTRS_MAX 256
 
-static const char *const evidence_keys[] = {"source", "quote", NULL};
+static const char *const evidence_keys[] = {"source", "quote", "offset", "length", NULL};
 
 static kg_date load_date(loader *ld, json_t *obj, const char *pointer, const char *key)
 {
@@ -39,6 +39,40 @@ void kg_ds_load_interval(loader *ld, json_t *obj, const char *pointer, kg_date *
     }
 }
 
+/* ---- review keys (kg extract candidates; docs/extract.md) -------------- */
+
+static void check_natural(loader *ld, json_t *obj, const char *pointer, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    if (v && !(json_is_integer(v) && json_integer_value(v) >= 0)) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, key);
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
+                       "expected a byte count (an integer >= 0), found %s",
+                       kg_json_type_name(v));
+    }
+}
+
+void kg_ds_check_review(loader *ld, json_t *obj, const char *pointer)
+{
+    char ptr[KG_POINTER_MAX];
+    json_t *conf = json_object_get(obj, "confidence");
+    if (conf && !(json_is_number(conf) && json_number_value(conf) >= 0.0 &&
+                  json_number_value(conf) <= 1.0)) {
+        kg_pointer_key(ptr, pointer, "confidence");
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected a number from 0 to 1");
+    }
+    kg_json_string(&ld->ctx, obj, pointer, "rule", false);
+    const char *status = kg_json_string(&ld->ctx, obj, pointer, "status", false);
+    if (status && strcmp(status, "candidate") && strcmp(status, "accepted") &&
+        strcmp(status, "rejected")) {
+        static const char *const statuses[] = {"candidate", "accepted", "rejected"};
+        kg_pointer_key(ptr, pointer, "status");
+        kg_json_report_unknown(&ld->ctx, ptr, "status", status,
+                               kg_suggest(status, statuses, 3));
+    }
+}
+
 /* ---- evidence and attributes ------------------------------------------ */
 
 static bool load_one_evidence(loader *ld, json_t *obj, const char *pointer,
@@ -53,6 +87,8 @@ static bool load_one_evidence(loader *ld, json_t *obj, const char *pointer,
     kg_json_check_keys(&ld->ctx, obj, pointer, evidence_keys);
     out->source = kg_json_string(&ld->ctx, obj, pointer, "source", true);
     out->quote = kg_json_string(&ld->ctx, obj, pointer, "quote", true);
+    check_natural(ld, obj, pointer, "offset");
+    check_natural(ld, obj, pointer, "length");
     if (out->source && !kg_graph_find_source(ld->graph, out->source)) {
         char ptr[KG_POINTER_MAX];
         const char *ids[64];

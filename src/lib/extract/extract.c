@@ -1,0 +1,384 @@
+/* extract.c - the extractor's inputs and entity table: texts (checked UTF-8
+ * without NUL bytes), --known data sets and the iso-codes country list
+ * become names; kg_extractor_run then finds names (mentions.c) and the
+ * relations between them (relations.c). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor.h"
+#include "kg/dataset.h"
+#include "kg/text.h"
+
+kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error *err)
+{
+    *out = NULL;
+    if (!schema)
+        return kg_error_set(err, KG_EUSAGE, NULL, "extraction needs a schema");
+    kg_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    ex->schema = schema;
+    kg_arena_init(&ex->arena);
+    kg_ex_names_init(&ex->names, &ex->arena);
+    kg_ex_names_init(&ex->lower_words, &ex->arena);
+    if (kg_ex_lexicon_load(&ex->lexicon, schema) != KG_OK) {
+        kg_extractor_free(ex);
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    }
+    ex->default_type = kg_schema_find_node_type(schema, "organisation");
+    if (ex->default_type == KG_SCHEMA_NOT_FOUND)
+        ex->default_type = 0;
+    ex->person_type = kg_schema_find_node_type(schema, "person");
+    if (kg_schema_node_type_count(schema) == 0) {
+        kg_extractor_free(ex);
+        return kg_error_set(err, KG_EINPUT, NULL, "the schema declares no node types");
+    }
+    *out = ex;
+    return KG_OK;
+}
+
+void kg_extractor_free(kg_extractor *ex)
+{
+    if (!ex)
+        return;
+    for (size_t i = 0; i < ex->text_count; i++)
+        kg_ex_text_free(&ex->texts[i]);
+    for (size_t i = 0; i < ex->entity_count; i++) {
+        free(ex->entities[i].id);
+        free(ex->entities[i].label);
+        for (size_t a = 0; a < ex->entities[i].alias_count; a++)
+            free(ex->entities[i].aliases[a]);
+        free(ex->entities[i].aliases);
+    }
+    free(ex->entities);
+    free(ex->merged_into);
+    free(ex->relations);
+    free(ex->texts);
+    free(ex->sources);
+    kg_ex_lexicon_free(&ex->lexicon);
+    kg_ex_names_free(&ex->names);
+    kg_ex_names_free(&ex->lower_words);
+    kg_arena_free(&ex->arena);
+    free(ex);
+}
+
+/* The name's key: its tokens joined the way kg_ex_key joins text tokens, so
+ * "EU–NATO  Cooperation" in a label matches the text's spacing. */
+static kg_status name_key(const char *name, char *key, size_t size, size_t *len)
+{
+    ex_token *tokens = NULL;
+    size_t count = 0;
+    char *copy = NULL;
+    *len = 0;
+    if (kg_ex_tokenise_phrase(name, &tokens, &count, &copy) != KG_OK)
+        return KG_ENOMEM;
+    /* leading "the" is not part of a name: "the Netherlands" */
+    size_t first = count > 1 && strcmp(tokens[0].lower, "the") == 0 ? 1 : 0;
+    if (count > first && count - first <= KG_EX_NAME_MAX)
+        *len = kg_ex_key(copy, tokens, first, count, key, size);
+    free(tokens);
+    free(copy);
+    return KG_OK;
+}
+
+static kg_status add_name(kg_extractor *ex, const char *name, size_t entity)
+{
+    char key[EX_KEY_MAX];
+    size_t len;
+    if (name_key(name, key, sizeof key, &len) != KG_OK)
+        return KG_ENOMEM;
+    return len ? kg_ex_names_add(&ex->names, key, len, entity) : KG_OK;
+}
+
+size_t kg_ex_resolve(const kg_extractor *ex, size_t entity)
+{
+    while (entity < ex->entity_count && ex->merged_into[entity] != entity)
+        entity = ex->merged_into[entity];
+    return entity;
+}
+
+kg_status kg_ex_entity_add(kg_extractor *ex, const char *label, size_t type,
+                           const char *rule, double confidence, size_t *out)
+{
+    if (ex->entity_count == ex->entity_capacity) {
+        size_t grown = ex->entity_capacity ? ex->entity_capacity * 2 : 256;
+        ex_entity *more = realloc(ex->entities, grown * sizeof *more);
+        if (!more)
+            return KG_ENOMEM;
+        ex->entities = more;
+        size_t *merged = realloc(ex->merged_into, grown * sizeof *merged);
+        if (!merged)
+            return KG_ENOMEM;
+        ex->merged_into = merged;
+        ex->entity_capacity = grown;
+    }
+    ex_entity *e = &ex->entities[ex->entity_count];
+    memset(e, 0, sizeof *e);
+    e->label = strdup(label);
+    if (!e->label)
+        return KG_ENOMEM;
+    e->type = type;
+    e->rule = rule;
+    e->confidence = confidence;
+    size_t index = ex->entity_count++;
+    ex->merged_into[index] = index;
+    *out = index;
+    return add_name(ex, label, index);
+}
+
+kg_status kg_ex_entity_alias(kg_extractor *ex, size_t entity, const char *alias)
+{
+    char key[EX_KEY_MAX];
+    size_t len;
+    if (name_key(alias, key, sizeof key, &len) != KG_OK)
+        return KG_ENOMEM;
+    if (!len || kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY)
+        return KG_OK;
+    ex_entity *e = &ex->entities[entity];
+    char **more = realloc(e->aliases, (e->alias_count + 1) * sizeof *more);
+    if (!more)
+        return KG_ENOMEM;
+    e->aliases = more;
+    if (!(e->aliases[e->alias_count] = strdup(alias)))
+        return KG_ENOMEM;
+    e->alias_count++;
+    return kg_ex_names_add(&ex->names, key, len, entity);
+}
+
+void kg_ex_entity_evidence(kg_extractor *ex, size_t entity, uint32_t text, uint32_t start,
+                           uint32_t end)
+{
+    ex_entity *e = &ex->entities[entity];
+    e->is_used = true;
+    if (e->evidence_count < sizeof e->evidence / sizeof e->evidence[0])
+        e->evidence[e->evidence_count++] = (ex_evidence){text, start, end};
+}
+
+kg_status kg_extractor_add_known(kg_extractor *ex, const kg_graph *known, kg_error *err)
+{
+    for (size_t i = 0; i < kg_graph_node_count(known); i++) {
+        const kg_node *n = kg_graph_node(known, i);
+        size_t type = kg_schema_find_node_type(ex->schema, n->type);
+        if (type == KG_SCHEMA_NOT_FOUND)
+            continue; /* a type this schema lacks: cannot be written */
+        size_t index;
+        if (kg_ex_entity_add(ex, n->label, type, "known", 1.0, &index) != KG_OK ||
+            !(ex->entities[index].id = strdup(n->id)))
+            return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+        ex->entities[index].is_known = true;
+        for (uint32_t a = 0; a < n->alias_count; a++)
+            if (kg_ex_entity_alias(ex, index, n->aliases[a]) != KG_OK)
+                return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    }
+    return KG_OK;
+}
+
+kg_status kg_extractor_load_countries(kg_extractor *ex, const char *path, const char *type,
+                                      kg_error *err)
+{
+    size_t type_index = kg_schema_find_node_type(ex->schema, type);
+    if (type_index == KG_SCHEMA_NOT_FOUND)
+        return kg_error_set(err, KG_EUSAGE, NULL, "the schema has no node type '%s'", type);
+    json_error_t jerr;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root)
+        return kg_error_set(err, KG_EIO, path, "cannot read the country list: %s", jerr.text);
+    json_t *list = json_object_get(root, "3166-1");
+    kg_status st = KG_OK;
+    if (!json_is_array(list)) {
+        st = kg_error_set(err, KG_EINPUT, path, "expected an iso-codes 3166-1 list");
+        goto cleanup;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(list, i, item) {
+        const char *name = json_string_value(json_object_get(item, "name"));
+        const char *common = json_string_value(json_object_get(item, "common_name"));
+        const char *official = json_string_value(json_object_get(item, "official_name"));
+        /* "Korea, Republic of" is a sort key, not how texts write it */
+        const char *label = common ? common : name;
+        if (!label || strchr(label, ','))
+            continue;
+        char key[EX_KEY_MAX];
+        size_t len;
+        if (name_key(label, key, sizeof key, &len) != KG_OK) {
+            st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+            goto cleanup;
+        }
+        if (!len || kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY)
+            continue; /* --known already names it */
+        size_t index;
+        if (kg_ex_entity_add(ex, label, type_index, "country-list", 0.9, &index) != KG_OK ||
+            (name && name != label && !strchr(name, ',') &&
+             kg_ex_entity_alias(ex, index, name) != KG_OK) ||
+            (official && kg_ex_entity_alias(ex, index, official) != KG_OK)) {
+            st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+            goto cleanup;
+        }
+    }
+cleanup:
+    json_decref(root);
+    return st;
+}
+
+/* Byte offset of the first malformed UTF-8 sequence, or len. */
+static size_t first_bad_utf8(const char *s, size_t len)
+{
+    size_t at = 0;
+    while (at < len) {
+        size_t n = 1;
+        while (n < 4 && at + n < len && ((unsigned char)s[at + n] & 0xC0) == 0x80)
+            n++;
+        size_t k = n;
+        for (; k > 0; k--)
+            if (kg_utf8_valid(s + at, k))
+                break;
+        if (k == 0)
+            return at;
+        at += k;
+    }
+    return len;
+}
+
+static void line_col(const char *s, size_t at, size_t *line, size_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < at; i++) {
+        if (s[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static kg_status check_text(const char *name, const char *text, size_t len, kg_error *err)
+{
+    if (len > KG_EXTRACT_MAX_TEXT)
+        return kg_error_set(err, KG_ELIMIT, name, "text of %zu bytes is over the limit of %zu",
+                            len, KG_EXTRACT_MAX_TEXT);
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t line, col;
+        line_col(text, (size_t)(nul - text), &line, &col);
+        kg_status st = kg_error_set(err, KG_EINPUT, name,
+                                    "a NUL byte at byte %zu: a binary file, not a text",
+                                    (size_t)(nul - text));
+        if (err) {
+            err->line = (int)line;
+            err->column = (int)col;
+        }
+        return st;
+    }
+    size_t bad = first_bad_utf8(text, len);
+    if (bad < len) {
+        size_t line, col;
+        line_col(text, bad, &line, &col);
+        kg_status st = kg_error_set(err, KG_EINPUT, name,
+                                    "malformed UTF-8 at byte %zu; convert the text to UTF-8 "
+                                    "(e.g. iconv -f latin1 -t utf-8)", bad);
+        if (err) {
+            err->line = (int)line;
+            err->column = (int)col;
+        }
+        return st;
+    }
+    return KG_OK;
+}
+
+static char *keep_string(kg_extractor *ex, const char *s)
+{
+    return s ? kg_arena_strndup(&ex->arena, s, strlen(s)) : NULL;
+}
+
+kg_status kg_extractor_add_text(kg_extractor *ex, const kg_source *source, const char *name,
+                                const char *text, size_t len, kg_error *err)
+{
+    if (ex->has_run)
+        return kg_error_set(err, KG_EUSAGE, name, "texts must be added before the run");
+    if (!source || !source->id || !source->title)
+        return kg_error_set(err, KG_EUSAGE, name, "a source needs an id and a title");
+    kg_status st = check_text(name, text, len, err);
+    if (st != KG_OK)
+        return st;
+    if (len > UINT32_MAX - 1)
+        return kg_error_set(err, KG_ELIMIT, name, "text too large");
+    if (ex->text_count == ex->text_capacity) {
+        size_t grown = ex->text_capacity ? ex->text_capacity * 2 : 4;
+        ex_text *more = realloc(ex->texts, grown * sizeof *more);
+        if (!more)
+            return kg_error_set(err, KG_ENOMEM, name, "out of memory");
+        ex->texts = more;
+        kg_source *srcs = realloc(ex->sources, grown * sizeof *srcs);
+        if (!srcs)
+            return kg_error_set(err, KG_ENOMEM, name, "out of memory");
+        ex->sources = srcs;
+        ex->text_capacity = grown;
+    }
+    ex_text *t = &ex->texts[ex->text_count];
+    memset(t, 0, sizeof *t);
+    kg_source *s = &ex->sources[ex->text_count];
+    s->id = keep_string(ex, source->id);
+    s->title = keep_string(ex, source->title);
+    s->file = keep_string(ex, source->file);
+    s->url = keep_string(ex, source->url);
+    s->retrieved = NULL;
+    t->source_id = s->id;
+    t->text = malloc(len + 1);
+    if (!t->text || !s->id || !s->title)
+        goto oom;
+    memcpy(t->text, text, len);
+    t->text[len] = '\0';
+    t->len = len;
+    if (kg_ex_tokenise(t) != KG_OK) {
+        kg_ex_text_free(t);
+        goto oom;
+    }
+    for (size_t i = 0; i < t->token_count; i++) {
+        const ex_token *tok = &t->tokens[i];
+        if (tok->kind == EX_WORD && !tok->is_cap && !tok->is_digit &&
+            kg_ex_names_add(&ex->lower_words, tok->lower, strlen(tok->lower), 0) != KG_OK) {
+            kg_ex_text_free(t);
+            goto oom;
+        }
+    }
+    ex->text_count++;
+    return KG_OK;
+oom:
+    free(t->text);
+    t->text = NULL;
+    return kg_error_set(err, KG_ENOMEM, name, "out of memory");
+}
+
+kg_status kg_extractor_run(kg_extractor *ex, kg_error *err)
+{
+    if (ex->has_run)
+        return kg_error_set(err, KG_EUSAGE, NULL, "the extractor has already run");
+    ex->has_run = true;
+    for (uint32_t i = 0; i < ex->text_count; i++)
+        if (kg_ex_find_names(ex, i) != KG_OK)
+            return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    for (uint32_t i = 0; i < ex->text_count; i++)
+        if (kg_ex_find_relations(ex, i) != KG_OK)
+            return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    if (kg_ex_assign_ids(ex) != KG_OK)
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    return KG_OK;
+}
+
+size_t kg_extractor_entity_count(const kg_extractor *ex)
+{
+    size_t n = 0;
+    for (size_t i = 0; ex && i < ex->entity_count; i++)
+        n += ex->entities[i].is_used && ex->merged_into[i] == i;
+    return n;
+}
+
+size_t kg_extractor_relation_count(const kg_extractor *ex)
+{
+    return ex ? ex->relation_count : 0;
+}

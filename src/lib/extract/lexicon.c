@@ -1,0 +1,119 @@
+/* lexicon.c - the extractor's cue tables, read from the schema: per node
+ * type the words that make a name that type ("Agency") and the words before
+ * a name that do ("in" for a place); per edge type the phrases that state
+ * it, forwards ("led by") or backwards ("-led", "took over from"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+static kg_status add_cue(ex_lexicon *lx, ex_cue_kind kind, const char *phrase, size_t type,
+                         bool is_reverse)
+{
+    ex_cue cue;
+    memset(&cue, 0, sizeof cue);
+    cue.kind = kind;
+    cue.type = type;
+    cue.is_reverse = is_reverse;
+    if (strcmp(phrase, "<adjacent>") == 0) {
+        cue.is_adjacent = true;
+    } else {
+        const char *p = phrase;
+        if (p[0] == '-') {
+            cue.is_first_joined = true;
+            p++;
+        }
+        ex_token *tokens = NULL;
+        size_t count = 0;
+        char *copy = NULL;
+        if (kg_ex_tokenise_phrase(p, &tokens, &count, &copy) != KG_OK)
+            return KG_ENOMEM;
+        if (count == 0 || count > EX_CUE_TOKENS_MAX) {
+            free(tokens);
+            free(copy);
+            return KG_OK; /* nothing to match, or too long to be a cue */
+        }
+        for (size_t i = 0; i < count; i++)
+            memcpy(cue.words[i], tokens[i].lower, sizeof cue.words[i]);
+        cue.count = (uint8_t)count;
+        free(tokens);
+        free(copy);
+    }
+    if (lx->count == lx->capacity) {
+        size_t grown = lx->capacity ? lx->capacity * 2 : 128;
+        ex_cue *more = realloc(lx->cues, grown * sizeof *more);
+        if (!more)
+            return KG_ENOMEM;
+        lx->cues = more;
+        lx->capacity = grown;
+    }
+    lx->cues[lx->count++] = cue;
+    return KG_OK;
+}
+
+static kg_status add_list(ex_lexicon *lx, ex_cue_kind kind, const char *const *list, size_t n,
+                          size_t type, bool is_reverse)
+{
+    for (size_t i = 0; i < n; i++)
+        if (add_cue(lx, kind, list[i], type, is_reverse) != KG_OK)
+            return KG_ENOMEM;
+    return KG_OK;
+}
+
+/* Longer cues first, so the longest phrase wins; ties keep schema order. */
+static int compare_cues(const void *a, const void *b)
+{
+    const ex_cue *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return 0;
+}
+
+kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema)
+{
+    memset(lx, 0, sizeof *lx);
+    for (size_t i = 0; i < kg_schema_node_type_count(schema); i++) {
+        const kg_node_type *t = kg_schema_node_type(schema, i);
+        if (add_list(lx, EX_CUE_NODE, t->cues, t->cue_count, i, false) != KG_OK ||
+            add_list(lx, EX_CUE_CONTEXT, t->context, t->context_count, i, false) != KG_OK)
+            return KG_ENOMEM;
+    }
+    for (size_t i = 0; i < kg_schema_edge_type_count(schema); i++) {
+        const kg_edge_type *t = kg_schema_edge_type(schema, i);
+        if (add_list(lx, EX_CUE_EDGE, t->cues, t->cue_count, i, false) != KG_OK ||
+            add_list(lx, EX_CUE_EDGE, t->reverse_cues, t->reverse_cue_count, i, true) != KG_OK)
+            return KG_ENOMEM;
+    }
+    for (size_t i = 0; i < lx->count; i++)
+        lx->cues[i].order = i;
+    if (lx->count)
+        qsort(lx->cues, lx->count, sizeof *lx->cues, compare_cues);
+    return KG_OK;
+}
+
+void kg_ex_lexicon_free(ex_lexicon *lx)
+{
+    free(lx->cues);
+    memset(lx, 0, sizeof *lx);
+}
+
+bool kg_ex_cue_matches(const ex_cue *cue, const ex_token *tokens, size_t at, size_t end)
+{
+    if (cue->is_adjacent || at + cue->count > end)
+        return false;
+    for (size_t i = 0; i < cue->count; i++) {
+        const ex_token *tok = &tokens[at + i];
+        if (tok->kind == EX_PUNCT || strcmp(tok->lower, cue->words[i]) != 0)
+            return false;
+        if (i == 0 && cue->is_first_joined != tok->is_joined)
+            return false;
+        if (i > 0 && tok->is_joined && tok->kind == EX_WORD)
+            return false;
+    }
+    /* a cue ends at a word boundary: "in" must not match "in-house" */
+    return !(at + cue->count < end && tokens[at + cue->count].is_joined);
+}

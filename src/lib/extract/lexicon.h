@@ -1,0 +1,34 @@
+/* lexicon.h - cue tables of the extractor (lexicon.c). */
+#ifndef KG_EXTRACT_LEXICON_H
+#define KG_EXTRACT_LEXICON_H
+
+#include "extract_internal.h"
+#include "kg/schema.h"
+
+#define EX_CUE_TOKENS_MAX 6
+
+typedef enum ex_cue_kind { EX_CUE_EDGE = 0, EX_CUE_NODE, EX_CUE_CONTEXT } ex_cue_kind;
+
+typedef struct ex_cue {
+    char words[EX_CUE_TOKENS_MAX][24]; /* lower case */
+    uint8_t count;
+    uint8_t kind;
+    bool is_reverse;      /* edge cue with the target before it */
+    bool is_first_joined; /* "-led": glued to the word before */
+    bool is_adjacent;     /* "<adjacent>": two names with nothing between */
+    size_t type;          /* node or edge type index */
+    size_t order;         /* position in the schema, for stable sorting */
+} ex_cue;
+
+typedef struct ex_lexicon {
+    ex_cue *cues; /* sorted: longest first */
+    size_t count;
+    size_t capacity;
+} ex_lexicon;
+
+kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema);
+void kg_ex_lexicon_free(ex_lexicon *lx);
+/* Whether cue's words are the tokens at [at, at + cue->count) (< end). */
+bool kg_ex_cue_matches(const ex_cue *cue, const ex_token *tokens, size_t at, size_t end);
+
+#endif

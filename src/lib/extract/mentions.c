@@ -1,0 +1,373 @@
+/* mentions.c - names in a text: capitalised multi-word names joined by
+ * "of", "for", "and" ...; acronym definitions "Long Name (LN)"; a title
+ * followed by a personal name; each typed by the node cues of the schema
+ * (the head word first: "Council of the European Union" is a Council), by a
+ * context word before it ("in Mons"), or by its shape. Known names win. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor.h"
+
+static const char *const connectors[] = {"of", "for", "on", "and", "the", "in", "de", "du",
+                                         "des", "la", "le", "von", "van", "&", NULL};
+static const char *const function_words[] = {
+    "the", "a", "an", "in", "on", "at", "of", "for", "and", "or", "to", "by", "with", "from",
+    "since", "during", "after", "before", "following", "this", "these", "that", "those",
+    "its", "their", "his", "her", "both", "as", "while", "when", "under", "between",
+    "through", "also", "however", "there", "it", "they", "we", "all", "some", "such", "each",
+    "other", "what", "how", "why", "where", "which", "who", "our", "my", "your", "since",
+    "until", "today", "then", "thus", "upon", "within", "across", "against", NULL};
+static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth", "sixth",
+                                       "seventh", "eighth", "ninth", "tenth", NULL};
+static const char *const month_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", NULL};
+
+static bool in_list(const char *word, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(word, *list) == 0)
+            return true;
+    return false;
+}
+
+static bool is_lower_word(const kg_extractor *ex, const ex_token *tok)
+{
+    return kg_ex_names_find(&ex->lower_words, tok->lower, strlen(tok->lower)) != EX_NO_ENTITY;
+}
+
+/* Best node cue inside tokens [a, b): the head (last word before the first
+ * connector) scores 3, the first word 2, any other 1. */
+static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a, size_t b)
+{
+    size_t head_end = b;
+    for (size_t i = a + 1; i < b; i++)
+        if (!tk[i].is_cap && !tk[i].is_digit && !tk[i].is_joined &&
+            in_list(tk[i].lower, connectors)) {
+            head_end = i;
+            break;
+        }
+    size_t best = KG_SCHEMA_NOT_FOUND;
+    int best_score = 0;
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        if (cue->kind != EX_CUE_NODE)
+            continue;
+        for (size_t i = a; i + cue->count <= b; i++) {
+            if (!kg_ex_cue_matches(cue, tk, i, b) &&
+                !(cue->is_first_joined == false && tk[i].is_joined &&
+                  strcmp(tk[i].lower, cue->words[0]) == 0 && cue->count == 1))
+                continue;
+            int score = i + cue->count == head_end ? 4 : i == a ? 3 : i < head_end ? 2 : 1;
+            if (score > best_score) {
+                best_score = score;
+                best = cue->type;
+            }
+        }
+    }
+    return best;
+}
+
+/* The node type a context cue just before token a gives, if any. */
+static size_t type_by_context(const kg_extractor *ex, const ex_token *tk, size_t first, size_t a)
+{
+    size_t at = a;
+    if (at > first && strcmp(tk[at - 1].lower, "the") == 0)
+        at--;
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        if (cue->kind == EX_CUE_CONTEXT && at >= first + cue->count &&
+            kg_ex_cue_matches(cue, tk, at - cue->count, at))
+            return cue->type;
+    }
+    return KG_SCHEMA_NOT_FOUND;
+}
+
+/* Whether a person-context cue ("Secretary General", "Minister") ends at k. */
+static bool title_ends_at(const kg_extractor *ex, const ex_token *tk, size_t a, size_t k)
+{
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        if (cue->kind == EX_CUE_CONTEXT && cue->type == ex->person_type &&
+            k >= a + cue->count && kg_ex_cue_matches(cue, tk, k - cue->count, k))
+            return true;
+    }
+    return false;
+}
+
+/* Two to four capitalised words with no cue, connector or acronym. */
+static bool looks_personal(const kg_extractor *ex, const ex_token *tk, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!tk[i].is_cap || tk[i].is_allcaps || tk[i].is_digit || is_lower_word(ex, &tk[i]))
+            return false;
+        words += !tk[i].is_joined;
+    }
+    return words >= 2 && words <= 4 && type_by_cues(ex, tk, a, b) == KG_SCHEMA_NOT_FOUND;
+}
+
+static bool is_joined_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t i, size_t end)
+{
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        if (cue->kind == EX_CUE_EDGE && cue->is_first_joined &&
+            kg_ex_cue_matches(cue, tk, i, end))
+            return true;
+    }
+    return false;
+}
+
+/* End of the capitalised name starting at a (a capitalised word). */
+static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_t end)
+{
+    const ex_token *tk = t->tokens;
+    size_t j = a + 1;
+    while (j < end && tk[j].kind == EX_WORD) {
+        if (tk[j].is_joined) {
+            if (!tk[j].is_cap && !tk[j].is_digit && is_joined_edge_cue(ex, tk, j, end))
+                break;
+            j++;
+            continue;
+        }
+        if (tk[j].is_cap && !in_list(tk[j].lower, month_words)) {
+            j++;
+            continue;
+        }
+        if (!in_list(tk[j].lower, connectors) || tk[j].is_cap)
+            break;
+        size_t k = j + 1;
+        bool is_and = strcmp(tk[j].lower, "and") == 0 || strcmp(tk[j].lower, "&") == 0;
+        if (!is_and && k < end && strcmp(tk[k].lower, "the") == 0 && strcmp(tk[j].lower, "the"))
+            k++;
+        if (k >= end || tk[k].kind != EX_WORD || !tk[k].is_cap || tk[k].is_joined ||
+            in_list(tk[k].lower, month_words))
+            break;
+        bool left_typed = type_by_cues(ex, tk, a, j) != KG_SCHEMA_NOT_FOUND;
+        if (is_and) {
+            char key[EX_KEY_MAX];
+            size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
+            if (left_typed || tk[j - 1].is_allcaps ||
+                (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
+                tk[k].is_allcaps)
+                break;
+        } else if (strcmp(tk[j].lower, "in") == 0 && left_typed) {
+            break; /* "Summit in Warsaw": a name, then a place */
+        }
+        j = k;
+    }
+    return j;
+}
+
+/* The longest known name starting at token i, or 0. */
+static size_t known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
+                           size_t *entity)
+{
+    size_t max = end - i < KG_EX_NAME_MAX ? end - i : KG_EX_NAME_MAX;
+    char key[EX_KEY_MAX];
+    for (size_t n = max; n > 0; n--) {
+        if (i + n < end && t->tokens[i + n].is_joined)
+            continue; /* a name ends at a word boundary */
+        size_t len = kg_ex_key(t->text, t->tokens, i, i + n, key, sizeof key);
+        if (!len)
+            continue;
+        size_t e = kg_ex_names_find(&ex->names, key, len);
+        if (e != EX_NO_ENTITY) {
+            *entity = kg_ex_resolve(ex, e);
+            return n;
+        }
+    }
+    return 0;
+}
+
+size_t kg_ex_mentions(kg_extractor *ex, const ex_text *t, size_t first, size_t last,
+                      ex_mention *out, size_t max)
+{
+    size_t count = 0;
+    for (size_t i = first; i < last && count < max;) {
+        size_t entity;
+        size_t n = t->tokens[i].kind == EX_WORD && !t->tokens[i].is_joined
+                       ? known_length(ex, t, i, last, &entity) : 0;
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        out[count++] = (ex_mention){(uint32_t)i, (uint32_t)(i + n), entity};
+        i += n;
+    }
+    return count;
+}
+
+/* Adds the name at tokens [a, b) (typed), or finds it; *entity is set. */
+static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, size_t type,
+                           const char *rule, double confidence, size_t *entity)
+{
+    const ex_text *t = &ex->texts[text];
+    char key[EX_KEY_MAX];
+    size_t len = kg_ex_key(t->text, t->tokens, a, b, key, sizeof key);
+    *entity = EX_NO_ENTITY;
+    if (!len)
+        return KG_OK;
+    size_t found = kg_ex_names_find(&ex->names, key, len);
+    if (found != EX_NO_ENTITY) {
+        *entity = kg_ex_resolve(ex, found);
+        return KG_OK;
+    }
+    kg_status st = kg_ex_entity_add(ex, key, type, rule, confidence, entity);
+    if (st == KG_OK)
+        kg_ex_entity_evidence(ex, *entity, text, t->tokens[a].start, t->tokens[b - 1].end);
+    ex->entities[*entity].is_used = false; /* used once pass 2 sees it */
+    return st;
+}
+
+/* "Long Name (LN)": the acronym becomes an alias of the name. A bare
+ * acronym seen earlier is folded into the long name. */
+static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, size_t end,
+                         size_t entity)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    if (entity == EX_NO_ENTITY || b + 2 >= end || t->text[tk[b].start] != '(' ||
+        tk[b + 1].kind != EX_WORD || !tk[b + 1].is_cap || t->text[tk[b + 2].start] != ')')
+        return KG_OK;
+    size_t upper = 0;
+    for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
+        upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
+    if (upper < 2 || (t->text[tk[a].start] | 32) != (t->text[tk[b + 1].start] | 32))
+        return KG_OK;
+    char key[EX_KEY_MAX];
+    size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
+    size_t other = kg_ex_names_find(&ex->names, key, len);
+    if (other != EX_NO_ENTITY) {
+        other = kg_ex_resolve(ex, other);
+        if (other == entity || strcmp(ex->entities[other].rule, "acronym") != 0)
+            return KG_OK;
+        ex->merged_into[other] = entity; /* the name now answers to it */
+        char **more = realloc(ex->entities[entity].aliases,
+                              (ex->entities[entity].alias_count + 1) * sizeof *more);
+        if (!more)
+            return KG_ENOMEM;
+        ex->entities[entity].aliases = more;
+        if (!(more[ex->entities[entity].alias_count] = strdup(key)))
+            return KG_ENOMEM;
+        ex->entities[entity].alias_count++;
+        return KG_OK;
+    }
+    if (ex->entities[entity].evidence_count == 1)
+        ex->entities[entity].evidence[0].end = tk[b + 2].end;
+    return kg_ex_entity_alias(ex, entity, key);
+}
+
+/* Type and keep the name [a, b), or drop it; *entity is the result. */
+static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, size_t a,
+                               size_t b, size_t *entity)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    *entity = EX_NO_ENTITY;
+    size_t type = type_by_cues(ex, tk, a, b);
+    size_t words = 0;
+    for (size_t i = a; i < b; i++)
+        words += !tk[i].is_joined;
+    if (words == 1) {
+        if (tk[a].is_allcaps)
+            return note_name(ex, text, a, b, type != KG_SCHEMA_NOT_FOUND ? type : ex->default_type,
+                             "acronym", 0.5, entity);
+        if (type != KG_SCHEMA_NOT_FOUND || a == first || is_lower_word(ex, &tk[a]) ||
+            in_list(tk[a].lower, function_words) || tk[a].is_digit)
+            return KG_OK;
+        size_t ctx = type_by_context(ex, tk, first, a);
+        if (ctx != KG_SCHEMA_NOT_FOUND)
+            return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
+        return note_name(ex, text, a, b, ex->default_type, "capitalised", 0.3, entity);
+    }
+    /* "Secretary General Jens Stoltenberg": a title, then a person */
+    for (size_t k = a + 1; ex->person_type != KG_SCHEMA_NOT_FOUND && k + 1 < b; k++) {
+        if (!tk[k].is_joined && title_ends_at(ex, tk, a, k) && looks_personal(ex, tk, k, b)) {
+            size_t role;
+            kg_status st = classify_name(ex, text, first, a, k, &role);
+            if (st != KG_OK)
+                return st;
+            return note_name(ex, text, k, b, ex->person_type, "title-name", 0.6, entity);
+        }
+    }
+    if (type != KG_SCHEMA_NOT_FOUND)
+        return note_name(ex, text, a, b, type, "cue-word", 0.7, entity);
+    size_t ctx = type_by_context(ex, tk, first, a);
+    if (ctx != KG_SCHEMA_NOT_FOUND && ctx != ex->person_type)
+        return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
+    if (ex->person_type != KG_SCHEMA_NOT_FOUND && looks_personal(ex, tk, a, b))
+        return note_name(ex, text, a, b, ex->person_type, "personal-name", 0.4, entity);
+    return note_name(ex, text, a, b, ex->default_type, "capitalised", 0.35, entity);
+}
+
+/* Where a name may start at token i: a capitalised word that is not a
+ * month, a year after "the" ("the 2022 Strategic Concept"), an ordinal
+ * before a capitalised name ("third Joint Declaration"). */
+static bool starts_name(const ex_text *t, size_t first, size_t i, size_t end)
+{
+    const ex_token *tk = t->tokens;
+    if (tk[i].kind != EX_WORD || tk[i].is_joined)
+        return false;
+    bool next_cap = i + 1 < end && tk[i + 1].is_cap && !tk[i + 1].is_joined;
+    if (tk[i].is_digit)
+        return next_cap && i > first && strcmp(tk[i - 1].lower, "the") == 0 &&
+               strlen(tk[i].lower) == 4;
+    if (!tk[i].is_cap)
+        return next_cap && in_list(tk[i].lower, ordinals);
+    return !in_list(tk[i].lower, month_words);
+}
+
+static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    /* the first word of a sentence (after list marks) is capitalised anyway */
+    size_t lead = first;
+    while (lead < last && tk[lead].kind == EX_PUNCT)
+        lead++;
+    for (size_t i = lead; i < last;) {
+        size_t known_entity;
+        size_t known = known_length(ex, t, i, last, &known_entity);
+        size_t a = i, b = i;
+        if (starts_name(t, lead, i, last)) {
+            b = name_end(ex, t, i, last);
+            if (a == lead && b > a + 1 && !tk[a].is_allcaps &&
+                (is_lower_word(ex, &tk[a]) || in_list(tk[a].lower, function_words))) {
+                a++; /* "Relations between ...", "The Council" */
+                while (a < b && !tk[a].is_cap)
+                    a++;
+            }
+        }
+        if (known >= b - i && known > 0) {
+            i += known;
+            continue;
+        }
+        if (b <= a) {
+            i = b > i ? b : i + 1;
+            continue;
+        }
+        size_t entity;
+        kg_status st = classify_name(ex, text, lead, a, b, &entity);
+        if (st == KG_OK)
+            st = acronym(ex, text, a, b, last, entity);
+        if (st != KG_OK)
+            return st;
+        i = b;
+    }
+    return KG_OK;
+}
+
+kg_status kg_ex_find_names(kg_extractor *ex, uint32_t text)
+{
+    const ex_text *t = &ex->texts[text];
+    for (size_t s = 0; s < t->sentence_count; s++) {
+        kg_status st = sentence_names(ex, text, t->sentences[s].first, t->sentences[s].last);
+        if (st != KG_OK)
+            return st;
+    }
+    return KG_OK;
+}

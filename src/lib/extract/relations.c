@@ -1,0 +1,313 @@
+/* relations.c - relations between the names of one clause: an edge cue of
+ * the schema ("led by", "-led", "took over from") between two mentions
+ * gives a candidate, its direction from the cue, its ends from the nearest
+ * mentions (and the lists they head: "A, B and C"), its type kept only when
+ * the schema allows those ends; the quote is the shortest span holding the
+ * two names and the cue, the date the nearest one in the clause. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor.h"
+
+#define EX_MENTIONS_MAX KG_EX_SENTENCE_MAX
+#define EX_LEFT_GAP 6
+#define EX_RIGHT_GAP 4
+#define EX_CUES_AT_MAX 16
+
+typedef struct clause {
+    const ex_text *t;
+    uint32_t text;
+    size_t first, last;          /* tokens */
+    const ex_mention *m;
+    size_t count;
+} clause;
+
+static bool is_article(const ex_token *tok)
+{
+    return strcmp(tok->lower, "the") == 0 || strcmp(tok->lower, "a") == 0 ||
+           strcmp(tok->lower, "an") == 0;
+}
+
+/* Tokens in [a, b) that are not articles. */
+static size_t gap(const clause *c, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += !is_article(&c->t->tokens[i]);
+    return n;
+}
+
+/* Whether [a, b) only joins list items: ",", "and", "or", articles. */
+static bool is_list_glue(const clause *c, size_t a, size_t b)
+{
+    if (a >= b)
+        return false;
+    for (size_t i = a; i < b; i++) {
+        const ex_token *tok = &c->t->tokens[i];
+        bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 ||
+                  strcmp(tok->lower, "or") == 0 ||
+                  (tok->kind == EX_PUNCT && c->t->text[tok->start] == ',');
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static kg_status add_relation(kg_extractor *ex, const clause *c, size_t s, size_t t,
+                              size_t type, const char *rule, double confidence,
+                              uint32_t q0, uint32_t q1, const char *date)
+{
+    for (size_t i = ex->relation_count; i-- > 0;) {
+        ex_relation *r = &ex->relations[i];
+        if (r->source != s || r->target != t || r->type != type)
+            continue;
+        if (r->evidence_count < sizeof r->evidence / sizeof r->evidence[0]) {
+            bool same = false;
+            for (size_t e = 0; e < r->evidence_count; e++)
+                same |= r->evidence[e].text == c->text && r->evidence[e].start == q0 &&
+                        r->evidence[e].end == q1;
+            if (!same)
+                r->evidence[r->evidence_count++] = (ex_evidence){c->text, q0, q1};
+        }
+        if (confidence > r->confidence)
+            r->confidence = confidence;
+        if (!r->date[0] && date)
+            memcpy(r->date, date, sizeof r->date);
+        return KG_OK;
+    }
+    if (ex->relation_count == ex->relation_capacity) {
+        size_t grown = ex->relation_capacity ? ex->relation_capacity * 2 : 256;
+        ex_relation *more = realloc(ex->relations, grown * sizeof *more);
+        if (!more)
+            return KG_ENOMEM;
+        ex->relations = more;
+        ex->relation_capacity = grown;
+    }
+    ex_relation *r = &ex->relations[ex->relation_count++];
+    memset(r, 0, sizeof *r);
+    r->source = s;
+    r->target = t;
+    r->type = type;
+    r->rule = rule;
+    r->confidence = confidence;
+    if (date)
+        memcpy(r->date, date, sizeof r->date);
+    r->evidence[0] = (ex_evidence){c->text, q0, q1};
+    r->evidence_count = 1;
+    return KG_OK;
+}
+
+/* The date of the clause nearest to token at, outside every mention. */
+static const char *nearest_date(const clause *c, size_t at)
+{
+    const char *best = NULL;
+    size_t best_distance = (size_t)-1;
+    for (size_t d = 0; d < c->t->date_count; d++) {
+        const ex_date *date = &c->t->dates[d];
+        if (date->first < c->first || date->last > c->last)
+            continue;
+        bool inside = false;
+        for (size_t k = 0; k < c->count; k++)
+            inside |= date->first >= c->m[k].first && date->first < c->m[k].last;
+        if (inside)
+            continue;
+        size_t distance = date->first > at ? date->first - at : at - date->first;
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = date->text;
+        }
+    }
+    return best;
+}
+
+/* Relates mentions a and b (a before b in the text) by the cues
+ * [cue0, cue1) of the lexicon that matched at tokens [p, q). */
+static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
+                        const size_t *cues, size_t n, size_t p, size_t q, double confidence)
+{
+    size_t ea = c->m[a].entity, eb = c->m[b].entity;
+    if (ea == eb)
+        return KG_OK;
+    for (size_t k = 0; k < n; k++) {
+        const ex_cue *cue = &ex->lexicon.cues[cues[k]];
+        size_t s = cue->is_reverse ? eb : ea, t = cue->is_reverse ? ea : eb;
+        if (!kg_schema_allows(ex->schema, cue->type, ex->entities[s].type,
+                              ex->entities[t].type))
+            continue;
+        const ex_token *tk = c->t->tokens;
+        uint32_t q0 = tk[c->m[a].first].start, q1 = tk[c->m[b].last - 1].end;
+        if (p < q && tk[p].start < q0)
+            q0 = tk[p].start;
+        if (p < q && tk[q - 1].end > q1)
+            q1 = tk[q - 1].end;
+        const char *rule = cue->is_adjacent ? "adjacent-names"
+                           : cue->is_reverse ? "cue-reverse" : "cue";
+        return add_relation(ex, c, s, t, cue->type, rule, confidence, q0, q1,
+                            nearest_date(c, p < q ? p : c->m[b].first));
+    }
+    return KG_OK;
+}
+
+/* First and last mention of the list that mention k belongs to. */
+static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
+{
+    *lo = *hi = k;
+    while (*lo > 0 && is_list_glue(c, c->m[*lo - 1].last, c->m[*lo].first))
+        (*lo)--;
+    while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first))
+        (*hi)++;
+}
+
+/* Whether only punctuation and function words precede token p. */
+static bool is_fronted(const clause *c, size_t p)
+{
+    for (size_t i = c->first; i < p; i++) {
+        const ex_token *tok = &c->t->tokens[i];
+        if (tok->kind == EX_WORD && tok->is_cap && i > c->first && !is_article(tok))
+            return false;
+        if (tok->kind == EX_WORD && i > c->first + 2)
+            return false;
+    }
+    return true;
+}
+
+static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
+                        const size_t *cues, size_t n, size_t *next_mention)
+{
+    const ex_cue *cue = &ex->lexicon.cues[cues[0]];
+    bool is_short = cue->count == 1 && strlen(cue->words[0]) <= 3;
+    size_t left_max = is_short ? 0 : EX_LEFT_GAP, right_max = is_short ? 0 : EX_RIGHT_GAP;
+    size_t r = *next_mention; /* first mention at or after q */
+    while (r < c->count && c->m[r].first < q)
+        r++;
+    *next_mention = r;
+    if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
+        return KG_OK;
+    bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
+    size_t rlo, rhi;
+    list_around(c, r, &rlo, &rhi);
+    rlo = r;
+    double conf = is_short ? 0.45 : 0.65;
+    kg_status st = KG_OK;
+    if (has_left) {
+        size_t llo, lhi;
+        list_around(c, r - 1, &llo, &lhi);
+        for (size_t a = llo; a <= r - 1 && st == KG_OK; a++)
+            for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+                st = relate(ex, c, a, b, cues, n, p, q,
+                            conf - (a != r - 1 || b != r ? 0.1 : 0.0));
+        return st;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const ex_cue *sym = &ex->lexicon.cues[cues[k]];
+        if (kg_schema_edge_type(ex->schema, sym->type)->is_symmetric && rhi > rlo)
+            return relate(ex, c, rlo, rlo + 1, cues + k, 1, p, q, conf - 0.1);
+    } /* "cooperation between A and B" */
+    if (is_fronted(c, p) && rhi + 1 < c->count) {
+        /* "At the request of A and B, C ...": C is the left end */
+        size_t x = rhi + 1;
+        if (gap(c, c->m[rhi].last, c->m[x].first) <= 2)
+            for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+                st = relate(ex, c, x, b, cues, n, p, q, conf - 0.15);
+    }
+    return st;
+}
+
+static kg_status adjacent_pairs(kg_extractor *ex, const clause *c)
+{
+    size_t cue0 = ex->lexicon.count, cue1 = cue0;
+    for (size_t k = 0; k < ex->lexicon.count; k++)
+        if (ex->lexicon.cues[k].kind == EX_CUE_EDGE && ex->lexicon.cues[k].is_adjacent) {
+            if (cue0 == ex->lexicon.count)
+                cue0 = k;
+            cue1 = k + 1;
+        }
+    for (size_t k = 0; k + 1 < c->count && cue0 < cue1; k++) {
+        if (c->m[k].last != c->m[k + 1].first)
+            continue;
+        /* only the adjacent cues: the range may hold others between */
+        size_t cues[EX_CUES_AT_MAX], n = 0;
+        for (size_t j = cue0; j < cue1 && n < EX_CUES_AT_MAX; j++)
+            if (ex->lexicon.cues[j].is_adjacent)
+                cues[n++] = j;
+        kg_status st = relate(ex, c, k, k + 1, cues, n, c->m[k].last, c->m[k].last, 0.45);
+        if (st != KG_OK)
+            return st;
+    }
+    return KG_OK;
+}
+
+static kg_status clause_relations(kg_extractor *ex, const clause *c)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t next_mention = 0, k = 0;
+    for (size_t p = c->first; p < c->last; p++) {
+        while (k < c->count && c->m[k].last <= p)
+            k++;
+        if (k < c->count && c->m[k].first <= p)
+            continue; /* inside a name */
+        size_t cue0 = ex->lexicon.count, len = 0;
+        for (size_t j = 0; j < ex->lexicon.count; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[j];
+            if (cue->kind != EX_CUE_EDGE || (len && cue->count != len))
+                continue;
+            if (!kg_ex_cue_matches(cue, tk, p, c->last))
+                continue;
+            if (!len) {
+                cue0 = j;
+                len = cue->count;
+            }
+        }
+        if (!len)
+            continue;
+        size_t cue1 = cue0;
+        while (cue1 < ex->lexicon.count && ex->lexicon.cues[cue1].count == len)
+            cue1++;
+        /* the entries whose words match (same length, other words skipped) */
+        size_t cues[EX_CUES_AT_MAX], n = 0;
+        for (size_t j = cue0; j < cue1 && n < EX_CUES_AT_MAX; j++)
+            if (ex->lexicon.cues[j].kind == EX_CUE_EDGE &&
+                kg_ex_cue_matches(&ex->lexicon.cues[j], tk, p, c->last))
+                cues[n++] = j;
+        kg_status st = cue_at(ex, c, p, p + len, cues, n, &next_mention);
+        if (st != KG_OK)
+            return st;
+        p += len - 1;
+    }
+    return adjacent_pairs(ex, c);
+}
+
+kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
+{
+    const ex_text *t = &ex->texts[text];
+    ex_mention *m = malloc(EX_MENTIONS_MAX * sizeof *m);
+    if (!m)
+        return KG_ENOMEM;
+    kg_status st = KG_OK;
+    for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
+        size_t first = t->sentences[s].first, last = t->sentences[s].last;
+        size_t count = kg_ex_mentions(ex, t, first, last, m, EX_MENTIONS_MAX);
+        for (size_t k = 0; k < count; k++) {
+            ex_entity *e = &ex->entities[m[k].entity];
+            if (e->evidence_count == 0)
+                kg_ex_entity_evidence(ex, m[k].entity, text, t->tokens[m[k].first].start,
+                                      t->tokens[m[k].last - 1].end);
+            e->is_used = true;
+        }
+        /* clauses end at ';' */
+        size_t cfirst = first, mk = 0;
+        for (size_t i = first; i <= last && st == KG_OK; i++) {
+            bool cut = i == last || (t->tokens[i].kind == EX_PUNCT && t->text[t->tokens[i].start] == ';');
+            if (!cut)
+                continue;
+            size_t m0 = mk;
+            while (mk < count && m[mk].first < i)
+                mk++;
+            clause c = {t, text, cfirst, i, m + m0, mk - m0};
+            st = clause_relations(ex, &c);
+            cfirst = i + 1;
+        }
+    }
+    free(m);
+    return st;
+}
