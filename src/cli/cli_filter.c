@@ -2,7 +2,6 @@
  * loading a data set with them applied, entity names resolved with helpful
  * messages, and results printed as an aligned table, CSV or JSON. */
 #include "cli_filter.h"
-#include "cli_ingest.h"
 
 #include <errno.h>
 #include <math.h>
@@ -10,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_ingest.h"
+#include "cli_load.h"
 
 /* ---- selection options -------------------------------------------------- */
 
@@ -72,6 +71,7 @@ int kg_cli_selection_option(kg_cli_selection *s, int c, const char *arg, char **
                                       "YYYY-MM-DD)", arg);
         return KG_EXIT_OK;
     case KG_OPT_SCHEMA: s->schema_path = arg; return KG_EXIT_OK;
+    case KG_OPT_FROM: s->from = arg; return kg_cli_check_from(s->command, arg);
     case 'f':
         if (strcmp(arg, "table") == 0 || strcmp(arg, "text") == 0)
             s->format = KG_OUT_TABLE;
@@ -108,10 +108,8 @@ int kg_cli_load_selection(const char *path, const kg_cli_selection *s, kg_cli_gr
 {
     memset(out, 0, sizeof *out);
     out->path = path;
-    /* Bulk node and edge lists (a folder, .jsonl, .tsv) stream in through
-     * kg_ingest; everything else is a data set. */
-    int rc = kg_cli_is_bulk_input(path) ? kg_cli_ingest_path(path, s->schema_path, &out->full)
-                                        : kg_cli_load(path, s->schema_path, &out->full);
+    kg_cli_load_args load = {s->command, s->from, s->schema_path, NULL, NULL, NULL};
+    int rc = kg_cli_load_graph(path, &load, &out->full);
     if (rc != KG_EXIT_OK)
         return rc;
     kg_filter f;

@@ -20,6 +20,7 @@ enum {
     KG_OPT_EXCLUDE_EDGE_TYPE,
     KG_OPT_AS_OF,
     KG_OPT_SCHEMA,
+    KG_OPT_FROM,
     KG_OPT_FIRST_COMMAND_OPTION /* commands number their own from here */
 };
 
@@ -30,7 +31,8 @@ enum {
     {"edge-type", required_argument, NULL, KG_OPT_EDGE_TYPE},                       \
     {"exclude-edge-type", required_argument, NULL, KG_OPT_EXCLUDE_EDGE_TYPE},       \
     {"as-of", required_argument, NULL, KG_OPT_AS_OF},                               \
-    {"schema", required_argument, NULL, KG_OPT_SCHEMA}
+    {"schema", required_argument, NULL, KG_OPT_SCHEMA},                             \
+    {"from", required_argument, NULL, KG_OPT_FROM}
 
 /* The usage lines describing them. */
 #define KG_CLI_SELECTION_USAGE                                                        \
@@ -43,7 +45,10 @@ enum {
     "      --as-of DATE               keep only entities and relations valid on\n"    \
     "                                 DATE (YYYY, YYYY-MM or YYYY-MM-DD; a coarse\n"  \
     "                                 date means any day within it)\n"                \
-    "      --schema FILE              use this schema instead of the data set's\n"
+    "      --schema FILE              use this schema instead of the data set's\n"  \
+    "      --from FORMAT              read the input as FORMAT (kg, graphml, dot,\n"   \
+    "                                 json, csv, tsv, kgx, jsonl) instead of telling\n" \
+    "                                 it from its name and content\n"
 
 #define KG_CLI_FORMAT_USAGE \
     "  -f, --format FORMAT            table (default), csv or json\n"
@@ -61,6 +66,7 @@ typedef struct kg_cli_selection {
     kg_type_list lists[4]; /* node, exclude node, edge, exclude edge */
     kg_date as_of;
     const char *schema_path;
+    const char *from; /* --from, or NULL */
     kg_out_format format;
 } kg_cli_selection;
 
@@ -75,7 +81,8 @@ int kg_cli_selection_option(kg_cli_selection *s, int c, const char *arg, char **
 /* Parses a non-negative integer option value ("--top 10"). */
 int kg_cli_parse_count(const char *command, const char *option, const char *arg, size_t *out);
 
-/* A data set, loaded whole and with the selection applied. */
+/* A graph in any format kg reads (cli_load.h), loaded whole and with the
+ * selection applied. */
 typedef struct kg_cli_graphs {
     const char *path;
     kg_graph *full;

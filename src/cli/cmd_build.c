@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "cli_import.h"
+#include "cli_load.h"
 #include "commands.h"
 
 const char kg_usage_build[] =
@@ -30,6 +30,9 @@ const char kg_usage_build[] =
     "                         cypher, neo4j (folder NAME.neo4j of import CSV\n"
     "                         files), nt, ttl, png, pdf\n"
     "      --schema FILE      use this schema instead of the data set's own\n"
+    "      --from FORMAT      read every input as FORMAT (kg, graphml, dot, json,\n"
+    "                         csv, tsv, kgx, jsonl) instead of telling it from its\n"
+    "                         name and content (docs/import.md)\n"
     "      --layout ENGINE    Graphviz layout for SVG, PNG, PDF: dot, neato, fdp,\n"
     "                         sfdp, circo, twopi, osage, patchwork (default: dot)\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
@@ -45,6 +48,7 @@ const char kg_usage_build[] =
 typedef struct build_options {
     const char *output_dir;
     const char *schema_path;
+    const char *from;
     bool formats[KG_FORMAT_COUNT];
     kg_export_options export;
     bool do_fsync;
@@ -90,6 +94,7 @@ static int parse_options(int argc, char **argv, build_options *o)
         {"schema", required_argument, NULL, 's'}, {"layout", required_argument, NULL, 'L'},
         {"rankdir", required_argument, NULL, 'R'}, {"no-legend", no_argument, NULL, 'N'},
         {"fsync", no_argument, NULL, 'F'},         {"quiet", no_argument, NULL, 'q'},
+        {"from", required_argument, NULL, 'I'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->output_dir = "out";
@@ -104,6 +109,7 @@ static int parse_options(int argc, char **argv, build_options *o)
         case 'o': o->output_dir = optarg; break;
         case 'f': rc = parse_formats(optarg, o->formats); break;
         case 's': o->schema_path = optarg; break;
+        case 'I': o->from = optarg; rc = kg_cli_check_from("build", optarg); break;
         case 'L': o->export.layout = optarg; break;
         case 'R': o->export.rankdir = optarg; break;
         case 'N': o->export.has_legend = false; break;
@@ -316,9 +322,9 @@ static int build(char **paths, size_t n, const build_options *o)
     output_list outputs = {.writers = NULL};
     int rc = KG_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
-        /* Not a .kg.json: a graph another tool wrote (kg convert's formats). */
-        kg_cli_import_args import = {NULL, o->schema_path, NULL, NULL, NULL};
-        int load_rc = kg_cli_load_any(paths[i], &import, &graphs[i]);
+        /* Any format kg reads, told apart as cli_load.h says. */
+        kg_cli_load_args load = {"build", o->from, o->schema_path, NULL, NULL, NULL};
+        int load_rc = kg_cli_load_graph(paths[i], &load, &graphs[i]);
         if (load_rc > rc)
             rc = load_rc;
     }

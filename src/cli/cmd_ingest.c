@@ -250,7 +250,7 @@ int kg_cmd_ingest(int argc, char **argv)
     if (rc != KG_EXIT_OK)
         return rc;
     kg_cli_ingest_inputs in = {a.nodes, a.node_count, mixed, mixed_count, a.edges,
-                               a.edge_count, a.schema_path, a.name, has_progress};
+                               a.edge_count, a.schema_path, a.name, has_progress, KG_INGEST_AUTO};
     kg_graph *g = NULL;
     rc = kg_cli_ingest(&in, &g);
     if (rc == KG_EXIT_OK)
