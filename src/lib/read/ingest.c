@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pending.h"
 #include "kg/dataset.h"
 #include "kg/text.h"
 
@@ -21,8 +22,7 @@
 
 /* An edge whose ends were not both known when it was read. */
 typedef struct pending_edge {
-    kg_edge edge;
-    const char *source_id, *target_id; /* interned */
+    kg_pending_edge base;              /* the edge, its end ids interned */
     kg_attr *attrs;                    /* edge.attrs, owned */
     uint32_t file;                     /* into files */
     int line, source_column, target_column;
@@ -299,34 +299,18 @@ static kg_status add_node(ingest_input *in, const ingest_record *r)
 
 /* ---- edges -------------------------------------------------------------- */
 
-static bool type_allowed(const size_t *types, size_t count, bool is_any, size_t type)
-{
-    if (is_any)
-        return true;
-    for (size_t i = 0; i < count; i++)
-        if (types[i] == type)
-            return true;
-    return false;
-}
-
 /* With a schema: the ends' node types must be ones the edge type allows. */
 static kg_status check_ends(kg_ingest *ingest, kg_diagnostics *diags, const char *file,
                             int line, const kg_edge *e, int source_column, int target_column)
 {
-    const kg_schema *schema = ingest->options.schema;
-    if (!schema || e->type_index == KG_SCHEMA_NOT_FOUND)
-        return KG_OK;
-    const kg_edge_type *t = kg_schema_edge_type(schema, e->type_index);
-    const kg_node *s = kg_graph_node(ingest->graph, e->source);
-    const kg_node *d = kg_graph_node(ingest->graph, e->target);
-    if (!type_allowed(t->source_types, t->source_type_count, t->allows_any_source,
-                      s->type_index))
-        return problem_at(ingest, diags, KG_EINPUT, file, line, source_column, NULL,
-                          "%s '%s' cannot be the source of '%s'", s->type, s->id, t->name);
-    if (!type_allowed(t->target_types, t->target_type_count, t->allows_any_target,
-                      d->type_index))
-        return problem_at(ingest, diags, KG_EINPUT, file, line, target_column, NULL,
-                          "%s '%s' cannot be the target of '%s'", d->type, d->id, t->name);
+    for (int k = 0; ingest->options.schema && k < 2; k++) {
+        const kg_node *n = kg_graph_node(ingest->graph, k ? e->target : e->source);
+        kg_error err;
+        if (kg_schema_check_end(ingest->options.schema, e->type_index, (kg_edge_end)k,
+                                n->type_index, n->id, &err) != KG_OK)
+            return problem_at(ingest, diags, KG_EINPUT, file, line,
+                              k ? target_column : source_column, err.hint, "%s", err.message);
+    }
     return KG_OK;
 }
 
@@ -354,12 +338,12 @@ static kg_status keep_pending(ingest_input *in, const ingest_record *r, const kg
         return kg_ingest_problem(in, KG_ENOMEM, 0, NULL, "out of memory");
     pending_edge *p = &ingest->pending[ingest->pending_count];
     /* The edge's strings must outlive the line: intern them now. */
-    p->edge = *e;
+    p->base.edge = *e;
     kg_graph *g = ingest->graph;
-    kg_status st = kg_graph_intern(g, r->source.text, &p->source_id);
-    if (st == KG_OK) st = kg_graph_intern(g, r->target.text, &p->target_id);
-    if (st == KG_OK) st = kg_graph_intern(g, e->id, &p->edge.id);
-    if (st == KG_OK) st = kg_graph_intern(g, e->type, &p->edge.type);
+    kg_status st = kg_graph_intern(g, r->source.text, &p->base.source_id);
+    if (st == KG_OK) st = kg_graph_intern(g, r->target.text, &p->base.target_id);
+    if (st == KG_OK) st = kg_graph_intern(g, e->id, &p->base.edge.id);
+    if (st == KG_OK) st = kg_graph_intern(g, e->type, &p->base.edge.type);
     kg_attr *attrs = NULL;
     if (st == KG_OK && e->attr_count) {
         attrs = malloc(e->attr_count * sizeof *attrs);
@@ -375,7 +359,7 @@ static kg_status keep_pending(ingest_input *in, const ingest_record *r, const kg
         free(attrs);
         return kg_ingest_problem(in, KG_ENOMEM, 0, NULL, "out of memory");
     }
-    p->edge.attrs = p->attrs = attrs;
+    p->base.edge.attrs = p->attrs = attrs;
     p->file = (uint32_t)(ingest->file_count - 1);
     p->line = r->line;
     p->source_column = r->source.column;
@@ -564,32 +548,42 @@ static const char *suggest_node(kg_ingest *ingest, const char *id)
     return near;
 }
 
+typedef struct resolving {
+    kg_ingest *ingest;
+    kg_diagnostics *diags;
+} resolving;
+
+/* An edge end no node list named: reported with the nearest node id. */
+static kg_status missing_end(void *context, size_t i, kg_edge_end end, const char *id,
+                             size_t *index)
+{
+    resolving *r = context;
+    const pending_edge *p = &r->ingest->pending[i];
+    bool is_source = end == KG_EDGE_SOURCE;
+    const char *near = suggest_node(r->ingest, id);
+    char hint[KG_ERROR_TEXT_MAX];
+    if (near)
+        snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+    *index = KG_SCHEMA_NOT_FOUND;
+    return problem_at(r->ingest, r->diags, KG_EINPUT, r->ingest->files[p->file], p->line,
+                      is_source ? p->source_column : p->target_column, near ? hint : NULL,
+                      "edge %s '%s' is not a node", is_source ? "source" : "target", id);
+}
+
+static kg_status add_resolved(void *context, size_t i, kg_edge *edge)
+{
+    resolving *r = context;
+    const pending_edge *p = &r->ingest->pending[i];
+    return add_graph_edge(r->ingest, r->diags, r->ingest->files[p->file], p->line, edge,
+                          p->source_column, p->target_column);
+}
+
 static kg_status resolve_pending(kg_ingest *ingest, kg_diagnostics *diags)
 {
-    kg_status st = KG_OK;
-    for (size_t i = 0; i < ingest->pending_count && st != KG_ENOMEM && st != KG_ELIMIT; i++) {
-        pending_edge *p = &ingest->pending[i];
-        const char *file = ingest->files[p->file];
-        p->edge.source = kg_graph_find_node(ingest->graph, p->source_id);
-        p->edge.target = kg_graph_find_node(ingest->graph, p->target_id);
-        bool is_source = p->edge.source == KG_SCHEMA_NOT_FOUND;
-        if (is_source || p->edge.target == KG_SCHEMA_NOT_FOUND) {
-            const char *id = is_source ? p->source_id : p->target_id;
-            const char *near = suggest_node(ingest, id);
-            char hint[KG_ERROR_TEXT_MAX];
-            if (near)
-                snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-            st = problem_at(ingest, diags, KG_EINPUT, file, p->line,
-                            is_source ? p->source_column : p->target_column,
-                            near ? hint : NULL, "edge %s '%s' is not a node",
-                            is_source ? "source" : "target", id);
-            continue;
-        }
-        kg_status added = add_graph_edge(ingest, diags, file, p->line, &p->edge,
-                                         p->source_column, p->target_column);
-        if (added != KG_OK)
-            st = added;
-    }
+    resolving r = {ingest, diags};
+    kg_pending_ops ops = {&r, missing_end, add_resolved, false};
+    kg_status st = kg_pending_resolve(ingest->graph, ingest->pending, ingest->pending_count,
+                                      sizeof *ingest->pending, &ops);
     for (size_t i = 0; i < ingest->pending_count; i++)
         free(ingest->pending[i].attrs);
     free(ingest->pending);
