@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "import_internal.h"
+#include "importer.h"
 #include "pending.h"
 #include "kg/text.h"
 
