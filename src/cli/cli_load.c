@@ -237,7 +237,7 @@ static input_kind sniff(FILE *f, input_kind hint)
 
 /* What path is: a folder, then its extension, then its content. Prints
  * and returns an exit code when it cannot tell. */
-static int identify(const char *path, input_kind *kind)
+static int identify(const char *command, const char *path, input_kind *kind)
 {
     struct stat sb;
     bool exists = stat(path, &sb) == 0;
@@ -255,8 +255,9 @@ static int identify(const char *path, input_kind *kind)
     if (!exists) {
         if (*kind != IN_UNKNOWN)
             return KG_EXIT_OK; /* its reader says it is missing */
-        kg_cli_fail("%s: cannot open: %s", path, strerror(errno));
-        return KG_EXIT_SYSTEM;
+        int e = errno;
+        return kg_cli_usage_error(command, "cannot tell the format of %s; use --from FORMAT "
+                                           "(and it cannot be opened: %s)", path, strerror(e));
     }
     FILE *f = S_ISREG(sb.st_mode) ? fopen(path, "rb") : NULL;
     if (f) {
@@ -406,9 +407,9 @@ static int ingest(const char *path, input_kind kind, const kg_cli_load_args *a, 
         snprintf(nodes, sizeof nodes, "%s/nodes%s", path, ext);
         snprintf(edges, sizeof edges, "%s/edges%s", path, ext);
         if (!is_file(nodes) || !is_file(edges)) {
-            kg_cli_fail("%s: a folder to read needs nodes.tsv and edges.tsv "
-                        "(or nodes.jsonl and edges.jsonl)", path);
-            return KG_EXIT_USAGE;
+            kg_cli_fail("%s: is a directory without nodes.tsv and edges.tsv (or nodes.jsonl "
+                        "and edges.jsonl) to read", path);
+            return KG_EXIT_SYSTEM;
         }
         in.format = strcmp(ext, ".tsv") == 0 ? KG_INGEST_TSV : KG_INGEST_JSONL;
         node_list[0] = nodes;
@@ -437,7 +438,7 @@ int kg_cli_load_graph(const char *path, const kg_cli_load_args *args, kg_graph *
     input_kind kind = a->from ? kind_from_name(a->from, false) : IN_UNKNOWN;
     if (is_stdin && !a->from)
         return kg_cli_usage_error(command, "reading standard input needs --from FORMAT");
-    if (!a->from && (rc = identify(path, &kind)) != KG_EXIT_OK)
+    if (!a->from && (rc = identify(command, path, &kind)) != KG_EXIT_OK)
         return rc;
     if (is_stdin && (kind == IN_KGX || kind == IN_JSONL))
         return kg_cli_usage_error(command, "standard input can be read as kg, graphml, dot, "
