@@ -9,7 +9,7 @@
 
 #include "internal.h"
 #include "json_check.h"
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 
 struct kg_schema {
