@@ -98,8 +98,6 @@ static int output_format(const char *out, const char *to, kg_format *format)
 
 int kg_cmd_convert(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "convert"))
-        return KG_EXIT_OK;
     convert_args a;
     int rc = parse_options(argc, argv, &a);
     kg_format format = KG_FORMAT_JSON;

@@ -27,8 +27,6 @@ const char kg_usage_validate[] =
 
 int kg_cmd_validate(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "validate"))
-        return KG_EXIT_OK;
     const char *schema_path = NULL, *from = NULL;
     bool is_quiet = false;
     int first = 1;

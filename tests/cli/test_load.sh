@@ -88,4 +88,20 @@ run convert "$scratch/mystery" "$scratch/m.json"
 expect_rc 2 "convert: unidentifiable file"
 run validate --schema "$schema" "$b/nato-eu.graphml"
 expect_rc 0 "validate a GraphML export against the schema"
+
+# Every command answers -h/--help from the command table, before parsing.
+for c in build validate verify convert ingest centrality path neighbours subgraph components communities; do
+  run "$c" --bogus-option --help
+  expect_rc 0 "$c --help"
+  expect_stdout "Usage: kg $c" "$c --help prints its usage"
+done
+# build -o - is refused, not a folder named '-'.
+(cd "$scratch" && "$KG" build "$data" -o - >stdout 2>stderr); rc=$?
+expect_rc 1 "build -o -"
+expect_stderr "-o takes a folder" "build -o - message"
+[ -e "$scratch/-" ] && fail "build -o - created a folder named '-'"
+# build and ingest parse format lists alike.
+run ingest -f json,nosuch "$scratch/e.tsv"
+expect_rc 1 "ingest unknown format"
+expect_stderr "unknown format 'nosuch' (known: dot, graphml, json" "ingest lists the known formats"
 finish
