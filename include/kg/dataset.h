@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "kg/error.h"
+#include "kg/file.h"
 #include "kg/graph.h"
 #include "kg/schema.h"
 
@@ -25,12 +26,7 @@ typedef struct kg_load_options {
     kg_schema *schema;
 } kg_load_options;
 
-#define KG_DEFAULT_MAX_BYTES ((size_t)1 << 30) /* 1 GiB */
-#define KG_DEFAULT_MAX_NODES ((size_t)10000000)
-#define KG_DEFAULT_MAX_EDGES ((size_t)50000000)
-#define KG_DEFAULT_MAX_DEPTH ((size_t)64) /* data sets need 5 */
-/* jansson refuses nesting deeper than this (its compile-time limit). */
-#define KG_MAX_JSON_DEPTH 2048
+/* The limits (KG_DEFAULT_MAX_*) and kg_read_file are kg/file.h's. */
 
 /* Loads the data set at path (options may be NULL for defaults). The schema
  * is the data set's "schema" key resolved against the data set's folder
@@ -47,11 +43,6 @@ kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
                            const char *base_dir,
                            const kg_load_options *options, kg_graph **out,
                            kg_diagnostics *diags);
-
-/* Reads a whole file into a NUL-terminated buffer (caller frees), refusing
- * directories, files over max_bytes (KG_ELIMIT) and read errors (KG_EIO). */
-kg_status kg_read_file(const char *path, size_t max_bytes, char **text,
-                       size_t *len, kg_error *err);
 
 #ifdef __cplusplus
 }

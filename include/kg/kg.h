@@ -2,7 +2,9 @@
 #ifndef KG_KG_H
 #define KG_KG_H
 
+#include "kg/version.h"
 #include "kg/error.h"
+#include "kg/file.h"
 #include "kg/text.h"
 #include "kg/schema.h"
 #include "kg/graph.h"
@@ -15,10 +17,6 @@
 #include "kg/resolve.h"
 #include "kg/import.h"
 #include "kg/ingest.h"
-
-#define KG_VERSION "0.1.0"
-
-const char *kg_version(void);
 
 #endif
 #include "kg/extract.h"

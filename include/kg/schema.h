@@ -103,6 +103,19 @@ const char *kg_schema_suggest_edge_type(const kg_schema *schema,
 bool kg_schema_allows(const kg_schema *schema, size_t edge_type,
                       size_t source_type, size_t target_type);
 
+/* The end of an edge an endpoint check is about. */
+typedef enum kg_edge_end { KG_EDGE_SOURCE = 0, KG_EDGE_TARGET = 1 } kg_edge_end;
+
+/* The one endpoint rule every loader applies (data sets, importers, bulk
+ * ingest): whether edge_type allows a node of node_type (whose id is
+ * node_id) at `end`. KG_OK when it does (or edge_type is not the schema's);
+ * otherwise KG_EINPUT with err's message "edge type 'T' does not allow a
+ * source of type 'N' ('id')" and hint "allowed: a, b" (err may be NULL;
+ * the caller adds the place). */
+kg_status kg_schema_check_end(const kg_schema *schema, size_t edge_type,
+                              kg_edge_end end, size_t node_type,
+                              const char *node_id, kg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

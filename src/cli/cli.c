@@ -184,19 +184,39 @@ int kg_cli_load(const char *path, const char *schema_path, kg_graph **out)
     return kg_cli_exit_code(st);
 }
 
-bool kg_cli_wants_help(int argc, char **argv, const char *command)
+bool kg_cli_wants_help(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
             break;
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            const kg_command *cmd = kg_cli_find_command(command);
-            if (cmd)
-                fputs(cmd->usage, stdout);
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
             return true;
-        }
     }
     return false;
+}
+
+int kg_cli_parse_formats(const char *command, const char *list, bool *formats)
+{
+    memset(formats, 0, KG_FORMAT_COUNT * sizeof *formats);
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)len, p);
+        kg_format f;
+        if (len > 0 && kg_format_from_name(name, &f) != KG_OK) {
+            char known[512];
+            size_t used = 0;
+            known[0] = '\0';
+            for (int i = 0; i < KG_FORMAT_COUNT && used < sizeof known; i++)
+                used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                         i ? ", " : "", kg_format_name((kg_format)i));
+            return kg_cli_usage_error(command, "unknown format '%s' (known: %s)", name, known);
+        }
+        if (len > 0)
+            formats[f] = true;
+        p += len + (p[len] == ',');
+    }
+    return KG_EXIT_OK;
 }
 
 const kg_command *kg_cli_find_command(const char *name)

@@ -64,13 +64,19 @@ int kg_cli_ensure_directory(const char *dir);
 int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
                         const kg_export_options *options, bool do_fsync);
 
+/* Parses a comma-separated list of export format names (or extensions)
+ * into formats[KG_FORMAT_COUNT], clearing the others; empty names are
+ * skipped. An unknown name is a usage error of `command` listing the known
+ * ones; returns an exit code. Shared by build and ingest. */
+int kg_cli_parse_formats(const char *command, const char *list, bool *formats);
+
 /* Loads a data set, printing its diagnostics; returns an exit code and,
  * on success, *out. The schema override may be NULL. */
 int kg_cli_load(const char *path, const char *schema_path, kg_graph **out);
 
-/* When argv holds -h or --help, prints the command's usage to stdout and
- * returns true. */
-bool kg_cli_wants_help(int argc, char **argv, const char *command);
+/* Whether argv (before any "--") holds -h or --help: main.c then prints
+ * the command's usage from the command table instead of running it. */
+bool kg_cli_wants_help(int argc, char **argv);
 
 /* Fills a closed descriptor 0, 1 or 2 with /dev/null (read-only) and
  * arranges for standard output to be flushed and closed at exit: an error

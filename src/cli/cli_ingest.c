@@ -1,10 +1,8 @@
 /* cli_ingest.c - the kg tool's side of bulk loading: which files to read
- * in which order, the graph's name, progress lines on stderr, and the
- * inputs the analysis commands accept besides data sets. */
+ * in which order, the graph's name, and progress lines on stderr. */
 #include "cli_ingest.h"
 
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,12 +91,12 @@ static void default_name(const kg_cli_ingest_inputs *in, char *out, size_t size)
     }
 }
 
-static kg_status add_all(kg_ingest *ingest, const char **paths, size_t n, kg_ingest_role role,
-                         kg_diagnostics *diags)
+static kg_status add_all(kg_ingest *ingest, const char **paths, size_t n,
+                         kg_ingest_format format, kg_ingest_role role, kg_diagnostics *diags)
 {
     kg_status worst = KG_OK;
     for (size_t i = 0; i < n; i++) {
-        kg_status st = kg_ingest_add_file(ingest, paths[i], KG_INGEST_AUTO, role, diags);
+        kg_status st = kg_ingest_add_file(ingest, paths[i], format, role, diags);
         if (st != KG_OK && st != KG_EINPUT)
             return st; /* I/O, memory, limits: stop */
         if (st != KG_OK)
@@ -131,11 +129,11 @@ int kg_cli_ingest(const kg_cli_ingest_inputs *in, kg_graph **out)
         st = kg_diagnostics_add(&diags, &err) == KG_OK ? err.status : KG_ENOMEM;
     kg_status read_st = KG_OK;
     if (st == KG_OK)
-        read_st = add_all(ingest, in->nodes, in->node_count, KG_INGEST_NODES, &diags);
+        read_st = add_all(ingest, in->nodes, in->node_count, in->format, KG_INGEST_NODES, &diags);
     if (st == KG_OK && (read_st == KG_OK || read_st == KG_EINPUT))
-        read_st = add_all(ingest, in->mixed, in->mixed_count, KG_INGEST_ANY, &diags);
+        read_st = add_all(ingest, in->mixed, in->mixed_count, in->format, KG_INGEST_ANY, &diags);
     if (st == KG_OK && (read_st == KG_OK || read_st == KG_EINPUT))
-        read_st = add_all(ingest, in->edges, in->edge_count, KG_INGEST_EDGES, &diags);
+        read_st = add_all(ingest, in->edges, in->edge_count, in->format, KG_INGEST_EDGES, &diags);
     if (st == KG_OK) {
         double t = kg_cli_now();
         if (in->has_progress)
@@ -157,59 +155,4 @@ int kg_cli_ingest(const kg_cli_ingest_inputs *in, kg_graph **out)
         *out = NULL;
     }
     return kg_cli_exit_code(st);
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-bool kg_cli_is_bulk_input(const char *path)
-{
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return true;
-    return ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".tsv");
-}
-
-static bool is_file(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-int kg_cli_ingest_path(const char *path, const char *schema_path, kg_graph **out)
-{
-    char nodes[4096], edges[4096];
-    const char *node_list[1] = {nodes}, *edge_list[1] = {edges}, *mixed[1] = {path};
-    kg_cli_ingest_inputs in = {NULL, 0, NULL, 0, NULL, 0, schema_path, NULL,
-                               kg_cli_wants_progress(false, false)};
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        const char *ext = ".tsv";
-        snprintf(nodes, sizeof nodes, "%s/nodes.tsv", path);
-        if (!is_file(nodes))
-            ext = ".jsonl";
-        snprintf(nodes, sizeof nodes, "%s/nodes%s", path, ext);
-        snprintf(edges, sizeof edges, "%s/edges%s", path, ext);
-        if (!is_file(nodes) || !is_file(edges)) {
-            kg_cli_fail("%s: a folder to read needs nodes.tsv and edges.tsv "
-                        "(or nodes.jsonl and edges.jsonl)", path);
-            return KG_EXIT_USAGE;
-        }
-        in.nodes = node_list, in.node_count = 1;
-        in.edges = edge_list, in.edge_count = 1;
-    } else if (ends_with(path, "edges.tsv")) {
-        /* x_edges.tsv reads x_nodes.tsv beside it, when there is one */
-        snprintf(edges, sizeof edges, "%s", path);
-        snprintf(nodes, sizeof nodes, "%s", path);
-        memcpy(nodes + strlen(nodes) - strlen("edges.tsv"), "nodes", 5);
-        in.edges = edge_list, in.edge_count = 1;
-        if (is_file(nodes))
-            in.nodes = node_list, in.node_count = 1;
-    } else {
-        in.mixed = mixed, in.mixed_count = 1;
-    }
-    return kg_cli_ingest(&in, out);
 }

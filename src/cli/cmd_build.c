@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "cli_import.h"
+#include "cli_load.h"
 #include "commands.h"
 
 const char kg_usage_build[] =
@@ -22,7 +22,8 @@ const char kg_usage_build[] =
     "valid and every export succeeds; existing files are replaced atomically.\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR       output folder (default: out; created if missing)\n"
+    "  -o, --output DIR       output folder (default: out; created if missing;\n"
+    "                         not '-': 'kg convert IN - --to FMT' writes stdout)\n"
     "  -f, --format LIST      comma-separated: dot,graphml,json,svg,html\n"
     "                         (default: those five; html is the interactive viewer)\n"
     "                         or any of: gexf (Gephi), cytoscape (.cyjs),\n"
@@ -30,6 +31,9 @@ const char kg_usage_build[] =
     "                         cypher, neo4j (folder NAME.neo4j of import CSV\n"
     "                         files), nt, ttl, png, pdf\n"
     "      --schema FILE      use this schema instead of the data set's own\n"
+    "      --from FORMAT      read every input as FORMAT (kg, graphml, dot, json,\n"
+    "                         csv, tsv, kgx, jsonl) instead of telling it from its\n"
+    "                         name and content (docs/import.md)\n"
     "      --layout ENGINE    Graphviz layout for SVG, PNG, PDF: dot, neato, fdp,\n"
     "                         sfdp, circo, twopi, osage, patchwork (default: dot)\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
@@ -45,43 +49,12 @@ const char kg_usage_build[] =
 typedef struct build_options {
     const char *output_dir;
     const char *schema_path;
+    const char *from;
     bool formats[KG_FORMAT_COUNT];
     kg_export_options export;
     bool do_fsync;
     bool is_quiet;
 } build_options;
-
-/* "dot, graphml, json, ..." from the format table, for messages. */
-static void format_names(char *out, size_t size)
-{
-    size_t len = 0;
-    out[0] = '\0';
-    for (int i = 0; i < KG_FORMAT_COUNT && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%s", i ? ", " : "",
-                                kg_format_name((kg_format)i));
-}
-
-static int parse_formats(const char *list, bool *formats)
-{
-    memset(formats, 0, KG_FORMAT_COUNT * sizeof *formats);
-    char *copy = strdup(list);
-    if (!copy)
-        return KG_EXIT_SYSTEM;
-    int rc = KG_EXIT_OK;
-    for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
-         name = strtok_r(NULL, ",", &save)) {
-        kg_format f;
-        if (kg_format_from_name(name, &f) != KG_OK) {
-            char known[512];
-            format_names(known, sizeof known);
-            rc = kg_cli_usage_error("build", "unknown format '%s' (known: %s)", name, known);
-            break;
-        }
-        formats[f] = true;
-    }
-    free(copy);
-    return rc;
-}
 
 static int parse_options(int argc, char **argv, build_options *o)
 {
@@ -90,6 +63,7 @@ static int parse_options(int argc, char **argv, build_options *o)
         {"schema", required_argument, NULL, 's'}, {"layout", required_argument, NULL, 'L'},
         {"rankdir", required_argument, NULL, 'R'}, {"no-legend", no_argument, NULL, 'N'},
         {"fsync", no_argument, NULL, 'F'},         {"quiet", no_argument, NULL, 'q'},
+        {"from", required_argument, NULL, 'I'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->output_dir = "out";
@@ -102,8 +76,9 @@ static int parse_options(int argc, char **argv, build_options *o)
     while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":o:f:q", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output_dir = optarg; break;
-        case 'f': rc = parse_formats(optarg, o->formats); break;
+        case 'f': rc = kg_cli_parse_formats("build", optarg, o->formats); break;
         case 's': o->schema_path = optarg; break;
+        case 'I': o->from = optarg; rc = kg_cli_check_from("build", optarg); break;
         case 'L': o->export.layout = optarg; break;
         case 'R': o->export.rankdir = optarg; break;
         case 'N': o->export.has_legend = false; break;
@@ -113,6 +88,10 @@ static int parse_options(int argc, char **argv, build_options *o)
         default: return kg_cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (rc == KG_EXIT_OK && strcmp(o->output_dir, "-") == 0)
+        return kg_cli_usage_error("build", "-o takes a folder, and '-' (standard output) is none; "
+                                           "write one format to standard output with 'kg convert "
+                                           "DATASET - --to FORMAT'");
     kg_error err;
     if (rc == KG_EXIT_OK && kg_export_check_options(&o->export, &err) != KG_OK)
         rc = kg_cli_usage_error("build", "%s; %s", err.message, err.hint);
@@ -316,9 +295,9 @@ static int build(char **paths, size_t n, const build_options *o)
     output_list outputs = {.writers = NULL};
     int rc = KG_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
-        /* Not a .kg.json: a graph another tool wrote (kg convert's formats). */
-        kg_cli_import_args import = {NULL, o->schema_path, NULL, NULL, NULL};
-        int load_rc = kg_cli_load_any(paths[i], &import, &graphs[i]);
+        /* Any format kg reads, told apart as cli_load.h says. */
+        kg_cli_load_args load = {"build", o->from, o->schema_path, NULL, NULL, NULL};
+        int load_rc = kg_cli_load_graph(paths[i], &load, &graphs[i]);
         if (load_rc > rc)
             rc = load_rc;
     }
@@ -336,8 +315,6 @@ static int build(char **paths, size_t n, const build_options *o)
 
 int kg_cmd_build(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "build"))
-        return KG_EXIT_OK;
     build_options o;
     int rc = parse_options(argc, argv, &o);
     if (rc != KG_EXIT_OK)

@@ -350,8 +350,6 @@ static int run(const char *path, centrality_args *a)
 
 int kg_cmd_centrality(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "centrality"))
-        return KG_EXIT_OK;
     centrality_args a;
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "centrality");

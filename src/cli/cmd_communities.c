@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_filter.h"
+#include "cli_groups.h"
 #include "commands.h"
 
 const char kg_usage_communities[] =
@@ -112,8 +112,6 @@ static int run(const char *path, const communities_args *a)
 
 int kg_cmd_communities(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "communities"))
-        return KG_EXIT_OK;
     communities_args a;
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "communities");

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_filter.h"
+#include "cli_groups.h"
 #include "commands.h"
 
 const char kg_usage_components[] =
@@ -78,8 +78,6 @@ static int run(const char *path, const components_args *a)
 
 int kg_cmd_components(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "components"))
-        return KG_EXIT_OK;
     components_args a;
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "components");

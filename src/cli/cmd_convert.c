@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "cli_import.h"
+#include "cli_load.h"
 #include "commands.h"
 
 const char kg_usage_convert[] =
@@ -41,7 +41,7 @@ enum { OPT_FROM = 256, OPT_TO, OPT_NODE_TYPE, OPT_EDGE_TYPE, OPT_NODES, OPT_SCHE
        OPT_NO_LEGEND, OPT_FSYNC };
 
 typedef struct convert_args {
-    kg_cli_import_args in;
+    kg_cli_load_args in;
     const char *to;
     kg_export_options export;
     bool do_fsync;
@@ -98,8 +98,6 @@ static int output_format(const char *out, const char *to, kg_format *format)
 
 int kg_cmd_convert(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "convert"))
-        return KG_EXIT_OK;
     convert_args a;
     int rc = parse_options(argc, argv, &a);
     kg_format format = KG_FORMAT_JSON;
@@ -114,7 +112,7 @@ int kg_cmd_convert(int argc, char **argv)
     }
     kg_graph *g = NULL;
     if (rc == KG_EXIT_OK)
-        rc = kg_cli_load_any(in, &a.in, &g);
+        rc = kg_cli_load_graph(in, &a.in, &g);
     if (rc == KG_EXIT_OK)
         rc = kg_cli_write_export(g, out, format, &a.export, a.do_fsync);
     kg_graph_free(g);

@@ -238,8 +238,6 @@ static int write_output(const kg_extractor *ex, const extract_args *a, const cha
 
 int kg_cmd_extract(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "extract"))
-        return KG_EXIT_OK;
     extract_args a;
     int rc = parse_args(argc, argv, &a);
     kg_graph *known[MAX_KNOWN] = {NULL};

@@ -59,24 +59,6 @@ typedef struct ingest_args {
     bool is_check, is_quiet, do_fsync, is_progress, is_no_progress;
 } ingest_args;
 
-static int parse_formats(const char *list, bool *formats)
-{
-    memset(formats, 0, KG_FORMAT_COUNT * sizeof *formats);
-    const char *p = list;
-    while (*p) {
-        size_t len = strcspn(p, ",");
-        char name[64];
-        snprintf(name, sizeof name, "%.*s", (int)len, p);
-        kg_format f;
-        if (len > 0 && kg_format_from_name(name, &f) != KG_OK)
-            return kg_cli_usage_error("ingest", "unknown format '%s' (see 'kg help build')", name);
-        if (len > 0)
-            formats[f] = true;
-        p += len + (p[len] == ',');
-    }
-    return KG_EXIT_OK;
-}
-
 static int add_input(const char **list, size_t *count, const char *path)
 {
     if (*count == MAX_INPUTS)
@@ -115,7 +97,7 @@ static int parse_options(int argc, char **argv, ingest_args *a)
         case OPT_EDGES: rc = add_input(a->edges, &a->edge_count, optarg); break;
         case OPT_SCHEMA: a->schema_path = optarg; break;
         case 'o': a->output_dir = optarg; break;
-        case 'f': rc = parse_formats(optarg, a->formats); break;
+        case 'f': rc = kg_cli_parse_formats("ingest", optarg, a->formats); break;
         case 'n': a->name = optarg; break;
         case OPT_CHECK: a->is_check = true; break;
         case OPT_PROGRESS: a->is_progress = true; break;
@@ -234,8 +216,6 @@ static int check_drawing(const kg_graph *g, const ingest_args *a)
 
 int kg_cmd_ingest(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "ingest"))
-        return KG_EXIT_OK;
     ingest_args a;
     int rc = parse_options(argc, argv, &a);
     if (rc != KG_EXIT_OK)
@@ -250,7 +230,7 @@ int kg_cmd_ingest(int argc, char **argv)
     if (rc != KG_EXIT_OK)
         return rc;
     kg_cli_ingest_inputs in = {a.nodes, a.node_count, mixed, mixed_count, a.edges,
-                               a.edge_count, a.schema_path, a.name, has_progress};
+                               a.edge_count, a.schema_path, a.name, has_progress, KG_INGEST_AUTO};
     kg_graph *g = NULL;
     rc = kg_cli_ingest(&in, &g);
     if (rc == KG_EXIT_OK)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_filter.h"
+#include "cli_groups.h"
 #include "commands.h"
 
 const char kg_usage_neighbours[] =
@@ -36,44 +36,6 @@ const char kg_usage_neighbours[] =
     "ambiguous entity, or unknown type, 3 I/O or memory error.\n";
 
 enum { OPT_DIRECTION = KG_OPT_FIRST_COMMAND_OPTION };
-
-int kg_cli_parse_direction(const char *command, const char *arg, kg_direction *out)
-{
-    if (strcmp(arg, "both") == 0)
-        *out = KG_DIRECTION_BOTH;
-    else if (strcmp(arg, "out") == 0)
-        *out = KG_DIRECTION_OUT;
-    else if (strcmp(arg, "in") == 0)
-        *out = KG_DIRECTION_IN;
-    else
-        return kg_cli_usage_error(command, "unknown direction '%s' (known: both, out, in)", arg);
-    return KG_EXIT_OK;
-}
-
-int kg_cli_neighbourhood(kg_cli_graphs *g, char **names, size_t count, size_t depth,
-                         kg_direction direction, size_t *distance, size_t *via)
-{
-    size_t *centres = malloc((count ? count : 1) * sizeof *centres);
-    if (!centres) {
-        kg_cli_fail("out of memory");
-        return KG_EXIT_SYSTEM;
-    }
-    int rc = KG_EXIT_OK;
-    for (size_t i = 0; i < count && rc == KG_EXIT_OK; i++)
-        rc = kg_cli_resolve(g, names[i], &centres[i]);
-    if (rc == KG_EXIT_OK) {
-        kg_error err;
-        kg_error_clear(&err);
-        kg_status st = kg_neighbourhood(g->graph, centres, count, depth, direction, distance, via,
-                                        &err);
-        if (st != KG_OK) {
-            kg_cli_print_error(&err);
-            rc = kg_cli_exit_code(st);
-        }
-    }
-    free(centres);
-    return rc;
-}
 
 typedef struct neighbours_args {
     kg_cli_selection selection;
@@ -232,8 +194,6 @@ static int run(char **args, size_t count, neighbours_args *a)
 
 int kg_cmd_neighbours(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "neighbours"))
-        return KG_EXIT_OK;
     neighbours_args a;
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "neighbours");

@@ -179,8 +179,6 @@ static int run(char **names, path_args *a)
 
 int kg_cmd_path(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "path"))
-        return KG_EXIT_OK;
     path_args a;
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "path");

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_filter.h"
+#include "cli_groups.h"
 #include "commands.h"
 
 const char kg_usage_subgraph[] =
@@ -155,8 +155,6 @@ static int run(char **args, size_t count, subgraph_args *a)
 
 int kg_cmd_subgraph(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "subgraph"))
-        return KG_EXIT_OK;
     subgraph_args a;
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "subgraph");

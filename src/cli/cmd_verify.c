@@ -82,8 +82,6 @@ static int verify_one(const char *path, const char *schema_path, bool is_quiet)
 
 int kg_cmd_verify(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "verify"))
-        return KG_EXIT_OK;
     const char *schema_path = NULL;
     bool is_quiet = false;
     int first = 1;

@@ -80,5 +80,10 @@ int main(int argc, char **argv)
             kg_cli_fail("unknown command '%s'; see 'kg --help'", name);
         return KG_EXIT_USAGE;
     }
+    /* Every command answers -h and --help with its usage from the table. */
+    if (kg_cli_wants_help(argc - 1, argv + 1)) {
+        fputs(cmd->usage, stdout);
+        return KG_EXIT_OK;
+    }
     return cmd->run(argc - 1, argv + 1);
 }

@@ -167,7 +167,7 @@ static void schema_errors_with_positions(void **state)
     assert_true(has_problem(&d, "edges.tsv", 2, 4, "did you mean 'located_at'?"));
     assert_true(has_problem(&d, "edges.tsv", 3, 15, "edge target 'pariss' is not a node"));
     assert_true(has_problem(&d, "edges.tsv", 3, 15, "did you mean 'paris'?"));
-    assert_true(has_problem(&d, "edges.tsv", 4, 1, "cannot be the source of 'signed_by'"));
+    assert_true(has_problem(&d, "edges.tsv", 4, 1, "edge type 'signed_by' does not allow a source of type"));
     assert_true(has_problem(&d, "edges.tsv", 5, 11, "expected 3 tab-separated fields"));
     assert_true(has_problem(&d, "bad.jsonl", 1, 27, "JSON syntax error"));
     assert_true(has_problem(&d, "bad.jsonl", 2, 1, "expected an object"));

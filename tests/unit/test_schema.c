@@ -15,6 +15,17 @@ static void loads_and_looks_up(void **state)
     assert_int_equal(kg_schema_find_node_type(s, "nope"), KG_SCHEMA_NOT_FOUND);
     assert_true(kg_schema_allows(s, signed_by, treaty, org));
     assert_false(kg_schema_allows(s, signed_by, org, treaty));
+    /* The one endpoint check every loader reports with. */
+    kg_error err;
+    assert_int_equal(kg_schema_check_end(s, signed_by, KG_EDGE_SOURCE, treaty, "t", &err), KG_OK);
+    assert_int_equal(kg_schema_check_end(s, signed_by, KG_EDGE_SOURCE, org, "nato", &err),
+                     KG_EINPUT);
+    assert_string_equal(err.message,
+                        "edge type 'signed_by' does not allow a source of type 'organisation' "
+                        "('nato')");
+    assert_string_equal(err.hint, "allowed: treaty");
+    assert_int_equal(kg_schema_check_end(s, signed_by, KG_EDGE_TARGET, treaty, "t", NULL),
+                     KG_EINPUT);
     assert_int_equal(kg_schema_find_wikidata_property(s, "P156"),
                      kg_schema_find_edge_type(s, "succeeded_by"));
     assert_int_equal(kg_schema_find_wikidata_property(s, "P9999"), KG_SCHEMA_NOT_FOUND);

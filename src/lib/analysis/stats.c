@@ -5,13 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/kg.h"
-
-const char *kg_version(void)
-{
-    return KG_VERSION;
-}
-
 static size_t find_root(size_t *parent, size_t x)
 {
     while (parent[x] != x) {

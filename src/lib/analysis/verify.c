@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 
 #define HINT_CONTEXT 120

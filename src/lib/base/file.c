@@ -1,6 +1,6 @@
 /* file.c - reading whole input files with a size limit and errors that name
  * the file; shared by the schema and data-set loaders and by verify. */
-#include "kg/dataset.h"
+#include "kg/file.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 
 void kg_json_ctx_init(kg_json_ctx *ctx, const char *file, kg_diagnostics *diags)

@@ -9,7 +9,7 @@
 
 #include "internal.h"
 #include "json_check.h"
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 
 struct kg_schema {
@@ -495,4 +495,28 @@ bool kg_schema_allows(const kg_schema *s, size_t edge_type, size_t source_type,
             in_list(t->source_types, t->source_type_count, source_type)) &&
            (t->allows_any_target ||
             in_list(t->target_types, t->target_type_count, target_type));
+}
+
+kg_status kg_schema_check_end(const kg_schema *s, size_t edge_type, kg_edge_end end,
+                              size_t node_type, const char *node_id, kg_error *err)
+{
+    const kg_edge_type *t = kg_schema_edge_type(s, edge_type);
+    if (!t)
+        return KG_OK;
+    bool is_source = end == KG_EDGE_SOURCE;
+    const size_t *types = is_source ? t->source_types : t->target_types;
+    size_t count = is_source ? t->source_type_count : t->target_type_count;
+    if ((is_source ? t->allows_any_source : t->allows_any_target) ||
+        in_list(types, count, node_type))
+        return KG_OK;
+    if (!err)
+        return KG_EINPUT;
+    const kg_node_type *n = kg_schema_node_type(s, node_type);
+    kg_error_set(err, KG_EINPUT, NULL, "edge type '%s' does not allow a %s of type '%s' ('%s')",
+                 t->name, is_source ? "source" : "target", n ? n->name : "?", node_id);
+    size_t used = (size_t)snprintf(err->hint, sizeof err->hint, "allowed: ");
+    for (size_t i = 0; i < count && used < sizeof err->hint; i++)
+        used += (size_t)snprintf(err->hint + used, sizeof err->hint - used, "%s%s",
+                                 i ? ", " : "", kg_schema_node_type(s, types[i])->name);
+    return KG_EINPUT;
 }

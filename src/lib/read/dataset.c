@@ -250,37 +250,21 @@ static size_t load_endpoint(loader *ld, json_t *obj, const char *pointer, const 
     return index;
 }
 
-/* Names the node types an edge type allows at one end, for the hint. */
-static void allowed_types(const kg_schema *schema, const size_t *types, size_t count,
-                          char *out, size_t size)
-{
-    size_t used = (size_t)snprintf(out, size, "allowed: ");
-    for (size_t i = 0; i < count && used < size; i++)
-        used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "",
-                                 kg_schema_node_type(schema, types[i])->name);
-}
-
+/* The schema's endpoint rule (kg_schema_check_end), reported at the end's
+ * JSON Pointer. */
 static void check_endpoint_types(loader *ld, const kg_edge *e, const char *pointer)
 {
-    const kg_edge_type *t = kg_schema_edge_type(ld->schema, e->type_index);
-    const kg_node *ends[2] = {kg_graph_node(ld->graph, e->source),
-                              kg_graph_node(ld->graph, e->target)};
-    bool any[2] = {t->allows_any_source, t->allows_any_target};
-    const size_t *types[2] = {t->source_types, t->target_types};
-    size_t counts[2] = {t->source_type_count, t->target_type_count};
+    const size_t ends[2] = {e->source, e->target};
     const char *keys[2] = {"source", "target"};
     for (int k = 0; k < 2; k++) {
-        bool ok = any[k];
-        for (size_t i = 0; i < counts[k] && !ok; i++)
-            ok = types[k][i] == ends[k]->type_index;
-        if (ok)
+        const kg_node *n = kg_graph_node(ld->graph, ends[k]);
+        kg_error err;
+        if (kg_schema_check_end(ld->schema, e->type_index, (kg_edge_end)k, n->type_index, n->id,
+                                &err) == KG_OK)
             continue;
-        char ptr[KG_POINTER_MAX], hint[KG_ERROR_TEXT_MAX];
+        char ptr[KG_POINTER_MAX];
         kg_pointer_key(ptr, pointer, keys[k]);
-        allowed_types(ld->schema, types[k], counts[k], hint, sizeof hint);
-        kg_json_report(&ld->ctx, KG_EINPUT, ptr, hint,
-                       "edge type '%s' does not allow a %s of type '%s' ('%s')", t->name,
-                       keys[k], ends[k]->type, ends[k]->id);
+        kg_json_report(&ld->ctx, KG_EINPUT, ptr, err.hint, "%s", err.message);
     }
 }
 

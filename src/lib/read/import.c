@@ -1,9 +1,9 @@
-/* import.c - the front of the importers: format names, reading the input
- * with its size limit, dispatch to the parser, and error reporting. The
- * builder the parsers feed is import_build.c; mapping kg's field names back
- * to fields there, once, is what makes JSON -> GraphML -> JSON and JSON ->
- * DOT -> JSON give the same graph whatever format sits in the middle. */
-#include <stdarg.h>
+/* import.c - the registry of the importers: format names, reading the
+ * input (and a table's node list) with its size limit, and dispatch to the
+ * parser. The importer the parsers fill is set up and reports through
+ * importer.c; the builder they feed is import_build.c, mapping kg's field
+ * names back to fields once, which is what makes JSON -> GraphML -> JSON
+ * and JSON -> DOT -> JSON give the same graph whatever sits in the middle. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +57,34 @@ const char *kg_import_format_name(kg_import_format format)
     return "unknown";
 }
 
+/* A CSV/TSV edge list with the node list options->nodes_path: the node
+ * list is read here, so the table parser only ever parses text. Its
+ * separator follows its own extension, else the edge list's. */
+static kg_status run_table(kg_importer *im, const char *text, size_t len, char separator)
+{
+    const char *path = im->options.nodes_path;
+    if (!path)
+        return kg_table_import(im, text, len, separator, NULL);
+    kg_import_format format;
+    kg_imp_text nodes = {path, NULL, 0, separator};
+    if (kg_import_format_from_path(path, &format) == KG_OK)
+        nodes.separator = format == KG_IMPORT_TSV ? '\t' : format == KG_IMPORT_CSV ? ',' : separator;
+    char *nodes_text = NULL;
+    kg_error err;
+    kg_status st = kg_read_file(path, im->options.max_bytes, &nodes_text, &nodes.len, &err);
+    if (st != KG_OK) {
+        if (im->diags)
+            kg_diagnostics_add(im->diags, &err);
+        if (im->status == KG_OK)
+            im->status = st;
+        return st;
+    }
+    nodes.text = nodes_text;
+    st = kg_table_import(im, text, len, separator, &nodes);
+    free(nodes_text);
+    return st;
+}
+
 static kg_status run_importer(kg_importer *im, kg_import_format format, const char *text,
                               size_t len)
 {
@@ -64,8 +92,8 @@ static kg_status run_importer(kg_importer *im, kg_import_format format, const ch
     case KG_IMPORT_GRAPHML: return kg_graphml_import(im, text, len);
     case KG_IMPORT_DOT: return kg_dot_import(im, text, len);
     case KG_IMPORT_JSON: return kg_node_link_import(im, text, len);
-    case KG_IMPORT_CSV: return kg_table_import(im, text, len, ',');
-    case KG_IMPORT_TSV: return kg_table_import(im, text, len, '\t');
+    case KG_IMPORT_CSV: return run_table(im, text, len, ',');
+    case KG_IMPORT_TSV: return run_table(im, text, len, '\t');
     default: return kg_imp_error(im, KG_EUSAGE, NULL, NULL, "unknown import format");
     }
 }
@@ -137,104 +165,3 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
     free(text);
     return st;
 }
-
-/* ---- errors ------------------------------------------------------------ */
-
-static void report(kg_importer *im, kg_status status, const kg_imp_where *where,
-                   const char *hint, const char *prefix, const char *fmt, va_list ap)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 0)))
-#endif
-    ;
-
-static void report(kg_importer *im, kg_status status, const kg_imp_where *where,
-                   const char *hint, const char *prefix, const char *fmt, va_list ap)
-{
-    if (!im->diags)
-        return;
-    kg_error err;
-    kg_error_clear(&err);
-    err.status = status;
-    snprintf(err.file, sizeof err.file, "%s", im->name);
-    if (where) {
-        err.line = where->line;
-        err.column = where->column;
-        if (where->pointer)
-            snprintf(err.pointer, sizeof err.pointer, "%s", where->pointer);
-    }
-    size_t n = (size_t)snprintf(err.message, sizeof err.message, "%s", prefix);
-    vsnprintf(err.message + n, sizeof err.message - n, fmt, ap);
-    if (hint)
-        snprintf(err.hint, sizeof err.hint, "%s", hint);
-    kg_diagnostics_add(im->diags, &err);
-}
-
-kg_status kg_imp_error(kg_importer *im, kg_status status, const kg_imp_where *where,
-                       const char *hint, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report(im, status, where, hint, "", fmt, ap);
-    va_end(ap);
-    if (im->status == KG_OK)
-        im->status = status;
-    return status;
-}
-
-void kg_imp_warning(kg_importer *im, const kg_imp_where *where, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report(im, KG_OK, where, NULL, "warning: ", fmt, ap);
-    va_end(ap);
-}
-
-static kg_status no_memory(kg_importer *im)
-{
-    return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
-}
-
-/* ---- set-up ------------------------------------------------------------- */
-
-kg_status kg_imp_init(kg_importer *im, const char *name, const kg_import_options *o,
-                      kg_diagnostics *diags)
-{
-    memset(im, 0, sizeof *im);
-    im->name = name;
-    im->options = *o;
-    im->diags = diags;
-    kg_arena_init(&im->scratch);
-    kg_index_map_init(&im->edge_ids);
-    kg_import_options *p = &im->options;
-    if (!p->max_bytes)
-        p->max_bytes = KG_DEFAULT_MAX_BYTES;
-    if (!p->max_nodes)
-        p->max_nodes = KG_DEFAULT_MAX_NODES;
-    if (!p->max_edges)
-        p->max_edges = KG_DEFAULT_MAX_EDGES;
-    if (!p->default_node_type || !p->default_node_type[0])
-        p->default_node_type = KG_IMPORT_DEFAULT_NODE_TYPE;
-    if (!p->default_edge_type || !p->default_edge_type[0])
-        p->default_edge_type = KG_IMPORT_DEFAULT_EDGE_TYPE;
-    if (p->node_type_attr && !p->node_type_attr[0])
-        p->node_type_attr = NULL;
-    if (p->edge_type_attr && !p->edge_type_attr[0])
-        p->edge_type_attr = NULL;
-    if (kg_graph_new(&im->graph) != KG_OK)
-        return no_memory(im);
-    return KG_OK;
-}
-
-void kg_imp_cleanup(kg_importer *im)
-{
-    kg_graph_free(im->graph);
-    im->graph = NULL;
-    free(im->edges);
-    kg_index_map_free(&im->edge_ids);
-    free(im->el.aliases);
-    free(im->el.evidence);
-    free(im->el.attrs);
-    kg_arena_free(&im->scratch);
-}
-
-

@@ -8,15 +8,15 @@
 
 #include <jansson.h>
 
-#include "import_internal.h"
+#include "importer.h"
+#include "pending.h"
 #include "kg/text.h"
 
 enum imp_check { CHECK_QUOTES, CHECK_TYPE, CHECK_STYLE };
 
 struct kg_imp_pending_edge {
-    kg_edge edge;
+    kg_pending_edge base; /* the edge and its end ids */
     const char *soft_id;
-    const char *source, *target;
     int line, column;
     const char *pointer; /* interned, or NULL */
 };
@@ -469,13 +469,13 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
         return st;
     kg_imp_pending_edge *p = &im->edges[im->edge_count];
     memset(p, 0, sizeof *p);
-    p->source = e->source;
-    p->target = e->target;
+    p->base.source_id = e->source;
+    p->base.target_id = e->target;
     p->line = where->line;
     p->column = where->column;
     if (where->pointer && !intern(im, where->pointer, &p->pointer))
         return KG_ENOMEM;
-    kg_edge *edge = &p->edge;
+    kg_edge *edge = &p->base.edge;
     p->soft_id = e->id ? NULL : e->soft_id;
     edge->id = e->id;
     edge->type = type;
@@ -528,49 +528,56 @@ kg_status kg_imp_add_source(kg_importer *im, const kg_source *source)
     return kg_graph_add_source(im->graph, source) == KG_OK ? KG_OK : no_memory(im);
 }
 
-static bool type_allowed(const size_t *types, size_t count, bool allows_any, size_t type)
-{
-    if (allows_any)
-        return true;
-    for (size_t i = 0; i < count; i++)
-        if (types[i] == type)
-            return true;
-    return false;
-}
-
 /* With a schema: the edge's end types must be ones its type allows. */
 static kg_status check_ends(kg_importer *im, const kg_edge *e, const kg_imp_where *where)
 {
-    if (!im->options.schema || e->type_index == KG_SCHEMA_NOT_FOUND)
-        return KG_OK;
-    const kg_edge_type *t = kg_schema_edge_type(im->options.schema, e->type_index);
-    const kg_node *s = kg_graph_node(im->graph, e->source), *d = kg_graph_node(im->graph, e->target);
-    if (!type_allowed(t->source_types, t->source_type_count, t->allows_any_source, s->type_index))
-        return kg_imp_error(im, KG_EINPUT, where, NULL, "%s '%s' cannot be the source of '%s'",
-                            s->type, s->id, t->name);
-    if (!type_allowed(t->target_types, t->target_type_count, t->allows_any_target, d->type_index))
-        return kg_imp_error(im, KG_EINPUT, where, NULL, "%s '%s' cannot be the target of '%s'",
-                            d->type, d->id, t->name);
+    for (int k = 0; im->options.schema && k < 2; k++) {
+        const kg_node *n = kg_graph_node(im->graph, k ? e->target : e->source);
+        kg_error err;
+        if (kg_schema_check_end(im->options.schema, e->type_index, (kg_edge_end)k, n->type_index,
+                                n->id, &err) != KG_OK)
+            return kg_imp_error(im, KG_EINPUT, where, err.hint, "%s", err.message);
+    }
     return KG_OK;
 }
 
-static kg_status resolve_end(kg_importer *im, const char *id, const char *which,
-                             const kg_imp_where *where, size_t *index)
+static kg_imp_where pending_where(const kg_importer *im, size_t i)
 {
-    *index = kg_graph_find_node(im->graph, id);
-    if (*index != KG_SCHEMA_NOT_FOUND)
-        return KG_OK;
+    const kg_imp_pending_edge *p = &im->edges[i];
+    kg_imp_where where = {p->line, p->column, p->pointer};
+    return where;
+}
+
+/* An edge end that is no node: created when the format allows it. */
+static kg_status missing_end(void *context, size_t i, kg_edge_end end, const char *id,
+                             size_t *index)
+{
+    kg_importer *im = context;
+    kg_imp_where where = pending_where(im, i);
     if (!im->creates_missing_nodes)
-        return kg_imp_error(im, KG_EINPUT, where, NULL, "edge %s '%s' is not a node", which, id);
+        return kg_imp_error(im, KG_EINPUT, &where, NULL, "edge %s '%s' is not a node",
+                            end == KG_EDGE_SOURCE ? "source" : "target", id);
     kg_node n;
     memset(&n, 0, sizeof n);
     n.id = id;
     n.type = im->options.default_node_type;
     n.origin = (uint32_t)im->node_count;
-    kg_status st = schema_type(im, false, n.type, where, &n.type_index);
+    kg_status st = schema_type(im, false, n.type, &where, &n.type_index);
     if (st == KG_OK)
-        st = add_node(im, &n, where);
+        st = add_node(im, &n, &where);
     *index = kg_graph_find_node(im->graph, id);
+    return st;
+}
+
+static kg_status add_resolved(void *context, size_t i, kg_edge *edge)
+{
+    kg_importer *im = context;
+    kg_imp_where where = pending_where(im, i);
+    kg_status st = schema_type(im, true, edge->type, &where, &edge->type_index);
+    if (st == KG_OK)
+        st = check_ends(im, edge, &where);
+    if (st == KG_OK && kg_graph_add_edge(im->graph, edge) != KG_OK)
+        st = no_memory(im);
     return st;
 }
 
@@ -590,26 +597,16 @@ static kg_status use_soft_ids(kg_importer *im)
                                  "multigraph keys as ids); kg names the edges SOURCE:TYPE:TARGET");
     for (size_t i = 0; i < im->edge_count && is_unique; i++)
         if (im->edges[i].soft_id)
-            im->edges[i].edge.id = im->edges[i].soft_id;
+            im->edges[i].base.edge.id = im->edges[i].soft_id;
     return KG_OK;
 }
 
 static kg_status add_edges(kg_importer *im)
 {
     kg_status st = use_soft_ids(im);
-    for (size_t i = 0; i < im->edge_count && st == KG_OK; i++) {
-        kg_imp_pending_edge *p = &im->edges[i];
-        kg_imp_where where = {p->line, p->column, p->pointer};
-        st = resolve_end(im, p->source, "source", &where, &p->edge.source);
-        if (st == KG_OK)
-            st = resolve_end(im, p->target, "target", &where, &p->edge.target);
-        if (st == KG_OK)
-            st = schema_type(im, true, p->edge.type, &where, &p->edge.type_index);
-        if (st == KG_OK)
-            st = check_ends(im, &p->edge, &where);
-        if (st == KG_OK && kg_graph_add_edge(im->graph, &p->edge) != KG_OK)
-            st = no_memory(im);
-    }
+    kg_pending_ops ops = {im, missing_end, add_resolved, true};
+    if (st == KG_OK)
+        st = kg_pending_resolve(im->graph, im->edges, im->edge_count, sizeof *im->edges, &ops);
     return st;
 }
 

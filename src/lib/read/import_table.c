@@ -12,7 +12,6 @@
 #include <strings.h>
 
 #include "import_internal.h"
-#include "kg/dataset.h"
 #include "kg/writer.h"
 
 typedef struct cell {
@@ -327,35 +326,20 @@ static kg_status read_table(kg_importer *im, const char *text, size_t len, char 
     return st;
 }
 
-static kg_status read_node_list(kg_importer *im, const char *path, char separator)
+static kg_status read_node_list(kg_importer *im, const kg_imp_text *nodes)
 {
-    kg_import_format format;
-    if (kg_import_format_from_path(path, &format) == KG_OK)
-        separator = format == KG_IMPORT_TSV ? '\t' : format == KG_IMPORT_CSV ? ',' : separator;
-    char *text = NULL;
-    size_t len = 0;
-    kg_error err;
-    kg_status st = kg_read_file(path, im->options.max_bytes, &text, &len, &err);
-    if (st != KG_OK) {
-        if (im->diags)
-            kg_diagnostics_add(im->diags, &err);
-        if (im->status == KG_OK)
-            im->status = st;
-        return st;
-    }
     const char *name = im->name;
-    im->name = path;
-    st = read_table(im, text, len, separator, 0);
+    im->name = nodes->name;
+    kg_status st = read_table(im, nodes->text, nodes->len, nodes->separator, 0);
     im->name = name;
-    free(text);
     return st;
 }
 
-kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char separator)
+kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char separator,
+                          const kg_imp_text *nodes)
 {
-    const char *nodes = im->options.nodes_path;
     im->creates_missing_nodes = !nodes;
-    kg_status st = nodes ? read_node_list(im, nodes, separator) : KG_OK;
+    kg_status st = nodes ? read_node_list(im, nodes) : KG_OK;
     if (st == KG_OK)
         st = read_table(im, text, len, separator, nodes ? 1 : -1);
     return st;

@@ -9,7 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import_internal.h"
+#include "import_values.h"
+#include "internal.h"
 
 static const char *digits(const char *s)
 {

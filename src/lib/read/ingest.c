@@ -1,12 +1,10 @@
-/* ingest.c - bulk loading: reads inputs line by line (never the whole
- * text), hands each line to the TSV or JSON Lines reader, and turns the
- * records they make into graph nodes and edges, checked against the schema
- * when there is one. Edges that name nodes not read yet wait in a pending
- * list until kg_ingest_finish. */
+/* ingest.c - bulk loading, the line reader: reads inputs line by line
+ * (never the whole text) within the size limits, hands each line to the
+ * TSV or JSON Lines reader, and reports progress. The records those make
+ * go into the graph through the record sink, ingest_build.c. */
 #include "ingest_internal.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,29 +14,6 @@
 #include "kg/text.h"
 
 #define PROGRESS_EVERY 65536
-#define MAX_SUGGESTED_NODES 200000 /* above, "did you mean" costs too much */
-#define MAX_NODE_SUGGESTIONS 10
-
-/* An edge whose ends were not both known when it was read. */
-typedef struct pending_edge {
-    kg_edge edge;
-    const char *source_id, *target_id; /* interned */
-    kg_attr *attrs;                    /* edge.attrs, owned */
-    uint32_t file;                     /* into files */
-    int line, source_column, target_column;
-} pending_edge;
-
-struct kg_ingest {
-    kg_ingest_options options;
-    kg_graph *graph;
-    char **files; /* names of the inputs, for pending edges' messages */
-    size_t file_count;
-    pending_edge *pending;
-    size_t pending_count, pending_capacity;
-    size_t node_suggestions;
-    bool has_problems;
-    bool is_spent;
-};
 
 kg_ingest_options kg_ingest_defaults(void)
 {
@@ -106,322 +81,9 @@ kg_status kg_ingest_scratch_aliases(ingest_scratch *s, size_t need)
     return kg_grow((void **)&s->aliases, &s->alias_capacity, need, sizeof *s->aliases);
 }
 
-/* ---- problems ----------------------------------------------------------- */
-
-static kg_status report(kg_diagnostics *diags, kg_status status, const char *file, int line,
-                        int column, const char *hint, const char *fmt, va_list ap)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 7, 0)))
-#endif
-    ;
-
-static kg_status report(kg_diagnostics *diags, kg_status status, const char *file, int line,
-                        int column, const char *hint, const char *fmt, va_list ap)
-{
-    kg_error e;
-    kg_error_clear(&e);
-    e.status = status;
-    snprintf(e.file, sizeof e.file, "%s", file ? file : "");
-    e.line = line;
-    e.column = line ? column : 0;
-    vsnprintf(e.message, sizeof e.message, fmt, ap);
-    if (hint)
-        snprintf(e.hint, sizeof e.hint, "%s", hint);
-    if (diags && kg_diagnostics_add(diags, &e) != KG_OK)
-        return KG_ENOMEM;
-    return status;
-}
-
-kg_status kg_ingest_problem(ingest_input *in, kg_status status, int column, const char *hint,
-                            const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    kg_status st = report(in->diags, status, in->name, in->line, column, hint, fmt, ap);
-    va_end(ap);
-    in->ingest->has_problems = true;
-    return st == KG_ENOMEM ? st : status;
-}
-
-static kg_status problem_at(kg_ingest *ingest, kg_diagnostics *diags, kg_status status,
-                            const char *file, int line, int column, const char *hint,
-                            const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 8, 9)))
-#endif
-    ;
-
-static kg_status problem_at(kg_ingest *ingest, kg_diagnostics *diags, kg_status status,
-                            const char *file, int line, int column, const char *hint,
-                            const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    kg_status st = report(diags, status, file, line, column, hint, fmt, ap);
-    va_end(ap);
-    ingest->has_problems = true;
-    return st == KG_ENOMEM ? st : status;
-}
-
-/* ---- values ------------------------------------------------------------- */
-
-kg_value_kind kg_ingest_value_kind(const char *s)
-{
-    if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)
-        return KG_VALUE_BOOLEAN;
-    bool is_integer;
-    if (!kg_json_number(s, &is_integer))
-        return KG_VALUE_STRING;
-    /* Integers beyond 64 bits would lose digits in readers: keep as reals
-     * (18 characters, the sign included, always fit). */
-    return is_integer && strlen(s) <= 18 ? KG_VALUE_INTEGER : KG_VALUE_REAL;
-}
-
-static bool has_text(ingest_value v)
-{
-    return v.text && v.text[0];
-}
-
-static kg_status parse_date(ingest_input *in, ingest_value v, const char *what, kg_date *out)
-{
-    out->precision = KG_DATE_NONE;
-    if (!has_text(v))
-        return KG_OK;
-    if (kg_date_parse(v.text, out) == KG_OK)
-        return KG_OK;
-    return kg_ingest_problem(in, KG_EINPUT, v.column, "dates are YYYY, YYYY-MM or YYYY-MM-DD",
-                             "invalid %s date '%s'", what, v.text);
-}
-
-static kg_status parse_dates(ingest_input *in, const ingest_record *r, kg_date *start,
-                             kg_date *end)
-{
-    kg_status st = parse_date(in, r->start, "start", start);
-    kg_status st2 = parse_date(in, r->end, "end", end);
-    if (st != KG_OK || st2 != KG_OK)
-        return st != KG_OK ? st : st2;
-    if (start->precision && end->precision &&
-        kg_date_last_day(*end) < kg_date_first_day(*start))
-        return kg_ingest_problem(in, KG_EINPUT, r->end.column, NULL,
-                                 "end %s is before start %s", r->end.text, r->start.text);
-    return KG_OK;
-}
-
-/* "biolink:NamedThing" -> "named_thing": how KGX names the schema's types. */
-static void kgx_type_name(const char *text, char *out, size_t size)
-{
-    const char *colon = strrchr(text, ':');
-    const char *p = colon ? colon + 1 : text;
-    size_t n = 0;
-    for (; *p && n + 2 < size; p++) {
-        if (*p >= 'A' && *p <= 'Z') {
-            if (n > 0 && out[n - 1] != '_')
-                out[n++] = '_';
-            out[n++] = (char)(*p - 'A' + 'a');
-        } else {
-            out[n++] = *p == ' ' ? '_' : *p;
-        }
-    }
-    out[n] = '\0';
-}
-
-/* The schema index of a type written as in the schema or as KGX writes it
- * ("biolink:Organization"); KG_SCHEMA_NOT_FOUND with a problem otherwise. */
-static kg_status schema_type(ingest_input *in, bool is_edge, ingest_value v, const char *type,
-                             size_t *index, const char **name)
-{
-    const kg_schema *schema = in->ingest->options.schema;
-    *index = KG_SCHEMA_NOT_FOUND;
-    *name = type;
-    if (!schema)
-        return KG_OK;
-    *index = is_edge ? kg_schema_find_edge_type(schema, type)
-                     : kg_schema_find_node_type(schema, type);
-    if (*index != KG_SCHEMA_NOT_FOUND)
-        return KG_OK;
-    char mapped[128];
-    kgx_type_name(type, mapped, sizeof mapped);
-    *index = is_edge ? kg_schema_find_edge_type(schema, mapped)
-                     : kg_schema_find_node_type(schema, mapped);
-    if (*index != KG_SCHEMA_NOT_FOUND) {
-        *name = is_edge ? kg_schema_edge_type(schema, *index)->name
-                        : kg_schema_node_type(schema, *index)->name;
-        return KG_OK;
-    }
-    const char *near = is_edge ? kg_schema_suggest_edge_type(schema, mapped)
-                               : kg_schema_suggest_node_type(schema, mapped);
-    char hint[160];
-    if (near)
-        snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-    return kg_ingest_problem(in, KG_EINPUT, v.column, near ? hint : NULL,
-                             "unknown %s type '%s'", is_edge ? "edge" : "node", type);
-}
-
-/* ---- nodes -------------------------------------------------------------- */
-
-static kg_status add_node(ingest_input *in, const ingest_record *r)
-{
-    kg_ingest *ingest = in->ingest;
-    if (!has_text(r->id))
-        return kg_ingest_problem(in, KG_EINPUT, r->id.column, NULL, "node without an id");
-    if (kg_graph_node_count(ingest->graph) >= ingest->options.max_nodes)
-        return kg_ingest_problem(in, KG_ELIMIT, 0, "raise it with --max-nodes",
-                                 "more than %zu nodes (the limit)", ingest->options.max_nodes);
-    kg_node n;
-    memset(&n, 0, sizeof n);
-    ingest_value type = r->type;
-    const char *type_text = has_text(type) ? type.text : ingest->options.default_node_type;
-    kg_status st = schema_type(in, false, type, type_text, &n.type_index, &n.type);
-    kg_status st2 = parse_dates(in, r, &n.start, &n.end);
-    if (st != KG_OK || st2 != KG_OK)
-        return st != KG_OK ? st : st2;
-    n.id = r->id.text;
-    n.label = has_text(r->label) ? r->label.text : NULL;
-    n.description = has_text(r->description) ? r->description.text : NULL;
-    n.aliases = r->aliases;
-    n.alias_count = r->alias_count;
-    n.attrs = r->attrs;
-    n.attr_count = r->attr_count;
-    n.origin = (uint32_t)r->line;
-    st = kg_graph_add_node(ingest->graph, &n, NULL);
-    if (st == KG_EINPUT) {
-        const kg_node *first =
-            kg_graph_node(ingest->graph, kg_graph_find_node(ingest->graph, n.id));
-        char hint[64];
-        snprintf(hint, sizeof hint, "first defined on line %u", first ? first->origin : 0);
-        return kg_ingest_problem(in, KG_EINPUT, r->id.column, hint, "duplicate node id '%s'",
-                                 n.id);
-    }
-    if (st != KG_OK)
-        return kg_ingest_problem(in, st, 0, NULL, "out of memory");
-    return KG_OK;
-}
-
-/* ---- edges -------------------------------------------------------------- */
-
-static bool type_allowed(const size_t *types, size_t count, bool is_any, size_t type)
-{
-    if (is_any)
-        return true;
-    for (size_t i = 0; i < count; i++)
-        if (types[i] == type)
-            return true;
-    return false;
-}
-
-/* With a schema: the ends' node types must be ones the edge type allows. */
-static kg_status check_ends(kg_ingest *ingest, kg_diagnostics *diags, const char *file,
-                            int line, const kg_edge *e, int source_column, int target_column)
-{
-    const kg_schema *schema = ingest->options.schema;
-    if (!schema || e->type_index == KG_SCHEMA_NOT_FOUND)
-        return KG_OK;
-    const kg_edge_type *t = kg_schema_edge_type(schema, e->type_index);
-    const kg_node *s = kg_graph_node(ingest->graph, e->source);
-    const kg_node *d = kg_graph_node(ingest->graph, e->target);
-    if (!type_allowed(t->source_types, t->source_type_count, t->allows_any_source,
-                      s->type_index))
-        return problem_at(ingest, diags, KG_EINPUT, file, line, source_column, NULL,
-                          "%s '%s' cannot be the source of '%s'", s->type, s->id, t->name);
-    if (!type_allowed(t->target_types, t->target_type_count, t->allows_any_target,
-                      d->type_index))
-        return problem_at(ingest, diags, KG_EINPUT, file, line, target_column, NULL,
-                          "%s '%s' cannot be the target of '%s'", d->type, d->id, t->name);
-    return KG_OK;
-}
-
-static kg_status add_graph_edge(kg_ingest *ingest, kg_diagnostics *diags, const char *file,
-                                int line, const kg_edge *e, int source_column,
-                                int target_column)
-{
-    if (kg_graph_edge_count(ingest->graph) >= ingest->options.max_edges)
-        return problem_at(ingest, diags, KG_ELIMIT, file, line, 0, "raise it with --max-edges",
-                          "more than %zu edges (the limit)", ingest->options.max_edges);
-    kg_status st = check_ends(ingest, diags, file, line, e, source_column, target_column);
-    if (st != KG_OK)
-        return st;
-    st = kg_graph_add_edge(ingest->graph, e);
-    if (st != KG_OK)
-        return problem_at(ingest, diags, st, file, line, 0, NULL, "out of memory");
-    return KG_OK;
-}
-
-static kg_status keep_pending(ingest_input *in, const ingest_record *r, const kg_edge *e)
-{
-    kg_ingest *ingest = in->ingest;
-    if (kg_grow((void **)&ingest->pending, &ingest->pending_capacity, ingest->pending_count + 1,
-                sizeof *ingest->pending) != KG_OK)
-        return kg_ingest_problem(in, KG_ENOMEM, 0, NULL, "out of memory");
-    pending_edge *p = &ingest->pending[ingest->pending_count];
-    /* The edge's strings must outlive the line: intern them now. */
-    p->edge = *e;
-    kg_graph *g = ingest->graph;
-    kg_status st = kg_graph_intern(g, r->source.text, &p->source_id);
-    if (st == KG_OK) st = kg_graph_intern(g, r->target.text, &p->target_id);
-    if (st == KG_OK) st = kg_graph_intern(g, e->id, &p->edge.id);
-    if (st == KG_OK) st = kg_graph_intern(g, e->type, &p->edge.type);
-    kg_attr *attrs = NULL;
-    if (st == KG_OK && e->attr_count) {
-        attrs = malloc(e->attr_count * sizeof *attrs);
-        st = attrs ? KG_OK : KG_ENOMEM;
-        for (uint32_t i = 0; st == KG_OK && i < e->attr_count; i++) {
-            attrs[i].kind = e->attrs[i].kind;
-            st = kg_graph_intern(g, e->attrs[i].key, &attrs[i].key);
-            if (st == KG_OK)
-                st = kg_graph_intern(g, e->attrs[i].text, &attrs[i].text);
-        }
-    }
-    if (st != KG_OK) {
-        free(attrs);
-        return kg_ingest_problem(in, KG_ENOMEM, 0, NULL, "out of memory");
-    }
-    p->edge.attrs = p->attrs = attrs;
-    p->file = (uint32_t)(ingest->file_count - 1);
-    p->line = r->line;
-    p->source_column = r->source.column;
-    p->target_column = r->target.column;
-    ingest->pending_count++;
-    return KG_OK;
-}
-
-static kg_status add_edge(ingest_input *in, const ingest_record *r)
-{
-    kg_ingest *ingest = in->ingest;
-    if (!has_text(r->source) || !has_text(r->target))
-        return kg_ingest_problem(in, KG_EINPUT,
-                                 has_text(r->source) ? r->target.column : r->source.column, NULL,
-                                 "edge without a %s", has_text(r->source) ? "target" : "source");
-    kg_edge e;
-    memset(&e, 0, sizeof e);
-    const char *type_text = has_text(r->type) ? r->type.text : ingest->options.default_edge_type;
-    kg_status st = schema_type(in, true, r->type, type_text, &e.type_index, &e.type);
-    kg_status st2 = parse_dates(in, r, &e.start, &e.end);
-    if (st != KG_OK || st2 != KG_OK)
-        return st != KG_OK ? st : st2;
-    e.id = has_text(r->id) ? r->id.text : NULL;
-    e.attrs = r->attrs;
-    e.attr_count = r->attr_count;
-    e.origin = (uint32_t)r->line;
-    e.source = kg_graph_find_node(ingest->graph, r->source.text);
-    e.target = kg_graph_find_node(ingest->graph, r->target.text);
-    if (e.source == KG_SCHEMA_NOT_FOUND || e.target == KG_SCHEMA_NOT_FOUND)
-        return keep_pending(in, r, &e);
-    return add_graph_edge(ingest, in->diags, in->name, r->line, &e, r->source.column,
-                          r->target.column);
-}
-
-kg_status kg_ingest_record(ingest_input *in, const ingest_record *r)
-{
-    if (in->role == KG_INGEST_NODES && r->is_edge)
-        return kg_ingest_problem(in, KG_EINPUT, 0, NULL, "an edge in a node list");
-    if (in->role == KG_INGEST_EDGES && !r->is_edge)
-        return kg_ingest_problem(in, KG_EINPUT, 0, NULL, "a node in an edge list");
-    return r->is_edge ? add_edge(in, r) : add_node(in, r);
-}
-
 /* ---- reading ------------------------------------------------------------ */
 
-static void report_progress(const kg_ingest *ingest, const char *name, uint64_t read,
+void kg_ingest_report_progress(const kg_ingest *ingest, const char *name, uint64_t read,
                             uint64_t total, uint64_t lines)
 {
     if (!ingest->options.progress)
@@ -483,13 +145,13 @@ static kg_status read_lines(ingest_input *in, FILE *stream, kg_ingest_format for
             }
         }
         if ((in->line % PROGRESS_EVERY) == 0)
-            report_progress(ingest, in->name, read, total, (uint64_t)in->line);
+            kg_ingest_report_progress(ingest, in->name, read, total, (uint64_t)in->line);
     }
     if (st == KG_OK && ferror(stream))
         st = kg_ingest_problem(in, KG_EIO, 0, NULL, "read error: %s", strerror(errno));
     if (st == KG_OK && format == KG_INGEST_TSV && in->line == 0)
         st = kg_ingest_problem(in, KG_EINPUT, 0, NULL, "empty file: a header row is needed");
-    report_progress(ingest, in->name, read, total, (uint64_t)in->line);
+    kg_ingest_report_progress(ingest, in->name, read, total, (uint64_t)in->line);
     free(line);
     return st;
 }
@@ -536,7 +198,7 @@ kg_status kg_ingest_add_file(kg_ingest *ingest, const char *path, kg_ingest_form
         int e = f ? (S_ISDIR(sb.st_mode) ? EISDIR : errno) : errno;
         if (f)
             fclose(f);
-        return problem_at(ingest, diags, KG_EIO, path, 0, 0, NULL, "cannot read: %s",
+        return kg_ingest_problem_at(ingest, diags, KG_EIO, path, 0, 0, NULL, "cannot read: %s",
                           strerror(e));
     }
     /* A large buffer: fewer system calls on multi-gigabyte inputs. */
@@ -544,81 +206,4 @@ kg_status kg_ingest_add_file(kg_ingest *ingest, const char *path, kg_ingest_form
     kg_status st = kg_ingest_add_stream(ingest, f, path, format, role, diags);
     fclose(f);
     return st;
-}
-
-/* ---- finishing ---------------------------------------------------------- */
-
-static const char *suggest_node(kg_ingest *ingest, const char *id)
-{
-    size_t n = kg_graph_node_count(ingest->graph);
-    if (n == 0 || n > MAX_SUGGESTED_NODES || ingest->node_suggestions >= MAX_NODE_SUGGESTIONS)
-        return NULL;
-    const char **ids = malloc(n * sizeof *ids);
-    if (!ids)
-        return NULL;
-    for (size_t i = 0; i < n; i++) /* insertion order: valid before finish */
-        ids[i] = kg_graph_node(ingest->graph, i)->id;
-    const char *near = kg_suggest(id, ids, n);
-    free(ids);
-    ingest->node_suggestions++;
-    return near;
-}
-
-static kg_status resolve_pending(kg_ingest *ingest, kg_diagnostics *diags)
-{
-    kg_status st = KG_OK;
-    for (size_t i = 0; i < ingest->pending_count && st != KG_ENOMEM && st != KG_ELIMIT; i++) {
-        pending_edge *p = &ingest->pending[i];
-        const char *file = ingest->files[p->file];
-        p->edge.source = kg_graph_find_node(ingest->graph, p->source_id);
-        p->edge.target = kg_graph_find_node(ingest->graph, p->target_id);
-        bool is_source = p->edge.source == KG_SCHEMA_NOT_FOUND;
-        if (is_source || p->edge.target == KG_SCHEMA_NOT_FOUND) {
-            const char *id = is_source ? p->source_id : p->target_id;
-            const char *near = suggest_node(ingest, id);
-            char hint[KG_ERROR_TEXT_MAX];
-            if (near)
-                snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-            st = problem_at(ingest, diags, KG_EINPUT, file, p->line,
-                            is_source ? p->source_column : p->target_column,
-                            near ? hint : NULL, "edge %s '%s' is not a node",
-                            is_source ? "source" : "target", id);
-            continue;
-        }
-        kg_status added = add_graph_edge(ingest, diags, file, p->line, &p->edge,
-                                         p->source_column, p->target_column);
-        if (added != KG_OK)
-            st = added;
-    }
-    for (size_t i = 0; i < ingest->pending_count; i++)
-        free(ingest->pending[i].attrs);
-    free(ingest->pending);
-    ingest->pending = NULL;
-    ingest->pending_count = ingest->pending_capacity = 0;
-    return st;
-}
-
-kg_status kg_ingest_finish(kg_ingest *ingest, kg_graph **out, kg_diagnostics *diags)
-{
-    *out = NULL;
-    if (!ingest || ingest->is_spent)
-        return KG_EUSAGE;
-    ingest->is_spent = true;
-    report_progress(ingest, NULL, 0, 0, 0);
-    kg_status st = resolve_pending(ingest, diags);
-    if (st == KG_OK && ingest->has_problems)
-        st = KG_EINPUT;
-    if (st != KG_OK)
-        return st;
-    kg_error err;
-    kg_error_clear(&err);
-    st = kg_graph_finish(ingest->graph, &err);
-    if (st != KG_OK) {
-        if (diags)
-            kg_diagnostics_add(diags, &err);
-        return st;
-    }
-    *out = ingest->graph;
-    ingest->graph = NULL;
-    return KG_OK;
 }

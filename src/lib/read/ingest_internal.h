@@ -1,11 +1,33 @@
-/* ingest_internal.h - what the bulk loader's files share: ingest.c (the
- * graph being built, checks, pending edges, finishing) receives one record
- * per line from ingest_tsv.c or ingest_jsonl.c, which only split text. */
+/* ingest_internal.h - what the bulk loader's files share: the line reader
+ * (ingest.c) hands each line to ingest_tsv.c or ingest_jsonl.c, which only
+ * split text into records for the record sink (ingest_build.c: the graph
+ * being built, checks, pending edges, finishing). */
 #ifndef KG_INGEST_INTERNAL_H
 #define KG_INGEST_INTERNAL_H
 
 #include "internal.h"
 #include "kg/ingest.h"
+#include "pending.h"
+
+/* An edge whose ends were not both known when it was read. */
+typedef struct pending_edge {
+    kg_pending_edge base;              /* the edge, its end ids interned */
+    kg_attr *attrs;                    /* edge.attrs, owned */
+    uint32_t file;                     /* into files */
+    int line, source_column, target_column;
+} pending_edge;
+
+struct kg_ingest {
+    kg_ingest_options options;
+    kg_graph *graph;
+    char **files; /* names of the inputs, for pending edges' messages */
+    size_t file_count;
+    pending_edge *pending;
+    size_t pending_count, pending_capacity;
+    size_t node_suggestions;
+    bool has_problems;
+    bool is_spent;
+};
 
 /* A field of a record: its text (NULL or "" when absent) and the 1-based
  * column it starts at, for messages. */
@@ -57,6 +79,20 @@ kg_status kg_ingest_problem(ingest_input *in, kg_status status, int column,
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* The same for a place outside a line being read (a pending edge's, a
+ * file that cannot be opened). */
+kg_status kg_ingest_problem_at(kg_ingest *ingest, kg_diagnostics *diags, kg_status status,
+                               const char *file, int line, int column, const char *hint,
+                               const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+
+/* Calls the progress callback, if any (ingest.c); name NULL: finishing. */
+void kg_ingest_report_progress(const kg_ingest *ingest, const char *name, uint64_t read,
+                               uint64_t total, uint64_t lines);
 
 /* Adds a node or an edge (checking it); KG_EINPUT problems are reported
  * and returned, so the caller simply goes on to the next line. */

@@ -1,0 +1,7 @@
+/* version.c - the library's version (kg --version). */
+#include "kg/version.h"
+
+const char *kg_version(void)
+{
+    return KG_VERSION;
+}

@@ -1,0 +1,188 @@
+/* exporter.c - the kit every exporter calls back into (exporter.h): the
+ * names kg's fields are written under, list-valued fields as JSON text,
+ * JSON members shared by the JSON formats, and the writer's error as a
+ * kg_error. The registry that dispatches to the exporters is export.c. */
+#include "exporter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Field names of kg elements in every export format. */
+static const char *const reserved_names[] = {
+    "aliases", "description", "edge_id", "end", "evidence", "id", "key",
+    "label", "quote", "source", "start", "target", "type", NULL};
+
+const char *kg_export_attr_name(const char *key, char *buf, size_t size)
+{
+    if (!key[0] || !strchr("adeiklqst", key[0])) /* no field name starts otherwise */
+        return key;
+    for (const char *const *r = reserved_names; *r; r++) {
+        if (key[0] == (*r)[0] && strcmp(key, *r) == 0) { /* runs per value */
+            snprintf(buf, size, "attr_%s", key);
+            return buf;
+        }
+    }
+    return key;
+}
+
+/* The memory writer's text as a malloc'd string, or NULL. Frees w. */
+static char *take_memory(kg_writer *w)
+{
+    char *text = NULL;
+    if (kg_writer_status(w) == KG_OK) {
+        size_t len;
+        const char *bytes = kg_writer_memory(w, &len);
+        text = malloc(len + 1);
+        if (text)
+            memcpy(text, bytes, len + 1);
+    }
+    kg_writer_abort(w);
+    return text;
+}
+
+static kg_writer *open_memory(void)
+{
+    kg_writer *w = NULL;
+    return kg_writer_open_memory(&w, NULL) == KG_OK ? w : NULL;
+}
+
+char *kg_export_aliases_json(const kg_node *node)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (uint32_t i = 0; i < node->alias_count; i++) {
+        kg_writer_puts(w, i ? "," : "[");
+        kg_write_json_string(w, node->aliases[i]);
+    }
+    if (node->alias_count)
+        kg_putc(w, ']');
+    return take_memory(w);
+}
+
+char *kg_export_evidence_json(const kg_evidence *evidence, uint32_t count)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (uint32_t i = 0; i < count; i++) {
+        kg_writer_puts(w, i ? ",{\"source\":" : "[{\"source\":");
+        kg_write_json_string(w, evidence[i].source);
+        KG_PUT_LIT(w, ",\"quote\":");
+        kg_write_json_string(w, evidence[i].quote);
+        kg_putc(w, '}');
+    }
+    if (count)
+        kg_putc(w, ']');
+    return take_memory(w);
+}
+
+char *kg_export_sources_json(const kg_graph *g)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (size_t i = 0; i < kg_graph_source_count(g); i++) {
+        const kg_source *s = kg_graph_source(g, i);
+        kg_writer_puts(w, i ? "," : "[");
+        KG_PUT_LIT(w, "{\"id\":");
+        kg_write_json_string(w, s->id);
+        KG_PUT_LIT(w, ",\"title\":");
+        kg_write_json_string(w, s->title ? s->title : "");
+        if (s->file) {
+            KG_PUT_LIT(w, ",\"file\":");
+            kg_write_json_string(w, s->file);
+        }
+        if (s->url) {
+            KG_PUT_LIT(w, ",\"url\":");
+            kg_write_json_string(w, s->url);
+        }
+        kg_putc(w, '}');
+    }
+    if (kg_graph_source_count(g))
+        kg_putc(w, ']');
+    return take_memory(w);
+}
+
+char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (uint32_t i = 0; i < count; i++) {
+        if (i)
+            kg_putc(w, '\n');
+        kg_writer_puts(w, evidence[i].quote);
+    }
+    return take_memory(w);
+}
+
+void kg_export_json_attrs(kg_writer *w, const kg_attr *attrs, uint32_t count)
+{
+    char name[256];
+    for (uint32_t i = 0; i < count; i++) {
+        KG_PUT_LIT(w, ", ");
+        kg_write_json_string(w, kg_export_attr_name(attrs[i].key, name, sizeof name));
+        KG_PUT_LIT(w, ": ");
+        if (attrs[i].kind == KG_VALUE_STRING)
+            kg_write_json_string(w, attrs[i].text);
+        else
+            kg_writer_puts(w, attrs[i].text);
+    }
+}
+
+kg_status kg_export_writer_error(kg_writer *w, kg_error *err)
+{
+    kg_status status = kg_writer_status(w);
+    if (status == KG_OK)
+        return KG_OK;
+    if (status == KG_ENOMEM)
+        return kg_error_set(err, status, kg_writer_name(w), "out of memory while writing");
+    return kg_error_set(err, status, kg_writer_name(w), "cannot write the export");
+}
+
+void kg_export_json_named(kg_writer *w, const char *prefix, size_t len, const char *value)
+{
+    if (!value)
+        return;
+    kg_put(w, prefix, len);
+    kg_write_json_string(w, value);
+}
+
+void kg_export_json_aliases(kg_writer *w, const kg_node *n)
+{
+    if (n->alias_count == 0)
+        return;
+    KG_PUT_LIT(w, ", \"aliases\": [");
+    for (uint32_t i = 0; i < n->alias_count; i++) {
+        if (i)
+            KG_PUT_LIT(w, ", ");
+        kg_write_json_string(w, n->aliases[i]);
+    }
+    kg_putc(w, ']');
+}
+
+void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end)
+{
+    char text[11];
+    if (start.precision != KG_DATE_NONE)
+        kg_export_json_member(w, "start", kg_date_format(start, text));
+    if (end.precision != KG_DATE_NONE)
+        kg_export_json_member(w, "end", kg_date_format(end, text));
+}
+
+void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
+{
+    if (count == 0)
+        return;
+    KG_PUT_LIT(w, ", \"evidence\": [");
+    for (uint32_t i = 0; i < count; i++) {
+        kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
+        kg_write_json_string(w, ev[i].source);
+        KG_PUT_LIT(w, ", \"quote\": ");
+        kg_write_json_string(w, ev[i].quote);
+        kg_putc(w, '}');
+    }
+    kg_putc(w, ']');
+}

@@ -1,0 +1,128 @@
+/* importer.h - the importer every format's parser fills: one builder that
+ * turns "element with named values" into kg nodes and edges. Each parser
+ * only finds elements and their values and says where they are; the
+ * builder (import_build.c) maps kg's field names back to fields
+ * (docs/exports.md), reverses the attr_ prefix, applies the type options
+ * and the schema, enforces the limits, buffers edges until every node is
+ * known; set-up and problems with the file and line:column or JSON Pointer
+ * are importer.c's. */
+#ifndef KG_IMPORTER_H
+#define KG_IMPORTER_H
+
+#include <stdbool.h>
+
+#include "internal.h"
+#include "kg/import.h"
+
+/* Where an element or value is: line:column (1-based; 0 unknown) or a JSON
+ * Pointer (may be NULL). */
+typedef struct kg_imp_where {
+    int line;
+    int column;
+    const char *pointer;
+} kg_imp_where;
+
+/* The drawing style kg's DOT exporter wrote for a type, when the importer
+ * knows it (from a legend); NULL when unknown. */
+typedef const kg_style *(*kg_imp_style_fn)(void *ctx, bool is_edge, const char *type);
+
+typedef struct kg_imp_deferred {
+    const char *name;
+    const char *text;
+    kg_value_kind kind;
+    int check; /* imp_check in import_build.c */
+} kg_imp_deferred;
+
+#define KG_IMP_DEFERRED_MAX 16
+
+/* The element being built. */
+typedef struct kg_imp_element {
+    bool is_open;
+    bool is_edge;
+    const char *id, *source, *target, *type, *label, *description;
+    const char *soft_id; /* an edge id used only if unique (GraphML ids NetworkX writes) */
+    kg_date start, end;
+    const char **aliases;
+    size_t alias_count, alias_capacity;
+    kg_evidence *evidence;
+    size_t evidence_count, evidence_capacity;
+    kg_attr *attrs;
+    size_t attr_count, attr_capacity;
+    kg_imp_deferred deferred[KG_IMP_DEFERRED_MAX];
+    size_t deferred_count;
+    int line, column;
+    char pointer[KG_ERROR_POINTER_MAX];
+} kg_imp_element;
+
+typedef struct kg_imp_pending_edge kg_imp_pending_edge;
+
+typedef struct kg_importer {
+    const char *name;          /* file named in messages */
+    kg_import_options options; /* with defaults filled in */
+    kg_graph *graph;
+    kg_diagnostics *diags;     /* may be NULL */
+    kg_status status;          /* first error, KG_OK so far */
+    kg_arena scratch;          /* pending edges' arrays */
+    kg_imp_pending_edge *edges;
+    size_t edge_count, edge_capacity;
+    size_t node_count;
+    kg_index_map edge_ids;      /* explicit edge ids seen, for duplicates */
+    bool creates_missing_nodes; /* edges may name nodes never declared */
+    kg_imp_style_fn style_fn;
+    void *style_ctx;
+    kg_imp_element el;
+} kg_importer;
+
+/* Set up im for one input; creates the graph. KG_ENOMEM on failure. */
+kg_status kg_imp_init(kg_importer *im, const char *name,
+                      const kg_import_options *options, kg_diagnostics *diags);
+/* Frees what init allocated, including the graph unless finish took it. */
+void kg_imp_cleanup(kg_importer *im);
+
+/* Records an error (the first one's status is returned by finish) and
+ * returns status. hint may be NULL. */
+kg_status kg_imp_error(kg_importer *im, kg_status status, const kg_imp_where *where,
+                       const char *hint, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Records a warning (status KG_OK, message "warning: ..."). */
+void kg_imp_warning(kg_importer *im, const kg_imp_where *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Element building: begin, then ids and values, then end. Strings are
+ * copied. A value is named as in the file: kg field names become fields,
+ * "attr_<field>" becomes the free attribute <field>, anything else a free
+ * attribute of the given kind (text in canonical form, see below). */
+kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where);
+kg_status kg_imp_set_id(kg_importer *im, const char *id);
+/* An edge id the file gives that may not be unique: NetworkX writes its
+ * per-node-pair multigraph keys as GraphML edge ids. If any two collide,
+ * no soft id is used and kg names the edges (with a warning). */
+kg_status kg_imp_set_soft_id(kg_importer *im, const char *id);
+kg_status kg_imp_set_endpoints(kg_importer *im, const char *source, const char *target);
+kg_status kg_imp_value(kg_importer *im, const char *name, const char *text,
+                       kg_value_kind kind);
+/* A value kg derives from others (DOT tooltip, edge label, drawing styles):
+ * dropped at end when it equals what kg would have written, else kept as a
+ * free attribute. check: "quotes", "type" or "style". */
+kg_status kg_imp_derived(kg_importer *im, const char *name, const char *text,
+                         kg_value_kind kind, const char *check);
+kg_status kg_imp_add_alias(kg_importer *im, const char *alias);
+kg_status kg_imp_add_evidence(kg_importer *im, const char *source, const char *quote);
+/* Adds the node, or queues the edge until every node is known. */
+kg_status kg_imp_end(kg_importer *im);
+
+/* Graph-level fields. */
+kg_status kg_imp_graph_value(kg_importer *im, const char *name, const char *text);
+kg_status kg_imp_add_source(kg_importer *im, const kg_source *source);
+
+/* Adds the queued edges, checks the schema, finishes the graph. On success
+ * *out owns it. Returns the first error recorded, if any. */
+kg_status kg_imp_finish(kg_importer *im, kg_graph **out);
+
+#endif
