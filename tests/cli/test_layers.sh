@@ -4,21 +4,22 @@
 # private header's folder; for a public kg/x.h, the stage that defines it,
 # from the table below) and must be the file's own stage or one it may use:
 # base includes nothing above it, model only base, and read, analysis and
-# export never include one another.
+# export (and extract, text -> candidates) never include one another.
 . "$(dirname "$0")/lib.sh"
 $PY - "$KG_SOURCE_DIR" <<'EOF_PY' || fail "include rule broken (see above)"
 import os, re, sys
 root = sys.argv[1]
 lib = os.path.join(root, "src", "lib")
-stages = ["base", "model", "read", "analysis", "export"]
+stages = ["base", "model", "read", "analysis", "export", "extract"]
 may_use = {"base": {"base"}, "model": {"base", "model"},
            "read": {"base", "model", "read"}, "analysis": {"base", "model", "analysis"},
-           "export": {"base", "model", "export"}}
+           "export": {"base", "model", "export"},
+           "extract": {"base", "model", "extract"}}
 public = {"error.h": "base", "text.h": "base", "writer.h": "base", "file.h": "base",
           "version.h": "base", "graph.h": "model", "schema.h": "model",
           "dataset.h": "read", "import.h": "read", "ingest.h": "read",
           "analysis.h": "analysis", "resolve.h": "analysis", "stats.h": "analysis",
-          "verify.h": "analysis", "export.h": "export"}
+          "verify.h": "analysis", "export.h": "export", "extract.h": "extract"}
 problems = []
 for h in sorted(os.listdir(os.path.join(root, "include", "kg"))):
     if h != "kg.h" and h not in public:

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "extractor.h"
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 
 kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error *err)
