@@ -33,7 +33,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import rdflib
-from kg_expect import (as_list, check, expected_graph, exported_name, problems, same_value,
+from kg_expect import (as_list, check, check_sources, expected_graph, exported_name, problems, same_value,
                        xml_expected)
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -197,8 +197,10 @@ def check_yed(path, nodes, edges, schema):
 
 # ---- Cytoscape ---------------------------------------------------------------
 
-def check_cytoscape(path, style_path, nodes, edges, schema):
+def check_cytoscape(path, style_path, nodes, edges, schema, dataset):
     data = json.load(open(path, encoding="utf-8"))
+    check(data["data"].get("title") == dataset.get("title"), "cytoscape: graph title")
+    check_sources("cytoscape", data["data"].get("sources"), dataset)
     elements = data["elements"]
     got_nodes = {n["data"]["id"]: n["data"] for n in elements["nodes"]}
     got_edges = {e["data"]["id"]: e["data"] for e in elements["edges"]}
@@ -495,10 +497,14 @@ def quote_id(text):
                    for b in text.encode("utf-8"))
 
 
-def check_rdf(nt_path, ttl_path, nodes, edges, schema):
+def check_rdf(nt_path, ttl_path, nodes, edges, schema, dataset):
     nt = rdflib.Graph().parse(nt_path, format="nt")
     ttl = rdflib.Graph().parse(ttl_path, format="turtle")
     check(isomorphic(nt, ttl), "rdf: N-Triples and Turtle differ")
+    labels = set(str(o) for o in ttl.objects(None, RDFS.label))
+    for source in dataset.get("sources", []):
+        if "title" in source:
+            check(source["title"] in labels, "rdf: source %s title %r" % (source["id"], source["title"][:60]))
     date_types = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
     for nid, want in nodes.items():
         s = rdflib.URIRef(KGD + quote_id(nid))
@@ -536,10 +542,10 @@ def main():
     base = os.path.join(outdir, name)
     check_gexf(base + ".gexf", nodes, edges, schema, outdir)
     check_yed(base + ".yed.graphml", nodes, edges, schema)
-    check_cytoscape(base + ".cyjs", base + ".style.json", nodes, edges, schema)
+    check_cytoscape(base + ".cyjs", base + ".style.json", nodes, edges, schema, data)
     check_neo4j(base + ".neo4j", nodes, edges)
     check_cypher(base + ".cypher", nodes, edges)
-    check_rdf(base + ".nt", base + ".ttl", nodes, edges, schema)
+    check_rdf(base + ".nt", base + ".ttl", nodes, edges, schema, data)
     for p in problems:
         print("FAIL:", p)
     print("%s: %d nodes, %d edges checked by NetworkX %s, rdflib %s, csv, json, xmllint; %d problem(s)"
