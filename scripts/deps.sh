@@ -24,10 +24,22 @@ command -v npm >/dev/null || packages+=(nodejs npm)
 browser_test_packages() {
   local dir
   dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
-  [ -d "$dir/node_modules" ] && return 0
+  [ -d "$dir/node_modules" ] && { cypher_test_packages; return 0; }
   echo "deps: npm ci --prefix tests/browser"
   npm ci --prefix "$dir" --no-audit --no-fund ||
     echo "deps: warning: npm ci failed; tests/cli/test_viewer.sh fails until it succeeds" >&2
+  cypher_test_packages
+}
+
+# Neo4j's ANTLR Cypher grammar (@neo4j-cypher/antlr4, pinned by its lock
+# file), which tests/cli/check_more_exports.py parses the Cypher export with.
+cypher_test_packages() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/cypher"
+  [ -d "$dir/node_modules" ] && return 0
+  echo "deps: npm ci --prefix tests/cypher"
+  npm ci --prefix "$dir" --no-audit --no-fund ||
+    echo "deps: warning: npm ci failed; tests/cli/test_export_more.sh fails until it succeeds" >&2
 }
 
 missing=()

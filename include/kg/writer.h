@@ -1,7 +1,7 @@
 /* kg/writer.h - buffered output that is either complete or absent.
  *
  * A file writer writes into a temporary file beside the target
- * (".NAME.XXXXXX"), and kg_writer_commit renames it into place only when
+ * (".NAME.PID.TAG.tmp"), and kg_writer_commit renames it into place only when
  * every byte was written and the file closed cleanly; kg_writer_abort (or
  * any failure) removes the temporary, so a failed run never leaves a
  * half-written or clobbered output. Errors are sticky: after the first

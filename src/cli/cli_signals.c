@@ -12,8 +12,9 @@
 static void on_signal(int sig)
 {
     kg_writer_remove_temporaries();
-    /* SA_RESETHAND restored the default action; the signal is blocked
-     * until this returns, and then ends the process. */
+    /* back to the default action (signal is async-signal-safe); the
+     * signal stays blocked until this returns, and then ends the process */
+    signal(sig, SIG_DFL);
     raise(sig);
 }
 
@@ -26,7 +27,7 @@ void kg_cli_catch_signals(void)
          * SIGINT) stays ignored */
         if (sigaction(signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
             continue;
-        struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
+        struct sigaction sa = {.sa_handler = on_signal};
         sigemptyset(&sa.sa_mask);
         sigaction(signals[i], &sa, NULL);
     }

@@ -18,7 +18,7 @@ import sys
 import igraph
 import networkx as nx
 
-from kg_expect import (as_list, check, expected_graph, exported_name, problems, same_value,
+from kg_expect import (as_list, check, check_sources, expected_graph, exported_name, problems, same_value,
                        xml_expected)
 
 
@@ -123,7 +123,25 @@ def dot_expected_label(label):
     return "".join(out)
 
 
-def check_dot(path, nodes, edges):
+def check_dot_fields(where, got, want):
+    """description, aliases (JSON text) and free attributes, as text."""
+    if "description" in want:
+        check(dot_unescape(got.get("description", "")) == dot_expected_label(want["description"]),
+              where + ": description")
+    if "aliases" in want:
+        check(json.loads(dot_unescape(got.get("aliases", "[]"))) == want["aliases"], where + ": aliases")
+    for key, value in want.get("attributes", {}).items():
+        text = dot_unescape(got.get(exported_name(key), ""))
+        if isinstance(value, bool):
+            ok = text == ("true" if value else "false")
+        elif isinstance(value, (int, float)):
+            ok = same_value(float(text), value) if text else False
+        else:
+            ok = text == dot_expected_label(value)
+        check(ok, "%s: attribute %r = %r" % (where, key, text[:80]))
+
+
+def check_dot(path, data, nodes, edges):
     result = subprocess.run(["dot", "-Tjson0", path], capture_output=True, check=False)
     check(result.returncode == 0, "dot: exit %d: %s" % (result.returncode, result.stderr[:300]))
     if result.returncode != 0:
@@ -138,11 +156,20 @@ def check_dot(path, nodes, edges):
             check(dot_unescape(o.get("label", "")) == dot_expected_label(want["label"]),
                   "dot: label of %s: %r" % (o["name"], o.get("label")))
             check(o.get("type") == want["type"], "dot: type of %s" % o["name"])
+            check_dot_fields("dot node " + o["name"], o, want)
     legend = {o["_gvid"] for o in g.get("objects", []) if o.get("kg_legend") == "true"}
     real = [e for e in g.get("edges", []) if e["tail"] not in legend]
     check(len(real) == len(edges), "dot: %d edges, want %d" % (len(real), len(edges)))
     for e in real:
         check(e.get("id") in edges, "dot: unknown edge id %r" % e.get("id"))
+        want = edges.get(e.get("id"))
+        if want:
+            check(json.loads(dot_unescape(e.get("evidence", "null"))) == as_list(want["evidence"]),
+                  "dot: evidence of %s" % e["id"])
+            check_dot_fields("dot edge " + e["id"], e, want)
+    if data.get("title"):
+        check(dot_unescape(g.get("label", "")) == dot_expected_label(data["title"]),
+              "dot: graph label %r" % g.get("label", "")[:80])
 
 
 def main():
@@ -153,9 +180,14 @@ def main():
     link_data = json.load(open("%s/%s.json" % (outdir, name), encoding="utf-8"))
     check("links" in link_data and "edges" not in link_data, "json: no 'links' key")
     check(link_data["graph"].get("name") == data.get("name"), "json: graph name")
+    check(link_data["graph"].get("title") == data.get("title"), "json: graph title")
+    check_sources("json", link_data["graph"].get("sources"), data)
+    graph_data = nx.read_graphml(graphml).graph
+    check(graph_data.get("title") == xml_expected(data.get("title")), "graphml: graph title")
+    check_sources("graphml", graph_data.get("sources"), data)
     check_networkx("networkx-json", nx.node_link_graph(link_data), nodes, edges)
     check_igraph(graphml, nodes, edges)
-    check_dot("%s/%s.dot" % (outdir, name), nodes, edges)
+    check_dot("%s/%s.dot" % (outdir, name), data, nodes, edges)
     for p in problems:
         print("FAIL:", p)
     print("%s: %d nodes, %d edges checked by NetworkX %s, igraph %s and dot; %d problem(s)"

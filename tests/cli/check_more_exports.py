@@ -9,9 +9,14 @@ kg's other exports in OUTDIR with independent readers:
                       ElementTree for the y:ShapeNode/y:PolyLineEdge graphics,
                       xmllint against graphml.xsd extended for yFiles data
   - NAME.cyjs, NAME.style.json   Python's json module
-  - NAME.neo4j/*.csv  Python's csv module: headers, labels, counts, values
+  - NAME.neo4j/*.csv  read by the rules of `neo4j-admin database import`
+                      (neo4j_rows below) and by Python's csv module, which
+                      must agree: headers, labels, counts, values
   - NAME.cypher       a small tokenizer: strings, names, brackets balanced,
-                      every string literal decoded back to the data
+                      every string literal decoded back to the data; and
+                      Neo4j's ANTLR Cypher grammar (tests/cypher/, npm):
+                      no syntax error, and its lexer cuts the same string
+                      literals, which decode to the same text
   - NAME.nt, NAME.ttl rdflib: both parse, are the same graph, and say what
                       the data set says
 Exits 1 listing each difference. Run with /usr/bin/python3 (Debian packages).
@@ -28,7 +33,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import rdflib
-from kg_expect import (as_list, check, expected_graph, exported_name, problems, same_value,
+from kg_expect import (as_list, check, check_sources, expected_graph, exported_name, problems, same_value,
                        xml_expected)
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -192,8 +197,10 @@ def check_yed(path, nodes, edges, schema):
 
 # ---- Cytoscape ---------------------------------------------------------------
 
-def check_cytoscape(path, style_path, nodes, edges, schema):
+def check_cytoscape(path, style_path, nodes, edges, schema, dataset):
     data = json.load(open(path, encoding="utf-8"))
+    check(data["data"].get("title") == dataset.get("title"), "cytoscape: graph title")
+    check_sources("cytoscape", data["data"].get("sources"), dataset)
     elements = data["elements"]
     got_nodes = {n["data"]["id"]: n["data"] for n in elements["nodes"]}
     got_edges = {e["data"]["id"]: e["data"] for e in elements["edges"]}
@@ -231,6 +238,63 @@ def check_cytoscape(path, style_path, nodes, edges, schema):
 
 # ---- Neo4j CSV and Cypher ------------------------------------------------------
 
+NEO4J_TYPES = {"ID", "START_ID", "END_ID", "TYPE", "LABEL", "IGNORE", "int", "long", "float",
+               "double", "boolean", "byte", "short", "char", "string", "point", "date",
+               "localtime", "time", "localdatetime", "datetime", "duration"}
+
+
+def neo4j_rows(where, text):
+    """The records neo4j-admin database import reads from text with its
+    defaults (--delimiter=, --quote=\" --legacy-style-quoting=false
+    --trim-strings=false) and --multiline-fields=true, as kg's docs say:
+    a field that starts with a quote runs to the next lone quote, "" being
+    one quote, and may hold delimiters and line breaks; a backslash means
+    nothing; after the closing quote comes a delimiter or the end of the
+    line; an unquoted field cannot hold a quote. Each problem is reported."""
+    rows, row, i, n = [], [], 0, len(text)
+    while i < n:
+        if text[i] == '"':
+            value, i = [], i + 1
+            while True:
+                j = text.find('"', i)
+                if j < 0:
+                    check(False, "%s: a quoted field never ends" % where)
+                    return rows
+                value.append(text[i:j])
+                if text.startswith('""', j):
+                    value.append('"')
+                    i = j + 2
+                else:
+                    i = j + 1
+                    break
+            row.append("".join(value))
+            check(i == n or text[i] in ",\n", "%s: %r after a closing quote" % (where, text[i:i + 10]))
+        else:
+            j = i
+            while j < n and text[j] not in ",\n":
+                j += 1
+            check('"' not in text[i:j], "%s: a quote inside an unquoted field %r" % (where, text[i:j][:40]))
+            row.append(text[i:j])
+            i = j
+        if i < n and text[i] == ",":
+            i += 1
+            if i == n or text[i] == "\n":
+                row.append("")
+        if i == n or text[i] == "\n":
+            rows.append(row)
+            row, i = [], i + 1
+    return rows
+
+
+def check_neo4j_header(where, header):
+    for column in header:
+        name, colon, kind = column.rpartition(":")
+        kind = kind[:-2] if kind.endswith("[]") else kind
+        if colon:
+            check(kind in NEO4J_TYPES, "%s: column %r has the unknown type %r" % (where, column, kind))
+            check(":" not in name, "%s: column %r: a ':' in a name is ambiguous to neo4j-admin" % (where, column))
+
+
 def check_neo4j(folder, nodes, edges):
     seen_nodes, seen_edges = {}, {}
     files = sorted(glob.glob(os.path.join(folder, "*.csv")))
@@ -238,8 +302,13 @@ def check_neo4j(folder, nodes, edges):
     for path in files:
         with open(path, encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
-        header, rows = rows[0], rows[1:]
         base = os.path.basename(path)
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        admin = neo4j_rows("neo4j-admin " + base, text)
+        check(admin == rows, "neo4j %s: neo4j-admin's rules and Python's csv disagree" % base)
+        check_neo4j_header("neo4j-admin " + base, admin[0] if admin else [])
+        header, rows = rows[0], rows[1:]
         if base.startswith("nodes_"):
             check(header[:9] == ["id:ID", ":LABEL", "label", "description", "aliases:string[]",
                                  "start", "end", "evidence", "quote"], "neo4j %s: header %r" % (base, header))
@@ -347,8 +416,48 @@ def cypher_statements(text):
     return statements
 
 
+CYPHER_PARSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cypher", "parse.cjs")
+
+
+def cypher_literal(raw):
+    """A string literal's text as Cypher reads it (quotes and escapes)."""
+    out, i, body = [], 0, raw[1:-1]
+    while i < len(body):
+        if body[i] == "\\":
+            if body[i + 1] in "uU":
+                n = 4 if body[i + 1] == "u" else 8
+                out.append(chr(int(body[i + 2:i + 2 + n], 16)))
+                i += 2 + n
+            else:
+                out.append(CYPHER_ESCAPES[body[i + 1]])
+                i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
+def check_cypher_grammar(path, statements):
+    result = subprocess.run(["node", CYPHER_PARSER, path], capture_output=True, check=False)
+    check(result.returncode == 0, "cypher grammar: node exit %d: %s (run scripts/deps.sh?)"
+          % (result.returncode, result.stderr[:300]))
+    if result.returncode != 0:
+        return
+    parsed = json.loads(result.stdout)
+    check(parsed["errors"] == [], "cypher grammar: %s" % parsed["errors"][:3])
+    check(parsed["skipped"] == 1, "cypher grammar: %d constraint lines" % parsed["skipped"])
+    ours = [v for s in statements[1:] for k, v in s if k == "string"]
+    theirs = [cypher_literal(raw) for raw in parsed["strings"]]
+    check(len(ours) == len(theirs), "cypher grammar: %d string literals, we read %d" % (len(theirs), len(ours)))
+    for a, b in zip(ours, theirs):
+        if a != b:
+            check(False, "cypher grammar: literal %r read as %r" % (a[:80], b[:80]))
+            break
+
+
 def check_cypher(path, nodes, edges):
     statements = cypher_statements(open(path, encoding="utf-8").read())
+    check_cypher_grammar(path, statements)
     check(statements and statements[0][0] == ("word", "CREATE"), "cypher: no constraint first")
     merged_nodes, merged_edges = {}, {}
     for s in statements[1:]:
@@ -388,10 +497,14 @@ def quote_id(text):
                    for b in text.encode("utf-8"))
 
 
-def check_rdf(nt_path, ttl_path, nodes, edges, schema):
+def check_rdf(nt_path, ttl_path, nodes, edges, schema, dataset):
     nt = rdflib.Graph().parse(nt_path, format="nt")
     ttl = rdflib.Graph().parse(ttl_path, format="turtle")
     check(isomorphic(nt, ttl), "rdf: N-Triples and Turtle differ")
+    labels = set(str(o) for o in ttl.objects(None, RDFS.label))
+    for source in dataset.get("sources", []):
+        if "title" in source:
+            check(source["title"] in labels, "rdf: source %s title %r" % (source["id"], source["title"][:60]))
     date_types = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
     for nid, want in nodes.items():
         s = rdflib.URIRef(KGD + quote_id(nid))
@@ -429,10 +542,10 @@ def main():
     base = os.path.join(outdir, name)
     check_gexf(base + ".gexf", nodes, edges, schema, outdir)
     check_yed(base + ".yed.graphml", nodes, edges, schema)
-    check_cytoscape(base + ".cyjs", base + ".style.json", nodes, edges, schema)
+    check_cytoscape(base + ".cyjs", base + ".style.json", nodes, edges, schema, data)
     check_neo4j(base + ".neo4j", nodes, edges)
     check_cypher(base + ".cypher", nodes, edges)
-    check_rdf(base + ".nt", base + ".ttl", nodes, edges, schema)
+    check_rdf(base + ".nt", base + ".ttl", nodes, edges, schema, data)
     for p in problems:
         print("FAIL:", p)
     print("%s: %d nodes, %d edges checked by NetworkX %s, rdflib %s, csv, json, xmllint; %d problem(s)"

@@ -58,3 +58,15 @@ def same_value(got, want):
     if isinstance(want, (int, float)):
         return isinstance(got, (int, float)) and abs(got - want) <= 1e-12 * max(1, abs(want))
     return got == want
+
+
+def check_sources(tool, got, data):
+    """The data set's sources (id, title, url...) in an export's graph data,
+    a list of objects or JSON text of one."""
+    if isinstance(got, str):
+        got = json.loads(got)
+    want = data.get("sources", [])
+    check(isinstance(got, list) and len(got) == len(want), "%s: %r sources" % (tool, got))
+    for g, w in zip(got or [], want):
+        for key, value in w.items():
+            check(g.get(key) == value, "%s: source %s %s %r" % (tool, w.get("id"), key, g.get(key)))

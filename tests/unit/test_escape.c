@@ -163,6 +163,16 @@ static void dot_long_strings_split(void **state)
     assert_string_equal(joined, want);
     free(joined);
     kg_writer_abort(w);
+    /* plain ASCII exactly three parts long: three full parts, no empty one */
+    memset(s, 'a', 48000);
+    s[48000] = '\0';
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    kg_write_dot_string(w, s);
+    joined = dot_parts_joined(kg_writer_memory(w, NULL), &parts);
+    assert_int_equal(parts, 3);
+    assert_string_equal(joined, s);
+    free(joined);
+    kg_writer_abort(w);
     /* 5,332 bytes (under a third of a part) stay one part, even all quotes */
     memset(s, '"', 5332);
     s[5332] = '\0';

@@ -2,6 +2,7 @@
  * failure, sticky errors, memory output, and a full disk (/dev/full). */
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test_util.h"
@@ -145,6 +146,98 @@ static void memory_writer(void **state)
     assert_int_equal(kg_writer_commit(w, NULL), KG_OK);
 }
 
+/* A folder of its own for a test that counts files: the group's folder
+ * is set aside and restored. */
+static char group_dir[256];
+
+static int own_folder(void **state)
+{
+    memcpy(group_dir, dir, sizeof dir);
+    return setup(state);
+}
+
+static int back_to_group_folder(void **state)
+{
+    int rc = teardown(state);
+    memcpy(dir, group_dir, sizeof dir);
+    return rc;
+}
+
+static bool exists(const char *name)
+{
+    char path[512];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &st) == 0;
+}
+
+static void touch(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("left by a killed run", f);
+    fclose(f);
+}
+
+/* What a signal handler calls: every open writer's temporary goes, the
+ * writers stay usable for abort, and committed files are not touched. */
+static void signal_handler_removes_temporaries(void **state)
+{
+    (void)state;
+    char a[300], b[300];
+    snprintf(a, sizeof a, "%s/a.json", dir);
+    snprintf(b, sizeof b, "%s/b.json", dir);
+    kg_writer *wa = NULL, *wb = NULL;
+    assert_int_equal(kg_writer_open_file(a, false, &wa, NULL), KG_OK);
+    assert_int_equal(kg_writer_open_file(b, false, &wb, NULL), KG_OK);
+    kg_writer_puts(wa, "a");
+    assert_int_equal(kg_writer_commit(wa, NULL), KG_OK);
+    kg_writer_puts(wb, "b");
+    assert_int_equal(count_entries(), 2); /* a.json and b's temporary */
+    kg_writer_remove_temporaries();
+    assert_int_equal(count_entries(), 1);
+    assert_true(exists("a.json"));
+    kg_writer_abort(wb);
+    kg_writer_remove_temporaries(); /* nothing registered any more */
+    assert_true(exists("a.json"));
+}
+
+/* After SIGKILL: the next writer for the same target removes the
+ * temporaries of kg processes that are gone, and nothing else. */
+static void stale_temporaries_removed(void **state)
+{
+    (void)state;
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0)
+        _exit(0);
+    waitpid(child, NULL, 0); /* reaped: its PID names no process now */
+    char dead[200], alive[200], not_hex[200], other[200], other_target[200];
+    snprintf(dead, sizeof dead, ".x.json.%ld.9adc5067.tmp", (long)child);
+    snprintf(alive, sizeof alive, ".x.json.%ld.1.tmp", (long)getppid());
+    snprintf(not_hex, sizeof not_hex, ".x.json.%ld.zz.tmp", (long)child);
+    snprintf(other, sizeof other, ".x.json.%ld.1.tmp.keep", (long)child);
+    snprintf(other_target, sizeof other_target, ".y.json.%ld.1.tmp", (long)child);
+    touch(dead);
+    touch(alive);
+    touch(not_hex);
+    touch(other);
+    touch(other_target);
+    char x[300];
+    snprintf(x, sizeof x, "%s/x.json", dir);
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_file(x, false, &w, NULL), KG_OK);
+    assert_false(exists(dead));
+    assert_true(exists(alive));
+    assert_true(exists(not_hex));
+    assert_true(exists(other));
+    assert_true(exists(other_target));
+    assert_int_equal(kg_writer_commit(w, NULL), KG_OK);
+    assert_true(exists("x.json"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +247,10 @@ int main(void)
         cmocka_unit_test(missing_folder_is_an_io_error),
         cmocka_unit_test(full_disk_is_reported),
         cmocka_unit_test(memory_writer),
+        cmocka_unit_test_setup_teardown(signal_handler_removes_temporaries, own_folder,
+                                        back_to_group_folder),
+        cmocka_unit_test_setup_teardown(stale_temporaries_removed, own_folder,
+                                        back_to_group_folder),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -142,6 +142,43 @@ static size_t dot_escape(const char *s, size_t n, uint32_t cp, char out[4])
     return len;
 }
 
+/* A string too long for one part: runs of plain bytes (ASCII, one code
+ * point each) are copied whole up to the end of the part, the rest one
+ * code point at a time. */
+static kg_status dot_string_in_parts(kg_writer *w, const char *s)
+{
+    size_t part = 0;
+    kg_putc(w, '"');
+    while (*s) {
+        size_t run = 0, room = DOT_PART_MAX - part;
+        while (run < room && (plain_in[(unsigned char)s[run]] & ESC_DOT))
+            run++;
+        if (run > 0) {
+            kg_put(w, s, run);
+            s += run;
+            part += run;
+        } else {
+            uint32_t cp;
+            size_t n = kg_utf8_decode(s, strnlen(s, 4), &cp);
+            char out[4];
+            size_t k = dot_escape(s, n, cp, out);
+            if (part + k > DOT_PART_MAX) {
+                KG_PUT_LIT(w, "\" +\n\"");
+                part = 0;
+            }
+            kg_put(w, out, k);
+            part += k;
+            s += n;
+        }
+        if (part == DOT_PART_MAX && *s) {
+            KG_PUT_LIT(w, "\" +\n\"");
+            part = 0;
+        }
+    }
+    kg_putc(w, '"');
+    return w->status;
+}
+
 /* Graphviz reads \" and \\ in quoted strings, and treats \n, \l, \r, \N,
  * \G... in labels as escapes, so every backslash is doubled. Newlines
  * become \n (a centred line break); other control characters a space, and
@@ -150,22 +187,15 @@ kg_status kg_write_dot_string(kg_writer *w, const char *s)
 {
     /* An escape is at most 3 bytes per input byte (a malformed byte becomes
      * U+FFFD): a string that short fits in one part whatever it holds. */
-    size_t len = strnlen(s, DOT_PART_MAX / 3);
-    if (len < DOT_PART_MAX / 3 && put_plain_string(w, &s, ESC_DOT, '"'))
+    if (strnlen(s, DOT_PART_MAX / 3) >= DOT_PART_MAX / 3)
+        return dot_string_in_parts(w, s);
+    if (put_plain_string(w, &s, ESC_DOT, '"'))
         return KG_OK;
-    if (len >= DOT_PART_MAX / 3)
-        kg_putc(w, '"');
     uint32_t cp;
-    size_t n, part = 0;
-    while ((n = next_special(w, &s, len >= DOT_PART_MAX / 3 ? 0 : ESC_DOT, &cp)) > 0) {
+    size_t n;
+    while ((n = next_special(w, &s, ESC_DOT, &cp)) > 0) {
         char out[4];
-        size_t k = dot_escape(s, n, cp, out);
-        if (part + k > DOT_PART_MAX) {
-            KG_PUT_LIT(w, "\" +\n\"");
-            part = 0;
-        }
-        kg_put(w, out, k);
-        part += k;
+        kg_put(w, out, dot_escape(s, n, cp, out));
         s += n;
     }
     kg_putc(w, '"');
