@@ -88,9 +88,11 @@ static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency 
     return st;
 }
 
-/* Breadth-first distances from the centres, up to depth; queue holds V. */
+/* Breadth-first distances from the centres, up to depth; queue holds V.
+ * Stops as soon as node `stop` is reached (KG_UNREACHED: never): every node
+ * nearer than it has its distance by then, the rest stay KG_UNREACHED. */
 static void bfs(const adjacency *adj, size_t n, const size_t *centres, size_t count, size_t depth,
-                size_t *distance, size_t *queue)
+                size_t stop, size_t *distance, size_t *queue)
 {
     size_t head = 0, tail = 0;
     for (size_t i = 0; i < n; i++)
@@ -110,6 +112,8 @@ static void bfs(const adjacency *adj, size_t n, const size_t *centres, size_t co
             if (distance[v] == KG_UNREACHED) {
                 distance[v] = distance[u] + 1;
                 queue[tail++] = v;
+                if (v == stop)
+                    return;
             }
         }
     }
@@ -141,7 +145,7 @@ kg_status kg_neighbourhood(const kg_graph *g, const size_t *centres, size_t cent
         kg_error_set(err, st, NULL, "out of memory searching the graph");
         goto cleanup;
     }
-    bfs(&adj, n, centres, centre_count, depth, distance, queue);
+    bfs(&adj, n, centres, centre_count, depth, KG_UNREACHED, distance, queue);
     /* The step into w from the nearer node with the lowest id (then the
      * lowest relation): nodes and their steps are scanned in that order. */
     for (size_t i = 0; via_edge && i < n; i++)
@@ -301,10 +305,12 @@ kg_status kg_shortest_paths(const kg_graph *g, size_t from, size_t to,
         size_t n = kg_graph_node_count(g);
         const adjacency *back = o.is_directed ? &s.backward : &s.forward;
         /* trail doubles as the BFS queue: enumeration starts after. */
-        bfs(&s.forward, n, &from, 1, KG_UNREACHED, s.from_distance, s.trail);
-        bfs(back, n, &to, 1, KG_UNREACHED, s.to_distance, s.trail);
+        /* Only nodes nearer than the far end can lie on a shortest path:
+         * both searches stop there (the second no deeper than the first). */
+        bfs(&s.forward, n, &from, 1, KG_UNREACHED, to, s.from_distance, s.trail);
         size_t length = s.from_distance[to];
         if (length != KG_UNREACHED) {
+            bfs(back, n, &to, 1, length, from, s.to_distance, s.trail);
             st = enumerate(&s, from, length, max, out);
             out->length = length;
         }
