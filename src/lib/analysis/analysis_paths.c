@@ -14,8 +14,9 @@ typedef struct step {
 } step;
 
 /* Compressed adjacency: the steps out of node u are steps[start[u] ..
- * start[u+1]), sorted by neighbour then relation. Self-loops are left out:
- * they never shorten a path. */
+ * start[u+1]), in relation order; the path enumeration sorts the few it
+ * walks by neighbour then relation (sorting all of them cost more than the
+ * searches). Self-loops are left out: they never shorten a path. */
 typedef struct adjacency {
     size_t *start;
     step *steps;
@@ -79,9 +80,6 @@ static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency 
         if (backward)
             adj->steps[fill[e->target]++] = (step){e->source, j};
     }
-    for (size_t i = 0; i < n && st == KG_OK; i++)
-        qsort(adj->steps + adj->start[i], adj->start[i + 1] - adj->start[i], sizeof(step),
-              compare_steps);
     free(fill);
     if (st != KG_OK)
         adjacency_free(adj);
@@ -212,11 +210,23 @@ typedef struct path_search {
     size_t *trail;  /* nodes of the path being built */
     size_t *edges;  /* its relations */
     size_t *cursor; /* per depth: next step to try */
+    unsigned char *is_sorted; /* per node: its forward steps are sorted */
 } path_search;
+
+/* Sorts u's forward steps by neighbour, then relation, once. */
+static void sort_steps(path_search *s, size_t u)
+{
+    const adjacency *adj = &s->forward;
+    if (s->is_sorted[u])
+        return;
+    s->is_sorted[u] = 1;
+    qsort(adj->steps + adj->start[u], adj->start[u + 1] - adj->start[u], sizeof(step),
+          compare_steps);
+}
 
 /* Depth-first over the steps that stay on some shortest path: those to a
  * node one further from `from` and one nearer `to`. Every branch reaches
- * `to`, so the cost is O(length * degree) per path. Steps are sorted by
+ * `to`, so the cost is O(length * degree) per path. Steps are sorted (as walked) by
  * neighbour, so paths come out in lexicographic order; of parallel steps
  * to one neighbour only the first (lowest relation index) is taken. */
 static kg_status enumerate(path_search *s, size_t from, size_t length, size_t max,
@@ -226,6 +236,7 @@ static kg_status enumerate(path_search *s, size_t from, size_t length, size_t ma
     size_t depth = 0, capacity = 0;
     s->trail[0] = from;
     s->cursor[0] = adj->start[from];
+    sort_steps(s, from);
     if (length == 0)
         return keep_path(list, &capacity, s->trail, s->edges, 0);
     for (;;) {
@@ -246,6 +257,7 @@ static kg_status enumerate(path_search *s, size_t from, size_t length, size_t ma
         s->trail[++depth] = adj->steps[k].node;
         if (depth < length) {
             s->cursor[depth] = adj->start[s->trail[depth]];
+            sort_steps(s, s->trail[depth]);
             continue;
         }
         if (list->count == max) {
@@ -267,6 +279,7 @@ static void search_free(path_search *s)
     free(s->trail);
     free(s->edges);
     free(s->cursor);
+    free(s->is_sorted);
 }
 
 static kg_status search_init(const kg_graph *g, bool is_directed, path_search *s)
@@ -278,7 +291,9 @@ static kg_status search_init(const kg_graph *g, bool is_directed, path_search *s
     s->trail = malloc((n + 1) * sizeof(size_t));
     s->edges = malloc((n + 1) * sizeof(size_t));
     s->cursor = malloc((n + 1) * sizeof(size_t));
-    if (!s->from_distance || !s->to_distance || !s->trail || !s->edges || !s->cursor)
+    s->is_sorted = calloc(n + 1, 1);
+    if (!s->from_distance || !s->to_distance || !s->trail || !s->edges || !s->cursor ||
+        !s->is_sorted)
         return KG_ENOMEM;
     kg_status st = adjacency_build(g, is_directed ? KG_DIRECTION_OUT : KG_DIRECTION_BOTH,
                                    &s->forward);
