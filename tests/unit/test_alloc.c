@@ -140,6 +140,8 @@ static const char node_link_text[] =
     "   \"evidence\": [{\"source\": \"s1\", \"quote\": \"q\"}]},\n"
     "  {\"source\": 7, \"target\": \"c\", \"start\": \"2001\"}]}\n";
 
+static char import_path[64]; /* the text as a file, made on the first run */
+
 static kg_status import_scenario(void)
 {
     kg_graph *g = NULL;
@@ -151,9 +153,9 @@ static kg_status import_scenario(void)
                                     &d);
     kg_graph_free(g);
     g = NULL;
-    static char path[64];
+    char *path = import_path;
     if (!path[0]) {
-        snprintf(path, sizeof path, "/tmp/kg-test-alloc-XXXXXX");
+        snprintf(path, sizeof import_path, "/tmp/kg-test-alloc-XXXXXX");
         int fd = mkstemp(path);
         FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
         assert_non_null(f);
@@ -208,6 +210,7 @@ static void every_import_allocation_failure_is_clean(void **state)
 {
     (void)state;
     sweep_with(import_scenario, 50);
+    remove(import_path);
 }
 
 static void every_allocation_failure_is_clean(void **state)
