@@ -3,13 +3,14 @@
 # and runs each for SECONDS (default 60), seeded from the test fixtures and
 # the shared corpora. New crashes are kept in build-fuzz/crash-* and make the
 # script fail. Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]
-# Harnesses: dataset schema graphml dot nodelink csv tsv resolve (default all).
+# Harnesses: dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file
+# (default all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset schema graphml dot nodelink csv tsv resolve)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file)
 
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 3; }
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DKG_TESTS=OFF -DKG_WERROR="${KG_WERROR:-ON}" \
@@ -22,15 +23,16 @@ pc_flags=$(pkg-config --cflags --libs igraph libcgraph libgvc jansson libxml-2.0
 harness_source() {
   case $1 in
     graphml|dot|nodelink|csv|tsv) echo tests/fuzz/fuzz_import.c ;;
+    nodelink_file|graphml_file) echo tests/fuzz/fuzz_import_file.c ;;
     *) echo "tests/fuzz/fuzz_$1.c" ;;
   esac
 }
 harness_seeds() {
   local shared=../shared/corpora
   case $1 in
-    graphml) echo tests/data "$shared/graphml" ;;
+    graphml|graphml_file) echo tests/data "$shared/graphml" ;;
     dot) echo tests/data "$shared/dot" ;;
-    dataset|schema|nodelink) echo tests/data "$shared/jsontestsuite" tests/hostile ;;
+    dataset|schema|nodelink|nodelink_file) echo tests/data "$shared/jsontestsuite" tests/hostile ;;
     *) echo tests/data ;;
   esac
 }
@@ -41,7 +43,8 @@ for h in "${harnesses[@]}"; do
   case $h in
     graphml) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_GRAPHML) ;;
     dot) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_DOT) ;;
-    nodelink) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_JSON) ;;
+    nodelink|nodelink_file) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_JSON) ;;
+    graphml_file) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_GRAPHML) ;;
     csv) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_CSV) ;;
     tsv) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_TSV) ;;
     resolve) defines+=(-DKG_FUZZ_DATASET="\"$PWD/tests/data/small.kg.json\"") ;;

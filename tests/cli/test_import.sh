@@ -199,6 +199,12 @@ expect_rc 1 "unknown output extension"
 run convert "$scratch/x.unknown" "$scratch/x.json"
 expect_rc 1 "unknown input extension"
 expect_stderr "cannot tell the format" "unknown input extension"
+# Streaming readers: no size limit by default, the one given otherwise.
+for f in small.json small.graphml; do
+  run convert "$scratch/b/$f" "$scratch/limit.dot" --max-input-size 100
+  expect_rc 3 "$f over --max-input-size"
+  expect_stderr "over the limit of 100" "$f over --max-input-size"
+done
 run convert "$scratch/b/small.graphml" "$scratch/limit.json" --max-nodes 3
 expect_rc 3 "node limit"
 expect_stderr "more than 3 nodes" "node limit"

@@ -129,18 +129,61 @@ static kg_status scenario(void)
     return st;
 }
 
-static void sweep(void)
+/* Node-link JSON through the streaming reader, from a buffer and from a
+ * file read in chunks: nested values, evidence, graph sources, keys. */
+static const char node_link_text[] =
+    "{\"graph\": {\"name\": \"g\", \"sources\": [{\"id\": \"s1\", \"title\": \"S\"}]},\n"
+    " \"nodes\": [{\"id\": \"a\", \"type\": \"person\", \"aliases\": [\"A\", \"Ay\"],\n"
+    "   \"w\": 1.5, \"n\": 3, \"ok\": true, \"tags\": {\"x\": [1, 2]}},\n"
+    "  {\"id\": 7, \"label\": \"caf\\u00e9\"}],\n"
+    " \"links\": [{\"source\": \"a\", \"target\": 7, \"key\": \"k1\", \"type\": \"knows\",\n"
+    "   \"evidence\": [{\"source\": \"s1\", \"quote\": \"q\"}]},\n"
+    "  {\"source\": 7, \"target\": \"c\", \"start\": \"2001\"}]}\n";
+
+static char import_path[64]; /* the text as a file, made on the first run */
+
+static kg_status import_scenario(void)
+{
+    kg_graph *g = NULL;
+    kg_diagnostics d;
+    kg_diagnostics_init(&d, 0);
+    kg_import_options o = kg_import_defaults();
+    o.format = KG_IMPORT_JSON;
+    kg_status st = kg_import_buffer(node_link_text, sizeof node_link_text - 1, "x.json", &o, &g,
+                                    &d);
+    kg_graph_free(g);
+    g = NULL;
+    char *path = import_path;
+    if (!path[0]) {
+        snprintf(path, sizeof import_path, "/tmp/kg-test-alloc-XXXXXX");
+        int fd = mkstemp(path);
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        assert_non_null(f);
+        fputs(node_link_text, f);
+        fclose(f);
+    }
+    if (st == KG_OK)
+        st = kg_import_file(path, &o, &g, &d);
+    last_message[0] = '\0';
+    if (d.count > 0)
+        kg_error_format(&d.items[0], last_message, sizeof last_message);
+    kg_diagnostics_clear(&d);
+    kg_graph_free(g);
+    return st;
+}
+
+static void sweep_with(kg_status (*scenario_fn)(void), long min_sites)
 {
     json_set_alloc_funcs(json_malloc, json_free);
     fail_at = -1;
     allocations = 0;
-    assert_int_equal(scenario(), KG_OK);
+    assert_int_equal(scenario_fn(), KG_OK);
     long baseline = live;
     long total = 0;
     for (long n = 0;; n++) {
         fail_at = n;
         allocations = 0;
-        kg_status st = scenario();
+        kg_status st = scenario_fn();
         if (allocations <= n) { /* the run needed fewer than n + 1 allocations */
             assert_int_equal(st, KG_OK);
             total = n;
@@ -155,7 +198,19 @@ static void sweep(void)
     }
     fail_at = -1;
     print_message("swept %ld allocation sites\n", total);
-    assert_true(total > 100);
+    assert_true(total > min_sites);
+}
+
+static void sweep(void)
+{
+    sweep_with(scenario, 100);
+}
+
+static void every_import_allocation_failure_is_clean(void **state)
+{
+    (void)state;
+    sweep_with(import_scenario, 50);
+    remove(import_path);
 }
 
 static void every_allocation_failure_is_clean(void **state)
@@ -181,6 +236,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_allocation_failure_is_clean),
         cmocka_unit_test(every_allocation_failure_is_clean_in_threads),
+        cmocka_unit_test(every_import_allocation_failure_is_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,8 +14,9 @@ typedef struct step {
 } step;
 
 /* Compressed adjacency: the steps out of node u are steps[start[u] ..
- * start[u+1]), sorted by neighbour then relation. Self-loops are left out:
- * they never shorten a path. */
+ * start[u+1]), in relation order; the path enumeration sorts the few it
+ * walks by neighbour then relation (sorting all of them cost more than the
+ * searches). Self-loops are left out: they never shorten a path. */
 typedef struct adjacency {
     size_t *start;
     step *steps;
@@ -79,18 +80,17 @@ static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency 
         if (backward)
             adj->steps[fill[e->target]++] = (step){e->source, j};
     }
-    for (size_t i = 0; i < n && st == KG_OK; i++)
-        qsort(adj->steps + adj->start[i], adj->start[i + 1] - adj->start[i], sizeof(step),
-              compare_steps);
     free(fill);
     if (st != KG_OK)
         adjacency_free(adj);
     return st;
 }
 
-/* Breadth-first distances from the centres, up to depth; queue holds V. */
+/* Breadth-first distances from the centres, up to depth; queue holds V.
+ * Stops as soon as node `stop` is reached (KG_UNREACHED: never): every node
+ * nearer than it has its distance by then, the rest stay KG_UNREACHED. */
 static void bfs(const adjacency *adj, size_t n, const size_t *centres, size_t count, size_t depth,
-                size_t *distance, size_t *queue)
+                size_t stop, size_t *distance, size_t *queue)
 {
     size_t head = 0, tail = 0;
     for (size_t i = 0; i < n; i++)
@@ -110,6 +110,8 @@ static void bfs(const adjacency *adj, size_t n, const size_t *centres, size_t co
             if (distance[v] == KG_UNREACHED) {
                 distance[v] = distance[u] + 1;
                 queue[tail++] = v;
+                if (v == stop)
+                    return;
             }
         }
     }
@@ -141,7 +143,7 @@ kg_status kg_neighbourhood(const kg_graph *g, const size_t *centres, size_t cent
         kg_error_set(err, st, NULL, "out of memory searching the graph");
         goto cleanup;
     }
-    bfs(&adj, n, centres, centre_count, depth, distance, queue);
+    bfs(&adj, n, centres, centre_count, depth, KG_UNREACHED, distance, queue);
     /* The step into w from the nearer node with the lowest id (then the
      * lowest relation): nodes and their steps are scanned in that order. */
     for (size_t i = 0; via_edge && i < n; i++)
@@ -208,11 +210,23 @@ typedef struct path_search {
     size_t *trail;  /* nodes of the path being built */
     size_t *edges;  /* its relations */
     size_t *cursor; /* per depth: next step to try */
+    unsigned char *is_sorted; /* per node: its forward steps are sorted */
 } path_search;
+
+/* Sorts u's forward steps by neighbour, then relation, once. */
+static void sort_steps(path_search *s, size_t u)
+{
+    const adjacency *adj = &s->forward;
+    if (s->is_sorted[u])
+        return;
+    s->is_sorted[u] = 1;
+    qsort(adj->steps + adj->start[u], adj->start[u + 1] - adj->start[u], sizeof(step),
+          compare_steps);
+}
 
 /* Depth-first over the steps that stay on some shortest path: those to a
  * node one further from `from` and one nearer `to`. Every branch reaches
- * `to`, so the cost is O(length * degree) per path. Steps are sorted by
+ * `to`, so the cost is O(length * degree) per path. Steps are sorted (as walked) by
  * neighbour, so paths come out in lexicographic order; of parallel steps
  * to one neighbour only the first (lowest relation index) is taken. */
 static kg_status enumerate(path_search *s, size_t from, size_t length, size_t max,
@@ -222,6 +236,7 @@ static kg_status enumerate(path_search *s, size_t from, size_t length, size_t ma
     size_t depth = 0, capacity = 0;
     s->trail[0] = from;
     s->cursor[0] = adj->start[from];
+    sort_steps(s, from);
     if (length == 0)
         return keep_path(list, &capacity, s->trail, s->edges, 0);
     for (;;) {
@@ -242,6 +257,7 @@ static kg_status enumerate(path_search *s, size_t from, size_t length, size_t ma
         s->trail[++depth] = adj->steps[k].node;
         if (depth < length) {
             s->cursor[depth] = adj->start[s->trail[depth]];
+            sort_steps(s, s->trail[depth]);
             continue;
         }
         if (list->count == max) {
@@ -263,6 +279,7 @@ static void search_free(path_search *s)
     free(s->trail);
     free(s->edges);
     free(s->cursor);
+    free(s->is_sorted);
 }
 
 static kg_status search_init(const kg_graph *g, bool is_directed, path_search *s)
@@ -274,7 +291,9 @@ static kg_status search_init(const kg_graph *g, bool is_directed, path_search *s
     s->trail = malloc((n + 1) * sizeof(size_t));
     s->edges = malloc((n + 1) * sizeof(size_t));
     s->cursor = malloc((n + 1) * sizeof(size_t));
-    if (!s->from_distance || !s->to_distance || !s->trail || !s->edges || !s->cursor)
+    s->is_sorted = calloc(n + 1, 1);
+    if (!s->from_distance || !s->to_distance || !s->trail || !s->edges || !s->cursor ||
+        !s->is_sorted)
         return KG_ENOMEM;
     kg_status st = adjacency_build(g, is_directed ? KG_DIRECTION_OUT : KG_DIRECTION_BOTH,
                                    &s->forward);
@@ -301,10 +320,12 @@ kg_status kg_shortest_paths(const kg_graph *g, size_t from, size_t to,
         size_t n = kg_graph_node_count(g);
         const adjacency *back = o.is_directed ? &s.backward : &s.forward;
         /* trail doubles as the BFS queue: enumeration starts after. */
-        bfs(&s.forward, n, &from, 1, KG_UNREACHED, s.from_distance, s.trail);
-        bfs(back, n, &to, 1, KG_UNREACHED, s.to_distance, s.trail);
+        /* Only nodes nearer than the far end can lie on a shortest path:
+         * both searches stop there (the second no deeper than the first). */
+        bfs(&s.forward, n, &from, 1, KG_UNREACHED, to, s.from_distance, s.trail);
         size_t length = s.from_distance[to];
         if (length != KG_UNREACHED) {
+            bfs(back, n, &to, 1, length, from, s.to_distance, s.trail);
             st = enumerate(&s, from, length, max, out);
             out->length = length;
         }

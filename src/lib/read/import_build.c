@@ -473,7 +473,8 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
     p->base.target_id = e->target;
     p->line = where->line;
     p->column = where->column;
-    if (where->pointer && !intern(im, where->pointer, &p->pointer))
+    /* a pointer only when there is no line: one unique string per edge */
+    if (where->pointer && !where->line && !intern(im, where->pointer, &p->pointer))
         return KG_ENOMEM;
     kg_edge *edge = &p->base.edge;
     p->soft_id = e->id ? NULL : e->soft_id;

@@ -3,7 +3,8 @@
  * Safety: no network (XML_PARSE_NONET), no DTD loading, no entity
  * substitution (documents that declare entities are refused, so nothing can
  * expand), libxml2's default size and depth limits (no XML_PARSE_HUGE), and
- * kg's own byte limit before parsing.
+ * kg's own byte limit before parsing when one is set. A file is read in
+ * chunks (kg_graphml_import_file), never held whole.
  *
  * <key>s give each value its type (attr.type) and a <default> for elements
  * without one. yEd's graphics data (y:ShapeNode, y:PolyLineEdge, yFiles
@@ -633,6 +634,66 @@ static kg_status parse_root(gml *g)
     return st;
 }
 
+static int read_file(void *file, char *out, int len)
+{
+    size_t n = fread(out, 1, (size_t)len, file);
+    return n == 0 && ferror((FILE *)file) ? -1 : (int)n;
+}
+
+/* Reads the document from reader (NULL when it could not be made), then
+ * frees it. */
+static kg_status run(kg_importer *im, gml *g)
+{
+    kg_status st = g->reader ? KG_OK : kg_imp_error(im, KG_ENOMEM, NULL, NULL,
+                                                    "cannot start the XML reader");
+    if (st == KG_OK) {
+        xmlTextReaderSetStructuredErrorHandler(g->reader, on_xml_error, g);
+        st = parse_root(g);
+    }
+    while (st == KG_OK && xmlTextReaderRead(g->reader) == 1) {
+    } /* the rest must be well-formed too */
+    if (st == KG_OK && g->has_xml_error)
+        st = xml_failure(g);
+    xmlFreeTextReader(g->reader);
+    for (size_t i = 0; i < g->key_count; i++) {
+        free(g->keys[i].id);
+        free(g->keys[i].name);
+        free(g->keys[i].default_text);
+    }
+    free(g->keys);
+    free(g->seen);
+    free(g->text.text);
+    free(g->label.text);
+    free(g->yed_label);
+    return st;
+}
+
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+
+/* Errors raised outside the parser context (encoding, I/O) go to libxml2's
+ * global handlers, which print: they are caught while parsing. */
+typedef struct handlers {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} handlers;
+
+static handlers catch_errors(gml *g)
+{
+    handlers h = {xmlGenericError, xmlGenericErrorContext, xmlStructuredError,
+                  xmlStructuredErrorContext};
+    xmlSetGenericErrorFunc(g, ignore_message);
+    xmlSetStructuredErrorFunc(g, on_xml_error);
+    return h;
+}
+
+static void restore_errors(const handlers *h)
+{
+    xmlSetGenericErrorFunc(h->generic_ctx, h->generic);
+    xmlSetStructuredErrorFunc(h->structured_ctx, h->structured);
+}
+
 kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len)
 {
     gml g;
@@ -643,39 +704,28 @@ kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len)
     if (len == 0)
         return kg_imp_error(im, KG_EINPUT, &(kg_imp_where){1, 1, NULL}, NULL,
                             "empty file: expected GraphML");
-    /* Errors raised outside the parser context (encoding, I/O) go to
-     * libxml2's global handlers, which print: catch them while parsing. */
-    xmlGenericErrorFunc old_generic = xmlGenericError;
-    void *old_generic_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_structured = xmlStructuredError;
-    void *old_structured_ctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(&g, ignore_message);
-    xmlSetStructuredErrorFunc(&g, on_xml_error);
-    g.reader = xmlReaderForMemory(text, (int)len, im->name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                      XML_PARSE_BIG_LINES);
-    kg_status st = g.reader ? KG_OK : kg_imp_error(im, KG_ENOMEM, NULL, NULL,
-                                                   "cannot start the XML reader");
-    if (st == KG_OK) {
-        xmlTextReaderSetStructuredErrorHandler(g.reader, on_xml_error, &g);
-        st = parse_root(&g);
-    }
-    while (st == KG_OK && xmlTextReaderRead(g.reader) == 1) {
-    } /* the rest must be well-formed too */
-    if (st == KG_OK && g.has_xml_error)
-        st = xml_failure(&g);
-    xmlFreeTextReader(g.reader);
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
-    for (size_t i = 0; i < g.key_count; i++) {
-        free(g.keys[i].id);
-        free(g.keys[i].name);
-        free(g.keys[i].default_text);
-    }
-    free(g.keys);
-    free(g.seen);
-    free(g.text.text);
-    free(g.label.text);
-    free(g.yed_label);
+    handlers h = catch_errors(&g);
+    g.reader = xmlReaderForMemory(text, (int)len, im->name, NULL, READER_OPTIONS);
+    kg_status st = run(im, &g);
+    restore_errors(&h);
+    return st;
+}
+
+/* The same from an open file, which libxml2 reads in chunks: the document
+ * is never held, so there is no size limit but the node and edge ones. */
+kg_status kg_graphml_import_file(kg_importer *im, FILE *file)
+{
+    gml g;
+    memset(&g, 0, sizeof g);
+    g.im = im;
+    int c = fgetc(file);
+    if (c == EOF)
+        return kg_imp_error(im, KG_EINPUT, &(kg_imp_where){1, 1, NULL}, NULL,
+                            "empty file: expected GraphML");
+    ungetc(c, file);
+    handlers h = catch_errors(&g);
+    g.reader = xmlReaderForIO(read_file, NULL, file, im->name, NULL, READER_OPTIONS);
+    kg_status st = run(im, &g);
+    restore_errors(&h);
     return st;
 }

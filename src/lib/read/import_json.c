@@ -194,7 +194,7 @@ static kg_status member(node_link *nl, bool is_edge, const char *pointer, kg_jp_
 
 static kg_status read_node(node_link *nl, const char *pointer)
 {
-    kg_imp_where w = {0, 0, pointer};
+    kg_imp_where w = {nl->jp.line, nl->jp.column, pointer}; /* its '{' */
     kg_status st = kg_imp_begin(nl->im, false, &w);
     bool has_id = false;
     kg_jp_event ev;
@@ -220,7 +220,7 @@ static kg_status read_node(node_link *nl, const char *pointer)
 
 static kg_status read_link(node_link *nl, const char *pointer)
 {
-    kg_imp_where w = {0, 0, pointer};
+    kg_imp_where w = {nl->jp.line, nl->jp.column, pointer}; /* its '{' */
     kg_status st = kg_imp_begin(nl->im, true, &w);
     bool has_source = false, has_target = false, has_key = false, is_bad_end = false;
     kg_jp_event ev;

@@ -10,7 +10,7 @@
 
 bool kg_import_streams(kg_import_format format)
 {
-    return format == KG_IMPORT_JSON;
+    return format == KG_IMPORT_JSON || format == KG_IMPORT_GRAPHML;
 }
 
 static kg_status open_input(const char *path, size_t max_bytes, FILE **out, kg_error *err)
@@ -53,7 +53,8 @@ kg_status kg_import_stream_file(const char *path, const kg_import_options *o, kg
     kg_importer im;
     st = kg_imp_init(&im, path, o, diags);
     if (st == KG_OK)
-        st = kg_node_link_import_file(&im, f);
+        st = o->format == KG_IMPORT_GRAPHML ? kg_graphml_import_file(&im, f)
+                                            : kg_node_link_import_file(&im, f);
     fclose(f);
     if (st == KG_OK)
         st = kg_imp_finish(&im, out);
