@@ -14,6 +14,8 @@ struct kg_extractor {
     ex_lexicon lexicon;
     ex_names names;        /* label or alias -> entity */
     ex_names lower_words;  /* words the texts write in lower case */
+    ex_names firsts;       /* first words of all names: a quick "no" */
+    size_t max_name_tokens;
     kg_source *sources;
     ex_text *texts;
     size_t text_count;

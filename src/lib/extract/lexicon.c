@@ -73,6 +73,17 @@ static int compare_cues(const void *a, const void *b)
     return 0;
 }
 
+/* qsort has no context argument in C11; set only while sorting in
+ * kg_ex_lexicon_load (the lexicon is built before any concurrent use). */
+static _Thread_local const ex_lexicon *sorting;
+
+static int compare_by_word(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sorting->cues[x].words[0], sorting->cues[y].words[0]);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
 kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema)
 {
     memset(lx, 0, sizeof *lx);
@@ -92,12 +103,39 @@ kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema)
         lx->cues[i].order = i;
     if (lx->count)
         qsort(lx->cues, lx->count, sizeof *lx->cues, compare_cues);
+    lx->by_word = malloc((lx->count + 1) * sizeof *lx->by_word);
+    if (!lx->by_word)
+        return KG_ENOMEM;
+    for (size_t i = 0; i < lx->count; i++)
+        if (!lx->cues[i].is_adjacent)
+            lx->by_word[lx->by_word_count++] = i;
+    sorting = lx;
+    qsort(lx->by_word, lx->by_word_count, sizeof *lx->by_word, compare_by_word);
+    sorting = NULL;
     return KG_OK;
+}
+
+size_t kg_ex_cues_starting(const ex_lexicon *lx, const char *word, size_t *first)
+{
+    size_t lo = 0, hi = lx->by_word_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(lx->cues[lx->by_word[mid]].words[0], word) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    size_t end = lo;
+    while (end < lx->by_word_count && strcmp(lx->cues[lx->by_word[end]].words[0], word) == 0)
+        end++;
+    return end - lo;
 }
 
 void kg_ex_lexicon_free(ex_lexicon *lx)
 {
     free(lx->cues);
+    free(lx->by_word);
     memset(lx, 0, sizeof *lx);
 }
 

@@ -24,11 +24,16 @@ typedef struct ex_lexicon {
     ex_cue *cues; /* sorted: longest first */
     size_t count;
     size_t capacity;
+    size_t *by_word;       /* cue indexes sorted by first word, then index */
+    size_t by_word_count;
 } ex_lexicon;
 
 kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema);
 void kg_ex_lexicon_free(ex_lexicon *lx);
 /* Whether cue's words are the tokens at [at, at + cue->count) (< end). */
+/* The cues whose first word is `word`, longest first: by_word[*first ..
+ * *first + return value). */
+size_t kg_ex_cues_starting(const ex_lexicon *lx, const char *word, size_t *first);
 bool kg_ex_cue_matches(const ex_cue *cue, const ex_token *tokens, size_t at, size_t end);
 
 #endif

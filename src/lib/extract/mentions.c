@@ -52,14 +52,15 @@ static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a,
         }
     size_t best = KG_SCHEMA_NOT_FOUND;
     int best_score = 0;
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
-        if (cue->kind != EX_CUE_NODE)
-            continue;
-        for (size_t i = a; i + cue->count <= b; i++) {
-            if (!kg_ex_cue_matches(cue, tk, i, b) &&
-                !(cue->is_first_joined == false && tk[i].is_joined &&
-                  strcmp(tk[i].lower, cue->words[0]) == 0 && cue->count == 1))
+    for (size_t i = a; i < b; i++) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind != EX_CUE_NODE || i + cue->count > b)
+                continue;
+            bool ok = kg_ex_cue_matches(cue, tk, i, b) ||
+                      (cue->count == 1 && tk[i].is_joined); /* "Vice-President" */
+            if (!ok)
                 continue;
             int score = i + cue->count == head_end ? 4 : i == a ? 3 : i < head_end ? 2 : 1;
             if (score > best_score) {
@@ -71,31 +72,38 @@ static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a,
     return best;
 }
 
+/* The cue of kind (and of node type `type` unless KG_SCHEMA_NOT_FOUND)
+ * that ends exactly at token `at`, starting at or after `first`; its node
+ * type, or KG_SCHEMA_NOT_FOUND. */
+static size_t cue_ending_at(const kg_extractor *ex, const ex_token *tk, size_t first, size_t at,
+                            ex_cue_kind kind, size_t type)
+{
+    for (size_t start = at; start-- > first && at - start <= EX_CUE_TOKENS_MAX;) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[start].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == kind && start + cue->count == at &&
+                (type == KG_SCHEMA_NOT_FOUND || cue->type == type) &&
+                kg_ex_cue_matches(cue, tk, start, at))
+                return cue->type;
+        }
+    }
+    return KG_SCHEMA_NOT_FOUND;
+}
+
 /* The node type a context cue just before token a gives, if any. */
 static size_t type_by_context(const kg_extractor *ex, const ex_token *tk, size_t first, size_t a)
 {
     size_t at = a;
     if (at > first && strcmp(tk[at - 1].lower, "the") == 0)
         at--;
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
-        if (cue->kind == EX_CUE_CONTEXT && at >= first + cue->count &&
-            kg_ex_cue_matches(cue, tk, at - cue->count, at))
-            return cue->type;
-    }
-    return KG_SCHEMA_NOT_FOUND;
+    return cue_ending_at(ex, tk, first, at, EX_CUE_CONTEXT, KG_SCHEMA_NOT_FOUND);
 }
 
 /* Whether a person-context cue ("Secretary General", "Minister") ends at k. */
 static bool title_ends_at(const kg_extractor *ex, const ex_token *tk, size_t a, size_t k)
 {
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
-        if (cue->kind == EX_CUE_CONTEXT && cue->type == ex->person_type &&
-            k >= a + cue->count && kg_ex_cue_matches(cue, tk, k - cue->count, k))
-            return true;
-    }
-    return false;
+    return cue_ending_at(ex, tk, a, k, EX_CUE_CONTEXT, ex->person_type) != KG_SCHEMA_NOT_FOUND;
 }
 
 /* Two to four capitalised words with no cue, connector or acronym. */
@@ -112,8 +120,9 @@ static bool looks_personal(const kg_extractor *ex, const ex_token *tk, size_t a,
 
 static bool is_joined_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t i, size_t end)
 {
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
+    size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
         if (cue->kind == EX_CUE_EDGE && cue->is_first_joined &&
             kg_ex_cue_matches(cue, tk, i, end))
             return true;
@@ -166,7 +175,11 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
 static size_t known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
                            size_t *entity)
 {
-    size_t max = end - i < KG_EX_NAME_MAX ? end - i : KG_EX_NAME_MAX;
+    const ex_token *tok = &t->tokens[i];
+    if (kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start) ==
+        EX_NO_ENTITY)
+        return 0;
+    size_t max = end - i < ex->max_name_tokens ? end - i : ex->max_name_tokens;
     char key[EX_KEY_MAX];
     for (size_t n = max; n > 0; n--) {
         if (i + n < end && t->tokens[i + n].is_joined)

@@ -102,9 +102,17 @@ static const char *nearest_date(const clause *c, size_t at)
 {
     const char *best = NULL;
     size_t best_distance = (size_t)-1;
-    for (size_t d = 0; d < c->t->date_count; d++) {
+    size_t lo = 0, hi = c->t->date_count; /* dates are in text order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t->dates[mid].first < c->first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t d = lo; d < c->t->date_count && c->t->dates[d].first < c->last; d++) {
         const ex_date *date = &c->t->dates[d];
-        if (date->first < c->first || date->last > c->last)
+        if (date->last > c->last)
             continue;
         bool inside = false;
         for (size_t k = 0; k < c->count; k++)
@@ -246,29 +254,20 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
             k++;
         if (k < c->count && c->m[k].first <= p)
             continue; /* inside a name */
-        size_t cue0 = ex->lexicon.count, len = 0;
-        for (size_t j = 0; j < ex->lexicon.count; j++) {
-            const ex_cue *cue = &ex->lexicon.cues[j];
-            if (cue->kind != EX_CUE_EDGE || (len && cue->count != len))
+        /* the longest matching cues starting here (same length, any type) */
+        size_t from, n_start = kg_ex_cues_starting(&ex->lexicon, tk[p].lower, &from);
+        size_t cues[EX_CUES_AT_MAX], n = 0, len = 0;
+        for (size_t j = from; j < from + n_start && n < EX_CUES_AT_MAX; j++) {
+            size_t idx = ex->lexicon.by_word[j];
+            const ex_cue *cue = &ex->lexicon.cues[idx];
+            if (cue->kind != EX_CUE_EDGE || (len && cue->count != len) ||
+                !kg_ex_cue_matches(cue, tk, p, c->last))
                 continue;
-            if (!kg_ex_cue_matches(cue, tk, p, c->last))
-                continue;
-            if (!len) {
-                cue0 = j;
-                len = cue->count;
-            }
+            len = cue->count;
+            cues[n++] = idx;
         }
         if (!len)
             continue;
-        size_t cue1 = cue0;
-        while (cue1 < ex->lexicon.count && ex->lexicon.cues[cue1].count == len)
-            cue1++;
-        /* the entries whose words match (same length, other words skipped) */
-        size_t cues[EX_CUES_AT_MAX], n = 0;
-        for (size_t j = cue0; j < cue1 && n < EX_CUES_AT_MAX; j++)
-            if (ex->lexicon.cues[j].kind == EX_CUE_EDGE &&
-                kg_ex_cue_matches(&ex->lexicon.cues[j], tk, p, c->last))
-                cues[n++] = j;
         kg_status st = cue_at(ex, c, p, p + len, cues, n, &next_mention);
         if (st != KG_OK)
             return st;
