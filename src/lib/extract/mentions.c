@@ -269,8 +269,10 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
         ex->entities[entity].alias_count++;
         return KG_OK;
     }
-    if (ex->entities[entity].evidence_count == 1)
-        ex->entities[entity].evidence[0].end = tk[b + 2].end;
+    ex_entity *e = &ex->entities[entity];
+    if (e->evidence_count == 1 && e->evidence[0].text == text &&
+        e->evidence[0].start == tk[a].start)
+        e->evidence[0].end = tk[b + 2].end; /* quote the definition */
     return kg_ex_entity_alias(ex, entity, key);
 }
 
