@@ -9,13 +9,26 @@
 
 typedef enum ex_cue_kind { EX_CUE_EDGE = 0, EX_CUE_NODE, EX_CUE_CONTEXT } ex_cue_kind;
 
+/* Cues that are patterns of names rather than words ("<adjacent>", ...);
+ * docs/extract.md. For <prefix>, <possessive> and <of> the left end is the
+ * containing name, the right end the name inside it. */
+typedef enum ex_structure {
+    EX_WORDS = 0,
+    EX_ADJACENT,   /* "Secretary General Jens Stoltenberg" */
+    EX_PREFIX,     /* "NATO Cyber Security Centre" holds "NATO"; also "NATO’s Staff" */
+    EX_OF,         /* "President of the European Council" */
+    EX_COMMA       /* "Mons, Belgium" */
+} ex_structure;
+
 typedef struct ex_cue {
     char words[EX_CUE_TOKENS_MAX][24]; /* lower case */
     uint8_t count;
     uint8_t kind;
     bool is_reverse;      /* edge cue with the target before it */
     bool is_first_joined; /* "-led": glued to the word before */
-    bool is_adjacent;     /* "<adjacent>": two names with nothing between */
+    uint8_t structure;    /* ex_structure: a pattern of names, not of words */
+    uint64_t left_types;  /* " @a,b>c": node types allowed at the left end */
+    uint64_t right_types; /* and at the right end; 0 = any */
     size_t type;          /* node or edge type index */
     size_t order;         /* position in the schema, for stable sorting */
 } ex_cue;

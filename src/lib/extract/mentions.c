@@ -172,8 +172,8 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
 }
 
 /* The longest known name starting at token i, or 0. */
-static size_t known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
-                           size_t *entity)
+size_t kg_ex_known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
+                          size_t *entity)
 {
     const ex_token *tok = &t->tokens[i];
     if (kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start) ==
@@ -182,8 +182,8 @@ static size_t known_length(const kg_extractor *ex, const ex_text *t, size_t i, s
     size_t max = end - i < ex->max_name_tokens ? end - i : ex->max_name_tokens;
     char key[EX_KEY_MAX];
     for (size_t n = max; n > 0; n--) {
-        if (i + n < end && t->tokens[i + n].is_joined)
-            continue; /* a name ends at a word boundary */
+        if (i + n < t->token_count && t->tokens[i + n].is_joined && t->tokens[i + n].is_cap)
+            continue; /* a name ends at a word boundary ("EU-NATO"), not "NATO-led" */
         size_t len = kg_ex_key(t->text, t->tokens, i, i + n, key, sizeof key);
         if (!len)
             continue;
@@ -203,7 +203,7 @@ size_t kg_ex_mentions(kg_extractor *ex, const ex_text *t, size_t first, size_t l
     for (size_t i = first; i < last && count < max;) {
         size_t entity;
         size_t n = t->tokens[i].kind == EX_WORD && !t->tokens[i].is_joined
-                       ? known_length(ex, t, i, last, &entity) : 0;
+                       ? kg_ex_known_length(ex, t, i, last, &entity) : 0;
         if (n == 0) {
             i++;
             continue;
@@ -346,7 +346,7 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         lead++;
     for (size_t i = lead; i < last;) {
         size_t known_entity;
-        size_t known = known_length(ex, t, i, last, &known_entity);
+        size_t known = kg_ex_known_length(ex, t, i, last, &known_entity);
         size_t a = i, b = i;
         if (starts_name(t, lead, i, last)) {
             b = name_end(ex, t, i, last);
