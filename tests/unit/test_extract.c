@@ -178,6 +178,18 @@ static void test_name_patterns(void **state)
     assert_non_null(relation(&e, "Arctic Council", "led_by", "President of the Arctic Council"));
     assert_non_null(relation(&e, "Oslo", "located_at", "Norway"));
     release(&e);
+    /* a name seen only inside another, related by a pattern, is written
+     * too (this once made the output fail) */
+    run("The Council of the Baltic Union met.", &e);
+    assert_string_equal(type_of(&e, "Baltic Union"), "organisation");
+    assert_non_null(relation(&e, "Council of the Baltic Union", "part_of", "Baltic Union"));
+    release(&e);
+    /* a title and a typed name, then a person; not "Operation" + "Allied Harmony" */
+    run("Then President of the Nordic Commission Anna Berg visited Operation Allied Harmony.", &e);
+    assert_string_equal(type_of(&e, "Anna Berg"), "person");
+    assert_non_null(relation(&e, "Anna Berg", "holds_position", "President of the Nordic Commission"));
+    assert_string_equal(type_of(&e, "Operation Allied Harmony"), "operation");
+    release(&e);
 }
 
 static void test_refuses_bad_input(void **state)

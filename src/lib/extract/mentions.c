@@ -106,6 +106,15 @@ static bool title_ends_at(const kg_extractor *ex, const ex_token *tk, size_t a, 
     return cue_ending_at(ex, tk, a, k, EX_CUE_CONTEXT, ex->person_type) != KG_SCHEMA_NOT_FOUND;
 }
 
+/* Whether a title ("President") is among the words [a, k). */
+static bool has_title(const kg_extractor *ex, const ex_token *tk, size_t a, size_t k)
+{
+    for (size_t e = a + 1; e <= k; e++)
+        if (title_ends_at(ex, tk, a, e))
+            return true;
+    return false;
+}
+
 /* Two to four capitalised words with no cue, connector or acronym. */
 static bool looks_personal(const kg_extractor *ex, const ex_token *tk, size_t a, size_t b)
 {
@@ -157,9 +166,12 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
             break;
         bool left_typed = type_by_cues(ex, tk, a, j) != KG_SCHEMA_NOT_FOUND;
         if (is_and) {
+            /* "European Council and European Commission" are two names,
+             * "Subcommittee on Security and Defence" one */
             char key[EX_KEY_MAX];
             size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
-            if (left_typed || tk[j - 1].is_allcaps ||
+            bool ends_typed = type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND;
+            if (ends_typed || tk[j - 1].is_allcaps || looks_personal(ex, tk, a, j) ||
                 (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
                 tk[k].is_allcaps)
                 break;
@@ -227,6 +239,15 @@ static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, 
     size_t found = kg_ex_names_find(&ex->names, key, len);
     if (found != EX_NO_ENTITY) {
         *entity = kg_ex_resolve(ex, found);
+        /* a later mention may say more: "in Brussels" after "Brussels said" */
+        ex_entity *e = &ex->entities[*entity];
+        bool weak = strcmp(e->rule, "capitalised") == 0 || strcmp(e->rule, "acronym") == 0;
+        bool strong = strcmp(rule, "context") == 0 || strcmp(rule, "cue-word") == 0;
+        if (!e->is_known && weak && strong && confidence > e->confidence) {
+            e->type = type;
+            e->rule = rule;
+            e->confidence = confidence;
+        }
         return KG_OK;
     }
     kg_status st = kg_ex_entity_add(ex, key, type, rule, confidence, entity);
@@ -249,8 +270,9 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     size_t upper = 0;
     for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
-    if (upper < 2 || (t->text[tk[a].start] | 32) != (t->text[tk[b + 1].start] | 32))
-        return KG_OK;
+    bool initials = (t->text[tk[a].start] | 32) == (t->text[tk[b + 1].start] | 32);
+    if (upper < 2 || (!initials && strcmp(ex->entities[entity].rule, "cue-word") != 0))
+        return KG_OK; /* "Operation Althea (EUFOR)" is typed; "(NATO)" after a word is not */
     char key[EX_KEY_MAX];
     size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
     size_t other = kg_ex_names_find(&ex->names, key, len);
@@ -299,9 +321,12 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
         return note_name(ex, text, a, b, ex->default_type, "capitalised", 0.3, entity);
     }
-    /* "Secretary General Jens Stoltenberg": a title, then a person */
+    /* "Secretary General Jens Stoltenberg", "President of the European
+     * Commission José Manuel Barroso": a title or a typed name, then a person */
     for (size_t k = a + 1; ex->person_type != KG_SCHEMA_NOT_FOUND && k + 1 < b; k++) {
-        if (!tk[k].is_joined && title_ends_at(ex, tk, a, k) && looks_personal(ex, tk, k, b)) {
+        if (!tk[k].is_joined && looks_personal(ex, tk, k, b) &&
+            (title_ends_at(ex, tk, a, k) ||
+             (type_by_cues(ex, tk, k - 1, k) != KG_SCHEMA_NOT_FOUND && has_title(ex, tk, a, k)))) {
             size_t role;
             kg_status st = classify_name(ex, text, first, a, k, &role);
             if (st != KG_OK)
@@ -309,8 +334,23 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             return note_name(ex, text, k, b, ex->person_type, "title-name", 0.6, entity);
         }
     }
-    if (type != KG_SCHEMA_NOT_FOUND)
+    if (type != KG_SCHEMA_NOT_FOUND) {
+        /* "Charter of the United Nations" also names the United Nations */
+        for (size_t j = a + 1; j + 1 < b; j++) {
+            if (strcmp(tk[j].lower, "of") != 0)
+                continue;
+            size_t y = strcmp(tk[j + 1].lower, "the") == 0 ? j + 2 : j + 1;
+            size_t tail_type = y + 1 < b ? type_by_cues(ex, tk, y, b) : KG_SCHEMA_NOT_FOUND;
+            size_t tail;
+            if (tail_type != KG_SCHEMA_NOT_FOUND && tk[y].is_cap) {
+                kg_status st = note_name(ex, text, y, b, tail_type, "cue-word", 0.6, &tail);
+                if (st != KG_OK)
+                    return st;
+            }
+            break;
+        }
         return note_name(ex, text, a, b, type, "cue-word", 0.7, entity);
+    }
     size_t ctx = type_by_context(ex, tk, first, a);
     if (ctx != KG_SCHEMA_NOT_FOUND && ctx != ex->person_type)
         return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
@@ -350,8 +390,10 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         size_t a = i, b = i;
         if (starts_name(t, lead, i, last)) {
             b = name_end(ex, t, i, last);
-            if (a == lead && b > a + 1 && !tk[a].is_allcaps &&
-                (is_lower_word(ex, &tk[a]) || in_list(tk[a].lower, function_words))) {
+            bool opens = a == lead || (a > first && tk[a - 1].kind == EX_PUNCT &&
+                                       strchr(":\"(", t->text[tk[a - 1].start]));
+            if (b > a + 1 && !tk[a].is_allcaps &&
+                (in_list(tk[a].lower, function_words) || (opens && is_lower_word(ex, &tk[a])))) {
                 a++; /* "Relations between ...", "The Council" */
                 while (a < b && !tk[a].is_cap)
                     a++;

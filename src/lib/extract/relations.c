@@ -20,6 +20,7 @@ typedef struct clause {
     size_t first, last;          /* tokens */
     const ex_mention *m;
     size_t count;
+    size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
 } clause;
 
 static bool is_article(const ex_token *tok)
@@ -159,6 +160,14 @@ static kg_status relate_entities(kg_extractor *ex, const clause *c, size_t ea, s
         if (!kg_schema_allows(ex->schema, cue->type, ex->entities[s].type,
                               ex->entities[t].type))
             continue;
+        /* a name seen only inside another ("United Nations" in "Charter of
+         * the United Nations") is written too, quoting that name */
+        for (size_t end = 0; end < 2; end++) {
+            size_t e = end ? eb : ea;
+            if (ex->entities[e].evidence_count == 0)
+                kg_ex_entity_evidence(ex, e, c->text, q0, q1);
+            ex->entities[e].is_used = true;
+        }
         return add_relation(ex, c, s, t, cue->type, rule_of(cue), confidence, q0, q1,
                             nearest_date(c, at));
     }
@@ -188,6 +197,20 @@ static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
         (*lo)--;
     while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first))
         (*hi)++;
+}
+
+/* The first of "it", "its", "they", "their" in [from, p) within the
+ * left window, or p when there is none. */
+static size_t pronoun_before(const clause *c, size_t from, size_t p)
+{
+    static const char *const pronouns[] = {"it", "its", "they", "their", NULL};
+    if (p > from + EX_LEFT_GAP)
+        from = p - EX_LEFT_GAP;
+    for (size_t i = from; i < p; i++)
+        for (const char *const *w = pronouns; *w; w++)
+            if (strcmp(c->t->tokens[i].lower, *w) == 0)
+                return i;
+    return p;
 }
 
 /* Whether only punctuation and function words precede token p. */
@@ -241,6 +264,16 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         if (gap(c, c->m[rhi].last, c->m[x].first) <= 2)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, x, b, cues, n, p, q, conf - 0.15);
+        return st;
+    }
+    /* "Its members are A, B and C": the pronoun stands for the first name
+     * of the sentence before */
+    size_t pronoun = pronoun_before(c, r > 0 && c->m[r - 1].last <= p ? c->m[r - 1].last : c->first, p);
+    if (pronoun < p && c->subject != EX_NO_ENTITY) {
+        const ex_token *tk = c->t->tokens;
+        for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+            st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
+                                 tk[c->m[b].last - 1].end, p, conf - 0.2);
     }
     return st;
 }
@@ -359,6 +392,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
     if (!m)
         return KG_ENOMEM;
     kg_status st = KG_OK;
+    size_t subject = EX_NO_ENTITY;
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
         size_t first = t->sentences[s].first, last = t->sentences[s].last;
         size_t count = kg_ex_mentions(ex, t, first, last, m, EX_MENTIONS_MAX);
@@ -369,7 +403,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                       t->tokens[m[k].last - 1].end);
             e->is_used = true;
         }
-        /* clauses end at ';' */
+        /* clauses end at ';'; a pronoun refers to the last sentence's first name */
         size_t cfirst = first, mk = 0;
         for (size_t i = first; i <= last && st == KG_OK; i++) {
             bool cut = i == last || (t->tokens[i].kind == EX_PUNCT && t->text[t->tokens[i].start] == ';');
@@ -378,10 +412,11 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             size_t m0 = mk;
             while (mk < count && m[mk].first < i)
                 mk++;
-            clause c = {t, text, cfirst, i, m + m0, mk - m0};
+            clause c = {t, text, cfirst, i, m + m0, mk - m0, subject};
             st = clause_relations(ex, &c);
             cfirst = i + 1;
         }
+        subject = count ? m[0].entity : EX_NO_ENTITY;
     }
     free(m);
     return st;
