@@ -4,20 +4,20 @@
 # the shared corpora. New crashes are kept in build-fuzz/crash-* and make the
 # script fail. Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]
 # Harnesses: dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file
-# (default all).
+# extract (default all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file extract)
 
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 3; }
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DKG_TESTS=OFF -DKG_WERROR="${KG_WERROR:-ON}" \
   -DKG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 cmake --build build-fuzz --target kg -j"$(nproc)" >/dev/null
 
-pc_flags=$(pkg-config --cflags --libs igraph libcgraph libgvc jansson libxml-2.0)
+pc_flags=$(pkg-config --cflags --libs igraph libcgraph libgvc jansson libxml-2.0 libutf8proc)
 
 # harness name -> source file, extra definitions and seed folders
 harness_source() {
@@ -33,6 +33,7 @@ harness_seeds() {
     graphml|graphml_file) echo tests/data "$shared/graphml" ;;
     dot) echo tests/data "$shared/dot" ;;
     dataset|schema|nodelink|nodelink_file) echo tests/data "$shared/jsontestsuite" tests/hostile ;;
+    extract) echo tests/data/extract data/sources ;;
     *) echo tests/data ;;
   esac
 }
@@ -48,6 +49,8 @@ for h in "${harnesses[@]}"; do
     csv) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_CSV) ;;
     tsv) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_TSV) ;;
     resolve) defines+=(-DKG_FUZZ_DATASET="\"$PWD/tests/data/small.kg.json\"") ;;
+    extract) defines=(-DKG_FUZZ_SCHEMA="\"$PWD/data/schema.json\""
+                      -DKG_FUZZ_DATASET="\"$PWD/tests/data/extract/arctic.kg.json\"") ;;
   esac
   # shellcheck disable=SC2086
   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude "${defines[@]}" \

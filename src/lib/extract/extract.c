@@ -23,6 +23,7 @@ kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error
     kg_arena_init(&ex->arena);
     kg_ex_names_init(&ex->names, &ex->arena);
     kg_ex_names_init(&ex->lower_words, &ex->arena);
+    kg_ex_names_init(&ex->firsts, &ex->arena);
     if (kg_ex_lexicon_load(&ex->lexicon, schema) != KG_OK) {
         kg_extractor_free(ex);
         return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
@@ -60,13 +61,15 @@ void kg_extractor_free(kg_extractor *ex)
     kg_ex_lexicon_free(&ex->lexicon);
     kg_ex_names_free(&ex->names);
     kg_ex_names_free(&ex->lower_words);
+    kg_ex_names_free(&ex->firsts);
     kg_arena_free(&ex->arena);
     free(ex);
 }
 
 /* The name's key: its tokens joined the way kg_ex_key joins text tokens, so
  * "EU–NATO  Cooperation" in a label matches the text's spacing. */
-static kg_status name_key(const char *name, char *key, size_t size, size_t *len)
+static kg_status name_key(kg_extractor *ex, const char *name, char *key, size_t size,
+                          size_t *len)
 {
     ex_token *tokens = NULL;
     size_t count = 0;
@@ -76,18 +79,24 @@ static kg_status name_key(const char *name, char *key, size_t size, size_t *len)
         return KG_ENOMEM;
     /* leading "the" is not part of a name: "the Netherlands" */
     size_t first = count > 1 && strcmp(tokens[0].lower, "the") == 0 ? 1 : 0;
-    if (count > first && count - first <= KG_EX_NAME_MAX)
+    kg_status st = KG_OK;
+    if (count > first && count - first <= KG_EX_NAME_MAX) {
         *len = kg_ex_key(copy, tokens, first, count, key, size);
+        if (count - first > ex->max_name_tokens)
+            ex->max_name_tokens = count - first;
+        st = kg_ex_names_add(&ex->firsts, copy + tokens[first].start,
+                             tokens[first].end - tokens[first].start, 0);
+    }
     free(tokens);
     free(copy);
-    return KG_OK;
+    return st;
 }
 
 static kg_status add_name(kg_extractor *ex, const char *name, size_t entity)
 {
     char key[EX_KEY_MAX];
     size_t len;
-    if (name_key(name, key, sizeof key, &len) != KG_OK)
+    if (name_key(ex, name, key, sizeof key, &len) != KG_OK)
         return KG_ENOMEM;
     return len ? kg_ex_names_add(&ex->names, key, len, entity) : KG_OK;
 }
@@ -132,7 +141,7 @@ kg_status kg_ex_entity_alias(kg_extractor *ex, size_t entity, const char *alias)
 {
     char key[EX_KEY_MAX];
     size_t len;
-    if (name_key(alias, key, sizeof key, &len) != KG_OK)
+    if (name_key(ex, alias, key, sizeof key, &len) != KG_OK)
         return KG_ENOMEM;
     if (!len || kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY)
         return KG_OK;
@@ -203,7 +212,7 @@ kg_status kg_extractor_load_countries(kg_extractor *ex, const char *path, const 
             continue;
         char key[EX_KEY_MAX];
         size_t len;
-        if (name_key(label, key, sizeof key, &len) != KG_OK) {
+        if (name_key(ex, label, key, sizeof key, &len) != KG_OK) {
             st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
             goto cleanup;
         }

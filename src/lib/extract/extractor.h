@@ -14,6 +14,8 @@ struct kg_extractor {
     ex_lexicon lexicon;
     ex_names names;        /* label or alias -> entity */
     ex_names lower_words;  /* words the texts write in lower case */
+    ex_names firsts;       /* first words of all names: a quick "no" */
+    size_t max_name_tokens;
     kg_source *sources;
     ex_text *texts;
     size_t text_count;
@@ -49,6 +51,10 @@ void kg_ex_entity_evidence(kg_extractor *ex, size_t entity, uint32_t text, uint3
 kg_status kg_ex_find_names(kg_extractor *ex, uint32_t text);
 /* Pass 2: mentions of known names and the relations between them. */
 kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text);
+/* Length in tokens of the longest known name at token i (ending before
+ * end), its entity in *entity; 0 when none. */
+size_t kg_ex_known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
+                          size_t *entity);
 /* The mentions of sentence s (longest names first); returns the count. */
 size_t kg_ex_mentions(kg_extractor *ex, const ex_text *t, size_t first, size_t last,
                       ex_mention *out, size_t max);

@@ -9,13 +9,26 @@
 
 typedef enum ex_cue_kind { EX_CUE_EDGE = 0, EX_CUE_NODE, EX_CUE_CONTEXT } ex_cue_kind;
 
+/* Cues that are patterns of names rather than words ("<adjacent>", ...);
+ * docs/extract.md. For <prefix>, <possessive> and <of> the left end is the
+ * containing name, the right end the name inside it. */
+typedef enum ex_structure {
+    EX_WORDS = 0,
+    EX_ADJACENT,   /* "Secretary General Jens Stoltenberg" */
+    EX_PREFIX,     /* "NATO Cyber Security Centre" holds "NATO"; also "NATO’s Staff" */
+    EX_OF,         /* "President of the European Council" */
+    EX_COMMA       /* "Mons, Belgium" */
+} ex_structure;
+
 typedef struct ex_cue {
     char words[EX_CUE_TOKENS_MAX][24]; /* lower case */
     uint8_t count;
     uint8_t kind;
     bool is_reverse;      /* edge cue with the target before it */
     bool is_first_joined; /* "-led": glued to the word before */
-    bool is_adjacent;     /* "<adjacent>": two names with nothing between */
+    uint8_t structure;    /* ex_structure: a pattern of names, not of words */
+    uint64_t left_types;  /* " @a,b>c": node types allowed at the left end */
+    uint64_t right_types; /* and at the right end; 0 = any */
     size_t type;          /* node or edge type index */
     size_t order;         /* position in the schema, for stable sorting */
 } ex_cue;
@@ -24,11 +37,16 @@ typedef struct ex_lexicon {
     ex_cue *cues; /* sorted: longest first */
     size_t count;
     size_t capacity;
+    size_t *by_word;       /* cue indexes sorted by first word, then index */
+    size_t by_word_count;
 } ex_lexicon;
 
 kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema);
 void kg_ex_lexicon_free(ex_lexicon *lx);
 /* Whether cue's words are the tokens at [at, at + cue->count) (< end). */
+/* The cues whose first word is `word`, longest first: by_word[*first ..
+ * *first + return value). */
+size_t kg_ex_cues_starting(const ex_lexicon *lx, const char *word, size_t *first);
 bool kg_ex_cue_matches(const ex_cue *cue, const ex_token *tokens, size_t at, size_t end);
 
 #endif

@@ -52,14 +52,15 @@ static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a,
         }
     size_t best = KG_SCHEMA_NOT_FOUND;
     int best_score = 0;
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
-        if (cue->kind != EX_CUE_NODE)
-            continue;
-        for (size_t i = a; i + cue->count <= b; i++) {
-            if (!kg_ex_cue_matches(cue, tk, i, b) &&
-                !(cue->is_first_joined == false && tk[i].is_joined &&
-                  strcmp(tk[i].lower, cue->words[0]) == 0 && cue->count == 1))
+    for (size_t i = a; i < b; i++) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind != EX_CUE_NODE || i + cue->count > b)
+                continue;
+            bool ok = kg_ex_cue_matches(cue, tk, i, b) ||
+                      (cue->count == 1 && tk[i].is_joined); /* "Vice-President" */
+            if (!ok)
                 continue;
             int score = i + cue->count == head_end ? 4 : i == a ? 3 : i < head_end ? 2 : 1;
             if (score > best_score) {
@@ -71,30 +72,46 @@ static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a,
     return best;
 }
 
+/* The cue of kind (and of node type `type` unless KG_SCHEMA_NOT_FOUND)
+ * that ends exactly at token `at`, starting at or after `first`; its node
+ * type, or KG_SCHEMA_NOT_FOUND. */
+static size_t cue_ending_at(const kg_extractor *ex, const ex_token *tk, size_t first, size_t at,
+                            ex_cue_kind kind, size_t type)
+{
+    for (size_t start = at; start-- > first && at - start <= EX_CUE_TOKENS_MAX;) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[start].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == kind && start + cue->count == at &&
+                (type == KG_SCHEMA_NOT_FOUND || cue->type == type) &&
+                kg_ex_cue_matches(cue, tk, start, at))
+                return cue->type;
+        }
+    }
+    return KG_SCHEMA_NOT_FOUND;
+}
+
 /* The node type a context cue just before token a gives, if any. */
 static size_t type_by_context(const kg_extractor *ex, const ex_token *tk, size_t first, size_t a)
 {
     size_t at = a;
     if (at > first && strcmp(tk[at - 1].lower, "the") == 0)
         at--;
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
-        if (cue->kind == EX_CUE_CONTEXT && at >= first + cue->count &&
-            kg_ex_cue_matches(cue, tk, at - cue->count, at))
-            return cue->type;
-    }
-    return KG_SCHEMA_NOT_FOUND;
+    return cue_ending_at(ex, tk, first, at, EX_CUE_CONTEXT, KG_SCHEMA_NOT_FOUND);
 }
 
 /* Whether a person-context cue ("Secretary General", "Minister") ends at k. */
 static bool title_ends_at(const kg_extractor *ex, const ex_token *tk, size_t a, size_t k)
 {
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
-        if (cue->kind == EX_CUE_CONTEXT && cue->type == ex->person_type &&
-            k >= a + cue->count && kg_ex_cue_matches(cue, tk, k - cue->count, k))
+    return cue_ending_at(ex, tk, a, k, EX_CUE_CONTEXT, ex->person_type) != KG_SCHEMA_NOT_FOUND;
+}
+
+/* Whether a title ("President") is among the words [a, k). */
+static bool has_title(const kg_extractor *ex, const ex_token *tk, size_t a, size_t k)
+{
+    for (size_t e = a + 1; e <= k; e++)
+        if (title_ends_at(ex, tk, a, e))
             return true;
-    }
     return false;
 }
 
@@ -112,8 +129,9 @@ static bool looks_personal(const kg_extractor *ex, const ex_token *tk, size_t a,
 
 static bool is_joined_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t i, size_t end)
 {
-    for (size_t c = 0; c < ex->lexicon.count; c++) {
-        const ex_cue *cue = &ex->lexicon.cues[c];
+    size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
         if (cue->kind == EX_CUE_EDGE && cue->is_first_joined &&
             kg_ex_cue_matches(cue, tk, i, end))
             return true;
@@ -148,9 +166,12 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
             break;
         bool left_typed = type_by_cues(ex, tk, a, j) != KG_SCHEMA_NOT_FOUND;
         if (is_and) {
+            /* "European Council and European Commission" are two names,
+             * "Subcommittee on Security and Defence" one */
             char key[EX_KEY_MAX];
             size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
-            if (left_typed || tk[j - 1].is_allcaps ||
+            bool ends_typed = type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND;
+            if (ends_typed || tk[j - 1].is_allcaps || looks_personal(ex, tk, a, j) ||
                 (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
                 tk[k].is_allcaps)
                 break;
@@ -163,14 +184,18 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
 }
 
 /* The longest known name starting at token i, or 0. */
-static size_t known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
-                           size_t *entity)
+size_t kg_ex_known_length(const kg_extractor *ex, const ex_text *t, size_t i, size_t end,
+                          size_t *entity)
 {
-    size_t max = end - i < KG_EX_NAME_MAX ? end - i : KG_EX_NAME_MAX;
+    const ex_token *tok = &t->tokens[i];
+    if (kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start) ==
+        EX_NO_ENTITY)
+        return 0;
+    size_t max = end - i < ex->max_name_tokens ? end - i : ex->max_name_tokens;
     char key[EX_KEY_MAX];
     for (size_t n = max; n > 0; n--) {
-        if (i + n < end && t->tokens[i + n].is_joined)
-            continue; /* a name ends at a word boundary */
+        if (i + n < t->token_count && t->tokens[i + n].is_joined && t->tokens[i + n].is_cap)
+            continue; /* a name ends at a word boundary ("EU-NATO"), not "NATO-led" */
         size_t len = kg_ex_key(t->text, t->tokens, i, i + n, key, sizeof key);
         if (!len)
             continue;
@@ -190,7 +215,7 @@ size_t kg_ex_mentions(kg_extractor *ex, const ex_text *t, size_t first, size_t l
     for (size_t i = first; i < last && count < max;) {
         size_t entity;
         size_t n = t->tokens[i].kind == EX_WORD && !t->tokens[i].is_joined
-                       ? known_length(ex, t, i, last, &entity) : 0;
+                       ? kg_ex_known_length(ex, t, i, last, &entity) : 0;
         if (n == 0) {
             i++;
             continue;
@@ -214,6 +239,15 @@ static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, 
     size_t found = kg_ex_names_find(&ex->names, key, len);
     if (found != EX_NO_ENTITY) {
         *entity = kg_ex_resolve(ex, found);
+        /* a later mention may say more: "in Brussels" after "Brussels said" */
+        ex_entity *e = &ex->entities[*entity];
+        bool weak = strcmp(e->rule, "capitalised") == 0 || strcmp(e->rule, "acronym") == 0;
+        bool strong = strcmp(rule, "context") == 0 || strcmp(rule, "cue-word") == 0;
+        if (!e->is_known && weak && strong && confidence > e->confidence) {
+            e->type = type;
+            e->rule = rule;
+            e->confidence = confidence;
+        }
         return KG_OK;
     }
     kg_status st = kg_ex_entity_add(ex, key, type, rule, confidence, entity);
@@ -236,8 +270,9 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     size_t upper = 0;
     for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
-    if (upper < 2 || (t->text[tk[a].start] | 32) != (t->text[tk[b + 1].start] | 32))
-        return KG_OK;
+    bool initials = (t->text[tk[a].start] | 32) == (t->text[tk[b + 1].start] | 32);
+    if (upper < 2 || (!initials && strcmp(ex->entities[entity].rule, "cue-word") != 0))
+        return KG_OK; /* "Operation Althea (EUFOR)" is typed; "(NATO)" after a word is not */
     char key[EX_KEY_MAX];
     size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
     size_t other = kg_ex_names_find(&ex->names, key, len);
@@ -256,8 +291,10 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
         ex->entities[entity].alias_count++;
         return KG_OK;
     }
-    if (ex->entities[entity].evidence_count == 1)
-        ex->entities[entity].evidence[0].end = tk[b + 2].end;
+    ex_entity *e = &ex->entities[entity];
+    if (e->evidence_count == 1 && e->evidence[0].text == text &&
+        e->evidence[0].start == tk[a].start)
+        e->evidence[0].end = tk[b + 2].end; /* quote the definition */
     return kg_ex_entity_alias(ex, entity, key);
 }
 
@@ -284,9 +321,12 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
         return note_name(ex, text, a, b, ex->default_type, "capitalised", 0.3, entity);
     }
-    /* "Secretary General Jens Stoltenberg": a title, then a person */
+    /* "Secretary General Jens Stoltenberg", "President of the European
+     * Commission José Manuel Barroso": a title or a typed name, then a person */
     for (size_t k = a + 1; ex->person_type != KG_SCHEMA_NOT_FOUND && k + 1 < b; k++) {
-        if (!tk[k].is_joined && title_ends_at(ex, tk, a, k) && looks_personal(ex, tk, k, b)) {
+        if (!tk[k].is_joined && looks_personal(ex, tk, k, b) &&
+            (title_ends_at(ex, tk, a, k) ||
+             (type_by_cues(ex, tk, k - 1, k) != KG_SCHEMA_NOT_FOUND && has_title(ex, tk, a, k)))) {
             size_t role;
             kg_status st = classify_name(ex, text, first, a, k, &role);
             if (st != KG_OK)
@@ -294,8 +334,23 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             return note_name(ex, text, k, b, ex->person_type, "title-name", 0.6, entity);
         }
     }
-    if (type != KG_SCHEMA_NOT_FOUND)
+    if (type != KG_SCHEMA_NOT_FOUND) {
+        /* "Charter of the United Nations" also names the United Nations */
+        for (size_t j = a + 1; j + 1 < b; j++) {
+            if (strcmp(tk[j].lower, "of") != 0)
+                continue;
+            size_t y = strcmp(tk[j + 1].lower, "the") == 0 ? j + 2 : j + 1;
+            size_t tail_type = y + 1 < b ? type_by_cues(ex, tk, y, b) : KG_SCHEMA_NOT_FOUND;
+            size_t tail;
+            if (tail_type != KG_SCHEMA_NOT_FOUND && tk[y].is_cap) {
+                kg_status st = note_name(ex, text, y, b, tail_type, "cue-word", 0.6, &tail);
+                if (st != KG_OK)
+                    return st;
+            }
+            break;
+        }
         return note_name(ex, text, a, b, type, "cue-word", 0.7, entity);
+    }
     size_t ctx = type_by_context(ex, tk, first, a);
     if (ctx != KG_SCHEMA_NOT_FOUND && ctx != ex->person_type)
         return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
@@ -331,12 +386,14 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         lead++;
     for (size_t i = lead; i < last;) {
         size_t known_entity;
-        size_t known = known_length(ex, t, i, last, &known_entity);
+        size_t known = kg_ex_known_length(ex, t, i, last, &known_entity);
         size_t a = i, b = i;
         if (starts_name(t, lead, i, last)) {
             b = name_end(ex, t, i, last);
-            if (a == lead && b > a + 1 && !tk[a].is_allcaps &&
-                (is_lower_word(ex, &tk[a]) || in_list(tk[a].lower, function_words))) {
+            bool opens = a == lead || (a > first && tk[a - 1].kind == EX_PUNCT &&
+                                       strchr(":\"(", t->text[tk[a - 1].start]));
+            if (b > a + 1 && !tk[a].is_allcaps &&
+                (in_list(tk[a].lower, function_words) || (opens && is_lower_word(ex, &tk[a])))) {
                 a++; /* "Relations between ...", "The Council" */
                 while (a < b && !tk[a].is_cap)
                     a++;

@@ -20,6 +20,7 @@ typedef struct clause {
     size_t first, last;          /* tokens */
     const ex_mention *m;
     size_t count;
+    size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
 } clause;
 
 static bool is_article(const ex_token *tok)
@@ -102,9 +103,17 @@ static const char *nearest_date(const clause *c, size_t at)
 {
     const char *best = NULL;
     size_t best_distance = (size_t)-1;
-    for (size_t d = 0; d < c->t->date_count; d++) {
+    size_t lo = 0, hi = c->t->date_count; /* dates are in text order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t->dates[mid].first < c->first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t d = lo; d < c->t->date_count && c->t->dates[d].first < c->last; d++) {
         const ex_date *date = &c->t->dates[d];
-        if (date->first < c->first || date->last > c->last)
+        if (date->last > c->last)
             continue;
         bool inside = false;
         for (size_t k = 0; k < c->count; k++)
@@ -120,32 +129,64 @@ static const char *nearest_date(const clause *c, size_t at)
     return best;
 }
 
-/* Relates mentions a and b (a before b in the text) by the cues
- * [cue0, cue1) of the lexicon that matched at tokens [p, q). */
-static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
-                        const size_t *cues, size_t n, size_t p, size_t q, double confidence)
+static bool type_in(uint64_t mask, size_t type)
 {
-    size_t ea = c->m[a].entity, eb = c->m[b].entity;
+    return !mask || (type < 64 && (mask >> type) & 1);
+}
+
+static const char *rule_of(const ex_cue *cue)
+{
+    static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-of",
+                                        "comma-names"};
+    if (cue->structure)
+        return names[cue->structure];
+    return cue->is_reverse ? "cue-reverse" : "cue";
+}
+
+/* Relates entity ea (the left end) and eb by the first of cues the schema
+ * allows; the quote is bytes [q0, q1), the date the nearest to token at. */
+static kg_status relate_entities(kg_extractor *ex, const clause *c, size_t ea, size_t eb,
+                                 const size_t *cues, size_t n, uint32_t q0, uint32_t q1,
+                                 size_t at, double confidence)
+{
     if (ea == eb)
         return KG_OK;
     for (size_t k = 0; k < n; k++) {
         const ex_cue *cue = &ex->lexicon.cues[cues[k]];
+        if (!type_in(cue->left_types, ex->entities[ea].type) ||
+            !type_in(cue->right_types, ex->entities[eb].type))
+            continue;
         size_t s = cue->is_reverse ? eb : ea, t = cue->is_reverse ? ea : eb;
         if (!kg_schema_allows(ex->schema, cue->type, ex->entities[s].type,
                               ex->entities[t].type))
             continue;
-        const ex_token *tk = c->t->tokens;
-        uint32_t q0 = tk[c->m[a].first].start, q1 = tk[c->m[b].last - 1].end;
-        if (p < q && tk[p].start < q0)
-            q0 = tk[p].start;
-        if (p < q && tk[q - 1].end > q1)
-            q1 = tk[q - 1].end;
-        const char *rule = cue->is_adjacent ? "adjacent-names"
-                           : cue->is_reverse ? "cue-reverse" : "cue";
-        return add_relation(ex, c, s, t, cue->type, rule, confidence, q0, q1,
-                            nearest_date(c, p < q ? p : c->m[b].first));
+        /* a name seen only inside another ("United Nations" in "Charter of
+         * the United Nations") is written too, quoting that name */
+        for (size_t end = 0; end < 2; end++) {
+            size_t e = end ? eb : ea;
+            if (ex->entities[e].evidence_count == 0)
+                kg_ex_entity_evidence(ex, e, c->text, q0, q1);
+            ex->entities[e].is_used = true;
+        }
+        return add_relation(ex, c, s, t, cue->type, rule_of(cue), confidence, q0, q1,
+                            nearest_date(c, at));
     }
     return KG_OK;
+}
+
+/* Relates mentions a and b (a before b in the text) by cues that matched
+ * at tokens [p, q) (p == q: a pattern of names). */
+static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
+                        const size_t *cues, size_t n, size_t p, size_t q, double confidence)
+{
+    const ex_token *tk = c->t->tokens;
+    uint32_t q0 = tk[c->m[a].first].start, q1 = tk[c->m[b].last - 1].end;
+    if (p < q && tk[p].start < q0)
+        q0 = tk[p].start;
+    if (p < q && tk[q - 1].end > q1)
+        q1 = tk[q - 1].end;
+    return relate_entities(ex, c, c->m[a].entity, c->m[b].entity, cues, n, q0, q1,
+                           p < q ? p : c->m[b].first, confidence);
 }
 
 /* First and last mention of the list that mention k belongs to. */
@@ -156,6 +197,20 @@ static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
         (*lo)--;
     while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first))
         (*hi)++;
+}
+
+/* The first of "it", "its", "they", "their" in [from, p) within the
+ * left window, or p when there is none. */
+static size_t pronoun_before(const clause *c, size_t from, size_t p)
+{
+    static const char *const pronouns[] = {"it", "its", "they", "their", NULL};
+    if (p > from + EX_LEFT_GAP)
+        from = p - EX_LEFT_GAP;
+    for (size_t i = from; i < p; i++)
+        for (const char *const *w = pronouns; *w; w++)
+            if (strcmp(c->t->tokens[i].lower, *w) == 0)
+                return i;
+    return p;
 }
 
 /* Whether only punctuation and function words precede token p. */
@@ -209,32 +264,94 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         if (gap(c, c->m[rhi].last, c->m[x].first) <= 2)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, x, b, cues, n, p, q, conf - 0.15);
+        return st;
+    }
+    /* "Its members are A, B and C": the pronoun stands for the first name
+     * of the sentence before */
+    size_t pronoun = pronoun_before(c, r > 0 && c->m[r - 1].last <= p ? c->m[r - 1].last : c->first, p);
+    if (pronoun < p && c->subject != EX_NO_ENTITY) {
+        const ex_token *tk = c->t->tokens;
+        for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+            st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
+                                 tk[c->m[b].last - 1].end, p, conf - 0.2);
     }
     return st;
 }
 
-static kg_status adjacent_pairs(kg_extractor *ex, const clause *c)
+/* The cues of one name pattern, in lexicon order. */
+static size_t structural_cues(const kg_extractor *ex, ex_structure kind, size_t *out)
 {
-    size_t cue0 = ex->lexicon.count, cue1 = cue0;
-    for (size_t k = 0; k < ex->lexicon.count; k++)
-        if (ex->lexicon.cues[k].kind == EX_CUE_EDGE && ex->lexicon.cues[k].is_adjacent) {
-            if (cue0 == ex->lexicon.count)
-                cue0 = k;
-            cue1 = k + 1;
+    size_t n = 0;
+    for (size_t k = 0; k < ex->lexicon.count && n < EX_CUES_AT_MAX; k++)
+        if (ex->lexicon.cues[k].kind == EX_CUE_EDGE && ex->lexicon.cues[k].structure == kind)
+            out[n++] = k;
+    return n;
+}
+
+static bool is_token(const clause *c, size_t i, const char *text)
+{
+    return i < c->last && strcmp(c->t->tokens[i].lower, text) == 0;
+}
+
+/* Names inside names: "NATO Cyber Security Centre" holds "NATO" (a
+ * prefix), "President of the European Council" holds "European Council"
+ * (after "of"), and "NATO’s International Staff" is read as a prefix. */
+static kg_status inner_names(kg_extractor *ex, const clause *c)
+{
+    size_t prefix[EX_CUES_AT_MAX], of[EX_CUES_AT_MAX];
+    size_t np = structural_cues(ex, EX_PREFIX, prefix), no = structural_cues(ex, EX_OF, of);
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (size_t k = 0; k < c->count && st == KG_OK; k++) {
+        const ex_mention *m = &c->m[k];
+        uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
+        size_t inner;
+        if (np && m->last - m->first >= 2 &&
+            kg_ex_known_length(ex, c->t, m->first, m->last - 1, &inner) > 0)
+            st = relate_entities(ex, c, m->entity, inner, prefix, np, q0, q1, m->first, 0.5);
+        for (size_t j = m->first + 1; no && st == KG_OK && j + 1 < m->last; j++) {
+            if (!is_token(c, j, "of"))
+                continue;
+            size_t y = is_token(c, j + 1, "the") ? j + 2 : j + 1;
+            if (y < m->last && kg_ex_known_length(ex, c->t, y, m->last, &inner) == m->last - y)
+                st = relate_entities(ex, c, m->entity, inner, of, no, q0, q1, m->first, 0.5);
+            break;
         }
-    for (size_t k = 0; k + 1 < c->count && cue0 < cue1; k++) {
-        if (c->m[k].last != c->m[k + 1].first)
-            continue;
-        /* only the adjacent cues: the range may hold others between */
-        size_t cues[EX_CUES_AT_MAX], n = 0;
-        for (size_t j = cue0; j < cue1 && n < EX_CUES_AT_MAX; j++)
-            if (ex->lexicon.cues[j].is_adjacent)
-                cues[n++] = j;
-        kg_status st = relate(ex, c, k, k + 1, cues, n, c->m[k].last, c->m[k].last, 0.45);
+        /* A’s [one or two words] B */
+        if (np && st == KG_OK && k + 1 < c->count && m->last < c->last &&
+            tk[m->last].kind == EX_POSS && c->m[k + 1].first >= m->last + 1 &&
+            c->m[k + 1].first <= m->last + 3) {
+            bool plain = true;
+            for (size_t i = m->last + 1; i < c->m[k + 1].first; i++)
+                plain &= tk[i].kind == EX_WORD && !tk[i].is_cap;
+            if (plain)
+                st = relate_entities(ex, c, c->m[k + 1].entity, m->entity, prefix, np, q0,
+                                     tk[c->m[k + 1].last - 1].end, m->first, 0.45);
+        }
+    }
+    return st;
+}
+
+/* Two names with nothing between ("Secretary General Jens Stoltenberg"),
+ * or only a comma ("Mons, Belgium"). */
+static kg_status name_pairs(kg_extractor *ex, const clause *c)
+{
+    size_t adjacent[EX_CUES_AT_MAX], comma[EX_CUES_AT_MAX];
+    size_t na = structural_cues(ex, EX_ADJACENT, adjacent);
+    size_t nc = structural_cues(ex, EX_COMMA, comma);
+    const ex_token *tk = c->t->tokens;
+    for (size_t k = 0; k + 1 < c->count; k++) {
+        size_t between = c->m[k + 1].first - c->m[k].last;
+        kg_status st = KG_OK;
+        if (between == 0 && na)
+            st = relate(ex, c, k, k + 1, adjacent, na, c->m[k].last, c->m[k].last, 0.45);
+        else if (between == 1 && nc && tk[c->m[k].last].kind == EX_PUNCT &&
+                 c->t->text[tk[c->m[k].last].start] == ',')
+            st = relate(ex, c, k, k + 1, comma, nc, c->m[k].last, c->m[k].last, 0.45);
         if (st != KG_OK)
             return st;
     }
-    return KG_OK;
+    return inner_names(ex, c);
 }
 
 static kg_status clause_relations(kg_extractor *ex, const clause *c)
@@ -246,35 +363,26 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
             k++;
         if (k < c->count && c->m[k].first <= p)
             continue; /* inside a name */
-        size_t cue0 = ex->lexicon.count, len = 0;
-        for (size_t j = 0; j < ex->lexicon.count; j++) {
-            const ex_cue *cue = &ex->lexicon.cues[j];
-            if (cue->kind != EX_CUE_EDGE || (len && cue->count != len))
+        /* the longest matching cues starting here (same length, any type) */
+        size_t from, n_start = kg_ex_cues_starting(&ex->lexicon, tk[p].lower, &from);
+        size_t cues[EX_CUES_AT_MAX], n = 0, len = 0;
+        for (size_t j = from; j < from + n_start && n < EX_CUES_AT_MAX; j++) {
+            size_t idx = ex->lexicon.by_word[j];
+            const ex_cue *cue = &ex->lexicon.cues[idx];
+            if (cue->kind != EX_CUE_EDGE || (len && cue->count != len) ||
+                !kg_ex_cue_matches(cue, tk, p, c->last))
                 continue;
-            if (!kg_ex_cue_matches(cue, tk, p, c->last))
-                continue;
-            if (!len) {
-                cue0 = j;
-                len = cue->count;
-            }
+            len = cue->count;
+            cues[n++] = idx;
         }
         if (!len)
             continue;
-        size_t cue1 = cue0;
-        while (cue1 < ex->lexicon.count && ex->lexicon.cues[cue1].count == len)
-            cue1++;
-        /* the entries whose words match (same length, other words skipped) */
-        size_t cues[EX_CUES_AT_MAX], n = 0;
-        for (size_t j = cue0; j < cue1 && n < EX_CUES_AT_MAX; j++)
-            if (ex->lexicon.cues[j].kind == EX_CUE_EDGE &&
-                kg_ex_cue_matches(&ex->lexicon.cues[j], tk, p, c->last))
-                cues[n++] = j;
         kg_status st = cue_at(ex, c, p, p + len, cues, n, &next_mention);
         if (st != KG_OK)
             return st;
         p += len - 1;
     }
-    return adjacent_pairs(ex, c);
+    return name_pairs(ex, c);
 }
 
 kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
@@ -284,6 +392,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
     if (!m)
         return KG_ENOMEM;
     kg_status st = KG_OK;
+    size_t subject = EX_NO_ENTITY;
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
         size_t first = t->sentences[s].first, last = t->sentences[s].last;
         size_t count = kg_ex_mentions(ex, t, first, last, m, EX_MENTIONS_MAX);
@@ -294,7 +403,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                       t->tokens[m[k].last - 1].end);
             e->is_used = true;
         }
-        /* clauses end at ';' */
+        /* clauses end at ';'; a pronoun refers to the last sentence's first name */
         size_t cfirst = first, mk = 0;
         for (size_t i = first; i <= last && st == KG_OK; i++) {
             bool cut = i == last || (t->tokens[i].kind == EX_PUNCT && t->text[t->tokens[i].start] == ';');
@@ -303,10 +412,11 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             size_t m0 = mk;
             while (mk < count && m[mk].first < i)
                 mk++;
-            clause c = {t, text, cfirst, i, m + m0, mk - m0};
+            clause c = {t, text, cfirst, i, m + m0, mk - m0, subject};
             st = clause_relations(ex, &c);
             cfirst = i + 1;
         }
+        subject = count ? m[0].entity : EX_NO_ENTITY;
     }
     free(m);
     return st;
