@@ -209,6 +209,32 @@ static void graph_json(kg_writer *w, const kg_graph *g)
 
 /* ---- the template ------------------------------------------------------ */
 
+/* The viewer's script files, by the marker that places each (@KG_JS_DOM@...);
+ * template.html joins them inside one function scope. */
+static const struct {
+    const char *marker;
+    const unsigned char *bytes;
+    const size_t *size;
+} scripts[] = {
+    {"JS_DOM", kg_viewer_js_dom, &kg_viewer_js_dom_size},
+    {"JS_DATES", kg_viewer_js_dates, &kg_viewer_js_dates_size},
+    {"JS_STYLES", kg_viewer_js_styles, &kg_viewer_js_styles_size},
+    {"JS_PANEL", kg_viewer_js_panel, &kg_viewer_js_panel_size},
+    {"JS_PICTURE", kg_viewer_js_picture, &kg_viewer_js_picture_size},
+    {"JS_APP", kg_viewer_js_app, &kg_viewer_js_app_size},
+};
+
+static bool fill_script(kg_writer *w, const char *name, size_t name_len)
+{
+    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+        if (strlen(scripts[i].marker) == name_len && memcmp(scripts[i].marker, name, name_len) == 0) {
+            kg_writer_write(w, scripts[i].bytes, *scripts[i].size);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Writes what replaces the marker @KG_name@ (name_len bytes of name);
  * false for an unknown marker. */
 static bool fill(kg_writer *w, const kg_graph *g, const char *name, size_t name_len)
@@ -223,10 +249,8 @@ static bool fill(kg_writer *w, const kg_graph *g, const char *name, size_t name_
         graph_json(w, g);
     } else if (IS("CYTOSCAPE")) {
         kg_writer_write(w, kg_viewer_cytoscape, kg_viewer_cytoscape_size);
-    } else if (IS("JS")) {
-        kg_writer_write(w, kg_viewer_js, kg_viewer_js_size);
     } else {
-        return false;
+        return fill_script(w, name, name_len);
     }
     return true;
 #undef IS

@@ -11,8 +11,19 @@ extern const unsigned char kg_viewer_template[];   /* template.html */
 extern const size_t kg_viewer_template_size;
 extern const unsigned char kg_viewer_css[];        /* viewer.css */
 extern const size_t kg_viewer_css_size;
-extern const unsigned char kg_viewer_js[];         /* viewer.js */
-extern const size_t kg_viewer_js_size;
+/* The viewer's script, one file per concern, joined in this order. */
+extern const unsigned char kg_viewer_js_dom[];     /* dom.js */
+extern const size_t kg_viewer_js_dom_size;
+extern const unsigned char kg_viewer_js_dates[];   /* dates.js */
+extern const size_t kg_viewer_js_dates_size;
+extern const unsigned char kg_viewer_js_styles[];  /* styles.js */
+extern const size_t kg_viewer_js_styles_size;
+extern const unsigned char kg_viewer_js_panel[];   /* panel.js */
+extern const size_t kg_viewer_js_panel_size;
+extern const unsigned char kg_viewer_js_picture[]; /* picture.js */
+extern const size_t kg_viewer_js_picture_size;
+extern const unsigned char kg_viewer_js_app[];     /* app.js */
+extern const size_t kg_viewer_js_app_size;
 extern const unsigned char kg_viewer_cytoscape[];  /* vendor/cytoscape.min.js */
 extern const size_t kg_viewer_cytoscape_size;
 

@@ -1,0 +1,507 @@
+/* app.js - the kg viewer's start-up: reads the graph kg build embedded in
+ * script element "kg-data", draws it with Cytoscape.js and wires the legend,
+ * filters, date slider, search, shortest path, details panel, centrality
+ * sizing and export. Data is only ever put into the page as text
+ * (textContent, value, setAttribute of non-URL attributes): never as HTML.
+ * Runs last; the other files only define functions and constants. */
+
+/* The elements of `eles` the filters leave shown. Not ":visible":
+ * Cytoscape updates that lazily, after a class change has been drawn. */
+function shown(eles) {
+  return eles.filter(function (e) { return !e.hasClass("hidden"); });
+}
+
+/* A seeded generator (mulberry32), so the layout is the same at every
+ * load: Cytoscape's cose layout draws from Math.random. */
+function seededRandom(seed) {
+  var a = seed >>> 0;
+  return function () {
+    a = (a + 0x6d2b79f5) >>> 0;
+    var t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/* ---- the model --------------------------------------------------- */
+
+var data = JSON.parse($("kg-data").textContent);
+var nodeTypes = {}, edgeTypes = {}, sources = {};
+(data.node_types || []).forEach(function (t) { nodeTypes[t.name] = t; });
+(data.edge_types || []).forEach(function (t) { edgeTypes[t.name] = t; });
+(data.sources || []).forEach(function (s) { sources[s.id] = s; });
+
+var nodeLooks = {}, edgeLooks = {};
+function lookOfNodeType(name) {
+  if (!nodeLooks[name]) nodeLooks[name] = nodeLook(nodeTypes[name]);
+  return nodeLooks[name];
+}
+function lookOfEdgeType(name) {
+  if (!edgeLooks[name]) edgeLooks[name] = edgeLook(edgeTypes[name]);
+  return edgeLooks[name];
+}
+
+var elements = [];
+data.nodes.forEach(function (n) {
+  var look = lookOfNodeType(n.type);
+  var d = Object.assign({}, n, {
+    shape: look.shape, bg: look.bg, bgo: look.bgOpacity, border: look.border, bw: look.bw,
+    bs: look.bs, fg: look.fg, pad: 6, fs: 12, score: null
+  });
+  var size = nodeSize(d, d.pad, d.fs);
+  d.w = size.w;
+  d.h = size.h;
+  elements.push({group: "nodes", data: d});
+});
+var sizeOf = {};
+elements.forEach(function (x) { sizeOf[x.data.id] = x.data; });
+data.edges.forEach(function (e) {
+  var look = lookOfEdgeType(e.type);
+  elements.push({group: "edges", data: Object.assign({}, e, {
+    color: look.color, ls: look.ls, width: look.width, ta: look.ta, sa: look.sa, af: look.af,
+    tl: humanType(e.type), loop: e.source === e.target ? loopStep(sizeOf[e.source]) : 40
+  })});
+});
+
+var cy = cytoscape({
+  container: $("cy"),
+  elements: elements,
+  minZoom: 0.05,
+  maxZoom: 6,
+  boxSelectionEnabled: false,
+  style: graphStyle()
+});
+
+/* ---- layout ------------------------------------------------------ */
+
+/* cose (force-directed, built into Cytoscape) from a fixed spiral start
+ * with a seeded Math.random: the same page draws the same picture. It
+ * separates connected components, so clusters stand apart. */
+function layout(eles) {
+  var nodes = eles.nodes();
+  nodes.forEach(function (n, i) {
+    var r = 60 * Math.sqrt(i), a = i * 2.399963;
+    n.position({x: r * Math.cos(a), y: r * Math.sin(a)});
+  });
+  var saved = Math.random;
+  Math.random = seededRandom(20240611);
+  try {
+    eles.layout({
+      name: "cose", animate: false, randomize: false, fit: true, padding: 30,
+      nodeDimensionsIncludeLabels: true, idealEdgeLength: function () { return 60; },
+      nodeRepulsion: function () { return 8000000; }, edgeElasticity: function () { return 32; },
+      nodeOverlap: 4, gravity: 0.25, componentSpacing: 80, numIter: 1000
+    }).run();
+  } finally {
+    Math.random = saved;
+  }
+}
+
+/* ---- state: filters and date --------------------------------------- */
+
+var nodeTypeOn = {}, edgeTypeOn = {};
+data.nodes.forEach(function (n) { nodeTypeOn[n.type] = true; });
+data.edges.forEach(function (e) { edgeTypeOn[e.type] = true; });
+
+var dateDomain = null; /* [first, last] in days since 1970 */
+(function () {
+  var lo = Infinity, hi = -Infinity;
+  function see(v) {
+    if (typeof v !== "number") return;
+    var t = dayToTime(v);
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  data.nodes.concat(data.edges).forEach(function (d) { see(d.start_day); see(d.end_day); });
+  if (lo <= hi) dateDomain = [lo - 31, hi + 31];
+})();
+
+function currentDay() {
+  if (!dateDomain || !$("date-on").checked) return null;
+  return timeToDay(Number($("date").value));
+}
+
+function applyFilters() {
+  var day = currentDay();
+  cy.batch(function () {
+    cy.nodes().forEach(function (n) {
+      n.toggleClass("hidden", !(nodeTypeOn[n.data("type")] && holdsOn(n.data(), day)));
+    });
+    cy.edges().forEach(function (e) {
+      var show = edgeTypeOn[e.data("type")] && holdsOn(e.data(), day) &&
+                 !e.source().hasClass("hidden") && !e.target().hasClass("hidden");
+      e.toggleClass("hidden", !show);
+    });
+  });
+  $("date-label").value = day === null ? (dateDomain ? "(all dates)" : "") : dayText(day);
+  updateCounts();
+  applyCentrality();
+  if (focused && focused.hasClass("hidden")) unfocus();
+}
+
+function updateCounts() {
+  var vn = shown(cy.nodes()).length, ve = shown(cy.edges()).length;
+  $("count-nodes").textContent = vn === cy.nodes().length ? String(vn) : vn + " of " + cy.nodes().length;
+  $("count-edges").textContent = ve === cy.edges().length ? String(ve) : ve + " of " + cy.edges().length;
+  $("counts").dataset.nodes = String(vn);
+  $("counts").dataset.edges = String(ve);
+}
+
+/* ---- centrality -------------------------------------------------- */
+
+var centralityName = {none: null, degree: "degree", betweenness: "betweenness",
+                      pagerank: "PageRank"};
+
+function applyCentrality() {
+  var kind = $("centrality").value;
+  var eles = shown(cy.elements());
+  var score = null, max = 0;
+  if (kind === "degree") {
+    var dc = eles.degreeCentralityNormalized({directed: false});
+    score = function (n) { return dc.degree(n); };
+  } else if (kind === "betweenness") {
+    var bc = eles.betweennessCentrality({directed: false});
+    score = function (n) { return bc.betweennessNormalized(n); };
+  } else if (kind === "pagerank") {
+    var pr = eles.pageRank();
+    score = function (n) { return pr.rank(n); };
+  }
+  var visible = eles.nodes();
+  var values = {};
+  if (score) {
+    visible.forEach(function (n) {
+      var v = score(n);
+      v = isFinite(v) ? v : 0;
+      values[n.id()] = v;
+      if (v > max) max = v;
+    });
+  }
+  cy.batch(function () {
+    cy.nodes().forEach(function (n) {
+      var has = score && Object.prototype.hasOwnProperty.call(values, n.id());
+      var v = has ? values[n.id()] : null;
+      var k = has && max > 0 ? v / max : 0;
+      var pad = score ? 4 + 26 * k : 6, fs = score ? 11 + 8 * k : 12;
+      var size = nodeSize(n.data(), pad, fs);
+      n.data({score: v, pad: pad, fs: fs, w: size.w, h: size.h});
+      n.connectedEdges(":loop").data("loop", loopStep(n.data()));
+    });
+  });
+  if (inPanel && inPanel.isNode()) showNode(inPanel);
+}
+
+/* ---- focus: neighbourhood highlight ------------------------------ */
+
+var focused = null; /* the element whose neighbourhood is highlighted */
+var inPanel = null; /* the element in the details panel */
+
+function unfocus() {
+  focused = null;
+  cy.elements().removeClass("faded focus centre path");
+}
+
+function focusNode(n) {
+  unfocus();
+  focused = n;
+  var hood = shown(n.closedNeighborhood());
+  cy.batch(function () {
+    cy.elements().not(hood).addClass("faded");
+    hood.addClass("focus");
+    n.addClass("centre");
+  });
+}
+
+function focusEdge(e) {
+  unfocus();
+  focused = e;
+  var hood = e.union(e.connectedNodes());
+  cy.batch(function () {
+    cy.elements().not(hood).addClass("faded");
+    hood.addClass("focus");
+  });
+}
+
+/* ---- names: search, autocomplete, path ends ---------------------- */
+
+var names = []; /* {key: folded name, node: id, text: name as written} */
+data.nodes.forEach(function (n) {
+  names.push({key: fold(n.label), node: n.id, text: n.label});
+  (n.aliases || []).forEach(function (a) { names.push({key: fold(a), node: n.id, text: a}); });
+  names.push({key: fold(n.id), node: n.id, text: n.id});
+});
+
+(function fillDatalist() {
+  var list = $("names"), seen = {};
+  data.nodes.forEach(function (n) {
+    [n.label].concat(n.aliases || []).forEach(function (name, i) {
+      if (seen[name]) return;
+      seen[name] = true;
+      var opt = document.createElement("option");
+      opt.value = name;
+      opt.label = i === 0 ? humanType(n.type) : "alias of " + n.label;
+      list.appendChild(opt);
+    });
+  });
+})();
+
+/* The node a reader means by `query`: an exact name or alias first,
+ * then one that starts with it, then one that contains it. */
+function resolve(query) {
+  var q = fold(query), i;
+  if (!q) return null;
+  var tests = [
+    function (k) { return k === q; },
+    function (k) { return k.indexOf(q) === 0; },
+    function (k) { return k.indexOf(q) >= 0; }
+  ];
+  for (var t = 0; t < tests.length; t++) {
+    for (i = 0; i < names.length; i++) {
+      if (tests[t](names[i].key)) return {node: cy.getElementById(names[i].node), via: names[i].text};
+    }
+  }
+  return null;
+}
+
+function search(query) {
+  var status = $("search-status");
+  var hit = resolve(query);
+  status.classList.toggle("miss", !hit);
+  if (!hit) {
+    status.value = "no entity matches \u201c" + query + "\u201d";
+    return null;
+  }
+  var n = hit.node;
+  var via = hit.via === n.data("label") ? "" : " (as \u201c" + hit.via + "\u201d)";
+  status.value = "found " + n.data("label") + via +
+                 (n.hasClass("hidden") ? " \u2014 hidden by the filters" : "");
+  select(n);
+  if (!n.hasClass("hidden")) glideTo(shown(n.closedNeighborhood()), 80);
+  return n;
+}
+
+/* Moves the view to show eles. A new move replaces one under way rather
+ * than queueing behind it, so the view ends where the last action put it. */
+function glideTo(eles, padding) {
+  cy.stop(true, true);
+  cy.animate({fit: {eles: eles, padding: padding}}, {duration: 250});
+}
+
+function select(ele) {
+  cy.elements().unselect();
+  if (ele.isNode()) {
+    if (!ele.hasClass("hidden")) focusNode(ele);
+    showNode(ele);
+  } else {
+    if (!ele.hasClass("hidden")) focusEdge(ele);
+    showEdge(ele);
+  }
+  if (!ele.hasClass("hidden")) ele.select();
+}
+
+/* ---- shortest path ----------------------------------------------- */
+
+function findPath() {
+  var out = $("path-result");
+  clear(out);
+  var a = resolve($("path-from").value), b = resolve($("path-to").value);
+  if (!a || !b) {
+    out.appendChild(el("p", {className: "error"}, !a ? "Choose where the path starts."
+                                                        : "Choose where the path ends."));
+    return;
+  }
+  a = a.node;
+  b = b.node;
+  var eles = shown(cy.elements());
+  if (a.hasClass("hidden") || b.hasClass("hidden")) {
+    out.appendChild(el("p", {className: "error"}, "An end is hidden by the filters."));
+    return;
+  }
+  var directed = $("path-directed").checked;
+  var dj = eles.dijkstra({root: a, directed: directed});
+  if (!isFinite(dj.distanceTo(b))) {
+    out.appendChild(el("p", {className: "error"},
+                       "No path from " + a.data("label") + " to " + b.data("label") +
+                       (directed ? " following the arrows" : "") + " in the visible graph."));
+    unfocus();
+    return;
+  }
+  var path = dj.pathTo(b);
+  unfocus();
+  cy.batch(function () {
+    cy.elements().not(path).addClass("faded");
+    path.addClass("path");
+  });
+  var steps = path.edges().length;
+  out.appendChild(el("p", null, steps + (steps === 1 ? " step:" : " steps:")));
+  var list = el("ol");
+  var prev = a;
+  path.forEach(function (ele) {
+    if (!ele.isEdge()) return;
+    var forward = ele.source().same(prev);
+    var next = forward ? ele.target() : ele.source();
+    list.appendChild(el("li", null, prev.data("label") + " ", relationLink(ele, forward), " " +
+                        next.data("label")));
+    prev = next;
+  });
+  out.appendChild(list);
+  glideTo(path, 60);
+}
+
+/* ---- legend and filters ------------------------------------------ */
+
+function legend(listId, counts, types, swatchOf, on) {
+  var list = $(listId);
+  Object.keys(counts).sort().forEach(function (name) {
+    var box = el("input", {type: "checkbox", checked: true});
+    box.dataset.type = name;
+    box.addEventListener("change", function () {
+      on[name] = box.checked;
+      applyFilters();
+    });
+    var t = types[name] || {};
+    var label = el("label", {title: t.description || ""}, box, swatchOf(name),
+                   el("span", {className: "name"}, humanType(name)),
+                   el("span", {className: "count"}, String(counts[name])));
+    list.appendChild(el("li", null, label));
+  });
+}
+
+function countBy(items) {
+  var c = {};
+  items.forEach(function (x) { c[x.type] = (c[x.type] || 0) + 1; });
+  return c;
+}
+
+/* ---- wiring ------------------------------------------------------ */
+
+function init() {
+  var title = data.title || data.name || "Graph";
+  $("title").textContent = title;
+  document.title = title;
+  legend("node-types", countBy(data.nodes), nodeTypes,
+         function (name) { return nodeSwatch(lookOfNodeType(name)); }, nodeTypeOn);
+  legend("edge-types", countBy(data.edges), edgeTypes,
+         function (name) { return edgeSwatch(lookOfEdgeType(name)); }, edgeTypeOn);
+
+  if (dateDomain) {
+    var slider = $("date");
+    slider.min = String(dateDomain[0]);
+    slider.max = String(dateDomain[1]);
+    slider.value = String(dateDomain[1]);
+    slider.addEventListener("input", function () {
+      $("date-on").checked = true;
+      applyFilters();
+    });
+    $("date-on").addEventListener("change", applyFilters);
+  } else {
+    $("date-section").hidden = true;
+  }
+
+  $("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    search($("search").value);
+  });
+  $("search").addEventListener("input", function (ev) {
+    /* Picking a suggestion from the list: go there at once. */
+    if (ev.inputType === "insertReplacementText" || ev.inputType === undefined) {
+      if ($("search").value) search($("search").value);
+    }
+  });
+  $("centrality").addEventListener("change", applyCentrality);
+  $("edge-labels").addEventListener("change", function () {
+    cy.edges().toggleClass("labelled", $("edge-labels").checked);
+  });
+  $("fit").addEventListener("click", function () {
+    cy.stop(true, true);
+    cy.fit(shown(cy.elements()), 30);
+  });
+  $("zoom-in").addEventListener("click", function () { zoomBy(1.25); });
+  $("zoom-out").addEventListener("click", function () { zoomBy(0.8); });
+  $("relayout").addEventListener("click", function () { layout(shown(cy.elements())); });
+  $("export-png").addEventListener("click", exportPng);
+  $("export-svg").addEventListener("click", exportSvg);
+  $("path-find").addEventListener("click", findPath);
+  $("path-clear").addEventListener("click", function () {
+    clear($("path-result"));
+    unfocus();
+  });
+
+  cy.on("tap", "node, edge", function (ev) { select(ev.target); });
+  /* A label at the pointer, readable however far the view is zoomed out. */
+  var tip = $("tip");
+  cy.on("mouseover", "node, edge", function (ev) {
+    var d = ev.target.data();
+    tip.textContent = ev.target.isNode() ? d.label + " (" + humanType(d.type) + ")" :
+      ev.target.source().data("label") + " " + humanType(d.type) + " " + ev.target.target().data("label");
+    tip.hidden = false;
+  });
+  cy.on("mousemove", function (ev) {
+    if (tip.hidden || !ev.renderedPosition) return;
+    tip.style.left = ev.renderedPosition.x + 14 + "px";
+    tip.style.top = ev.renderedPosition.y + 14 + "px";
+  });
+  cy.on("mouseout viewport", function () { tip.hidden = true; });
+  cy.on("zoom", function () {
+    if (!landmarkFrame) landmarkFrame = requestAnimationFrame(updateLandmarks);
+  });
+  cy.on("tap", function (ev) {
+    if (ev.target === cy) {
+      unfocus();
+      showAbout();
+    }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") {
+      unfocus();
+      cy.elements().unselect();
+    }
+  });
+
+  /* Cytoscape measures its container only on window resizes; the tool
+   * bar can change height (a long search result wraps), so watch it. */
+  if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe($("cy"));
+
+  layout(cy.elements());
+  updateLandmarks();
+  applyFilters();
+  showAbout();
+  document.body.dataset.ready = "true";
+}
+
+/* Zoomed out on a large graph, labels become specks (and are not drawn
+ * below 5 px). The best-connected entities then keep a label of about
+ * 12 px on screen, like the towns on a map, so the overview reads. */
+var landmarks = null, landmarkFrame = 0;
+function updateLandmarks() {
+  landmarkFrame = 0;
+  if (!landmarks) {
+    var ranked = cy.nodes().sort(function (a, b) {
+      return b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1);
+    });
+    landmarks = ranked.slice(0, Math.min(10, Math.ceil(ranked.length / 10)));
+  }
+  var z = cy.zoom();
+  cy.batch(function () {
+    if (z * 12 >= 9) {
+      landmarks.removeClass("landmark");
+    } else {
+      landmarks.data({lfs: Math.round(12 / z), low: Math.round(20 / z) / 10});
+      landmarks.addClass("landmark");
+    }
+  });
+}
+
+function zoomBy(factor) {
+  cy.stop(true, true);
+  cy.zoom({level: cy.zoom() * factor, renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}});
+}
+
+/* For scripts and tests: the Cytoscape instance, the data and the
+ * actions the page's controls perform. */
+window.kgViewer = {
+  cy: cy, data: data, search: search, select: select, applyFilters: applyFilters,
+  svgString: svgString, layout: layout, holdsOn: holdsOn
+};
+
+init();
