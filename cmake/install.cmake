@@ -1,0 +1,39 @@
+# install.cmake - what `cmake --install` puts where (docs/install.md).
+# Included by CMakeLists.txt once the targets exist.
+include(CMakePackageConfigHelpers)
+
+# --- the libraries, headers, pkg-config file, CMake package --------------
+install(TARGETS kg_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS kg_shared EXPORT kgTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS kg EXPORT kgStaticTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(DIRECTORY include/kg DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+# kg.pc names its prefix relative to its own folder (${pcfiledir}), so it is
+# right for `cmake --install --prefix ANY` as for the .deb.
+set(KG_PC_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(KG_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(KG_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
+  set(KG_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+else()
+  file(RELATIVE_PATH pc_up "/root/${KG_PC_DIR}" "/root")  # "../.."
+  string(REGEX REPLACE "/$" "" pc_up "${pc_up}")
+  set(KG_PC_PREFIX "\${pcfiledir}/${pc_up}")
+  set(KG_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  set(KG_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+configure_file(kg.pc.in kg.pc @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/kg.pc DESTINATION ${KG_PC_DIR})
+
+set(KG_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kg)
+install(EXPORT kgTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR})
+install(EXPORT kgStaticTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR})
+configure_package_config_file(cmake/kgConfig.cmake.in
+  ${CMAKE_BINARY_DIR}/kgConfig.cmake INSTALL_DESTINATION ${KG_CMAKE_DIR})
+# One SONAME (libkg.so.0) per major version, so the same major is compatible.
+write_basic_package_version_file(${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${CMAKE_BINARY_DIR}/kgConfig.cmake ${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
+  DESTINATION ${KG_CMAKE_DIR})
