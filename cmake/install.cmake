@@ -37,3 +37,24 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_BINARY_DIR}/kgConfig.cmake ${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
   DESTINATION ${KG_CMAKE_DIR})
+
+# --- man pages and shell completion, generated from `kg --help` ----------
+# scripts/cli_docs.sh runs the built kg: `kg --help` lists the commands
+# (the command table) and `kg help COMMAND` prints each usage string, so the
+# pages and completions say what --help says.
+set(KG_DOCS_STAMP ${CMAKE_BINARY_DIR}/man/kg.1)
+add_custom_command(OUTPUT ${KG_DOCS_STAMP}
+  COMMAND sh ${CMAKE_SOURCE_DIR}/scripts/cli_docs.sh $<TARGET_FILE:kg_cli> ${CMAKE_BINARY_DIR}
+  DEPENDS kg_cli ${CMAKE_SOURCE_DIR}/scripts/cli_docs.sh
+  COMMENT "Writing man pages and shell completion from kg --help"
+  VERBATIM)
+add_custom_target(kg_cli_docs ALL DEPENDS ${KG_DOCS_STAMP})
+set(KG_BASH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+  CACHE STRING "where the bash completion of kg goes (relative: under the prefix)")
+set(KG_ZSH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions
+  CACHE STRING "where the zsh completion of kg goes (relative: under the prefix)")
+install(DIRECTORY ${CMAKE_BINARY_DIR}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+  FILES_MATCHING PATTERN "*.1")
+install(FILES ${CMAKE_BINARY_DIR}/completion/kg.bash DESTINATION ${KG_BASH_COMPLETION_DIR}
+  RENAME kg)
+install(FILES ${CMAKE_BINARY_DIR}/completion/_kg DESTINATION ${KG_ZSH_COMPLETION_DIR})

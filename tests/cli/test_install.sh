@@ -78,6 +78,14 @@ cc -o "$scratch/pc_static" "$consumer" $(pkg-config --cflags kg) -Wl,--as-needed
   fail "pkg-config --static build: $(head -c 600 "$scratch/cc.log")"
 check_program "pkg-config --static" "$scratch/pc_static" no
 
+# --- man pages and completion, where man and bash-completion look -------
+page=$(MANPATH=$prefix/share/man man -w kg-build 2>&1)
+[ "$page" = "$prefix/share/man/man1/kg-build.1" ] || fail "man -w kg-build: $page"
+LC_ALL=C MANPATH=$prefix/share/man MANPAGER=cat man kg 2>&1 | grep -qF "kg-subgraph(1)" ||
+  fail "man kg does not show kg(1) with its SEE ALSO list"
+[ -s "$prefix/share/bash-completion/completions/kg" ] || fail "no bash completion installed"
+[ -s "$prefix/share/zsh/vendor-completions/_kg" ] || fail "no zsh completion installed"
+
 # --- CMake: find_package(kg) ---------------------------------------------
 if cmake -S "$KG_SOURCE_DIR/tests/install" -B "$scratch/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_BUILD_TYPE=Release >"$scratch/cmake.log" 2>&1 &&
