@@ -1,5 +1,6 @@
-# install.cmake - what `cmake --install` puts where (docs/install.md).
-# Included by CMakeLists.txt once the targets exist.
+# install.cmake - what `cmake --install` puts where (docs/install.md), and
+# the Debian package `cpack -G DEB` makes of it. Included by CMakeLists.txt
+# once the targets exist.
 include(CMakePackageConfigHelpers)
 
 # --- the libraries, headers, pkg-config file, CMake package --------------
@@ -58,3 +59,26 @@ install(DIRECTORY ${CMAKE_BINARY_DIR}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/m
 install(FILES ${CMAKE_BINARY_DIR}/completion/kg.bash DESTINATION ${KG_BASH_COMPLETION_DIR}
   RENAME kg)
 install(FILES ${CMAKE_BINARY_DIR}/completion/_kg DESTINATION ${KG_ZSH_COMPLETION_DIR})
+
+# --- the Debian package: cpack -G DEB -----------------------------------
+# One package, kg, with the tool, both libraries, headers and docs. Its
+# Depends are computed by dpkg-shlibdeps (package dpkg-dev) from what the
+# binaries link; it declares libkg.so.0 in a shlibs file.
+set(CPACK_PACKAGE_NAME kg)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+  "knowledge-graph builder and graph exporter (kg tool and libkg)")
+set(CPACK_PACKAGE_DESCRIPTION
+  "kg checks data sets of entities, relations and evidence against a schema and exports the graph as DOT, GraphML, GEXF, JSON, RDF, Cypher, SVG and an HTML viewer; libkg is the C library behind it.")
+set(CPACK_PACKAGE_CONTACT "kg maintainers <maintainers@kg.example>")
+set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+# Building against libkg needs the dependencies' headers and .pc files.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS
+  "pkg-config, libigraph-dev, libgraphviz-dev, libjansson-dev, libxml2-dev")
+include(CPack)

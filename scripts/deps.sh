@@ -10,6 +10,7 @@ packages=(
   libxml2-dev                                # GraphML import
   libglpk-dev libarpack2-dev libplfit-dev    # igraph's private libraries: static linking of libkg
   man-db bsdextrautils zsh                   # man pages (man, col) and zsh completion in the tests
+  dpkg-dev                                   # dpkg-shlibdeps: Depends of the .deb (cpack -G DEB)
   python3 python3-networkx python3-igraph    # independent consumers in the tests
   python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint
