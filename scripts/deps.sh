@@ -9,6 +9,9 @@ packages=(
   libjansson-dev libcmocka-dev               # JSON parsing, unit tests
   libxml2-dev                                # GraphML import
   libutf8proc-dev iso-codes                  # kg extract: Unicode classes, country names
+  libglpk-dev libarpack2-dev libplfit-dev    # igraph's private libraries: static linking of libkg
+  man-db bsdextrautils zsh                   # man pages (man, col) and zsh completion in the tests
+  dpkg-dev                                   # dpkg-shlibdeps: Depends of the .deb (cpack -G DEB)
   python3 python3-networkx python3-igraph    # independent consumers in the tests
   python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint

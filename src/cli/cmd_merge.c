@@ -69,8 +69,6 @@ static int write_text(const char *output, const char *text)
 
 int kg_cmd_merge(int argc, char **argv)
 {
-    if (kg_cli_wants_help(argc, argv, "merge"))
-        return KG_EXIT_OK;
     const char *output = NULL;
     kg_merge_options options = {false};
     bool is_quiet = false;

@@ -1,0 +1,84 @@
+# install.cmake - what `cmake --install` puts where (docs/install.md), and
+# the Debian package `cpack -G DEB` makes of it. Included by CMakeLists.txt
+# once the targets exist.
+include(CMakePackageConfigHelpers)
+
+# --- the libraries, headers, pkg-config file, CMake package --------------
+install(TARGETS kg_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS kg_shared EXPORT kgTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS kg EXPORT kgStaticTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(DIRECTORY include/kg DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+# kg.pc names its prefix relative to its own folder (${pcfiledir}), so it is
+# right for `cmake --install --prefix ANY` as for the .deb.
+set(KG_PC_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(KG_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(KG_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
+  set(KG_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+else()
+  file(RELATIVE_PATH pc_up "/root/${KG_PC_DIR}" "/root")  # "../.."
+  string(REGEX REPLACE "/$" "" pc_up "${pc_up}")
+  set(KG_PC_PREFIX "\${pcfiledir}/${pc_up}")
+  set(KG_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  set(KG_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+configure_file(kg.pc.in kg.pc @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/kg.pc DESTINATION ${KG_PC_DIR})
+
+set(KG_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kg)
+install(EXPORT kgTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR})
+install(EXPORT kgStaticTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR})
+configure_package_config_file(cmake/kgConfig.cmake.in
+  ${CMAKE_BINARY_DIR}/kgConfig.cmake INSTALL_DESTINATION ${KG_CMAKE_DIR})
+# One SONAME (libkg.so.0) per major version, so the same major is compatible.
+write_basic_package_version_file(${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${CMAKE_BINARY_DIR}/kgConfig.cmake ${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
+  DESTINATION ${KG_CMAKE_DIR})
+
+# --- man pages and shell completion, generated from `kg --help` ----------
+# scripts/cli_docs.sh runs the built kg: `kg --help` lists the commands
+# (the command table) and `kg help COMMAND` prints each usage string, so the
+# pages and completions say what --help says.
+set(KG_DOCS_STAMP ${CMAKE_BINARY_DIR}/man/kg.1)
+add_custom_command(OUTPUT ${KG_DOCS_STAMP}
+  COMMAND sh ${CMAKE_SOURCE_DIR}/scripts/cli_docs.sh $<TARGET_FILE:kg_cli> ${CMAKE_BINARY_DIR}
+  DEPENDS kg_cli ${CMAKE_SOURCE_DIR}/scripts/cli_docs.sh
+  COMMENT "Writing man pages and shell completion from kg --help"
+  VERBATIM)
+add_custom_target(kg_cli_docs ALL DEPENDS ${KG_DOCS_STAMP})
+set(KG_BASH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+  CACHE STRING "where the bash completion of kg goes (relative: under the prefix)")
+set(KG_ZSH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions
+  CACHE STRING "where the zsh completion of kg goes (relative: under the prefix)")
+install(DIRECTORY ${CMAKE_BINARY_DIR}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+  FILES_MATCHING PATTERN "*.1")
+install(FILES ${CMAKE_BINARY_DIR}/completion/kg.bash DESTINATION ${KG_BASH_COMPLETION_DIR}
+  RENAME kg)
+install(FILES ${CMAKE_BINARY_DIR}/completion/_kg DESTINATION ${KG_ZSH_COMPLETION_DIR})
+
+# --- the Debian package: cpack -G DEB -----------------------------------
+# One package, kg, with the tool, both libraries, headers and docs. Its
+# Depends are computed by dpkg-shlibdeps (package dpkg-dev) from what the
+# binaries link; it declares libkg.so.0 in a shlibs file.
+set(CPACK_PACKAGE_NAME kg)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+  "knowledge-graph builder and graph exporter (kg tool and libkg)")
+set(CPACK_PACKAGE_DESCRIPTION
+  "kg checks data sets of entities, relations and evidence against a schema and exports the graph as DOT, GraphML, GEXF, JSON, RDF, Cypher, SVG and an HTML viewer; libkg is the C library behind it.")
+set(CPACK_PACKAGE_CONTACT "kg maintainers <maintainers@kg.example>")
+set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+# Building against libkg needs the dependencies' headers and .pc files.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS
+  "pkg-config, libigraph-dev, libgraphviz-dev, libjansson-dev, libxml2-dev")
+include(CPack)
