@@ -11,6 +11,7 @@ packages=(
   python3 python3-networkx python3-igraph    # independent consumers in the tests
   python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint
+  jing                                       # GEXF 1.3 RELAX NG schema in the tests
   clang libclang-rt-14-dev                   # libFuzzer harnesses (scripts/fuzz.sh)
   valgrind                                   # scripts/valgrind.sh
   chromium                                   # browser test of the HTML viewer
