@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The exports beyond the default four (GEXF, Cytoscape and its style, yEd
-# GraphML, Neo4j CSV and Cypher, N-Triples, Turtle, PNG, PDF), read back by
+# GraphML, Cytoscape desktop style, Neo4j CSV and Cypher, N-Triples, Turtle, PNG, PDF), read back by
 # independent consumers (tests/cli/check_more_exports.py: NetworkX, rdflib,
 # Python's csv and json; xmllint against the XSDs and jing against the GEXF
 # RELAX NG schema in tests/schemas/; file)
@@ -9,7 +9,7 @@
 # byte-identical, and the format list in messages comes from the table.
 . "$(dirname "$0")/lib.sh"
 
-MORE=gexf,cytoscape,cytoscape-style,yed,cypher,neo4j,nt,ttl,png,pdf
+MORE=gexf,cytoscape,cytoscape-style,cytoscape-vizmap,yed,cypher,neo4j,nt,ttl,png,pdf
 SCHEMAS="$KG_SOURCE_DIR/tests/schemas"
 
 # Validates FILE against XSD; with ONLY_NMTOKEN, the only errors allowed are
@@ -70,7 +70,7 @@ done
 # Deterministic: a second build is byte-identical (not the PDF: cairo writes
 # its creation time into it).
 run build -q -f "$MORE" -o "$scratch/again" "$KG_TEST_DATA/hostile.kg.json"
-for f in hostile.gexf hostile.cyjs hostile.style.json hostile.yed.graphml hostile.cypher \
+for f in hostile.gexf hostile.cyjs hostile.style.json hostile.vizmap.xml hostile.yed.graphml hostile.cypher \
   hostile.nt hostile.ttl hostile.png hostile.neo4j/nodes_body.csv \
   hostile.neo4j/relationships_cooperates_with.csv; do
   cmp -s "$scratch/hostile/$f" "$scratch/again/$f" || fail "$f differs between two builds"
@@ -115,10 +115,10 @@ expect_rc 0 "format aliases"
   fail "aliases wrote: $(ls "$scratch/aliases" | tr '\n' ' ')"
 run build -q -f gexf,nosuch -o "$scratch/nosuch" "$KG_TEST_DATA/small.kg.json"
 expect_rc 1 "unknown format"
-expect_stderr "unknown format 'nosuch' (known: dot, graphml, json, svg, html, gexf, cytoscape, cytoscape-style, yed, cypher, neo4j, nt, ttl, png, pdf)" "format list from the table"
+expect_stderr "unknown format 'nosuch' (known: dot, graphml, json, svg, html, gexf, cytoscape, cytoscape-style, cytoscape-vizmap, yed, cypher, neo4j, nt, ttl, png, pdf)" "format list from the table"
 [ ! -e "$scratch/nosuch" ] || fail "a usage error created the output folder"
 run build --help
-for name in gexf cytoscape-style yed cypher neo4j nt ttl png pdf; do
+for name in gexf cytoscape-style cytoscape-vizmap yed cypher neo4j nt ttl png pdf; do
   expect_stdout "$name" "build --help lists $name"
 done
 

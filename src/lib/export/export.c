@@ -53,6 +53,13 @@ static kg_status cytoscape_style(const kg_graph *g, const kg_export_options *o,
     return kg_export_cytoscape_style(g, w, err);
 }
 
+static kg_status cytoscape_vizmap(const kg_graph *g, const kg_export_options *o,
+                                  kg_writer *w, kg_error *err)
+{
+    (void)o;
+    return kg_export_cytoscape_vizmap(g, w, err);
+}
+
 static kg_status yed(const kg_graph *g, const kg_export_options *o, kg_writer *w,
                      kg_error *err)
 {
@@ -109,6 +116,8 @@ static const format_info formats[KG_FORMAT_COUNT] = {
     [KG_FORMAT_CYTOSCAPE] = {"cytoscape", "cyjs", NULL, false, cytoscape},
     [KG_FORMAT_CYTOSCAPE_STYLE] = {"cytoscape-style", "style.json", NULL, false,
                                    cytoscape_style},
+    [KG_FORMAT_CYTOSCAPE_VIZMAP] = {"cytoscape-vizmap", "vizmap.xml", NULL, false,
+                                    cytoscape_vizmap},
     [KG_FORMAT_YED] = {"yed", "yed.graphml", NULL, false, yed},
     [KG_FORMAT_CYPHER] = {"cypher", "cypher", "cql", false, cypher},
     [KG_FORMAT_NEO4J] = {"neo4j", "neo4j", NULL, false, neo4j},
@@ -330,6 +339,19 @@ char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
         if (i)
             kg_putc(w, '\n');
         kg_writer_puts(w, evidence[i].quote);
+    }
+    return take_memory(w);
+}
+
+char *kg_export_evidence_sources_text(const kg_evidence *evidence, uint32_t count)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (uint32_t i = 0; i < count; i++) {
+        if (i)
+            kg_putc(w, '\n');
+        kg_writer_puts(w, evidence[i].source);
     }
     return take_memory(w);
 }
