@@ -61,14 +61,19 @@ typedef struct kg_export_options {
     bool has_legend;     /* DOT/SVG: draw a legend of the types used */
     const char *layout;  /* SVG: Graphviz engine; NULL = "dot" */
     const char *rankdir; /* DOT/SVG: "LR", "TB"...; NULL = "LR" */
+    /* RDF: the namespace of entities (BASE id/ID), statements and sources;
+     * NULL = kg's defaults (docs/exports.md). '/' is added unless it ends
+     * in '/' or '#'. */
+    const char *base_iri;
 } kg_export_options;
 
 /* Default options: legend on, dot layout, left to right. */
 kg_export_options kg_export_defaults(void);
 
 /* KG_OK when the layout is a Graphviz engine kg supports (dot, neato, fdp,
- * sfdp, circo, twopi, osage, patchwork) and rankdir is LR, RL, TB or BT;
- * otherwise KG_EUSAGE with the choices in err's hint. */
+ * sfdp, circo, twopi, osage, patchwork), rankdir is LR, RL, TB or BT, and
+ * base_iri (if set) is an absolute IRI (a scheme, ':', and no spaces,
+ * control characters or <>"{}|^`\); otherwise KG_EUSAGE with a hint. */
 kg_status kg_export_check_options(const kg_export_options *options, kg_error *err);
 
 /* Parses a format name or extension ("dot", "gv", "graphml", "gexf",

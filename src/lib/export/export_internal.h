@@ -196,6 +196,11 @@ void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end);
 void kg_export_json_aliases(kg_writer *w, const kg_node *node); /* none: nothing */
 void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count);
 
+/* N-Triples (is_turtle false) or Turtle with options' base IRI (options
+ * may be NULL: the default IRIs). */
+kg_status kg_export_rdf(const kg_graph *g, const kg_export_options *options, bool is_turtle,
+                        kg_writer *w, kg_error *err);
+
 /* Sets err from the writer's sticky status, naming its file. */
 kg_status kg_export_writer_error(kg_writer *w, kg_error *err);
 
