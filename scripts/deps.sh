@@ -8,6 +8,7 @@ packages=(
   libigraph-dev libgraphviz-dev graphviz     # graph library, layout and rendering
   libjansson-dev libcmocka-dev               # JSON parsing, unit tests
   libxml2-dev                                # GraphML import
+  libutf8proc-dev                            # Unicode case folding for name matching
   python3 python3-networkx python3-igraph    # independent consumers in the tests
   python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint
