@@ -12,35 +12,6 @@ bool kg_cli_is_dataset(const char *path)
     return n > 8 && strcmp(path + n - 8, ".kg.json") == 0;
 }
 
-/* Standard input into a buffer, refusing more than max bytes. */
-static int read_stdin(size_t max, char **text, size_t *len)
-{
-    size_t capacity = 65536;
-    *len = 0;
-    *text = malloc(capacity);
-    while (*text) {
-        size_t n = fread(*text + *len, 1, capacity - *len, stdin);
-        *len += n;
-        if (*len > max) {
-            kg_cli_fail("<stdin>: input is over the limit of %zu bytes", max);
-            return KG_EXIT_SYSTEM;
-        }
-        if (n == 0)
-            break;
-        if (*len == capacity) {
-            char *grown = realloc(*text, capacity *= 2);
-            if (!grown)
-                break;
-            *text = grown;
-        }
-    }
-    if (!*text || ferror(stdin)) {
-        kg_cli_fail("<stdin>: %s", *text ? "read error" : "out of memory");
-        return KG_EXIT_SYSTEM;
-    }
-    return KG_EXIT_OK;
-}
-
 static int import(const char *path, const kg_cli_import_args *a, kg_import_options *o,
                   kg_graph **out, kg_diagnostics *diags)
 {
@@ -57,7 +28,7 @@ static int import(const char *path, const kg_cli_import_args *a, kg_import_optio
         char *text = NULL;
         size_t len = 0;
         size_t max = o->max_bytes ? o->max_bytes : KG_DEFAULT_MAX_BYTES;
-        int rc = read_stdin(max, &text, &len);
+        int rc = kg_cli_read_stdin(max, &text, &len);
         if (rc != KG_EXIT_OK) {
             free(text);
             return rc;

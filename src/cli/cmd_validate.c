@@ -10,7 +10,8 @@ const char kg_usage_validate[] =
     "\n"
     "Checks each data set (syntax, schema, references, dates, evidence) and\n"
     "reports every problem as FILE: /json/pointer: message, or FILE:LINE:COL\n"
-    "for syntax errors. Writes no files.\n"
+    "for syntax errors. Writes no files. DATASET '-' reads standard input\n"
+    "(its schema path then resolves against the current directory).\n"
     "\n"
     "Options:\n"
     "      --schema FILE   use this schema instead of the data set's own\n"
@@ -26,7 +27,7 @@ int kg_cmd_validate(int argc, char **argv)
     const char *schema_path = NULL;
     bool is_quiet = false;
     int first = 1;
-    for (; first < argc && argv[first][0] == '-'; first++) {
+    for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
         if (strcmp(argv[first], "--") == 0) {
             first++;
             break;
@@ -47,7 +48,8 @@ int kg_cmd_validate(int argc, char **argv)
         kg_graph *g = NULL;
         int one = kg_cli_load(argv[i], schema_path, &g);
         if (one == KG_EXIT_OK && !is_quiet)
-            printf("%s: valid (%zu entities, %zu relations)\n", argv[i],
+            printf("%s: valid (%zu entities, %zu relations)\n",
+                   strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i],
                    kg_graph_node_count(g), kg_graph_edge_count(g));
         kg_graph_free(g);
         if (one > rc)
