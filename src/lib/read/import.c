@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "import_internal.h"
 #include "kg/dataset.h"
@@ -107,6 +108,22 @@ kg_status kg_import_buffer(const char *text, size_t len, const char *name,
     return st != KG_OK ? st : im.status;
 }
 
+/* A folder: kg's neo4j-admin export (NAME.neo4j/). */
+static kg_status import_folder(const char *path, const kg_import_options *o, kg_graph **out,
+                               kg_diagnostics *diags)
+{
+    kg_importer im;
+    kg_status st = kg_imp_init(&im, path, o, diags);
+    if (st == KG_OK)
+        st = kg_neo4j_folder_import(&im, path);
+    if (st == KG_OK)
+        st = kg_imp_finish(&im, out);
+    else if (im.status == KG_OK)
+        im.status = st;
+    kg_imp_cleanup(&im);
+    return st != KG_OK ? st : im.status;
+}
+
 kg_status kg_import_file(const char *path, const kg_import_options *options, kg_graph **out,
                          kg_diagnostics *diags)
 {
@@ -114,6 +131,9 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
     kg_import_options o = options ? *options : kg_import_defaults();
     kg_error err;
     kg_error_clear(&err);
+    struct stat info;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode))
+        return import_folder(path, &o, out, diags);
     if (o.format == KG_IMPORT_AUTO && kg_import_format_from_path(path, &o.format) != KG_OK) {
         kg_error_set(&err, KG_EUSAGE, path, "cannot tell the format from the file name");
         snprintf(err.hint, sizeof err.hint,

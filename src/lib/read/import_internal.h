@@ -163,5 +163,10 @@ kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_dot_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_node_link_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char separator);
+/* A folder of neo4j-admin CSV files as kg writes it (NAME.neo4j/): every
+ * nodes_*.csv as a node list, then every relationships_*.csv as an edge
+ * list, each in name order. Untyped columns are strings there, as
+ * neo4j-admin reads them. */
+kg_status kg_neo4j_folder_import(kg_importer *im, const char *dir);
 
 #endif

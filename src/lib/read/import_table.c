@@ -3,9 +3,12 @@
  * row. A header with "source" and "target" columns makes an edge list,
  * one with "id" a node list. Columns are attributes named by the header;
  * a Neo4j-style suffix types them ("weight:double", "since:int") or names
- * kg's fields (":ID", ":START_ID", ":END_ID", ":TYPE", ":LABEL");
+ * kg's fields (":ID", ":START_ID", ":END_ID", ":TYPE", ":LABEL"), so
+ * kg's own neo4j-admin files read back: ":LABEL" holds "Entity;TYPE" and
+ * "aliases:string[]" the aliases joined by ';';
  * untyped columns get the type all their values share (inferred without
  * changing any text). Empty cells are absent values. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +34,8 @@ typedef struct column {
     const char *name;
     int role;
     bool is_typed;
+    bool is_array;  /* "name:type[]": values joined by ';' */
+    bool is_labels; /* ":LABEL": Neo4j labels joined by ';' */
     kg_imp_type type;
 } column;
 
@@ -42,6 +47,7 @@ typedef struct table {
     column *columns;
     size_t column_count;
     bool is_edge_list;
+    bool is_neo4j; /* neo4j-admin: an untyped column is a string column */
 } table;
 
 /* ---- splitting ---------------------------------------------------------- */
@@ -186,13 +192,21 @@ static void parse_header(column *c, char *name)
         return;
     char *paren = strchr(colon + 1, '('); /* ":ID(Person)" names an id space */
     size_t n = paren ? (size_t)(paren - colon - 1) : strlen(colon + 1);
+    bool is_array = n > 2 && strncmp(colon + 1 + n - 2, "[]", 2) == 0;
+    if (is_array)
+        n -= 2;
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         if (strlen(suffixes[i].suffix) != n || strncasecmp(colon + 1, suffixes[i].suffix, n) != 0)
             continue;
+        if (is_array && suffixes[i].role != ROLE_ATTR)
+            return;
         *colon = '\0';
         c->role = suffixes[i].role;
         c->is_typed = c->role == ROLE_ATTR;
-        c->type = suffixes[i].type;
+        c->is_array = is_array;
+        c->is_labels = strcasecmp(suffixes[i].suffix, "LABEL") == 0;
+        /* An array's values stay one string, except aliases. */
+        c->type = is_array ? KG_IMP_STRING : suffixes[i].type;
         if (c->role == ROLE_TYPE)
             c->name = "type";
         return;
@@ -240,6 +254,10 @@ static void infer_columns(table *t)
         column *col = &t->columns[c];
         if (col->role != ROLE_ATTR || col->is_typed)
             continue;
+        if (t->is_neo4j) {
+            col->type = KG_IMP_STRING;
+            continue;
+        }
         kg_imp_infer inf;
         kg_imp_infer_init(&inf);
         for (size_t r = 1; r < t->row_count; r++)
@@ -250,6 +268,37 @@ static void infer_columns(table *t)
 }
 
 /* ---- rows --------------------------------------------------------------- */
+
+/* The type in Neo4j labels "A;B": kg writes "Entity;TYPE", so the first
+ * label other than Entity (Entity itself when it is the only one). */
+static kg_status labels_type(table *t, char *labels)
+{
+    char *chosen = NULL;
+    for (char *label = labels, *next; label; label = next) {
+        next = strchr(label, ';');
+        if (next)
+            *next++ = '\0';
+        if (label[0] && (!chosen || strcmp(chosen, "Entity") == 0))
+            chosen = label;
+    }
+    return chosen ? kg_imp_value(t->im, "type", chosen, KG_VALUE_STRING) : KG_OK;
+}
+
+/* Neo4j's array cell "a;b;c" as aliases (its only array kg writes). */
+static kg_status alias_list(table *t, const char *text)
+{
+    kg_status st = KG_OK;
+    for (const char *p = text; st == KG_OK && *p;) {
+        size_t n = strcspn(p, ";");
+        char *alias = kg_arena_strndup(&t->arena, p, n);
+        if (!alias)
+            return kg_imp_error(t->im, KG_ENOMEM, NULL, NULL, "out of memory");
+        if (alias[0])
+            st = kg_imp_add_alias(t->im, alias);
+        p += n + (p[n] == ';');
+    }
+    return st;
+}
 
 static kg_status cell_value(table *t, const column *col, const cell *c)
 {
@@ -290,8 +339,12 @@ static kg_status read_row(table *t, const row *r)
             source = c->text;
         else if (col->role == ROLE_TARGET)
             target = c->text;
+        else if (col->role == ROLE_TYPE && col->is_labels)
+            st = labels_type(t, c->text);
         else if (col->role == ROLE_TYPE)
             st = kg_imp_value(t->im, "type", c->text, KG_VALUE_STRING);
+        else if (col->is_array && strcmp(col->name, "aliases") == 0)
+            st = alias_list(t, c->text);
         else
             st = cell_value(t, col, c);
     }
@@ -304,11 +357,12 @@ static kg_status read_row(table *t, const row *r)
 }
 
 static kg_status read_table(kg_importer *im, const char *text, size_t len, char separator,
-                            int expect_edges)
+                            int expect_edges, bool is_neo4j)
 {
     table t;
     memset(&t, 0, sizeof t);
     t.im = im;
+    t.is_neo4j = is_neo4j;
     kg_arena_init(&t.arena);
     kg_status st = split(&t, text, len, separator);
     if (st == KG_OK)
@@ -327,7 +381,9 @@ static kg_status read_table(kg_importer *im, const char *text, size_t len, char 
     return st;
 }
 
-static kg_status read_node_list(kg_importer *im, const char *path, char separator)
+/* One CSV or TSV file as a node list (expect_edges 0) or an edge list (1). */
+static kg_status read_table_file(kg_importer *im, const char *path, char separator,
+                                 int expect_edges, bool is_neo4j)
 {
     kg_import_format format;
     if (kg_import_format_from_path(path, &format) == KG_OK)
@@ -345,9 +401,74 @@ static kg_status read_node_list(kg_importer *im, const char *path, char separato
     }
     const char *name = im->name;
     im->name = path;
-    st = read_table(im, text, len, separator, 0);
+    st = read_table(im, text, len, separator, expect_edges, is_neo4j);
     im->name = name;
     free(text);
+    return st;
+}
+
+static kg_status read_node_list(kg_importer *im, const char *path, char separator)
+{
+    return read_table_file(im, path, separator, 0, false);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folder's files named PREFIX*.csv, sorted, as paths in the arena. */
+static kg_status list_files(kg_importer *im, kg_arena *arena, const char *dir,
+                            const char *prefix, char ***files, size_t *count)
+{
+    size_t capacity = 0;
+    *files = NULL;
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return kg_imp_error(im, KG_EIO, NULL, NULL, "cannot open folder '%s'", dir);
+    kg_status st = KG_OK;
+    for (struct dirent *entry; st == KG_OK && (entry = readdir(d));) {
+        size_t n = strlen(entry->d_name);
+        if (strncmp(entry->d_name, prefix, strlen(prefix)) != 0 || n < 4 ||
+            strcmp(entry->d_name + n - 4, ".csv") != 0)
+            continue;
+        size_t size = strlen(dir) + n + 2;
+        char *path = kg_arena_alloc(arena, size);
+        if (!path || kg_grow((void **)files, &capacity, *count + 1, sizeof **files) != KG_OK) {
+            st = kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+            break;
+        }
+        snprintf(path, size, "%s/%s", dir, entry->d_name);
+        (*files)[(*count)++] = path;
+    }
+    closedir(d);
+    if (st == KG_OK && *count)
+        qsort(*files, *count, sizeof **files, compare_names);
+    return st;
+}
+
+kg_status kg_neo4j_folder_import(kg_importer *im, const char *dir)
+{
+    kg_arena arena;
+    kg_arena_init(&arena);
+    char **nodes = NULL, **relationships = NULL;
+    size_t node_count = 0, relationship_count = 0;
+    kg_status st = list_files(im, &arena, dir, "nodes_", &nodes, &node_count);
+    if (st == KG_OK)
+        st = list_files(im, &arena, dir, "relationships_", &relationships, &relationship_count);
+    if (st == KG_OK && node_count == 0)
+        st = kg_imp_error(im, KG_EINPUT, NULL,
+                          "a neo4j-admin folder holds nodes_*.csv and relationships_*.csv files",
+                          "no nodes_*.csv file in folder '%s'", dir);
+    im->creates_missing_nodes = false;
+    for (size_t i = 0; st == KG_OK && i < node_count; i++)
+        st = read_table_file(im, nodes[i], ',', 0, true);
+    for (size_t i = 0; st == KG_OK && i < relationship_count; i++)
+        st = read_table_file(im, relationships[i], ',', 1, true);
+    free(nodes);
+    free(relationships);
+    kg_arena_free(&arena);
     return st;
 }
 
@@ -357,6 +478,6 @@ kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char se
     im->creates_missing_nodes = !nodes;
     kg_status st = nodes ? read_node_list(im, nodes, separator) : KG_OK;
     if (st == KG_OK)
-        st = read_table(im, text, len, separator, nodes ? 1 : -1);
+        st = read_table(im, text, len, separator, nodes ? 1 : -1, false);
     return st;
 }
