@@ -8,13 +8,14 @@ packages=(
   libigraph-dev libgraphviz-dev graphviz     # graph library, layout and rendering
   libjansson-dev libcmocka-dev               # JSON parsing, unit tests
   libxml2-dev                                # GraphML import
-  libutf8proc-dev iso-codes                  # kg extract: Unicode classes, country names
+  libutf8proc-dev iso-codes                  # Unicode folding (names, kg extract); country names
   libglpk-dev libarpack2-dev libplfit-dev    # igraph's private libraries: static linking of libkg
   man-db bsdextrautils zsh                   # man pages (man, col) and zsh completion in the tests
   dpkg-dev                                   # dpkg-shlibdeps: Depends of the .deb (cpack -G DEB)
   python3 python3-networkx python3-igraph    # independent consumers in the tests
   python3-rdflib                             # reads the N-Triples and Turtle exports in the tests
   libxml2-utils                              # xmllint
+  jing                                       # GEXF 1.3 RELAX NG schema in the tests
   clang libclang-rt-14-dev                   # libFuzzer harnesses (scripts/fuzz.sh)
   valgrind                                   # scripts/valgrind.sh
   chromium                                   # browser test of the HTML viewer

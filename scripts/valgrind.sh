@@ -33,7 +33,7 @@ kg=$build/kg
 d=data/nato-eu.kg.json
 check "build (all default formats)" "$kg" build -q -o "$scratch/out1" $d
 check "build (every other format)" "$kg" build -q -o "$scratch/out2" \
-  -f gexf,cytoscape,cytoscape-style,yed,cypher,neo4j,nt,ttl,png tests/data/hostile.kg.json
+  -f gexf,cytoscape,cytoscape-style,cytoscape-vizmap,yed,cypher,neo4j,nt,ttl,png tests/data/hostile.kg.json
 check "validate (invalid)" "$kg" validate tests/data/analysis.kg.json --max-nodes 2
 check "verify" "$kg" verify -q $d
 check "convert graphml to dot" "$kg" convert "$scratch/out1/nato-eu.graphml" "$scratch/c.dot"

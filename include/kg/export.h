@@ -16,6 +16,7 @@
  *   gexf             GEXF 1.3 for Gephi: typed attributes, dates as intervals
  *   cytoscape        Cytoscape.js / Cytoscape desktop elements JSON (.cyjs)
  *   cytoscape-style  the matching Cytoscape.js style sheet (.style.json)
+ *   cytoscape-vizmap the same style for Cytoscape desktop (.vizmap.xml)
  *   yed              GraphML with yFiles node and edge graphics (.yed.graphml)
  *   cypher           a Cypher script of MERGE statements for Neo4j
  *   neo4j            neo4j-admin import CSV files, one per type, in a folder
@@ -45,6 +46,7 @@ typedef enum kg_format {
     KG_FORMAT_GEXF,
     KG_FORMAT_CYTOSCAPE,
     KG_FORMAT_CYTOSCAPE_STYLE,
+    KG_FORMAT_CYTOSCAPE_VIZMAP,
     KG_FORMAT_YED,
     KG_FORMAT_CYPHER,
     KG_FORMAT_NEO4J,
@@ -59,14 +61,19 @@ typedef struct kg_export_options {
     bool has_legend;     /* DOT/SVG: draw a legend of the types used */
     const char *layout;  /* SVG: Graphviz engine; NULL = "dot" */
     const char *rankdir; /* DOT/SVG: "LR", "TB"...; NULL = "LR" */
+    /* RDF: the namespace of entities (BASE id/ID), statements and sources;
+     * NULL = kg's defaults (docs/exports.md). '/' is added unless it ends
+     * in '/' or '#'. */
+    const char *base_iri;
 } kg_export_options;
 
 /* Default options: legend on, dot layout, left to right. */
 kg_export_options kg_export_defaults(void);
 
 /* KG_OK when the layout is a Graphviz engine kg supports (dot, neato, fdp,
- * sfdp, circo, twopi, osage, patchwork) and rankdir is LR, RL, TB or BT;
- * otherwise KG_EUSAGE with the choices in err's hint. */
+ * sfdp, circo, twopi, osage, patchwork), rankdir is LR, RL, TB or BT, and
+ * base_iri (if set) is an absolute IRI (a scheme, ':', and no spaces,
+ * control characters or <>"{}|^`\); otherwise KG_EUSAGE with a hint. */
 kg_status kg_export_check_options(const kg_export_options *options, kg_error *err);
 
 /* Parses a format name or extension ("dot", "gv", "graphml", "gexf",
@@ -115,10 +122,13 @@ kg_status kg_export_html(const kg_graph *graph, kg_writer *w, kg_error *err);
 /* GEXF 1.3 (Gephi): mode="dynamic", timeformat="date"; dates become the
  * first and last day they cover; viz colours from the schema styles. */
 kg_status kg_export_gexf(const kg_graph *graph, kg_writer *w, kg_error *err);
-/* Cytoscape elements JSON and the matching Cytoscape.js style sheet. */
+/* Cytoscape elements JSON, the matching Cytoscape.js style sheet, and the
+ * same style as Cytoscape desktop imports it (vizmap XML). */
 kg_status kg_export_cytoscape(const kg_graph *graph, kg_writer *w, kg_error *err);
 kg_status kg_export_cytoscape_style(const kg_graph *graph, kg_writer *w,
                                     kg_error *err);
+kg_status kg_export_cytoscape_vizmap(const kg_graph *graph, kg_writer *w,
+                                     kg_error *err);
 /* GraphML as plain GraphML has it, plus yFiles ShapeNode/PolyLineEdge
  * graphics so yEd shows labels, colours and shapes. */
 kg_status kg_export_yed(const kg_graph *graph, kg_writer *w, kg_error *err);

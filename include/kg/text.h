@@ -17,12 +17,16 @@ extern "C" {
  * that need C strings reject them separately. */
 bool kg_utf8_valid(const char *s, size_t len);
 
-/* Writes a folded copy of s into out (at most size bytes, NUL-terminated):
- * ASCII lower-cased, Latin-1 and Latin Extended-A letters with diacritics
- * mapped to their base letter ("Türkiye" -> "turkiye", "Œ" -> "oe"), runs of
- * white space, '-' and '_' collapsed to one space, leading and trailing space
- * dropped. Other characters are copied unchanged. Returns the folded length,
- * which may exceed size - 1 when the output was truncated. */
+/* Writes a folded copy of s into out (at most size bytes, NUL-terminated),
+ * for matching names in any script: Unicode compatibility decomposition
+ * (NFKD), full case folding, combining marks and default-ignorable
+ * characters dropped (utf8proc), plus the few Latin letters Unicode does
+ * not decompose mapped to their base ("Türkiye", "Tu\u0308rkiye" ->
+ * "turkiye"; "Ș" -> "s"; "Œ" -> "oe"; "ΑΘΉΝΑ" -> "αθηνα"; "МОСКВА" ->
+ * "москва"); runs of white space (any Zs), '-' and '_' collapsed to one
+ * space, leading and trailing space dropped. Malformed UTF-8 bytes are
+ * copied unchanged. Returns the folded length, which may exceed size - 1
+ * when the output was truncated. */
 size_t kg_fold(const char *s, char *out, size_t size);
 
 /* Optimal-string-alignment edit distance between a and b (bytes), capped:

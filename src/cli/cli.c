@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -168,20 +169,67 @@ int kg_cli_take_limits(int *argc, char **argv)
     return KG_EXIT_OK;
 }
 
+int kg_cli_read_stdin(size_t max, char **text, size_t *len)
+{
+    size_t capacity = 65536;
+    *len = 0;
+    *text = malloc(capacity);
+    while (*text) {
+        size_t n = fread(*text + *len, 1, capacity - *len, stdin);
+        *len += n;
+        if (*len > max) {
+            kg_cli_fail("<stdin>: input is over the limit of %zu bytes", max);
+            return KG_EXIT_SYSTEM;
+        }
+        if (n == 0)
+            break;
+        if (*len == capacity) {
+            char *grown = realloc(*text, capacity *= 2);
+            if (!grown)
+                break;
+            *text = grown;
+        }
+    }
+    if (!*text || ferror(stdin)) {
+        kg_cli_fail("<stdin>: %s", *text ? "read error" : "out of memory");
+        return KG_EXIT_SYSTEM;
+    }
+    return KG_EXIT_OK;
+}
+
+/* A data set on standard input, named "<stdin>", its relative paths
+ * (schema) resolved against the current directory. */
+static kg_status load_stdin(const kg_load_options *options, kg_graph **out,
+                            kg_diagnostics *diags, int *rc)
+{
+    char *text = NULL;
+    size_t len = 0;
+    size_t max = options->max_bytes ? options->max_bytes : KG_DEFAULT_MAX_BYTES;
+    *rc = kg_cli_read_stdin(max, &text, &len);
+    kg_status st = *rc == KG_EXIT_OK ? kg_dataset_parse(text, len, "<stdin>", ".", options, out,
+                                                        diags)
+                                     : KG_EIO;
+    free(text);
+    return st;
+}
+
 int kg_cli_load(const char *path, const char *schema_path, kg_graph **out)
 {
     kg_diagnostics diags;
     kg_diagnostics_init(&diags, 0);
     kg_load_options options = kg_cli_limits;
     kg_status st = KG_OK;
+    int stdin_rc = KG_EXIT_OK;
     if (schema_path)
         st = kg_schema_load(schema_path, &options.schema, &diags);
-    if (st == KG_OK)
+    if (st == KG_OK && strcmp(path, "-") == 0)
+        st = load_stdin(&options, out, &diags, &stdin_rc);
+    else if (st == KG_OK)
         st = kg_dataset_load(path, &options, out, &diags);
     kg_cli_print_diagnostics(&diags);
     kg_diagnostics_clear(&diags);
     kg_schema_free(options.schema);
-    return kg_cli_exit_code(st);
+    return stdin_rc != KG_EXIT_OK ? stdin_rc : kg_cli_exit_code(st);
 }
 
 bool kg_cli_wants_help(int argc, char **argv)

@@ -70,8 +70,14 @@ int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
  * ones; returns an exit code. Shared by build and ingest. */
 int kg_cli_parse_formats(const char *command, const char *list, bool *formats);
 
+/* Standard input into a buffer (caller frees *text),
+ * refusing more than max bytes; prints any error, returns an exit code. */
+int kg_cli_read_stdin(size_t max, char **text, size_t *len);
+
 /* Loads a data set, printing its diagnostics; returns an exit code and,
- * on success, *out. The schema override may be NULL. */
+ * on success, *out. path "-" reads standard input (named "<stdin>"; a
+ * relative schema path resolves against the current directory). The
+ * schema override may be NULL. */
 int kg_cli_load(const char *path, const char *schema_path, kg_graph **out);
 
 /* Whether argv (before any "--") holds -h or --help: main.c then prints

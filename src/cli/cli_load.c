@@ -6,6 +6,7 @@
 #include "cli_load.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,8 @@ typedef enum input_kind {
     IN_TSV,
     IN_KGX,     /* bulk TSV: subject/predicate/object, id/category */
     IN_JSONL,
-    IN_FOLDER
+    IN_FOLDER,  /* bulk node and edge lists */
+    IN_NEO4J    /* kg's neo4j-admin export: a folder holding nodes_*.csv */
 } input_kind;
 
 /* --from names; those marked is_extension are also file extensions. */
@@ -237,12 +239,25 @@ static input_kind sniff(FILE *f, input_kind hint)
 
 /* What path is: a folder, then its extension, then its content. Prints
  * and returns an exit code when it cannot tell. */
+/* A folder as kg's neo4j export writes it (NAME.neo4j/ with nodes_*.csv). */
+static bool is_neo4j_folder(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return false;
+    bool found = false;
+    for (struct dirent *e; !found && (e = readdir(d));)
+        found = strncmp(e->d_name, "nodes_", 6) == 0 && ends_with(e->d_name, ".csv");
+    closedir(d);
+    return found;
+}
+
 static int identify(const char *command, const char *path, input_kind *kind)
 {
     struct stat sb;
     bool exists = stat(path, &sb) == 0;
     if (exists && S_ISDIR(sb.st_mode)) {
-        *kind = IN_FOLDER;
+        *kind = is_neo4j_folder(path) ? IN_NEO4J : IN_FOLDER;
         return KG_EXIT_OK;
     }
     const char *slash = strrchr(path, '/');
@@ -274,57 +289,11 @@ static int identify(const char *command, const char *path, input_kind *kind)
 
 /* ---- reading each kind ---------------------------------------------------- */
 
-/* Standard input into a buffer, refusing more than max bytes. */
-static int read_stdin(size_t max, char **text, size_t *len)
-{
-    size_t capacity = 65536;
-    *len = 0;
-    *text = malloc(capacity);
-    while (*text) {
-        size_t n = fread(*text + *len, 1, capacity - *len, stdin);
-        *len += n;
-        if (*len > max) {
-            kg_cli_fail("<stdin>: input is over the limit of %zu bytes", max);
-            return KG_EXIT_SYSTEM;
-        }
-        if (n == 0)
-            break;
-        if (*len == capacity) {
-            char *grown = realloc(*text, capacity *= 2);
-            if (!grown)
-                break;
-            *text = grown;
-        }
-    }
-    if (!*text || ferror(stdin)) {
-        kg_cli_fail("<stdin>: %s", *text ? "read error" : "out of memory");
-        return KG_EXIT_SYSTEM;
-    }
-    return KG_EXIT_OK;
-}
-
 /* A data set; from standard input its schema is found from the current
  * folder. */
 static int load_dataset(const char *path, const kg_cli_load_args *a, kg_graph **out)
 {
-    if (strcmp(path, "-") != 0)
-        return kg_cli_load(path, a->schema_path, out);
-    kg_load_options o = kg_cli_limits;
-    char *text = NULL;
-    size_t len = 0;
-    int rc = read_stdin(o.max_bytes ? o.max_bytes : KG_DEFAULT_MAX_BYTES, &text, &len);
-    kg_diagnostics diags;
-    kg_diagnostics_init(&diags, 0);
-    kg_status st = KG_OK;
-    if (rc == KG_EXIT_OK && a->schema_path)
-        st = kg_schema_load(a->schema_path, &o.schema, &diags);
-    if (rc == KG_EXIT_OK && st == KG_OK)
-        st = kg_dataset_parse(text, len, "<stdin>", ".", &o, out, &diags);
-    kg_cli_print_diagnostics(&diags);
-    kg_diagnostics_clear(&diags);
-    kg_schema_free(o.schema);
-    free(text);
-    return rc != KG_EXIT_OK ? rc : kg_cli_exit_code(st);
+    return kg_cli_load(path, a->schema_path, out); /* "-": standard input */
 }
 
 /* "x_edges.tsv" -> "x_nodes.tsv" into buf, when that file exists. */
@@ -347,6 +316,7 @@ static kg_import_format import_format(input_kind kind)
     case IN_DOT: return KG_IMPORT_DOT;
     case IN_CSV: return KG_IMPORT_CSV;
     case IN_TSV: return KG_IMPORT_TSV;
+    case IN_NEO4J: return KG_IMPORT_AUTO; /* kg_import_file reads the folder */
     default: return KG_IMPORT_JSON;
     }
 }
@@ -372,7 +342,7 @@ static int import(const char *path, input_kind kind, const kg_cli_load_args *a, 
     } else if (st == KG_OK) {
         char *text = NULL;
         size_t len = 0;
-        rc = read_stdin(o.max_bytes ? o.max_bytes : KG_DEFAULT_MAX_BYTES, &text, &len);
+        rc = kg_cli_read_stdin(o.max_bytes ? o.max_bytes : KG_DEFAULT_MAX_BYTES, &text, &len);
         if (rc == KG_EXIT_OK)
             rc = kg_cli_exit_code(kg_import_buffer(text, len, "<stdin>", &o, out, &diags));
         free(text);
@@ -437,8 +407,8 @@ int kg_cli_load_graph(const char *path, const kg_cli_load_args *args, kg_graph *
     bool is_stdin = strcmp(path, "-") == 0;
     input_kind kind = a->from ? kind_from_name(a->from, false) : IN_UNKNOWN;
     if (is_stdin && !a->from)
-        return kg_cli_usage_error(command, "reading standard input needs --from FORMAT");
-    if (!a->from && (rc = identify(command, path, &kind)) != KG_EXIT_OK)
+        kind = IN_DATASET; /* a stream cannot be told by its name */
+    if (!a->from && !is_stdin && (rc = identify(command, path, &kind)) != KG_EXIT_OK)
         return rc;
     if (is_stdin && (kind == IN_KGX || kind == IN_JSONL))
         return kg_cli_usage_error(command, "standard input can be read as kg, graphml, dot, "

@@ -27,7 +27,9 @@ const char kg_usage_build[] =
     "  -f, --format LIST      comma-separated: dot,graphml,json,svg,html\n"
     "                         (default: those five; html is the interactive viewer)\n"
     "                         or any of: gexf (Gephi), cytoscape (.cyjs),\n"
-    "                         cytoscape-style (.style.json), yed (.yed.graphml),\n"
+    "                         cytoscape-style (.style.json, Cytoscape.js),\n"
+    "                         cytoscape-vizmap (.vizmap.xml, Cytoscape desktop),\n"
+    "                         yed (.yed.graphml),\n"
     "                         cypher, neo4j (folder NAME.neo4j of import CSV\n"
     "                         files), nt, ttl, png, pdf\n"
     "      --schema FILE      use this schema instead of the data set's own\n"
@@ -38,6 +40,9 @@ const char kg_usage_build[] =
     "                         sfdp, circo, twopi, osage, patchwork (default: dot)\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
     "      --no-legend        leave the legend out of DOT, SVG, PNG and PDF\n"
+    "      --base-iri IRI     nt, ttl: name entities IRI id/ID, statements and\n"
+    "                         sources IRI relation/, IRI source/ (default:\n"
+    "                         https://kg.example/..., per data set name)\n"
     "      --fsync            fsync each file before renaming it into place\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
@@ -63,7 +68,7 @@ static int parse_options(int argc, char **argv, build_options *o)
         {"schema", required_argument, NULL, 's'}, {"layout", required_argument, NULL, 'L'},
         {"rankdir", required_argument, NULL, 'R'}, {"no-legend", no_argument, NULL, 'N'},
         {"fsync", no_argument, NULL, 'F'},         {"quiet", no_argument, NULL, 'q'},
-        {"from", required_argument, NULL, 'I'},
+        {"from", required_argument, NULL, 'I'}, {"base-iri", required_argument, NULL, 'B'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->output_dir = "out";
@@ -82,6 +87,7 @@ static int parse_options(int argc, char **argv, build_options *o)
         case 'L': o->export.layout = optarg; break;
         case 'R': o->export.rankdir = optarg; break;
         case 'N': o->export.has_legend = false; break;
+        case 'B': o->export.base_iri = optarg; break;
         case 'F': o->do_fsync = true; break;
         case 'q': o->is_quiet = true; break;
         case ':': return kg_cli_usage_error("build", "option '%s' needs a value", argv[optind - 1]);

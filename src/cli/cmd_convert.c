@@ -12,8 +12,9 @@ const char kg_usage_convert[] =
     "\n"
     "Reads the graph in IN and writes it to OUT. Input formats: graphml (.graphml,\n"
     ".xml; yEd files too), dot (.dot, .gv), json (NetworkX node-link, .json), csv\n"
-    "and tsv (edge or node lists with a header, .csv, .tsv), and kg data sets\n"
-    "(.kg.json). Output formats: every format of 'kg build' (from OUT's\n"
+    "and tsv (edge or node lists with a header, .csv, .tsv), a folder of\n"
+    "neo4j-admin CSV files as kg's neo4j export writes it (NAME.neo4j), and kg\n"
+    "data sets (.kg.json). Output formats: every format of 'kg build' (from OUT's\n"
     "extension). Attributes keep their types; kg's own field names map back to\n"
     "kg's fields, so files kg wrote read back as the same graph. Mapping and\n"
     "quirks: docs/import.md.\n"
@@ -31,6 +32,10 @@ const char kg_usage_convert[] =
     "      --schema FILE         check types against this schema and draw with its\n"
     "                            styles (default: no schema, any type allowed)\n"
     "      --no-legend           leave the legend out of DOT, SVG, PNG and PDF\n"
+    "      --base-iri IRI        nt, ttl: name entities IRI id/ID, statements and\n"
+    "                            sources IRI relation/, IRI source/ (default:\n"
+    "                            https://kg.example/..., per graph: its name, or\n"
+    "                            a hash of its ids when it has none)\n"
     "      --fsync               fsync OUT before renaming it into place\n"
     "  -h, --help                show this help\n"
     "\n"
@@ -38,7 +43,7 @@ const char kg_usage_convert[] =
     "FILE:LINE:COL: message), 3 I/O, memory or limit error.\n";
 
 enum { OPT_FROM = 256, OPT_TO, OPT_NODE_TYPE, OPT_EDGE_TYPE, OPT_NODES, OPT_SCHEMA,
-       OPT_NO_LEGEND, OPT_FSYNC };
+       OPT_NO_LEGEND, OPT_FSYNC, OPT_BASE_IRI };
 
 typedef struct convert_args {
     kg_cli_load_args in;
@@ -58,6 +63,7 @@ static int parse_options(int argc, char **argv, convert_args *a)
         {"schema", required_argument, NULL, OPT_SCHEMA},
         {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
         {"fsync", no_argument, NULL, OPT_FSYNC},
+        {"base-iri", required_argument, NULL, OPT_BASE_IRI},
         {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->export = kg_export_defaults();
@@ -74,6 +80,7 @@ static int parse_options(int argc, char **argv, convert_args *a)
         case OPT_SCHEMA: a->in.schema_path = optarg; break;
         case OPT_NO_LEGEND: a->export.has_legend = false; break;
         case OPT_FSYNC: a->do_fsync = true; break;
+        case OPT_BASE_IRI: a->export.base_iri = optarg; break;
         case ':': return kg_cli_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
         default: return kg_cli_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
         }

@@ -13,7 +13,9 @@ const char kg_usage_validate[] =
     "reports every problem as FILE: /json/pointer: message, or FILE:LINE:COL\n"
     "for syntax errors. Writes no files. Graphs in other formats (GraphML, DOT,\n"
     "node-link JSON, CSV/TSV, KGX, JSON Lines, folders; docs/import.md) are\n"
-    "checked as they are read, against --schema when given.\n"
+    "checked as they are read, against --schema when given. DATASET '-'\n"
+    "reads standard input as a data set (its schema path then resolves against\n"
+    "the current directory) unless --from names another format.\n"
     "\n"
     "Options:\n"
     "      --schema FILE   use this schema instead of the data set's own\n"
@@ -30,7 +32,7 @@ int kg_cmd_validate(int argc, char **argv)
     const char *schema_path = NULL, *from = NULL;
     bool is_quiet = false;
     int first = 1;
-    for (; first < argc && argv[first][0] == '-'; first++) {
+    for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
         if (strcmp(argv[first], "--") == 0) {
             first++;
             break;
@@ -58,7 +60,8 @@ int kg_cmd_validate(int argc, char **argv)
         kg_graph *g = NULL;
         int one = kg_cli_load_graph(argv[i], &load, &g);
         if (one == KG_EXIT_OK && !is_quiet)
-            printf("%s: valid (%zu entities, %zu relations)\n", argv[i],
+            printf("%s: valid (%zu entities, %zu relations)\n",
+                   strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i],
                    kg_graph_node_count(g), kg_graph_edge_count(g));
         kg_graph_free(g);
         if (one > rc)

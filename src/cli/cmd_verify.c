@@ -12,7 +12,9 @@ const char kg_usage_verify[] =
     "the file of the source it cites. Each quote not found is reported with\n"
     "its JSON Pointer and the closest passage of the source. Then prints\n"
     "coverage: entities and relations per type, the share of relations with\n"
-    "evidence and with dates, and the entities no quote mentions.\n"
+    "evidence and with dates, and the entities no quote mentions. DATASET '-'\n"
+    "reads standard input; its schema and source files then resolve against\n"
+    "the current directory.\n"
     "\n"
     "Options:\n"
     "      --schema FILE   use this schema instead of the data set's own\n"
@@ -70,10 +72,11 @@ static int verify_one(const char *path, const char *schema_path, bool is_quiet)
     kg_diagnostics diags;
     kg_diagnostics_init(&diags, 0);
     kg_verify_report report;
-    kg_status st = kg_verify(g, dir, path, &report, &diags);
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    kg_status st = kg_verify(g, dir, name, &report, &diags);
     kg_cli_print_diagnostics(&diags);
     if (!is_quiet)
-        print_report(path, g, &report);
+        print_report(name, g, &report);
     kg_verify_report_clear(&report);
     kg_diagnostics_clear(&diags);
     kg_graph_free(g);
@@ -85,7 +88,7 @@ int kg_cmd_verify(int argc, char **argv)
     const char *schema_path = NULL;
     bool is_quiet = false;
     int first = 1;
-    for (; first < argc && argv[first][0] == '-'; first++) {
+    for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
         if (strcmp(argv[first], "-q") == 0 || strcmp(argv[first], "--quiet") == 0)
             is_quiet = true;
         else if (strcmp(argv[first], "--schema") == 0 && first + 1 < argc)

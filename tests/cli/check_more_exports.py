@@ -8,7 +8,12 @@ kg's other exports in OUTDIR with independent readers:
   - NAME.yed.graphml  NetworkX read_graphml (which also reads yFiles labels),
                       ElementTree for the y:ShapeNode/y:PolyLineEdge graphics,
                       xmllint against graphml.xsd extended for yFiles data
-  - NAME.cyjs, NAME.style.json   Python's json module
+  - NAME.cyjs, NAME.style.json   Python's json module; the evidence also as
+                      the text columns Cytoscape desktop keeps (quote,
+                      evidence_source)
+  - NAME.vizmap.xml   ElementTree: Cytoscape desktop's style XML, a discrete
+                      mapping on "type" for each schema style, in the values
+                      Cytoscape's visual lexicon knows
   - NAME.neo4j/*.csv  read by the rules of `neo4j-admin database import`
                       (neo4j_rows below) and by Python's csv module, which
                       must agree: headers, labels, counts, values
@@ -213,6 +218,21 @@ def check_cytoscape(path, style_path, nodes, edges, schema, dataset):
             check(got.get("name") == nodes[nid]["label"], "cytoscape node %s: name" % nid)
             for d in ("start", "end"):
                 check(got.get(d) == nodes[nid].get(d), "cytoscape node %s: %s" % (nid, d))
+    # Cytoscape desktop turns a list of objects into a list of empty strings:
+    # the evidence must also be there as text, one item a line.
+    for where, got, want in ([("node " + k, v, nodes.get(k)) for k, v in got_nodes.items()] +
+                             [("edge " + k, v, edges.get(k)) for k, v in got_edges.items()]):
+        evidence = (want or {}).get("evidence")
+        evidence = as_list(evidence) if evidence else []
+        check(got.get("quote") == ("\n".join(e["quote"] for e in evidence) if evidence else None),
+              "cytoscape %s: quote column %r" % (where, got.get("quote")))
+        check(got.get("evidence_source") ==
+              ("\n".join(e["source"] for e in evidence) if evidence else None),
+              "cytoscape %s: evidence_source column %r" % (where, got.get("evidence_source")))
+        for key, value in got.items():
+            check(key == "evidence" or not (isinstance(value, list) and
+                                            any(isinstance(v, (dict, list)) for v in value)),
+                  "cytoscape %s: %s is a list of structures desktop cannot read" % (where, key))
     for eid, got in got_edges.items():
         want = edges.get(eid)
         if want:
@@ -234,6 +254,57 @@ def check_cytoscape(path, style_path, nodes, edges, schema, dataset):
             if kind == "edge" and "color" in style:
                 check(rules.get(selector, {}).get("line-color") == style["color"],
                       "cytoscape style %s: line-color" % selector)
+
+
+# Cytoscape 3's visual lexicon: the values kg may write for each property.
+VIZMAP_VALUES = {
+    "NODE_SHAPE": {"RECTANGLE", "ROUND_RECTANGLE", "ELLIPSE", "HEXAGON", "OCTAGON",
+                   "DIAMOND", "TRIANGLE", "PARALLELOGRAM"},
+    "NODE_BORDER_STROKE": {"SOLID", "EQUAL_DASH", "DOT"},
+    "EDGE_LINE_TYPE": {"SOLID", "EQUAL_DASH", "DOT"},
+    "EDGE_TARGET_ARROW_SHAPE": {"NONE", "DELTA", "CIRCLE", "DIAMOND", "T", "ARROW", "SQUARE"},
+    "EDGE_SOURCE_ARROW_SHAPE": {"NONE", "DELTA", "CIRCLE", "DIAMOND", "T", "ARROW", "SQUARE"},
+}
+COLOR_PROPERTIES = {"NODE_FILL_COLOR", "NODE_BORDER_PAINT", "NODE_LABEL_COLOR",
+                    "EDGE_STROKE_UNSELECTED_PAINT", "EDGE_LABEL_COLOR", "NETWORK_BACKGROUND_PAINT"}
+
+
+def check_vizmap(path, schema):
+    root = ET.parse(path).getroot()
+    check(root.tag == "vizmap" and root.get("documentVersion") == "3.1", "vizmap: root %r" % root.tag)
+    styles = root.findall("visualStyle")
+    check(len(styles) == 1 and re.fullmatch(r"[A-Za-z_][\w.-]*", styles[0].get("name", "")),
+          "vizmap: not one visualStyle with an NCName")
+    for section, types in (("node", schema["node_types"]), ("edge", schema["edge_types"])):
+        element = styles[0].find(section)
+        check(element is not None, "vizmap: no <%s>" % section)
+        if element is None:
+            continue
+        properties = {p.get("name"): p for p in element.findall("visualProperty")}
+        for name, prop in properties.items():
+            values = [prop.get("default")] + [e.get("value") for e in prop.iter("discreteMappingEntry")]
+            if name in VIZMAP_VALUES:
+                check(set(values) <= VIZMAP_VALUES[name], "vizmap %s: values %r" % (name, values))
+            if name in COLOR_PROPERTIES:
+                check(all(re.fullmatch(r"#[0-9A-F]{6}", v) for v in values), "vizmap %s: colours %r" % (name, values))
+            for mapping in prop.findall("discreteMapping"):
+                check(mapping.get("attributeName") == "type" and mapping.get("attributeType") == "string"
+                      and len(mapping) > 0, "vizmap %s: mapping" % name)
+                check(all(e.get("attributeValue") in types for e in mapping), "vizmap %s: unknown type" % name)
+        label = properties.get("%s_LABEL" % section.upper())
+        column = "label" if section == "node" else "interaction"
+        check(label is not None and label.find("passthroughMapping").get("attributeName") == column,
+              "vizmap: %s label is not the %s column" % (section, column))
+        colours = {e.get("attributeValue"): e.get("value") for e in
+                   properties["NODE_FILL_COLOR" if section == "node" else "EDGE_STROKE_UNSELECTED_PAINT"]
+                   .iter("discreteMappingEntry")}
+        for name, spec in types.items():
+            style = spec.get("style", {})
+            want = (style.get("fillcolor") if "filled" in style.get("style", "") else None) \
+                if section == "node" else style.get("color")
+            if rgb(want):
+                check(colours.get(name) == "#%02X%02X%02X" % rgb(want),
+                      "vizmap %s %s: colour %r, want %r" % (section, name, colours.get(name), want))
 
 
 # ---- Neo4j CSV and Cypher ------------------------------------------------------
@@ -543,6 +614,7 @@ def main():
     check_gexf(base + ".gexf", nodes, edges, schema, outdir)
     check_yed(base + ".yed.graphml", nodes, edges, schema)
     check_cytoscape(base + ".cyjs", base + ".style.json", nodes, edges, schema, data)
+    check_vizmap(base + ".vizmap.xml", schema)
     check_neo4j(base + ".neo4j", nodes, edges)
     check_cypher(base + ".cypher", nodes, edges)
     check_rdf(base + ".nt", base + ".ttl", nodes, edges, schema, data)

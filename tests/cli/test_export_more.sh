@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The exports beyond the default four (GEXF, Cytoscape and its style, yEd
-# GraphML, Neo4j CSV and Cypher, N-Triples, Turtle, PNG, PDF), read back by
+# GraphML, Cytoscape desktop style, Neo4j CSV and Cypher, N-Triples, Turtle, PNG, PDF), read back by
 # independent consumers (tests/cli/check_more_exports.py: NetworkX, rdflib,
-# Python's csv and json; xmllint against the XSDs in tests/schemas/; file)
+# Python's csv and json; xmllint against the XSDs and jing against the GEXF
+# RELAX NG schema in tests/schemas/; file)
 # for the small fixture, the hostile-label fixture and the shipped data
 # sets. Also: the default formats are unchanged, repeated builds are
 # byte-identical, and the format list in messages comes from the table.
 . "$(dirname "$0")/lib.sh"
 
-MORE=gexf,cytoscape,cytoscape-style,yed,cypher,neo4j,nt,ttl,png,pdf
+MORE=gexf,cytoscape,cytoscape-style,cytoscape-vizmap,yed,cypher,neo4j,nt,ttl,png,pdf
 SCHEMAS="$KG_SOURCE_DIR/tests/schemas"
 
 # Validates FILE against XSD; with ONLY_NMTOKEN, the only errors allowed are
@@ -32,6 +33,9 @@ check_dataset() { # check_dataset FILE NAME
   "$PY" "$KG_SOURCE_DIR/tests/cli/check_more_exports.py" "$1" "$dir" "$2" >"$scratch/check.out" 2>&1 ||
     fail "consumers disagree on $2: $(head -c 3000 "$scratch/check.out")"
   validate graphml+yfiles.xsd "$dir/$2.yed.graphml" $strict
+  # The whole GEXF, viz elements included, against the official RELAX NG schema.
+  jing "$SCHEMAS/gexf.rng" "$dir/$2.gexf" >"$scratch/rng.out" 2>&1 ||
+    fail "jing gexf.rng rejects $2.gexf: $(grep -v '^\[warning\]' "$scratch/rng.out" | head -c 600)"
   [ "$(head -c 8 "$dir/$2.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
     fail "$2.png does not start with the PNG signature"
   file -b "$dir/$2.png" | grep -q '^PNG image data' || fail "file: $2.png is $(file -b "$dir/$2.png")"
@@ -50,6 +54,14 @@ for f in "$KG_SOURCE_DIR"/data/*.kg.json; do
   check_dataset "$f" "$(basename "$f" .kg.json)"
 done
 
+# jing does reject what the schema forbids: GEXF's <meta> holds one
+# <description> (kg puts the title and the description in it).
+grep -c '<description>' "$scratch/small/small.gexf" | grep -qx 1 || fail "small.gexf: not one <description>"
+sed 's|<creator>kg</creator>|&<description>two</description>|' "$scratch/small/small.gexf" >"$scratch/two.gexf"
+jing "$SCHEMAS/gexf.rng" "$scratch/two.gexf" >/dev/null 2>&1 && fail "jing accepts two <description> elements"
+sed 's|<viz:color |<viz:colour |' "$scratch/small/small.gexf" >"$scratch/badviz.gexf"
+jing "$SCHEMAS/gexf.rng" "$scratch/badviz.gexf" >/dev/null 2>&1 && fail "jing accepts an unknown viz element"
+
 # The hostile label that closes a <script> stays text everywhere.
 for ext in gexf yed.graphml; do
   grep -q '<script' "$scratch/hostile/hostile.$ext" && fail "hostile.$ext holds a <script> element"
@@ -58,7 +70,7 @@ done
 # Deterministic: a second build is byte-identical (not the PDF: cairo writes
 # its creation time into it).
 run build -q -f "$MORE" -o "$scratch/again" "$KG_TEST_DATA/hostile.kg.json"
-for f in hostile.gexf hostile.cyjs hostile.style.json hostile.yed.graphml hostile.cypher \
+for f in hostile.gexf hostile.cyjs hostile.style.json hostile.vizmap.xml hostile.yed.graphml hostile.cypher \
   hostile.nt hostile.ttl hostile.png hostile.neo4j/nodes_body.csv \
   hostile.neo4j/relationships_cooperates_with.csv; do
   cmp -s "$scratch/hostile/$f" "$scratch/again/$f" || fail "$f differs between two builds"
@@ -103,10 +115,10 @@ expect_rc 0 "format aliases"
   fail "aliases wrote: $(ls "$scratch/aliases" | tr '\n' ' ')"
 run build -q -f gexf,nosuch -o "$scratch/nosuch" "$KG_TEST_DATA/small.kg.json"
 expect_rc 1 "unknown format"
-expect_stderr "unknown format 'nosuch' (known: dot, graphml, json, svg, html, gexf, cytoscape, cytoscape-style, yed, cypher, neo4j, nt, ttl, png, pdf)" "format list from the table"
+expect_stderr "unknown format 'nosuch' (known: dot, graphml, json, svg, html, gexf, cytoscape, cytoscape-style, cytoscape-vizmap, yed, cypher, neo4j, nt, ttl, png, pdf)" "format list from the table"
 [ ! -e "$scratch/nosuch" ] || fail "a usage error created the output folder"
 run build --help
-for name in gexf cytoscape-style yed cypher neo4j nt ttl png pdf; do
+for name in gexf cytoscape-style cytoscape-vizmap yed cypher neo4j nt ttl png pdf; do
   expect_stdout "$name" "build --help lists $name"
 done
 

@@ -92,6 +92,22 @@ run validate "$scratch"
 expect_rc 3 "directory as data set"
 expect_stderr "is a directory" "directory as data set"
 
+# '-' reads standard input, like other tools; relative paths in it (the
+# schema) resolve against the current directory; errors name <stdin>.
+(cd "$KG_TEST_DATA" && "$KG" validate - <small.kg.json) >"$scratch/stdout" 2>"$scratch/stderr"
+rc=$?
+expect_rc 0 "validate - from the data set's folder"
+expect_stdout "<stdin>: valid (" "validate - names standard input"
+printf '{"kg": 1,\n' >"$scratch/cut.json"
+"$KG" validate - <"$scratch/cut.json" >"$scratch/stdout" 2>"$scratch/stderr"
+rc=$?
+expect_rc 2 "validate - with broken JSON"
+expect_stderr "<stdin>:2:1: JSON syntax error" "validate - reports <stdin>:LINE:COL"
+"$KG" validate -q -- - <"$KG_TEST_DATA/small.kg.json" >"$scratch/stdout" 2>"$scratch/stderr"
+rc=$?
+expect_rc 2 "validate - from elsewhere cannot find the relative schema"
+expect_stderr "<stdin>: /schema: cannot use schema" "validate - from elsewhere"
+
 # Usage errors: exit 1.
 run validate
 expect_rc 1 "validate without arguments"

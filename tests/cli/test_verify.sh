@@ -31,6 +31,12 @@ if [ -f "$KG_SOURCE_DIR/data/nato-eu.kg.json" ]; then
   run verify "$KG_SOURCE_DIR/data/nato-eu.kg.json"
   expect_rc 0 "shipped data set"
   expect_stdout "with evidence" "shipped data set"
+  # The same on standard input, from the data set's folder (its sources).
+  (cd "$KG_SOURCE_DIR/data" && "$KG" verify - <nato-eu.kg.json) >"$scratch/stdout" 2>"$scratch/stderr"
+  rc=$?
+  expect_rc 0 "verify - (standard input)"
+  expect_stdout "<stdin>: " "verify - names standard input"
+  expect_stdout "quotes found in their sources" "verify - reports the quotes"
 fi
 
 finish

@@ -64,7 +64,8 @@ static void format_table(void **state)
                  {"neo4j", KG_FORMAT_NEO4J},       {"nt", KG_FORMAT_NTRIPLES},
                  {"ntriples", KG_FORMAT_NTRIPLES}, {"ttl", KG_FORMAT_TURTLE},
                  {"turtle", KG_FORMAT_TURTLE},     {"png", KG_FORMAT_PNG},
-                 {"pdf", KG_FORMAT_PDF}};
+                 {"pdf", KG_FORMAT_PDF},           {"cytoscape-vizmap", KG_FORMAT_CYTOSCAPE_VIZMAP},
+                 {"vizmap.xml", KG_FORMAT_CYTOSCAPE_VIZMAP}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         kg_format f;
         assert_int_equal(kg_format_from_name(names[i].name, &f), KG_OK);
@@ -91,6 +92,8 @@ static void two_part_extensions(void **state)
     assert_int_equal(f, KG_FORMAT_GRAPHML);
     assert_int_equal(kg_format_from_path("out/x.style.json", &f), KG_OK);
     assert_int_equal(f, KG_FORMAT_CYTOSCAPE_STYLE);
+    assert_int_equal(kg_format_from_path("out/x.vizmap.xml", &f), KG_OK);
+    assert_int_equal(f, KG_FORMAT_CYTOSCAPE_VIZMAP);
     assert_int_equal(kg_format_from_path("out/x.json", &f), KG_OK);
     assert_int_equal(f, KG_FORMAT_JSON);
     /* The two-part extension alone is no file name with an extension. */
@@ -166,6 +169,17 @@ static void cytoscape_elements_and_style(void **state)
     assert_non_null(strstr(text, "{\"selector\": \"edge[type = \\\"cooperates_with\\\"]\", "
                                  "\"style\": {\"line-style\": \"dashed\", "
                                  "\"target-arrow-shape\": \"none\"}}"));
+    free(text);
+    text = export_text(KG_FORMAT_CYTOSCAPE_VIZMAP);
+    assert_non_null(strstr(text, "<visualProperty name=\"NODE_FILL_COLOR\" default=\"#FFFFFF\">\n"
+                                 "        <discreteMapping attributeName=\"type\""
+                                 " attributeType=\"string\">\n"
+                                 "          <discreteMappingEntry attributeValue=\"operation\""
+                                 " value=\"#F4B183\"/>\n"
+                                 "          <discreteMappingEntry attributeValue=\"organisation\""
+                                 " value=\"#1F4E79\"/>\n"));
+    assert_non_null(strstr(text, "<discreteMappingEntry attributeValue=\"cooperates_with\""
+                                 " value=\"EQUAL_DASH\"/>"));
     free(text);
 }
 

@@ -313,6 +313,21 @@ static void table_csv_tsv(void **state)
     kg_graph_free(g);
     kg_diagnostics_clear(&d);
 
+    /* kg's neo4j-admin node files: labels "Entity;TYPE", aliases joined by ';'. */
+    assert_int_equal(import_text("id:ID,:LABEL,label,aliases:string[],tags:string[],n:long\n"
+                                 "a,Entity;country,A,x;y z,p;q,3\nb,Entity,B,,,\n",
+                                 "n.csv", NULL, &g, &d),
+                     KG_OK);
+    assert_string_equal(node(g, "a")->type, "country");
+    assert_string_equal(node(g, "b")->type, "Entity");
+    assert_int_equal(node(g, "a")->alias_count, 2);
+    assert_string_equal(node(g, "a")->aliases[1], "y z");
+    assert_attr(kg_node_attr(node(g, "a"), "tags"), "p;q", KG_VALUE_STRING);
+    assert_attr(kg_node_attr(node(g, "a"), "n"), "3", KG_VALUE_INTEGER);
+    assert_null(kg_node_attr(node(g, "a"), "aliases:string[]"));
+    kg_graph_free(g);
+    kg_diagnostics_clear(&d);
+
     assert_int_equal(import_text("source,target\na,b\nc\n", "e.csv", NULL, &g, &d), KG_EINPUT);
     assert_int_equal(first(&d, KG_EINPUT)->line, 3);
     kg_diagnostics_clear(&d);

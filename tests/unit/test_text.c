@@ -33,6 +33,41 @@ static void folding(void **state)
     assert_string_equal(out, "abc");
 }
 
+/* Names in other scripts and in other normal forms fold alike. */
+static void folding_unicode(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"Tu\xcc\x88rkiye", "turkiye"},                   /* u + combining diaeresis (NFD) */
+        {"T\xc3\x9cRK\xc4\xb0YE", "turkiye"},              /* TÜRKİYE: dotted capital I */
+        {"\xc8\x98tefan cel Mare", "stefan cel mare"},     /* Ș, comma below (Romanian) */
+        {"\xc5\x9etefan", "stefan"},                       /* Ş, cedilla */
+        {"\xce\x91\xce\x98\xce\x89\xce\x9d\xce\x91", /* ΑΘΉΝΑ */
+         "\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1"},   /* αθηνα */
+        {"\xce\xa3\xce\x97\xce\x9c\xce\x91", "\xcf\x83\xce\xb7\xce\xbc\xce\xb1"}, /* ΣΗΜΑ */
+        {"\xcf\x83\xce\xb7\xce\xbc\xce\xb1\xcf\x82",       /* σημας: final sigma */
+         "\xcf\x83\xce\xb7\xce\xbc\xce\xb1\xcf\x83"},
+        {"\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90", /* МОСКВА */
+         "\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0"}, /* москва */
+        {"\xd0\x81\xd0\xbb\xd0\xba\xd0\xb0", "\xd0\xb5\xd0\xbb\xd0\xba\xd0\xb0"}, /* Ёлка */
+        {"Stra\xc3\x9f" "e", "strasse"},                   /* ß */
+        {"\xc5\x81\xc3\xb3" "d\xc5\xba", "lodz"},            /* Łódź: Ł has no decomposition */
+        {"K\xc3\xb8" "benhavn", "kobenhavn"},              /* ø */
+        {"\xef\xbc\xae\xef\xbc\xa1\xef\xbc\xb4\xef\xbc\xaf", "nato"}, /* fullwidth */
+        {"EU\xc2\xa0\xc2\xa0" "Council", "eu council"},      /* no-break spaces */
+        {"co\xc2\xad" "operation", "cooperation"},         /* soft hyphen is ignorable */
+        {"\xef\xac\x81nal", "final"},                      /* ﬁ ligature */
+        {"a\xff" "b", "a\xff" "b"},                               /* a stray byte stays */
+    };
+    char out[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        kg_fold(cases[i].in, out, sizeof out);
+        assert_string_equal(out, cases[i].want);
+    }
+}
+
 static void edit_distance(void **state)
 {
     (void)state;
@@ -74,7 +109,7 @@ static void numbers_ignore_locale(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(utf8_validation), cmocka_unit_test(folding),
+        cmocka_unit_test(utf8_validation), cmocka_unit_test(folding), cmocka_unit_test(folding_unicode),
         cmocka_unit_test(edit_distance),   cmocka_unit_test(suggestions),
         cmocka_unit_test(numbers_ignore_locale),
     };

@@ -1,6 +1,7 @@
-/* text.c - UTF-8 validation, name folding, edit distance and locale-free
- * number formatting: the small text tools that loaders (hints), exporters
- * (escaping, numbers) and name resolution share. */
+/* text.c - UTF-8 validation, name folding (Unicode through utf8proc),
+ * edit distance and locale-free number formatting: the small text tools
+ * that loaders (hints), exporters (escaping, numbers) and name resolution
+ * share. */
 #include "kg/text.h"
 
 #include "internal.h"
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* Length of the well-formed UTF-8 sequence at s (1-4), or 0 if malformed. */
 static size_t utf8_sequence(const unsigned char *s, size_t len)
@@ -105,27 +107,31 @@ bool kg_utf8_valid(const char *s, size_t len)
     return true;
 }
 
-/* Base letters for U+00C0..U+017F; "" keeps the character as it is. Two
- * letters for ligatures. Index is code point - 0xC0. */
-static const char *const latin_fold[0x180 - 0xC0] = {
-    "a","a","a","a","a","a","ae","c","e","e","e","e","i","i","i","i",
-    "d","n","o","o","o","o","o","","o","u","u","u","u","y","th","ss",
-    "a","a","a","a","a","a","ae","c","e","e","e","e","i","i","i","i",
-    "d","n","o","o","o","o","o","","o","u","u","u","u","y","th","y",
-    "a","a","a","a","a","a","c","c","c","c","c","c","c","c","d","d",
-    "d","d","e","e","e","e","e","e","e","e","e","e","g","g","g","g",
-    "g","g","g","g","h","h","h","h","i","i","i","i","i","i","i","i",
-    "i","i","ij","ij","j","j","k","k","k","l","l","l","l","l","l","l",
-    "l","l","l","n","n","n","n","n","n","n","n","n","o","o","o","o",
-    "o","o","oe","oe","r","r","r","r","r","r","s","s","s","s","s","s",
-    "s","s","t","t","t","t","t","t","u","u","u","u","u","u","u","u",
-    "u","u","u","u","w","w","y","y","y","z","z","z","z","z","z","s",
+/* Latin letters with a stroke or of their own that Unicode does not
+ * decompose, so no normalisation reaches their base letter; every other
+ * accent is a combining mark after decomposition. */
+static const struct {
+    uint32_t cp;
+    const char *base;
+} undecomposed[] = {
+    {0x00E6, "ae"}, {0x00F0, "d"}, {0x00F8, "o"}, {0x00FE, "th"}, {0x0111, "d"},
+    {0x0127, "h"},  {0x0131, "i"}, {0x0138, "k"}, {0x0142, "l"},  {0x014B, "n"},
+    {0x0153, "oe"}, {0x0167, "t"}, {0x0180, "b"}, {0x0188, "c"}, {0x01B6, "z"},
 };
 
-static bool is_separator(unsigned c)
+static const char *undecomposed_base(uint32_t cp)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' ||
-           c == '_' || c == '\f' || c == '\v';
+    for (size_t i = 0; i < sizeof undecomposed / sizeof undecomposed[0]; i++)
+        if (undecomposed[i].cp == cp)
+            return undecomposed[i].base;
+    return NULL;
+}
+
+static bool is_separator(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_' ||
+           c == '\f' || c == '\v' ||
+           (c > 0x7F && utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_ZS);
 }
 
 /* Appends n bytes to out if room remains; always counts them. */
@@ -139,6 +145,33 @@ static void fold_put(char *out, size_t size, size_t *len, const char *s,
     }
 }
 
+/* Appends one folded code point, a space first when one is pending. */
+static void fold_emit(char *out, size_t size, size_t *len, bool *pending_space, uint32_t cp)
+{
+    if (is_separator(cp)) {
+        *pending_space = *len > 0;
+        return;
+    }
+    if (*pending_space)
+        fold_put(out, size, len, " ", 1);
+    *pending_space = false;
+    const char *base = undecomposed_base(cp);
+    if (base) {
+        fold_put(out, size, len, base, strlen(base));
+        return;
+    }
+    utf8proc_uint8_t bytes[4];
+    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, bytes);
+    fold_put(out, size, len, (const char *)bytes, (size_t)n);
+}
+
+/* Compatibility decomposition, case folding, and default-ignorable
+ * characters and combining marks dropped: per code point, so a stray byte
+ * stays as it is rather than failing the whole string. */
+#define KG_FOLD_OPTIONS                                                              \
+    (UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
+     UTF8PROC_IGNORE)
+
 size_t kg_fold(const char *s, char *out, size_t size)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -146,24 +179,29 @@ size_t kg_fold(const char *s, char *out, size_t size)
     bool pending_space = false;
     while (remaining > 0) {
         size_t n = utf8_sequence(p, remaining);
-        if (n == 0)
-            n = 1; /* copy a stray byte as it is */
-        if (n == 1 && is_separator(*p)) {
-            pending_space = len > 0;
-        } else {
+        if (n == 0) {
             if (pending_space)
                 fold_put(out, size, &len, " ", 1);
             pending_space = false;
-            uint32_t cp = n == 2 ? (uint32_t)((p[0] & 0x1F) << 6 | (p[1] & 0x3F)) : 0;
-            if (n == 1 && *p >= 'A' && *p <= 'Z') {
-                char c = (char)(*p - 'A' + 'a');
-                fold_put(out, size, &len, &c, 1);
-            } else if (n == 2 && cp >= 0xC0 && cp < 0x180 && latin_fold[cp - 0xC0][0]) {
-                const char *base = latin_fold[cp - 0xC0];
-                fold_put(out, size, &len, base, strlen(base));
-            } else {
-                fold_put(out, size, &len, (const char *)p, n);
+            fold_put(out, size, &len, (const char *)p, 1); /* a stray byte as it is */
+            n = 1;
+        } else if (n == 1) {
+            unsigned char c = *p >= 'A' && *p <= 'Z' ? (unsigned char)(*p - 'A' + 'a') : *p;
+            fold_emit(out, size, &len, &pending_space, c);
+        } else {
+            uint32_t cp;
+            kg_utf8_decode((const char *)p, n, &cp);
+            utf8proc_int32_t folded[18];
+            int last_boundclass = 0;
+            utf8proc_ssize_t count = utf8proc_decompose_char(
+                (utf8proc_int32_t)cp, folded, 18, (utf8proc_option_t)KG_FOLD_OPTIONS,
+                &last_boundclass);
+            if (count < 0 || count > 18) {
+                folded[0] = (utf8proc_int32_t)cp;
+                count = 1;
             }
+            for (utf8proc_ssize_t i = 0; i < count; i++)
+                fold_emit(out, size, &len, &pending_space, (uint32_t)folded[i]);
         }
         p += n;
         remaining -= n;

@@ -54,6 +54,13 @@ static kg_status cytoscape_style(const kg_graph *g, const kg_export_options *o,
     return kg_export_cytoscape_style(g, w, err);
 }
 
+static kg_status cytoscape_vizmap(const kg_graph *g, const kg_export_options *o,
+                                  kg_writer *w, kg_error *err)
+{
+    (void)o;
+    return kg_export_cytoscape_vizmap(g, w, err);
+}
+
 static kg_status yed(const kg_graph *g, const kg_export_options *o, kg_writer *w,
                      kg_error *err)
 {
@@ -80,15 +87,13 @@ static kg_status neo4j(const kg_graph *g, const kg_export_options *o, kg_writer 
 static kg_status ntriples(const kg_graph *g, const kg_export_options *o, kg_writer *w,
                           kg_error *err)
 {
-    (void)o;
-    return kg_export_ntriples(g, w, err);
+    return kg_export_rdf(g, o, false, w, err);
 }
 
 static kg_status turtle(const kg_graph *g, const kg_export_options *o, kg_writer *w,
                         kg_error *err)
 {
-    (void)o;
-    return kg_export_turtle(g, w, err);
+    return kg_export_rdf(g, o, true, w, err);
 }
 
 typedef struct format_info {
@@ -110,6 +115,8 @@ static const format_info formats[KG_FORMAT_COUNT] = {
     [KG_FORMAT_CYTOSCAPE] = {"cytoscape", "cyjs", NULL, false, cytoscape},
     [KG_FORMAT_CYTOSCAPE_STYLE] = {"cytoscape-style", "style.json", NULL, false,
                                    cytoscape_style},
+    [KG_FORMAT_CYTOSCAPE_VIZMAP] = {"cytoscape-vizmap", "vizmap.xml", NULL, false,
+                                    cytoscape_vizmap},
     [KG_FORMAT_YED] = {"yed", "yed.graphml", NULL, false, yed},
     [KG_FORMAT_CYPHER] = {"cypher", "cypher", "cql", false, cypher},
     [KG_FORMAT_NEO4J] = {"neo4j", "neo4j", NULL, false, neo4j},
@@ -121,7 +128,8 @@ static const format_info formats[KG_FORMAT_COUNT] = {
 
 kg_export_options kg_export_defaults(void)
 {
-    return (kg_export_options){.has_legend = true, .layout = NULL, .rankdir = NULL};
+    return (kg_export_options){.has_legend = true, .layout = NULL, .rankdir = NULL,
+                               .base_iri = NULL};
 }
 
 static bool is_one_of(const char *value, const char *const *choices)
@@ -130,6 +138,24 @@ static bool is_one_of(const char *value, const char *const *choices)
         if (strcmp(value, *choices) == 0)
             return true;
     return false;
+}
+
+/* RFC 3987 in brief: scheme ":" rest, the scheme a letter then letters,
+ * digits, '+', '-', '.'; the rest without what N-Triples forbids in an IRI. */
+static bool is_absolute_iri(const char *s)
+{
+    const char *p = s;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return false;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p != ':' || p[1] == '\0')
+        return false;
+    for (p++; *p; p++)
+        if ((unsigned char)*p <= 0x20 || *p == 0x7f || strchr("<>\"{}|^`\\", *p))
+            return false;
+    return true;
 }
 
 kg_status kg_export_check_options(const kg_export_options *o, kg_error *err)
@@ -147,6 +173,11 @@ kg_status kg_export_check_options(const kg_export_options *o, kg_error *err)
         status = kg_error_set(err, KG_EUSAGE, NULL, "unknown rank direction '%s'", o->rankdir);
         if (err)
             snprintf(err->hint, sizeof err->hint, "use one of LR, RL, TB, BT");
+    } else if (o->base_iri && !is_absolute_iri(o->base_iri)) {
+        status = kg_error_set(err, KG_EUSAGE, NULL, "'%s' is not an absolute IRI", o->base_iri);
+        if (err)
+            snprintf(err->hint, sizeof err->hint,
+                     "give a scheme and no spaces or <>\"{}|^`\\, e.g. https://example.org/my-graph/");
     }
     return status;
 }

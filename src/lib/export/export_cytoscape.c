@@ -6,7 +6,10 @@
  *
  * Element data keeps kg's field names (aliases and evidence as arrays) and
  * adds the names Cytoscape desktop shows by default: "name" (the label) on
- * nodes and "interaction" (the type) on edges. */
+ * nodes and "interaction" (the type) on edges. Desktop reads a list of
+ * objects as a list of empty strings, so the evidence is also written as
+ * two text columns, "quote" and "evidence_source", one item a line. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +23,11 @@ static void attrs(kg_writer *w, const kg_attr *a, uint32_t count)
     char buf[256];
     for (uint32_t i = 0; i < count; i++) {
         const char *name = kg_export_attr_name(a[i].key, buf, sizeof buf);
-        if (strcmp(a[i].key, "name") == 0 || strcmp(a[i].key, "interaction") == 0)
-            name = strcmp(a[i].key, "name") == 0 ? "attr_name" : "attr_interaction";
+        if (strcmp(a[i].key, "name") == 0 || strcmp(a[i].key, "interaction") == 0 ||
+            strcmp(a[i].key, "evidence_source") == 0) {
+            snprintf(buf, sizeof buf, "attr_%s", a[i].key);
+            name = buf;
+        }
         kg_writer_puts(w, ", ");
         kg_write_json_string(w, name);
         kg_writer_puts(w, ": ");
@@ -30,6 +36,25 @@ static void attrs(kg_writer *w, const kg_attr *a, uint32_t count)
         else
             kg_writer_puts(w, a[i].text);
     }
+}
+
+/* The evidence as the structured array and as the two text columns;
+ * false when out of memory. */
+static bool evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
+{
+    if (count == 0)
+        return true;
+    kg_export_json_evidence(w, ev, count);
+    char *quotes = kg_export_quotes_text(ev, count);
+    char *sources = kg_export_evidence_sources_text(ev, count);
+    if (quotes && sources) {
+        kg_export_json_member(w, "quote", quotes);
+        kg_export_json_member(w, "evidence_source", sources);
+    }
+    bool ok = quotes && sources;
+    free(quotes);
+    free(sources);
+    return ok;
 }
 
 static bool write_node(kg_writer *w, const void *graph, size_t i)
@@ -43,11 +68,11 @@ static bool write_node(kg_writer *w, const void *graph, size_t i)
     kg_export_json_member(w, "description", n->description);
     kg_export_json_aliases(w, n);
     kg_export_json_dates(w, n->start, n->end);
-    kg_export_json_evidence(w, n->evidence, n->evidence_count);
+    bool ok = evidence(w, n->evidence, n->evidence_count);
     attrs(w, n->attrs, n->attr_count);
     KG_PUT_LIT(w, "}}");
     kg_export_end_element(w, i, kg_graph_node_count(graph));
-    return true;
+    return ok;
 }
 
 static bool write_edge(kg_writer *w, const void *ctx, size_t i)
@@ -64,11 +89,11 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     kg_export_json_member(w, "type", e->type);
     kg_export_json_member(w, "interaction", e->type);
     kg_export_json_dates(w, e->start, e->end);
-    kg_export_json_evidence(w, e->evidence, e->evidence_count);
+    bool ok = evidence(w, e->evidence, e->evidence_count);
     attrs(w, e->attrs, e->attr_count);
     KG_PUT_LIT(w, "}}");
     kg_export_end_element(w, i, kg_graph_edge_count(g));
-    return true;
+    return ok;
 }
 
 kg_status kg_export_cytoscape(const kg_graph *g, kg_writer *w, kg_error *err)

@@ -212,15 +212,18 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
     return ok;
 }
 
+/* GEXF 1.3's <meta> allows one <description> and has no title element, so
+ * the title and the description share it, a blank line between them. */
 static void write_meta(kg_writer *w, const kg_graph *g)
 {
     kg_writer_puts(w, "  <meta>\n    <creator>kg</creator>\n");
-    const char *texts[] = {kg_graph_title(g), kg_graph_description(g)};
-    for (size_t i = 0; i < 2; i++) {
-        if (!texts[i][0])
-            continue;
+    const char *title = kg_graph_title(g), *description = kg_graph_description(g);
+    if (title[0] || description[0]) {
         kg_writer_puts(w, "    <description>");
-        kg_write_xml_text(w, texts[i]);
+        kg_write_xml_text(w, title);
+        if (title[0] && description[0])
+            kg_writer_puts(w, "\n\n");
+        kg_write_xml_text(w, description);
         kg_writer_puts(w, "</description>\n");
     }
     kg_writer_puts(w, "  </meta>\n");
@@ -235,12 +238,12 @@ kg_status kg_export_gexf(const kg_graph *g, kg_writer *w, kg_error *err)
               kg_id_table_build(&ids, g, kg_write_xml_text);
     gexf_ctx ctx = {&ids, &nodes, &edges};
     if (ok) {
+        /* No xsi:schemaLocation: the 1.3 RELAX NG schema allows no foreign
+         * attribute on <gexf>. */
         kg_writer_puts(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<gexf xmlns=\"http://gexf.net/1.3\""
-                          " xmlns:viz=\"http://gexf.net/1.3/viz\"\n"
-                          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                          "    xsi:schemaLocation=\"http://gexf.net/1.3"
-                          " http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
+                          " xmlns:viz=\"http://gexf.net/1.3/viz\""
+                          " version=\"1.3\">\n");
         write_meta(w, g);
         kg_writer_puts(w, "  <graph mode=\"dynamic\" timeformat=\"date\""
                           " defaultedgetype=\"directed\">\n");

@@ -152,4 +152,9 @@ bool kg_export_parse_color(const char *color, unsigned char rgba[4]);
  * the word `word`. */
 bool kg_export_style_has(const char *style, const char *word);
 
+/* N-Triples (is_turtle false) or Turtle with options' base IRI (options
+ * may be NULL: the default IRIs). */
+kg_status kg_export_rdf(const kg_graph *g, const kg_export_options *options, bool is_turtle,
+                        kg_writer *w, kg_error *err);
+
 #endif

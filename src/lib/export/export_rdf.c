@@ -11,7 +11,15 @@
  * makes a valid IRI. Each edge is asserted as a triple and also described by
  * a standard RDF reification (an rdf:Statement named after the data set and
  * the edge id) that carries its id, type, dates, attributes and evidence;
- * parallel edges thus stay apart although their triple is the same. */
+ * parallel edges thus stay apart although their triple is the same, and
+ * that triple is asserted once.
+ *
+ * With a base IRI B (kg_export_options.base_iri), entities are B id/ID,
+ * statements B relation/EDGE-ID and sources B source/ID. Without one,
+ * entities keep the shared https://kg.example/id/ namespace, and statements
+ * and sources are named after the graph: its name, or for a graph without
+ * one a hash of its ids, so two unnamed graphs do not collide in a store. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +68,8 @@ typedef struct rdf_out {
     kg_writer *w;
     const kg_graph *graph;
     bool is_turtle;
+    bool has_shared_predicates; /* two edge types map to one Wikidata property */
+    const char *id_base;        /* the kgd: namespace */
     const char *source_base;   /* https://kg.example/source/NAME/ */
     const char *relation_base; /* https://kg.example/relation/NAME/ */
     term subject;
@@ -116,7 +126,9 @@ static void put_term(rdf_out *o, term t)
         return;
     }
     kg_putc(o->w, '<');
-    kg_writer_puts(o->w, t.prefix >= 0 ? prefixes[t.prefix].iri : t.base);
+    kg_writer_puts(o->w, t.prefix == P_ID ? o->id_base
+                         : t.prefix >= 0  ? prefixes[t.prefix].iri
+                                          : t.base);
     put_encoded(o->w, t.local);
     kg_putc(o->w, '>');
 }
@@ -262,6 +274,33 @@ static term edge_predicate(const kg_graph *g, const kg_edge *e)
     return iri(P_RELATION, e->type);
 }
 
+static bool same_term(term a, term b)
+{
+    return a.prefix == b.prefix && strcmp(a.local, b.local) == 0;
+}
+
+/* Whether an earlier edge asserts the same triple. Edges are in (source,
+ * type, target) order, so parallel edges of one type are neighbours; only
+ * when two types share a predicate are the source's other edges searched. */
+static bool is_asserted_before(const rdf_out *o, size_t index, term predicate_term)
+{
+    const kg_edge *e = kg_graph_edge(o->graph, index);
+    for (size_t j = index; j-- > 0;) {
+        const kg_edge *prev = kg_graph_edge(o->graph, j);
+        if (prev->source != e->source)
+            return false;
+        bool is_same_type = prev->type_index == e->type_index && strcmp(prev->type, e->type) == 0;
+        if (!is_same_type && !o->has_shared_predicates)
+            return false;
+        if (prev->target == e->target &&
+            same_term(edge_predicate(o->graph, prev), predicate_term))
+            return true;
+        if (is_same_type && !o->has_shared_predicates)
+            return false;
+    }
+    return false;
+}
+
 static bool write_edge(kg_writer *w, const void *shared, size_t index)
 {
     rdf_out out = record_out(w, shared), *o = &out;
@@ -272,9 +311,11 @@ static bool write_edge(kg_writer *w, const void *shared, size_t index)
     term source = iri(P_ID, kg_graph_node(g, e->source)->id);
     term target = iri(P_ID, kg_graph_node(g, e->target)->id);
     term predicate_term = edge_predicate(g, e);
-    subject(o, source);
-    object(o, predicate_term, target);
-    end_subject(o);
+    if (!is_asserted_before(o, index, predicate_term)) {
+        subject(o, source);
+        object(o, predicate_term, target);
+        end_subject(o);
+    }
     subject(o, (term){-1, o->relation_base, e->id, false});
     object(o, iri(P_RDF, "type"), iri(P_RDF, "Statement"));
     object(o, iri(P_RDF, "subject"), source);
@@ -333,23 +374,80 @@ static void write_vocabulary(rdf_out *o, const kg_schema *schema)
     }
 }
 
-/* "https://kg.example/KIND/NAME/" in a memory writer the caller aborts. */
-static kg_status graph_base(const kg_graph *g, const char *kind, kg_writer **out)
+/* FNV-1a over the graph's node ids and edge ids, types and ends: a name
+ * for a graph that has none, the same for the same graph on every run. */
+static uint64_t graph_hash(const kg_graph *g)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+#define KG_HASH_TEXT(text)                                          \
+    for (const unsigned char *c = (const unsigned char *)(text);; c++) { \
+        h = (h ^ *c) * 0x100000001b3u;                              \
+        if (!*c)                                                    \
+            break;                                                  \
+    }
+    for (size_t i = 0; i < kg_graph_node_count(g); i++)
+        KG_HASH_TEXT(kg_graph_node(g, i)->id);
+    for (size_t i = 0; i < kg_graph_edge_count(g); i++) {
+        const kg_edge *e = kg_graph_edge(g, i);
+        KG_HASH_TEXT(e->id);
+        KG_HASH_TEXT(e->type);
+        KG_HASH_TEXT(kg_graph_node(g, e->source)->id);
+        KG_HASH_TEXT(kg_graph_node(g, e->target)->id);
+    }
+#undef KG_HASH_TEXT
+    return h;
+}
+
+/* The namespace of KIND ("id", "relation", "source") in a memory writer
+ * the caller aborts: BASE KIND/ with a base IRI; otherwise
+ * https://kg.example/id/, or https://kg.example/KIND/NAME/ where NAME is
+ * the graph's name or "g-" and its hash. */
+static kg_status graph_base(const kg_graph *g, const char *base, const char *kind,
+                            kg_writer **out)
 {
     kg_status status = kg_writer_open_memory(out, NULL);
     if (status != KG_OK)
         return status;
-    kg_writer_printf(*out, "https://kg.example/%s/", kind);
-    put_encoded(*out, kg_graph_name(g)[0] ? kg_graph_name(g) : "kg");
-    kg_writer_putc(*out, '/');
+    if (base) {
+        size_t len = strlen(base);
+        kg_writer_puts(*out, base);
+        if (len && base[len - 1] != '/' && base[len - 1] != '#')
+            kg_writer_putc(*out, '/');
+        kg_writer_printf(*out, "%s/", kind);
+    } else if (strcmp(kind, "id") == 0) {
+        kg_writer_puts(*out, prefixes[P_ID].iri);
+    } else {
+        kg_writer_printf(*out, "https://kg.example/%s/", kind);
+        if (kg_graph_name(g)[0])
+            put_encoded(*out, kg_graph_name(g));
+        else
+            kg_writer_printf(*out, "g-%016llx", (unsigned long long)graph_hash(g));
+        kg_writer_putc(*out, '/');
+    }
     return kg_writer_status(*out);
+}
+
+/* Whether two edge types map to the same Wikidata property. */
+static bool has_shared_predicates(const kg_schema *schema)
+{
+    size_t count = schema ? kg_schema_edge_type_count(schema) : 0;
+    for (size_t i = 0; i < count; i++) {
+        const kg_edge_type *a = kg_schema_edge_type(schema, i);
+        for (size_t j = 0; a->wikidata_count && j < i; j++) {
+            const kg_edge_type *b = kg_schema_edge_type(schema, j);
+            if (b->wikidata_count && strcmp(a->wikidata[0], b->wikidata[0]) == 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 static bool write_graph(rdf_out *o, const kg_graph *g)
 {
     if (o->is_turtle) {
         for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-            kg_writer_printf(o->w, "@prefix %s: <%s> .\n", prefixes[i].name, prefixes[i].iri);
+            kg_writer_printf(o->w, "@prefix %s: <%s> .\n", prefixes[i].name,
+                             i == P_ID ? o->id_base : prefixes[i].iri);
         kg_putc(o->w, '\n');
     }
     write_vocabulary(o, kg_graph_schema(g));
@@ -359,18 +457,28 @@ static bool write_graph(rdf_out *o, const kg_graph *g)
            kg_export_edges(o->w, g, NULL, write_edge, o);
 }
 
-static kg_status export_rdf(const kg_graph *g, bool is_turtle, kg_writer *w, kg_error *err)
+kg_status kg_export_rdf(const kg_graph *g, const kg_export_options *options, bool is_turtle,
+                        kg_writer *w, kg_error *err)
 {
-    kg_writer *sources = NULL, *relations = NULL;
-    kg_status status = graph_base(g, "source", &sources);
+    const char *base = options ? options->base_iri : NULL;
+    kg_writer *ids = NULL, *sources = NULL, *relations = NULL;
+    kg_status status = graph_base(g, base, "id", &ids);
     if (status == KG_OK)
-        status = graph_base(g, "relation", &relations);
+        status = graph_base(g, base, "source", &sources);
+    if (status == KG_OK)
+        status = graph_base(g, base, "relation", &relations);
     if (status == KG_OK) {
-        rdf_out o = {w, g, is_turtle, kg_writer_memory(sources, NULL),
-                     kg_writer_memory(relations, NULL), {0}, false};
+        rdf_out o = {.w = w,
+                     .graph = g,
+                     .is_turtle = is_turtle,
+                     .has_shared_predicates = has_shared_predicates(kg_graph_schema(g)),
+                     .id_base = kg_writer_memory(ids, NULL),
+                     .source_base = kg_writer_memory(sources, NULL),
+                     .relation_base = kg_writer_memory(relations, NULL)};
         if (!write_graph(&o, g))
             status = KG_ENOMEM;
     }
+    kg_writer_abort(ids);
     kg_writer_abort(sources);
     kg_writer_abort(relations);
     if (status != KG_OK)
@@ -380,10 +488,10 @@ static kg_status export_rdf(const kg_graph *g, bool is_turtle, kg_writer *w, kg_
 
 kg_status kg_export_ntriples(const kg_graph *g, kg_writer *w, kg_error *err)
 {
-    return export_rdf(g, false, w, err);
+    return kg_export_rdf(g, NULL, false, w, err);
 }
 
 kg_status kg_export_turtle(const kg_graph *g, kg_writer *w, kg_error *err)
 {
-    return export_rdf(g, true, w, err);
+    return kg_export_rdf(g, NULL, true, w, err);
 }

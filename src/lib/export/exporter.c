@@ -118,6 +118,19 @@ char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
     return take_memory(w);
 }
 
+char *kg_export_evidence_sources_text(const kg_evidence *evidence, uint32_t count)
+{
+    kg_writer *w = open_memory();
+    if (!w)
+        return NULL;
+    for (uint32_t i = 0; i < count; i++) {
+        if (i)
+            kg_putc(w, '\n');
+        kg_writer_puts(w, evidence[i].source);
+    }
+    return take_memory(w);
+}
+
 void kg_export_json_attrs(kg_writer *w, const kg_attr *attrs, uint32_t count)
 {
     char name[256];

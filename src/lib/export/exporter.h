@@ -28,6 +28,9 @@ char *kg_export_sources_json(const kg_graph *graph);
 /* The evidence quotes joined by newlines, for tools that show plain text.
  * malloc'd, or NULL when out of memory. */
 char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count);
+/* The evidence sources' ids joined by newlines, line i the source of
+ * quote i. malloc'd, or NULL when out of memory. */
+char *kg_export_evidence_sources_text(const kg_evidence *evidence, uint32_t count);
 
 /* Writes "key": value pairs of the free attributes into a JSON object
  * being written (each preceded by ", "), values in their JSON type. */

@@ -4,9 +4,11 @@
  * importer.c; the builder they feed is import_build.c, mapping kg's field
  * names back to fields once, which is what makes JSON -> GraphML -> JSON
  * and JSON -> DOT -> JSON give the same graph whatever sits in the middle. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "import_internal.h"
 #include "kg/dataset.h"
@@ -135,6 +137,105 @@ kg_status kg_import_buffer(const char *text, size_t len, const char *name,
     return st != KG_OK ? st : im.status;
 }
 
+/* ---- a neo4j-admin folder (kg's NAME.neo4j/) ------------------------- */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folder's files named PREFIX*.csv, sorted, as paths in the arena. */
+static kg_status list_files(kg_importer *im, kg_arena *arena, const char *dir,
+                            const char *prefix, char ***files, size_t *count)
+{
+    size_t capacity = 0;
+    *files = NULL;
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return kg_imp_error(im, KG_EIO, NULL, NULL, "cannot open folder '%s'", dir);
+    kg_status st = KG_OK;
+    for (struct dirent *entry; st == KG_OK && (entry = readdir(d));) {
+        size_t n = strlen(entry->d_name);
+        if (strncmp(entry->d_name, prefix, strlen(prefix)) != 0 || n < 4 ||
+            strcmp(entry->d_name + n - 4, ".csv") != 0)
+            continue;
+        size_t size = strlen(dir) + n + 2;
+        char *path = kg_arena_alloc(arena, size);
+        if (!path || kg_grow((void **)files, &capacity, *count + 1, sizeof **files) != KG_OK) {
+            st = kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+            break;
+        }
+        snprintf(path, size, "%s/%s", dir, entry->d_name);
+        (*files)[(*count)++] = path;
+    }
+    closedir(d);
+    if (st == KG_OK && *count)
+        qsort(*files, *count, sizeof **files, compare_names);
+    return st;
+}
+
+/* Reads one file of the folder and hands its text to the table parser. */
+static kg_status import_folder_file(kg_importer *im, const char *path, int expect_edges)
+{
+    char *text = NULL;
+    size_t len = 0;
+    kg_error err;
+    kg_status st = kg_read_file(path, im->options.max_bytes, &text, &len, &err);
+    if (st != KG_OK) {
+        if (im->diags)
+            kg_diagnostics_add(im->diags, &err);
+        if (im->status == KG_OK)
+            im->status = st;
+        return st;
+    }
+    kg_imp_text part = {path, text, len, ','};
+    st = kg_table_import_part(im, &part, expect_edges, true);
+    free(text);
+    return st;
+}
+
+/* Every nodes_*.csv as a node list, then every relationships_*.csv as an
+ * edge list, each in name order. */
+static kg_status import_neo4j_folder(kg_importer *im, const char *dir)
+{
+    kg_arena arena;
+    kg_arena_init(&arena);
+    char **nodes = NULL, **relationships = NULL;
+    size_t node_count = 0, relationship_count = 0;
+    kg_status st = list_files(im, &arena, dir, "nodes_", &nodes, &node_count);
+    if (st == KG_OK)
+        st = list_files(im, &arena, dir, "relationships_", &relationships, &relationship_count);
+    if (st == KG_OK && node_count == 0)
+        st = kg_imp_error(im, KG_EINPUT, NULL,
+                          "a neo4j-admin folder holds nodes_*.csv and relationships_*.csv files",
+                          "no nodes_*.csv file in folder '%s'", dir);
+    im->creates_missing_nodes = false;
+    for (size_t i = 0; st == KG_OK && i < node_count; i++)
+        st = import_folder_file(im, nodes[i], 0);
+    for (size_t i = 0; st == KG_OK && i < relationship_count; i++)
+        st = import_folder_file(im, relationships[i], 1);
+    free(nodes);
+    free(relationships);
+    kg_arena_free(&arena);
+    return st;
+}
+
+static kg_status import_folder(const char *path, const kg_import_options *o, kg_graph **out,
+                               kg_diagnostics *diags)
+{
+    kg_importer im;
+    kg_status st = kg_imp_init(&im, path, o, diags);
+    if (st == KG_OK)
+        st = import_neo4j_folder(&im, path);
+    if (st == KG_OK)
+        st = kg_imp_finish(&im, out);
+    else if (im.status == KG_OK)
+        im.status = st;
+    kg_imp_cleanup(&im);
+    return st != KG_OK ? st : im.status;
+}
+
 kg_status kg_import_file(const char *path, const kg_import_options *options, kg_graph **out,
                          kg_diagnostics *diags)
 {
@@ -142,6 +243,9 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
     kg_import_options o = options ? *options : kg_import_defaults();
     kg_error err;
     kg_error_clear(&err);
+    struct stat info;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode))
+        return import_folder(path, &o, out, diags);
     if (o.format == KG_IMPORT_AUTO && kg_import_format_from_path(path, &o.format) != KG_OK) {
         kg_error_set(&err, KG_EUSAGE, path, "cannot tell the format from the file name");
         snprintf(err.hint, sizeof err.hint,

@@ -432,7 +432,8 @@ static kg_status parse_data(gml *g, int domain)
 }
 
 /* Values from keys' defaults for what the element did not give, then the
- * label found in yEd graphics when there is no other. */
+ * label found in yEd graphics when there is no other (on an edge, dropped
+ * when it is the edge's type, unless edge types are taken from labels). */
 static kg_status apply_defaults(gml *g, int domain, const char *yed_label)
 {
     kg_status st = KG_OK;
@@ -444,8 +445,14 @@ static kg_status apply_defaults(gml *g, int domain, const char *yed_label)
         if (strcmp(k->name, "label") == 0)
             g->has_label_value = true;
     }
+    /* kg's yEd export labels each edge with its type: that label is
+     * derived, not an attribute (as a DOT edge label equal to the type). */
+    const char *type_attr = g->im->options.edge_type_attr;
+    bool is_type = type_attr && strcmp(type_attr, "label") == 0;
     if (st == KG_OK && yed_label && yed_label[0] && !g->has_label_value)
-        st = kg_imp_value(g->im, "label", yed_label, KG_VALUE_STRING);
+        st = domain == FOR_EDGE && !is_type
+                 ? kg_imp_derived(g->im, "label", yed_label, KG_VALUE_STRING, "type")
+                 : kg_imp_value(g->im, "label", yed_label, KG_VALUE_STRING);
     return st;
 }
 

@@ -40,5 +40,11 @@ kg_status kg_import_stream_file(const char *path, const kg_import_options *optio
  * its nodes. */
 kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char separator,
                           const kg_imp_text *nodes);
+/* One table read on its own (a node list, or a file of a neo4j-admin
+ * folder): expect_edges 0 a node list, 1 an edge list, -1 either; is_neo4j:
+ * untyped columns are strings and ":LABEL"/"name:type[]" columns are
+ * Neo4j's, as neo4j-admin reads them. */
+kg_status kg_table_import_part(kg_importer *im, const kg_imp_text *part, int expect_edges,
+                               bool is_neo4j);
 
 #endif

@@ -3,7 +3,9 @@
  * row. A header with "source" and "target" columns makes an edge list,
  * one with "id" a node list. Columns are attributes named by the header;
  * a Neo4j-style suffix types them ("weight:double", "since:int") or names
- * kg's fields (":ID", ":START_ID", ":END_ID", ":TYPE", ":LABEL");
+ * kg's fields (":ID", ":START_ID", ":END_ID", ":TYPE", ":LABEL"), so
+ * kg's own neo4j-admin files read back: ":LABEL" holds "Entity;TYPE" and
+ * "aliases:string[]" the aliases joined by ';';
  * untyped columns get the type all their values share (inferred without
  * changing any text). Empty cells are absent values. */
 #include <stdio.h>
@@ -30,6 +32,8 @@ typedef struct column {
     const char *name;
     int role;
     bool is_typed;
+    bool is_array;  /* "name:type[]": values joined by ';' */
+    bool is_labels; /* ":LABEL": Neo4j labels joined by ';' */
     kg_imp_type type;
 } column;
 
@@ -41,6 +45,7 @@ typedef struct table {
     column *columns;
     size_t column_count;
     bool is_edge_list;
+    bool is_neo4j; /* neo4j-admin: an untyped column is a string column */
 } table;
 
 /* ---- splitting ---------------------------------------------------------- */
@@ -185,13 +190,21 @@ static void parse_header(column *c, char *name)
         return;
     char *paren = strchr(colon + 1, '('); /* ":ID(Person)" names an id space */
     size_t n = paren ? (size_t)(paren - colon - 1) : strlen(colon + 1);
+    bool is_array = n > 2 && strncmp(colon + 1 + n - 2, "[]", 2) == 0;
+    if (is_array)
+        n -= 2;
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         if (strlen(suffixes[i].suffix) != n || strncasecmp(colon + 1, suffixes[i].suffix, n) != 0)
             continue;
+        if (is_array && suffixes[i].role != ROLE_ATTR)
+            return;
         *colon = '\0';
         c->role = suffixes[i].role;
         c->is_typed = c->role == ROLE_ATTR;
-        c->type = suffixes[i].type;
+        c->is_array = is_array;
+        c->is_labels = strcasecmp(suffixes[i].suffix, "LABEL") == 0;
+        /* An array's values stay one string, except aliases. */
+        c->type = is_array ? KG_IMP_STRING : suffixes[i].type;
         if (c->role == ROLE_TYPE)
             c->name = "type";
         return;
@@ -239,6 +252,10 @@ static void infer_columns(table *t)
         column *col = &t->columns[c];
         if (col->role != ROLE_ATTR || col->is_typed)
             continue;
+        if (t->is_neo4j) {
+            col->type = KG_IMP_STRING;
+            continue;
+        }
         kg_imp_infer inf;
         kg_imp_infer_init(&inf);
         for (size_t r = 1; r < t->row_count; r++)
@@ -249,6 +266,37 @@ static void infer_columns(table *t)
 }
 
 /* ---- rows --------------------------------------------------------------- */
+
+/* The type in Neo4j labels "A;B": kg writes "Entity;TYPE", so the first
+ * label other than Entity (Entity itself when it is the only one). */
+static kg_status labels_type(table *t, char *labels)
+{
+    char *chosen = NULL;
+    for (char *label = labels, *next; label; label = next) {
+        next = strchr(label, ';');
+        if (next)
+            *next++ = '\0';
+        if (label[0] && (!chosen || strcmp(chosen, "Entity") == 0))
+            chosen = label;
+    }
+    return chosen ? kg_imp_value(t->im, "type", chosen, KG_VALUE_STRING) : KG_OK;
+}
+
+/* Neo4j's array cell "a;b;c" as aliases (its only array kg writes). */
+static kg_status alias_list(table *t, const char *text)
+{
+    kg_status st = KG_OK;
+    for (const char *p = text; st == KG_OK && *p;) {
+        size_t n = strcspn(p, ";");
+        char *alias = kg_arena_strndup(&t->arena, p, n);
+        if (!alias)
+            return kg_imp_error(t->im, KG_ENOMEM, NULL, NULL, "out of memory");
+        if (alias[0])
+            st = kg_imp_add_alias(t->im, alias);
+        p += n + (p[n] == ';');
+    }
+    return st;
+}
 
 static kg_status cell_value(table *t, const column *col, const cell *c)
 {
@@ -289,8 +337,12 @@ static kg_status read_row(table *t, const row *r)
             source = c->text;
         else if (col->role == ROLE_TARGET)
             target = c->text;
+        else if (col->role == ROLE_TYPE && col->is_labels)
+            st = labels_type(t, c->text);
         else if (col->role == ROLE_TYPE)
             st = kg_imp_value(t->im, "type", c->text, KG_VALUE_STRING);
+        else if (col->is_array && strcmp(col->name, "aliases") == 0)
+            st = alias_list(t, c->text);
         else
             st = cell_value(t, col, c);
     }
@@ -303,11 +355,12 @@ static kg_status read_row(table *t, const row *r)
 }
 
 static kg_status read_table(kg_importer *im, const char *text, size_t len, char separator,
-                            int expect_edges)
+                            int expect_edges, bool is_neo4j)
 {
     table t;
     memset(&t, 0, sizeof t);
     t.im = im;
+    t.is_neo4j = is_neo4j;
     kg_arena_init(&t.arena);
     kg_status st = split(&t, text, len, separator);
     if (st == KG_OK)
@@ -326,11 +379,15 @@ static kg_status read_table(kg_importer *im, const char *text, size_t len, char 
     return st;
 }
 
-static kg_status read_node_list(kg_importer *im, const kg_imp_text *nodes)
+/* Text already read (a node list, or one file of a neo4j-admin folder),
+ * under its own name in messages. */
+kg_status kg_table_import_part(kg_importer *im, const kg_imp_text *part, int expect_edges,
+                               bool is_neo4j)
 {
     const char *name = im->name;
-    im->name = nodes->name;
-    kg_status st = read_table(im, nodes->text, nodes->len, nodes->separator, 0);
+    im->name = part->name;
+    kg_status st = read_table(im, part->text, part->len, part->separator, expect_edges,
+                              is_neo4j);
     im->name = name;
     return st;
 }
@@ -339,8 +396,8 @@ kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char se
                           const kg_imp_text *nodes)
 {
     im->creates_missing_nodes = !nodes;
-    kg_status st = nodes ? read_node_list(im, nodes) : KG_OK;
+    kg_status st = nodes ? kg_table_import_part(im, nodes, 0, false) : KG_OK;
     if (st == KG_OK)
-        st = read_table(im, text, len, separator, nodes ? 1 : -1);
+        st = read_table(im, text, len, separator, nodes ? 1 : -1, false);
     return st;
 }
