@@ -3,7 +3,7 @@
 # whose Depends name the package of every library its binaries need
 # (computed by dpkg-shlibdeps), which declares libkg.so.0 (shlibs) and
 # runs ldconfig, holds the tool, libraries, headers, pkg-config and CMake
-# files, man pages and completion; unpacked into a scratch root, its kg
+# files, gzipped man pages, completion and the copyright; unpacked into a scratch root, its kg
 # runs and a program builds against its libkg through its kg.pc.
 . "$(dirname "$0")/lib.sh"
 
@@ -29,7 +29,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$scratch/files"
 for pattern in '^/usr/bin/kg$' '^/usr/lib/(.*/)?libkg\.so\.0$' "^/usr/lib/(.*/)?libkg\\.so\\.$version\$" \
   '^/usr/lib/(.*/)?libkg\.a$' '^/usr/lib/(.*/)?pkgconfig/kg\.pc$' '^/usr/lib/(.*/)?cmake/kg/kgConfig\.cmake$' \
-  '^/usr/include/kg/kg\.h$' '^/usr/share/man/man1/kg\.1' '^/usr/share/man/man1/kg-build\.1' \
+  '^/usr/include/kg/kg\.h$' '^/usr/share/man/man1/kg\.1\.gz$' '^/usr/share/man/man1/kg-build\.1\.gz$' \
+  '^/usr/share/doc/kg/copyright$' \
   '^/usr/share/bash-completion/completions/kg$' '^/usr/share/zsh/vendor-completions/_kg$'; do
   grep -qE "$pattern" "$scratch/files" || fail "the package has no file matching $pattern"
 done
@@ -59,7 +60,12 @@ grep -qE '^libkg 0 kg( |$)' "$scratch/control/shlibs" 2>/dev/null ||
 grep -qs ldconfig "$scratch/control/postinst" "$scratch/control/triggers" ||
   fail "the package does not run ldconfig after installing libkg.so.0"
 
+grep -qE '/man/.*\.1$' "$scratch/files" && fail "man pages not gzipped: $(grep -E '/man/.*\.1$' "$scratch/files" | head -2)"
+cmp -s "$root/usr/share/doc/kg/copyright" "$KG_SOURCE_DIR/LICENSE" || fail "copyright is not the LICENSE"
+
 # --- the unpacked tree works ---------------------------------------------
+LC_ALL=C MANWIDTH=200 man -l "$root/usr/share/man/man1/kg-build.1.gz" 2>&1 | grep -qF -- '--output DIR' ||
+  fail "man cannot read the packaged kg-build.1.gz"
 out=$("$root/usr/bin/kg" --version) || fail "unpacked kg --version: exit $?"
 [ "$out" = "kg $version" ] || fail "unpacked kg --version: '$out'"
 "$root/usr/bin/kg" validate -q "$KG_TEST_DATA/small.kg.json" || fail "unpacked kg validate: exit $?"
