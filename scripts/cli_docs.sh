@@ -20,6 +20,7 @@ commands=$(printf '%s\n' "$help" | awk '/^Commands:$/ { on = 1; next }
   on && /^$/ { exit }
   on { print $1 }')
 [ -n "$commands" ] || { echo "cli_docs.sh: no Commands: list in kg --help" >&2; exit 1; }
+command_list=$(printf '%s\n' "$commands" | tr '\n' ' ' | sed 's/ $//')
 
 # roff NAME SUMMARY SEEALSO [INTRO] < help text > page. The text layout
 # --help uses: a "Usage:" synopsis up to the first blank line; paragraphs;
@@ -146,7 +147,7 @@ done
 # kg --help and kg help COMMAND; do not edit.
 _kg() {
   local cur=\${COMP_WORDS[COMP_CWORD]} opts=""
-  local commands="$(echo $commands)"
+  local commands="$command_list"
   if [ "\$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=(\$(compgen -W "\$commands help --help --version" -- "\$cur"))
     return
@@ -173,7 +174,7 @@ HEAD
 # kg --help and kg help COMMAND; do not edit.
 _kg() {
   local -a commands opts
-  commands=($(echo $commands))
+  commands=($command_list)
   if (( CURRENT == 2 )); then
     compadd -- \$commands help --help --version
     return

@@ -46,7 +46,7 @@ for binary in "$root/usr/bin/kg" "$lib"; do
   for soname in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
     [ "$soname" = libkg.so.0 ] && continue
     # The Debian packages that ship this library (dpkg -S), without :arch.
-    owners=$(dpkg -S "*/$soname" 2>/dev/null | cut -d: -f1 | tr ', ' '\n\n' | sort -u)
+    owners=$(dpkg -S "*/$soname" 2>/dev/null | sed 's/: .*//; s/, /\n/g' | cut -d: -f1 | sort -u)
     [ -n "$owners" ] || { fail "no installed package ships $soname"; continue; }
     found=no
     for p in $owners; do
