@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The Debian package: `cpack -G DEB` on this build makes kg_VERSION_ARCH.deb
 # whose Depends name the package of every library its binaries need
-# (computed by dpkg-shlibdeps), which declares libkg.so.0 (shlibs) and
-# runs ldconfig, holds the tool, libraries, headers, pkg-config and CMake
-# files, gzipped man pages, completion and the copyright; unpacked into a scratch root, its kg
-# runs and a program builds against its libkg through its kg.pc.
+# (computed by dpkg-shlibdeps), which declares libkg.so.0 (shlibs) and runs
+# ldconfig, and holds the tool, libraries, headers, pkg-config and CMake
+# files, gzipped man pages, completion and the copyright. Unpacked into a
+# scratch root, its kg runs and a program builds against its libkg through
+# its kg.pc; dpkg installs and removes it in another scratch root.
 . "$(dirname "$0")/lib.sh"
 
 build=${KG_BUILD_DIR:-$(dirname "$KG")}
@@ -55,7 +56,7 @@ for binary in "$root/usr/bin/kg" "$lib"; do
     [ "$found" = yes ] || fail "Depends lacks the package of $soname ($owners): $depends"
   done
 done
-grep -qE '^libkg 0 kg( |$)' "$scratch/control/shlibs" 2>/dev/null ||
+grep -qxF "libkg 0 kg (>= $version)" "$scratch/control/shlibs" 2>/dev/null ||
   fail "shlibs does not declare libkg 0: $(cat "$scratch/control/shlibs" 2>&1)"
 grep -qs ldconfig "$scratch/control/postinst" "$scratch/control/triggers" ||
   fail "the package does not run ldconfig after installing libkg.so.0"
@@ -78,6 +79,38 @@ if PKG_CONFIG_PATH=$(dirname "$pc") cc -o "$scratch/consumer" "$KG_SOURCE_DIR/te
   [ "$out" = "kg $version: 10 nodes, 12 edges, 1 components" ] || fail "consumer printed '$out'"
 else
   fail "building against the package's kg.pc: $(head -c 600 "$scratch/cc.log")"
+fi
+
+# --- dpkg installs and removes it (in a scratch root) ----------------------
+# --force-script-chrootless runs the maintainer scripts outside a chroot;
+# the ldconfig they call is a stand-in on PATH that records the call, so
+# nothing touches this machine's linker cache. The scratch root has no
+# libc6 etc.: --force-depends, and dpkg's complaint lists the Depends.
+droot=$scratch/droot
+stub=$scratch/stub
+mkdir -p "$droot/var/lib/dpkg/info" "$droot/var/lib/dpkg/updates" "$stub"
+: >"$droot/var/lib/dpkg/status"
+printf '#!/bin/sh\necho ldconfig >>"%s/calls"\n' "$stub" >"$stub/ldconfig"
+chmod +x "$stub/ldconfig"
+dpkg_root() {
+  PATH=$stub:$PATH dpkg --root="$droot" --force-not-root --force-depends \
+    --force-script-chrootless "$@" >>"$scratch/dpkg.log" 2>&1
+}
+if dpkg_root -i "$deb"; then
+  status=$(dpkg --root="$droot" -s kg 2>/dev/null | sed -n 's/^Status: //p')
+  [ "$status" = "install ok installed" ] || fail "dpkg -i: status '$status'"
+  [ -x "$droot/usr/bin/kg" ] || fail "dpkg -i did not install /usr/bin/kg"
+  grep -q "libigraph3" "$scratch/dpkg.log" || fail "dpkg did not see libigraph3 among the Depends"
+  [ "$(grep -c ldconfig "$stub/calls" 2>/dev/null)" = 1 ] || fail "postinst did not run ldconfig once"
+  if dpkg_root -r kg; then
+    [ -e "$droot/usr/bin/kg" ] && fail "dpkg -r left /usr/bin/kg"
+    [ -n "$(find "$droot/usr" -type f 2>/dev/null)" ] && fail "dpkg -r left files: $(find "$droot/usr" -type f | head -3)"
+    [ "$(grep -c ldconfig "$stub/calls")" = 2 ] || fail "postrm did not run ldconfig"
+  else
+    fail "dpkg -r kg: $(tail -5 "$scratch/dpkg.log")"
+  fi
+else
+  fail "dpkg -i into a scratch root: $(tail -8 "$scratch/dpkg.log")"
 fi
 
 finish
