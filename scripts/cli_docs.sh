@@ -120,9 +120,14 @@ summary=$(printf '%s\n' "$help" | sed -n '1s/^kg [^ ]* - //p')
 printf '%s\n' "$help" | roff kg "$summary" "$see_commands" \
   "kg runs one of the commands below on data sets and graph files. Each command has its own page, kg-COMMAND(1), with the text of kg help COMMAND." >"$man/kg.1"
 
-# Options of a usage text: the -x and --long names of its items.
+# Options of a usage text: the -x and --long names of its items (lines
+# indented at most 8 columns that start with "-"; deeper ones continue a
+# description).
 options_of() {
-  awk '/^ +-/ { n = split($0, f, /  +/); term = f[2]
+  awk 'match($0, /^ +-/) && RLENGTH <= 9 {
+      term = substr($0, RLENGTH)
+      gap = index(term, "  ")
+      if (gap) term = substr(term, 1, gap - 1)
       m = split(term, names, /, */)
       for (k = 1; k <= m; k++) { split(names[k], w, " "); if (w[1] ~ /^-/) print w[1] } }'
 }
