@@ -78,7 +78,12 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+# Programs built against 0.1.0 run with any later 0.x (same SONAME).
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 # Building against libkg needs the dependencies' headers and .pc files.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS
   "pkg-config, libigraph-dev, libgraphviz-dev, libjansson-dev, libxml2-dev")
+# Debian's conventions on top of the install: gzipped man pages, copyright.
+set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_SOURCE_DIR}/cmake/deb_prebuild.cmake)
+set(CPACK_KG_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 include(CPack)

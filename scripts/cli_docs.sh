@@ -20,6 +20,7 @@ commands=$(printf '%s\n' "$help" | awk '/^Commands:$/ { on = 1; next }
   on && /^$/ { exit }
   on { print $1 }')
 [ -n "$commands" ] || { echo "cli_docs.sh: no Commands: list in kg --help" >&2; exit 1; }
+command_list=$(printf '%s\n' "$commands" | tr '\n' ' ' | sed 's/ $//')
 
 # roff NAME SUMMARY SEEALSO [INTRO] < help text > page. The text layout
 # --help uses: a "Usage:" synopsis up to the first blank line; paragraphs;
@@ -119,9 +120,14 @@ summary=$(printf '%s\n' "$help" | sed -n '1s/^kg [^ ]* - //p')
 printf '%s\n' "$help" | roff kg "$summary" "$see_commands" \
   "kg runs one of the commands below on data sets and graph files. Each command has its own page, kg-COMMAND(1), with the text of kg help COMMAND." >"$man/kg.1"
 
-# Options of a usage text: the -x and --long names of its items.
+# Options of a usage text: the -x and --long names of its items (lines
+# indented at most 8 columns that start with "-"; deeper ones continue a
+# description).
 options_of() {
-  awk '/^ +-/ { n = split($0, f, /  +/); term = f[2]
+  awk 'match($0, /^ +-/) && RLENGTH <= 9 {
+      term = substr($0, RLENGTH)
+      gap = index(term, "  ")
+      if (gap) term = substr(term, 1, gap - 1)
       m = split(term, names, /, */)
       for (k = 1; k <= m; k++) { split(names[k], w, " "); if (w[1] ~ /^-/) print w[1] } }'
 }
@@ -146,7 +152,7 @@ done
 # kg --help and kg help COMMAND; do not edit.
 _kg() {
   local cur=\${COMP_WORDS[COMP_CWORD]} opts=""
-  local commands="$(echo $commands)"
+  local commands="$command_list"
   if [ "\$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=(\$(compgen -W "\$commands help --help --version" -- "\$cur"))
     return
@@ -173,7 +179,7 @@ HEAD
 # kg --help and kg help COMMAND; do not edit.
 _kg() {
   local -a commands opts
-  commands=($(echo $commands))
+  commands=($command_list)
   if (( CURRENT == 2 )); then
     compadd -- \$commands help --help --version
     return

@@ -34,10 +34,20 @@ expect_completion() {
   [ "$got" = "$want" ] || fail "'$*<TAB>' offers '$got', expected '$want'"
 }
 
+# options_of COMMAND: the options `kg help COMMAND` lists as items (an
+# indented line starting with "-", up to the gap before its description),
+# sorted, space-separated.
+options_of() {
+  "$KG" help "$1" | sed -nE 's/^ {1,8}(-[^ ].*)$/\1/p' | sed -E 's/  .*//' |
+    grep -oE -- '(^|, )--?[a-z][a-z0-9-]*' | sed 's/^, //' | sort -u | tr '\n' ' ' | sed 's/ $//'
+}
+build_f=$(tr ' ' '\n' <<<"$(options_of build)" | grep -- '^--f' | tr '\n' ' ' | sed 's/ $//')
+[[ " $build_f " == *" --format "* ]] || fail "kg help build lists no --format: '$(options_of build)'"
+
 expect_completion "build" kg b
 expect_completion "centrality communities components convert" kg c
 expect_completion "neighbours" kg help ne
-expect_completion "--format --fsync" kg build --f
+expect_completion "$build_f" kg build --f
 expect_completion "--as-of" kg subgraph --as
 expect_completion "--max-depth --max-edges --max-input-size --max-nodes" kg build --max-
 expect_completion "" kg build da     # not an option: bash falls back to file names
@@ -47,7 +57,7 @@ offered=" $(complete_words kg '') "
 for c in $commands; do
   [[ $offered == *" $c "* ]] || fail "'kg <TAB>' does not offer $c"
   offered_opts=" $(complete_words kg "$c" -) "
-  for opt in $("$KG" help "$c" | grep -oE -- '(^|[ ,])--?[a-z][a-z0-9-]*' | tr -d ' ,' | sort -u); do
+  for opt in $(options_of "$c"); do
     [[ $offered_opts == *" $opt "* ]] || fail "'kg $c -<TAB>' does not offer $opt"
   done
 done
@@ -68,7 +78,7 @@ if command -v zsh >/dev/null; then
   got=$(zsh_offers kg c)
   [ "$got" = "centrality communities components convert" ] || fail "zsh: 'kg c<TAB>' offers '$got'"
   got=$(zsh_offers kg build --f)
-  [ "$got" = "--format --fsync" ] || fail "zsh: 'kg build --f<TAB>' offers '$got'"
+  [ "$got" = "$build_f" ] || fail "zsh: 'kg build --f<TAB>' offers '$got'"
   got=$(zsh_offers kg build da)
   [ "$got" = "_files" ] || fail "zsh: 'kg build da<TAB>' offers '$got', expected file names"
 else

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The Debian package: `cpack -G DEB` on this build makes kg_VERSION_ARCH.deb
 # whose Depends name the package of every library its binaries need
-# (computed by dpkg-shlibdeps), which declares libkg.so.0 (shlibs) and
-# runs ldconfig, holds the tool, libraries, headers, pkg-config and CMake
-# files, man pages and completion; unpacked into a scratch root, its kg
-# runs and a program builds against its libkg through its kg.pc.
+# (computed by dpkg-shlibdeps), which declares libkg.so.0 (shlibs) and runs
+# ldconfig, and holds the tool, libraries, headers, pkg-config and CMake
+# files, gzipped man pages, completion and the copyright. Unpacked into a
+# scratch root, its kg runs and a program builds against its libkg through
+# its kg.pc; dpkg installs and removes it in another scratch root.
 . "$(dirname "$0")/lib.sh"
 
 build=${KG_BUILD_DIR:-$(dirname "$KG")}
@@ -29,7 +30,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$scratch/files"
 for pattern in '^/usr/bin/kg$' '^/usr/lib/(.*/)?libkg\.so\.0$' "^/usr/lib/(.*/)?libkg\\.so\\.$version\$" \
   '^/usr/lib/(.*/)?libkg\.a$' '^/usr/lib/(.*/)?pkgconfig/kg\.pc$' '^/usr/lib/(.*/)?cmake/kg/kgConfig\.cmake$' \
-  '^/usr/include/kg/kg\.h$' '^/usr/share/man/man1/kg\.1' '^/usr/share/man/man1/kg-build\.1' \
+  '^/usr/include/kg/kg\.h$' '^/usr/share/man/man1/kg\.1\.gz$' '^/usr/share/man/man1/kg-build\.1\.gz$' \
+  '^/usr/share/doc/kg/copyright$' \
   '^/usr/share/bash-completion/completions/kg$' '^/usr/share/zsh/vendor-completions/_kg$'; do
   grep -qE "$pattern" "$scratch/files" || fail "the package has no file matching $pattern"
 done
@@ -45,7 +47,7 @@ for binary in "$root/usr/bin/kg" "$lib"; do
   for soname in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
     [ "$soname" = libkg.so.0 ] && continue
     # The Debian packages that ship this library (dpkg -S), without :arch.
-    owners=$(dpkg -S "*/$soname" 2>/dev/null | cut -d: -f1 | tr ', ' '\n\n' | sort -u)
+    owners=$(dpkg -S "*/$soname" 2>/dev/null | sed 's/: .*//; s/, /\n/g' | cut -d: -f1 | sort -u)
     [ -n "$owners" ] || { fail "no installed package ships $soname"; continue; }
     found=no
     for p in $owners; do
@@ -54,12 +56,17 @@ for binary in "$root/usr/bin/kg" "$lib"; do
     [ "$found" = yes ] || fail "Depends lacks the package of $soname ($owners): $depends"
   done
 done
-grep -qE '^libkg 0 kg( |$)' "$scratch/control/shlibs" 2>/dev/null ||
+grep -qxF "libkg 0 kg (>= $version)" "$scratch/control/shlibs" 2>/dev/null ||
   fail "shlibs does not declare libkg 0: $(cat "$scratch/control/shlibs" 2>&1)"
 grep -qs ldconfig "$scratch/control/postinst" "$scratch/control/triggers" ||
   fail "the package does not run ldconfig after installing libkg.so.0"
 
+grep -qE '/man/.*\.1$' "$scratch/files" && fail "man pages not gzipped: $(grep -E '/man/.*\.1$' "$scratch/files" | head -2)"
+cmp -s "$root/usr/share/doc/kg/copyright" "$KG_SOURCE_DIR/LICENSE" || fail "copyright is not the LICENSE"
+
 # --- the unpacked tree works ---------------------------------------------
+LC_ALL=C MANWIDTH=200 man -l "$root/usr/share/man/man1/kg-build.1.gz" 2>&1 | grep -qF -- '--output DIR' ||
+  fail "man cannot read the packaged kg-build.1.gz"
 out=$("$root/usr/bin/kg" --version) || fail "unpacked kg --version: exit $?"
 [ "$out" = "kg $version" ] || fail "unpacked kg --version: '$out'"
 "$root/usr/bin/kg" validate -q "$KG_TEST_DATA/small.kg.json" || fail "unpacked kg validate: exit $?"
@@ -72,6 +79,38 @@ if PKG_CONFIG_PATH=$(dirname "$pc") cc -o "$scratch/consumer" "$KG_SOURCE_DIR/te
   [ "$out" = "kg $version: 10 nodes, 12 edges, 1 components" ] || fail "consumer printed '$out'"
 else
   fail "building against the package's kg.pc: $(head -c 600 "$scratch/cc.log")"
+fi
+
+# --- dpkg installs and removes it (in a scratch root) ----------------------
+# --force-script-chrootless runs the maintainer scripts outside a chroot;
+# the ldconfig they call is a stand-in on PATH that records the call, so
+# nothing touches this machine's linker cache. The scratch root has no
+# libc6 etc.: --force-depends, and dpkg's complaint lists the Depends.
+droot=$scratch/droot
+stub=$scratch/stub
+mkdir -p "$droot/var/lib/dpkg/info" "$droot/var/lib/dpkg/updates" "$stub"
+: >"$droot/var/lib/dpkg/status"
+printf '#!/bin/sh\necho ldconfig >>"%s/calls"\n' "$stub" >"$stub/ldconfig"
+chmod +x "$stub/ldconfig"
+dpkg_root() {
+  PATH=$stub:$PATH dpkg --root="$droot" --force-not-root --force-depends \
+    --force-script-chrootless "$@" >>"$scratch/dpkg.log" 2>&1
+}
+if dpkg_root -i "$deb"; then
+  status=$(dpkg --root="$droot" -s kg 2>/dev/null | sed -n 's/^Status: //p')
+  [ "$status" = "install ok installed" ] || fail "dpkg -i: status '$status'"
+  [ -x "$droot/usr/bin/kg" ] || fail "dpkg -i did not install /usr/bin/kg"
+  grep -q "libigraph3" "$scratch/dpkg.log" || fail "dpkg did not see libigraph3 among the Depends"
+  [ "$(grep -c ldconfig "$stub/calls" 2>/dev/null)" = 1 ] || fail "postinst did not run ldconfig once"
+  if dpkg_root -r kg; then
+    [ -e "$droot/usr/bin/kg" ] && fail "dpkg -r left /usr/bin/kg"
+    [ -n "$(find "$droot/usr" -type f 2>/dev/null)" ] && fail "dpkg -r left files: $(find "$droot/usr" -type f | head -3)"
+    [ "$(grep -c ldconfig "$stub/calls")" = 2 ] || fail "postrm did not run ldconfig"
+  else
+    fail "dpkg -r kg: $(tail -5 "$scratch/dpkg.log")"
+  fi
+else
+  fail "dpkg -i into a scratch root: $(tail -8 "$scratch/dpkg.log")"
 fi
 
 finish

@@ -96,6 +96,17 @@ if cmake -S "$KG_SOURCE_DIR/tests/install" -B "$scratch/cmake" -DCMAKE_PREFIX_PA
 else
   fail "find_package(kg) consumer: $(tail -15 "$scratch/cmake.log")"
 fi
+# The tree still works once moved: kg.pc locates itself (${pcfiledir}).
+moved=$scratch/moved
+mv "$prefix" "$moved"
+mlibdir=$moved${libdir#"$prefix"}
+# shellcheck disable=SC2046
+PKG_CONFIG_PATH=$mlibdir/pkgconfig cc -o "$scratch/pc_moved" "$consumer" \
+  $(PKG_CONFIG_PATH=$mlibdir/pkgconfig pkg-config --cflags --libs kg) -Wl,-rpath,"$mlibdir" \
+  2>"$scratch/cc.log" || fail "pkg-config build against the moved prefix: $(head -c 600 "$scratch/cc.log")"
+check_program "pkg-config, moved prefix" "$scratch/pc_moved" yes
+mv "$moved" "$prefix"
+
 # A version the package is not compatible with is refused.
 mkdir -p "$scratch/v"
 printf 'cmake_minimum_required(VERSION 3.18)\nproject(v C)\nfind_package(kg 1 REQUIRED)\n' \
