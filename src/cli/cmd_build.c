@@ -34,7 +34,7 @@ const char kg_usage_build[] =
     "                         sfdp, circo, twopi, osage, patchwork (default: dot)\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
     "      --no-legend        leave the legend out of DOT, SVG, PNG and PDF\n"
-    "      --fsync            fsync each file before renaming it into place\n"
+    "      --fsync            fsync each file before renaming it, its folder after\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
     "\n"

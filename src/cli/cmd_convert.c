@@ -31,7 +31,7 @@ const char kg_usage_convert[] =
     "      --schema FILE         check types against this schema and draw with its\n"
     "                            styles (default: no schema, any type allowed)\n"
     "      --no-legend           leave the legend out of DOT, SVG, PNG and PDF\n"
-    "      --fsync               fsync OUT before renaming it into place\n"
+    "      --fsync               fsync OUT before renaming it, its folder after\n"
     "  -h, --help                show this help\n"
     "\n"
     "Exit codes: 0 converted, 1 usage error, 2 invalid input (reported as\n"
