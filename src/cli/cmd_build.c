@@ -43,7 +43,7 @@ const char kg_usage_build[] =
     "      --base-iri IRI     nt, ttl: name entities IRI id/ID, statements and\n"
     "                         sources IRI relation/, IRI source/ (default:\n"
     "                         https://kg.example/..., per data set name)\n"
-    "      --fsync            fsync each file before renaming it into place\n"
+    "      --fsync            fsync each file before renaming it, its folder after\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
     "\n"

@@ -36,7 +36,7 @@ const char kg_usage_convert[] =
     "                            sources IRI relation/, IRI source/ (default:\n"
     "                            https://kg.example/..., per graph: its name, or\n"
     "                            a hash of its ids when it has none)\n"
-    "      --fsync               fsync OUT before renaming it into place\n"
+    "      --fsync               fsync OUT before renaming it, its folder after\n"
     "  -h, --help                show this help\n"
     "\n"
     "Exit codes: 0 converted, 1 usage error, 2 invalid input (reported as\n"

@@ -39,7 +39,7 @@ const char kg_usage_ingest[] =
     "      --progress         report progress and timings on stderr (default:\n"
     "                         only when stderr is a terminal)\n"
     "      --no-progress      never report progress\n"
-    "      --fsync            fsync each file before renaming it into place\n"
+    "      --fsync            fsync each file before renaming it, its folder after\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
     "\n"

@@ -27,7 +27,7 @@ const char kg_usage_subgraph[] =
     "  -d, --depth K              with ENTITY: how many relations away (default 1;\n"
     "                             'all': the entities' whole components)\n"
     "      --direction D          both (default), out or in, as for neighbours\n"
-    "      --fsync                fsync FILE before renaming it into place\n"
+    "      --fsync                fsync FILE before renaming it, its folder after\n"
     "  -q, --quiet                print no summary on stderr\n"
     "  -h, --help                 show this help\n"
     "\n"
