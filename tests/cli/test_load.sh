@@ -79,6 +79,14 @@ expect_stderr "unknown input format 'xls'" "--from unknown message"
 run build --from dot "$scratch/graph.txt" -o "$scratch/fromdot" -f json
 expect_rc 0 "build --from dot"
 
+# Standard input needs --from; a data set read from it answers the same.
+"$KG" components - --from kg <"$data" >"$scratch/stdin.out" 2>"$scratch/stderr" ||
+  fail "components - --from kg: $(head -c 300 "$scratch/stderr")"
+"$KG" components "$data" | cmp -s - "$scratch/stdin.out" || fail "components on stdin differs"
+run components -
+expect_rc 1 "standard input without --from"
+expect_stderr "reading standard input needs --from FORMAT" "stdin without --from message"
+
 # A file nothing identifies.
 printf 'hello world\n' >"$scratch/mystery"
 run components "$scratch/mystery"
