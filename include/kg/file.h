@@ -24,6 +24,11 @@ extern "C" {
 kg_status kg_read_file(const char *path, size_t max_bytes, char **text,
                        size_t *len, kg_error *err);
 
+/* The folder of path into out (size bytes): "data/x.kg.json" -> "data",
+ * "/x" -> "/", "x" -> ".". Relative paths inside a file (a data set's
+ * schema, its sources) are resolved against it. Returns out. */
+char *kg_path_folder(const char *path, char *out, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -33,7 +33,7 @@ typedef enum kg_import_format {
 
 typedef struct kg_import_options {
     kg_import_format format;
-    size_t max_bytes;  /* input size limit; 0 = KG_DEFAULT_MAX_BYTES (dataset.h) */
+    size_t max_bytes;  /* input size limit; 0 = KG_DEFAULT_MAX_BYTES (kg/file.h) */
     size_t max_nodes;  /* 0 = KG_DEFAULT_MAX_NODES */
     size_t max_edges;  /* 0 = KG_DEFAULT_MAX_EDGES */
     /* The attribute that holds the node (edge) type, for files without a

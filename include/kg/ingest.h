@@ -58,7 +58,7 @@ typedef struct kg_ingest_progress {
 
 typedef struct kg_ingest_options {
     size_t max_bytes; /* per input file; 0 = KG_DEFAULT_MAX_INGEST_BYTES */
-    size_t max_nodes; /* 0 = KG_DEFAULT_MAX_NODES (dataset.h) */
+    size_t max_nodes; /* 0 = KG_DEFAULT_MAX_NODES (kg/file.h) */
     size_t max_edges; /* 0 = KG_DEFAULT_MAX_EDGES */
     /* When given (not owned; the graph takes a reference), node and edge
      * types must be the schema's and edges must join the node types it

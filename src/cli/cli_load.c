@@ -377,8 +377,8 @@ static int ingest(const char *path, input_kind kind, const kg_cli_load_args *a, 
         snprintf(nodes, sizeof nodes, "%s/nodes%s", path, ext);
         snprintf(edges, sizeof edges, "%s/edges%s", path, ext);
         if (!is_file(nodes) || !is_file(edges)) {
-            kg_cli_fail("%s: is a directory without nodes.tsv and edges.tsv (or nodes.jsonl "
-                        "and edges.jsonl) to read", path);
+            kg_cli_fail("%s: is a directory without nodes.tsv and edges.tsv, nodes.jsonl and "
+                        "edges.jsonl, or the nodes_*.csv files of kg's neo4j export", path);
             return KG_EXIT_SYSTEM;
         }
         in.format = strcmp(ext, ".tsv") == 0 ? KG_INGEST_TSV : KG_INGEST_JSONL;

@@ -63,12 +63,7 @@ static int verify_one(const char *path, const char *schema_path, bool is_quiet)
     if (rc != KG_EXIT_OK)
         return rc;
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
+    kg_path_folder(path, dir, sizeof dir);
     kg_diagnostics diags;
     kg_diagnostics_init(&diags, 0);
     kg_verify_report report;

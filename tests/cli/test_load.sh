@@ -79,6 +79,20 @@ expect_stderr "unknown input format 'xls'" "--from unknown message"
 run build --from dot "$scratch/graph.txt" -o "$scratch/fromdot" -f json
 expect_rc 0 "build --from dot"
 
+# Standard input is a data set unless --from names another format; read
+# either way it answers the same.
+# (its schema is found from the current folder, as for a file there).
+(cd "$KG_SOURCE_DIR/data" && "$KG" components - --from kg <nato-eu.kg.json) \
+  >"$scratch/stdin.out" 2>"$scratch/stderr" ||
+  fail "components - --from kg: $(head -c 300 "$scratch/stderr")"
+"$KG" components "$data" | cmp -s - "$scratch/stdin.out" || fail "components on stdin differs"
+(cd "$KG_SOURCE_DIR/data" && "$KG" components - <nato-eu.kg.json) \
+  >"$scratch/stdin2.out" 2>"$scratch/stderr" ||
+  fail "components - (no --from): $(head -c 300 "$scratch/stderr")"
+cmp -s "$scratch/stdin.out" "$scratch/stdin2.out" || fail "components on stdin without --from differs"
+"$KG" components - --from graphml <"$b/nato-eu.graphml" >/dev/null 2>"$scratch/stderr" ||
+  fail "components - --from graphml: $(head -c 300 "$scratch/stderr")"
+
 # A file nothing identifies.
 printf 'hello world\n' >"$scratch/mystery"
 run components "$scratch/mystery"

@@ -39,7 +39,7 @@ run convert "$scratch/small/small.neo4j/relationships_part_of.csv" \
   --nodes "$scratch/small/small.neo4j/nodes_body.csv" "$scratch/one.json"
 [ "$rc" -eq 2 ] && expect_stderr "is not a node" "one relationships file needs every node file"
 run convert "$scratch" "$scratch/none.json"
-expect_rc 2 "a folder without nodes_*.csv"
-expect_stderr "no nodes_*.csv file" "a folder without nodes_*.csv"
+expect_rc 3 "a folder without nodes_*.csv"
+expect_stderr "nodes_*.csv files of kg's neo4j export" "a folder without nodes_*.csv"
 
 finish

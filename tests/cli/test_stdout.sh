@@ -26,7 +26,6 @@ cases=(
   "build --help"
   "validate --help"
   "build|$D|-o|@OUT"
-  "build|$D|-f|json|-o|-"
   "validate|$D"
   "verify|$D"
   "ingest|--nodes|$scratch/nodes.tsv|--edges|$scratch/edges.tsv|-o|@OUT"
@@ -97,7 +96,7 @@ done
 "$KG" --help | head -1 >/dev/null
 rc=${PIPESTATUS[0]}
 [ "$rc" -eq 0 ] || [ "$rc" -eq 141 ] || fail "kg --help | head -1: exit $rc"
-( trap '' PIPE; "$KG" build "$D" -f json -o - 2>"$scratch/pipe.err" | head -c 10 >/dev/null )
+( trap '' PIPE; "$KG" convert "$D" - --to json 2>"$scratch/pipe.err" | head -c 10 >/dev/null )
 [ "$(grep -c '<stdout>' "$scratch/pipe.err")" -le 1 ] ||
   fail "EPIPE reported more than once: $(cat "$scratch/pipe.err")"
 

@@ -69,3 +69,14 @@ cleanup:
     fclose(f);
     return status;
 }
+
+char *kg_path_folder(const char *path, char *out, size_t size)
+{
+    snprintf(out, size, "%s", path);
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *(slash == out ? slash + 1 : slash) = '\0';
+    else
+        snprintf(out, size, ".");
+    return out;
+}

@@ -503,12 +503,7 @@ kg_status kg_dataset_load(const char *path, const kg_load_options *options,
         return st;
     }
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
+    kg_path_folder(path, dir, sizeof dir);
     st = kg_dataset_parse(text, len, path, dir, &o, out, diags);
     free(text);
     return st;

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 
 #include "import_internal.h"
-#include "kg/dataset.h"
+#include "kg/file.h"
 
 /* ---- formats ------------------------------------------------------------ */
 
@@ -70,7 +70,9 @@ static kg_status run_table(kg_importer *im, const char *text, size_t len, char s
     kg_import_format format;
     kg_imp_text nodes = {path, NULL, 0, separator};
     if (kg_import_format_from_path(path, &format) == KG_OK)
-        nodes.separator = format == KG_IMPORT_TSV ? '\t' : format == KG_IMPORT_CSV ? ',' : separator;
+        nodes.separator = format == KG_IMPORT_TSV   ? '\t'
+                          : format == KG_IMPORT_CSV ? ','
+                                                    : separator;
     char *nodes_text = NULL;
     kg_error err;
     kg_status st = kg_read_file(path, im->options.max_bytes, &nodes_text, &nodes.len, &err);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "importer.h"
-#include "kg/dataset.h"
+#include "kg/file.h"
 
 /* ---- errors ------------------------------------------------------------ */
 

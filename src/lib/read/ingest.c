@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 
 #define PROGRESS_EVERY 65536

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/dataset.h"
+#include "kg/file.h"
 #include "kg/text.h"
 #include "pending.h"
 
