@@ -14,6 +14,7 @@ int kg_cmd_centrality(int argc, char **argv);
 int kg_cmd_path(int argc, char **argv);
 int kg_cmd_neighbours(int argc, char **argv);
 int kg_cmd_subgraph(int argc, char **argv);
+int kg_cmd_diagram(int argc, char **argv);
 int kg_cmd_components(int argc, char **argv);
 int kg_cmd_communities(int argc, char **argv);
 
@@ -26,6 +27,7 @@ extern const char kg_usage_centrality[];
 extern const char kg_usage_path[];
 extern const char kg_usage_neighbours[];
 extern const char kg_usage_subgraph[];
+extern const char kg_usage_diagram[];
 extern const char kg_usage_components[];
 extern const char kg_usage_communities[];
 

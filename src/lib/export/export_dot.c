@@ -6,8 +6,10 @@
  * cgraph, so every build proves Graphviz accepts it.
  *
  * Layout of the file: graph defaults, one statement per node (drawing
- * style from its type, kg's fields as extra attributes), one per edge, then
- * a legend cluster whose nodes carry kg_legend="true" so importers skip it. */
+ * style from its type, kg's fields as extra attributes), one per edge, and,
+ * only when asked (has_dot_legend), a legend cluster whose nodes carry
+ * kg_legend="true" so importers skip it: by default the file holds the
+ * data's nodes only, so pygraphviz and NetworkX count what they should. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,7 +309,7 @@ kg_status kg_export_dot(const kg_graph *g, const kg_export_options *options,
     ok = ok && kg_export_nodes(w, g, write_node, g) &&
          kg_export_edges(w, g, &ids, write_edge, &ids);
     kg_id_table_free(&ids);
-    if (ok && o->has_legend && kg_graph_schema(g))
+    if (ok && o->has_dot_legend && kg_graph_schema(g))
         ok = write_legend(w, g) == KG_OK;
     KG_PUT_LIT(w, "}\n");
     if (!ok)
