@@ -63,9 +63,10 @@ void kg_diagram_clear(kg_diagram *d);
 
 /* ---- views (analysis) ------------------------------------------------- */
 
-/* The relations of type edge_type and the entities they join: a timeline
- * diagram (entities placed in the date order of the relations that lead
- * to them). KG_EINPUT when no relation has that type. O(V + E). */
+/* The relations of type edge_type (or of any of a comma-separated list of
+ * types) and the entities they join: a timeline diagram (entities placed
+ * in the date order of the relations that lead to them). KG_EINPUT when
+ * no relation has such a type. O(V + E). */
 kg_status kg_view_chain(const kg_graph *graph, const char *edge_type,
                         kg_diagram *out, kg_error *err);
 

@@ -16,10 +16,13 @@ const char kg_usage_diagram[] =
     "Draws one view of DATASET, small enough to read. Views:\n"
     "  ego ENTITY...      the entities within --depth relations of these\n"
     "  path FROM TO       every shortest path between two entities\n"
-    "  chain TYPE         the relations of one type and the entities they join,\n"
-    "                     placed along a row of dates (succeeded_by, signed_by)\n"
+    "  chain TYPE[,TYPE]  the relations of one type (or a few) and the entities\n"
+    "                     they join, placed along a row of dates: an entity\n"
+    "                     sits at the date of the one relation leading to it,\n"
+    "                     or at its own start date (succeeded_by, signed_by)\n"
     "  top                the --top N entities by --measure and their relations\n"
-    "  select             everything the selection options keep\n"
+    "  select             everything the selection options keep (with\n"
+    "                     --connected, only entities with a relation drawn)\n"
     "  overview           the whole graph as groups (--group-by type or\n"
     "                     community), the --per-group entities of highest\n"
     "                     degree in each, one line per pair of groups with\n"
@@ -40,6 +43,7 @@ const char kg_usage_diagram[] =
     "  -n, --top N            top: how many entities (default 20)\n"
     "      --group-by G       overview: type (default) or community\n"
     "      --per-group K      overview: entities shown per group (default 3)\n"
+    "      --connected        select: leave out entities with no relation kept\n"
     "      --title TEXT       the drawing's title (default: the data set's\n"
     "                         title and the view)\n"
     "      --layout ENGINE    dot, neato, fdp, sfdp, circo, twopi, osage or\n"
@@ -67,7 +71,8 @@ enum {
     OPT_RANKDIR,
     OPT_MAX_SIZE,
     OPT_NO_LEGEND,
-    OPT_FSYNC
+    OPT_FSYNC,
+    OPT_CONNECTED
 };
 
 #define MAX_FORMATS 4
@@ -84,6 +89,7 @@ typedef struct diagram_args {
     kg_export_options export;
     bool do_fsync;
     bool is_quiet;
+    bool is_connected;
 } diagram_args;
 
 static int parse_group_by(const char *arg, kg_group_by *out)
@@ -114,6 +120,7 @@ static int parse_options(int argc, char **argv, diagram_args *a)
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
         {"fsync", no_argument, NULL, OPT_FSYNC},
+        {"connected", no_argument, NULL, OPT_CONNECTED},
         {"quiet", no_argument, NULL, 'q'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
@@ -139,6 +146,7 @@ static int parse_options(int argc, char **argv, diagram_args *a)
         case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("diagram", optarg, &a->export.max_pixels); break;
         case OPT_NO_LEGEND: a->export.has_legend = false; break;
         case OPT_FSYNC: a->do_fsync = true; break;
+        case OPT_CONNECTED: a->is_connected = true; break;
         case 'q': a->is_quiet = true; break;
         default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
         }
@@ -248,11 +256,17 @@ static int view_path(kg_cli_graphs *graphs, char **names, size_t count, kg_diagr
 static int view_chain(kg_cli_graphs *graphs, char **names, size_t count, kg_diagram *d)
 {
     if (count != 1)
-        return kg_cli_usage_error("diagram", "the chain view needs one relation TYPE");
+        return kg_cli_usage_error("diagram", "the chain view needs one relation TYPE (or a "
+                                  "comma-separated list)");
     const kg_schema *schema = kg_graph_schema(graphs->graph);
-    if (schema && kg_schema_find_edge_type(schema, names[0]) == KG_SCHEMA_NOT_FOUND) {
-        const char *near = kg_schema_suggest_edge_type(schema, names[0]);
-        kg_cli_fail("%s: unknown relation type '%s'%s%s%s", graphs->path, names[0],
+    char list[512];
+    snprintf(list, sizeof list, "%s", names[0]);
+    for (char *save = NULL, *type = strtok_r(list, ",", &save); schema && type;
+         type = strtok_r(NULL, ",", &save)) {
+        if (kg_schema_find_edge_type(schema, type) != KG_SCHEMA_NOT_FOUND)
+            continue;
+        const char *near = kg_schema_suggest_edge_type(schema, type);
+        kg_cli_fail("%s: unknown relation type '%s'%s%s%s", graphs->path, type,
                     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
         return KG_EXIT_INPUT;
     }
@@ -273,6 +287,25 @@ static int view_top(kg_cli_graphs *graphs, size_t count, const diagram_args *a, 
     return st != KG_OK ? library_failed(st, &err) : KG_EXIT_OK;
 }
 
+static int view_select(kg_cli_graphs *graphs, const diagram_args *a, kg_diagram *d)
+{
+    const kg_graph *g = graphs->graph;
+    size_t n = kg_graph_node_count(g);
+    bool *keep = NULL;
+    if (a->is_connected) {
+        if (!(keep = calloc(n + 1, sizeof *keep))) {
+            kg_cli_fail("out of memory");
+            return KG_EXIT_SYSTEM;
+        }
+        for (size_t j = 0; j < kg_graph_edge_count(g); j++)
+            keep[kg_graph_edge(g, j)->source] = keep[kg_graph_edge(g, j)->target] = true;
+    }
+    kg_error err;
+    kg_status st = kg_view_select(g, keep, NULL, d, &err);
+    free(keep);
+    return st != KG_OK ? library_failed(st, &err) : KG_EXIT_OK;
+}
+
 static int choose_view(kg_cli_graphs *graphs, const char *view, char **args, size_t count,
                        const diagram_args *a, kg_diagram *d)
 {
@@ -289,7 +322,7 @@ static int choose_view(kg_cli_graphs *graphs, const char *view, char **args, siz
     if (count != 0)
         return kg_cli_usage_error("diagram", "the %s view takes no ENTITY", view);
     if (strcmp(view, "select") == 0)
-        st = kg_view_select(graphs->graph, NULL, NULL, d, &err);
+        return view_select(graphs, a, d);
     else if (strcmp(view, "overview") == 0)
         st = kg_view_overview(graphs->graph, a->group_by, a->per_group, d, &err);
     else

@@ -62,6 +62,21 @@ kg_status kg_view_select(const kg_graph *g, const bool *keep, const bool *centre
     return st;
 }
 
+/* Whether type is one of the comma-separated names in list. */
+static bool in_type_list(const char *type, const char *list)
+{
+    size_t n = strlen(type);
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == n && strncmp(p, type, n) == 0)
+            return true;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return false;
+}
+
 kg_status kg_view_chain(const kg_graph *g, const char *edge_type, kg_diagram *out,
                         kg_error *err)
 {
@@ -73,7 +88,7 @@ kg_status kg_view_chain(const kg_graph *g, const char *edge_type, kg_diagram *ou
     size_t found = 0;
     for (size_t j = 0; st == KG_OK && j < m; j++) {
         const kg_edge *e = kg_graph_edge(g, j);
-        if (!e->type || strcmp(e->type, edge_type) != 0)
+        if (!e->type || !in_type_list(e->type, edge_type))
             continue;
         keep_edge[j] = keep_node[e->source] = keep_node[e->target] = true;
         found++;

@@ -243,7 +243,7 @@ static const char *date_text(kg_date date, char *out)
 }
 
 static void write_edge(kg_writer *w, const kg_diagram *d, bool is_by_id, size_t j,
-                       bool has_labels)
+                       bool has_labels, bool has_mixed_types)
 {
     const kg_graph *g = d->graph;
     const kg_edge *e = kg_graph_edge(g, j);
@@ -257,9 +257,15 @@ static void write_edge(kg_writer *w, const kg_diagram *d, bool is_by_id, size_t 
     put_node_name(w, g, is_by_id, e->target);
     kg_writer_puts(w, " [");
     const char *type = e->type ? e->type : "";
-    if (d->kind == KG_DIAGRAM_TIMELINE && start[0])
+    if (d->kind == KG_DIAGRAM_TIMELINE && start[0] && !has_mixed_types) {
         put_label(w, "label", start);
-    else if (has_labels)
+    } else if (d->kind == KG_DIAGRAM_TIMELINE && start[0]) {
+        char text[KG_DIAGRAM_CUT_SIZE(KG_DRAW_LABEL) + 16];
+        kg_diagram_cut_label(type, text, sizeof text - 16, KG_DRAW_LABEL, KG_DRAW_LINE);
+        strcat(text, " ");
+        strcat(text, start);
+        put_label(w, "label", text);
+    } else if (has_labels)
         put_label(w, "label", type);
     else
         kg_writer_puts(w, "label=\"\"");
@@ -615,6 +621,9 @@ static void write_header(kg_writer *w, const kg_diagram *d, const kg_export_opti
                       " esep=\"+3\"");
     if (strcmp(engine, "dot") == 0)
         kg_writer_puts(w, ", splines=\"true\", newrank=\"true\"");
+    else if (kg_graph_edge_count(g) + d->link_count <= KG_DRAW_DOT_EDGES)
+        kg_writer_puts(w, ", splines=\"true\""); /* routed around nodes and labels;
+                                                     too slow for large drawings */
     if (o->max_pixels > 0) /* inches at 96 px per inch: Graphviz scales down to fit */
         kg_writer_printf(w, ", size=\"%u.%02u,%u.%02u\"", o->max_pixels / 96,
                          o->max_pixels % 96 * 100 / 96, o->max_pixels / 96,
@@ -653,8 +662,12 @@ kg_status kg_diagram_dot(const kg_diagram *d, const kg_export_options *options, 
         for (size_t i = 0; i < kg_graph_node_count(g); i++)
             write_node(w, d, is_by_id, i);
         bool has_labels = kg_graph_edge_count(g) <= KG_DRAW_EDGE_LABELS;
+        bool has_mixed_types = false;
+        for (size_t j = 1; j < kg_graph_edge_count(g); j++)
+            has_mixed_types = has_mixed_types ||
+                              kg_graph_edge(g, j)->type_index != kg_graph_edge(g, 0)->type_index;
         for (size_t j = 0; j < kg_graph_edge_count(g); j++)
-            write_edge(w, d, is_by_id, j, has_labels);
+            write_edge(w, d, is_by_id, j, has_labels, has_mixed_types);
         if (d->kind == KG_DIAGRAM_TIMELINE)
             st = write_timeline(w, d, is_by_id);
     }
