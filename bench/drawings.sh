@@ -62,6 +62,7 @@ echo
 echo "PNG of the shipped graph with the default --max-size: $png px"
 
 cc -O2 -std=c11 -o "$work/gen" "$here/gen.c"
+mkdir -p "$work/gen1k"
 "$work/gen" 1000 2000 1 "$work/gen1k" tsv >/dev/null
 auto=$(seconds "$kg" ingest -q --nodes "$work/gen1k/nodes.tsv" --edges "$work/gen1k/edges.tsv" \
   -n g -f svg,png -o "$work/ingest")
