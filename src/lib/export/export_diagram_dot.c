@@ -1,8 +1,8 @@
 /* export_diagram_dot.c - the DOT text a readable drawing is laid out from
  * (kg/diagram.h): only what Graphviz draws (labels wrapped and cut, full
- * text in tooltips, styles from the schema), a legend that is an HTML-like
- * table in the graph label rather than nodes, and, for timelines and
- * overviews, the ranks and clusters that place entities. The data's own
+ * text in tooltips, styles from the schema), and a legend that is an
+ * HTML-like table in the graph label rather than nodes; timelines and
+ * overviews add their ranks and group nodes (export_diagram_views.c). The data's own
  * DOT export (export_dot.c) keeps every field; this one keeps a drawing
  * fast whatever the labels hold: no string longer than KG_DRAW_TOOLTIP
  * bytes reaches Graphviz. */
@@ -133,7 +133,7 @@ static bool has_short_ids(const kg_graph *g)
     return true;
 }
 
-static void put_node_name(kg_writer *w, const kg_graph *g, bool is_by_id, size_t i)
+void kg_draw_put_node_name(kg_writer *w, const kg_graph *g, bool is_by_id, size_t i)
 {
     if (is_by_id) {
         kg_write_dot_string(w, kg_graph_node(g, i)->id);
@@ -145,7 +145,7 @@ static void put_node_name(kg_writer *w, const kg_graph *g, bool is_by_id, size_t
 }
 
 /* A prefix no entity id starts with, for the drawing's own nodes. */
-static void own_prefix(const kg_graph *g, char *prefix, size_t size)
+void kg_draw_own_prefix(const kg_graph *g, char *prefix, size_t size)
 {
     snprintf(prefix, size, "kg:");
     for (size_t len = 3; len + 2 < size; len++) {
@@ -162,7 +162,7 @@ static void own_prefix(const kg_graph *g, char *prefix, size_t size)
 
 /* ---- attributes --------------------------------------------------------- */
 
-static void put_attr(kg_writer *w, const char *name, const char *value)
+void kg_draw_put_attr(kg_writer *w, const char *name, const char *value)
 {
     if (!value || !value[0])
         return;
@@ -176,11 +176,11 @@ static void put_style(kg_writer *w, const kg_style *s)
 {
     if (!s)
         return;
-    put_attr(w, "shape", s->shape);
-    put_attr(w, "style", s->style);
-    put_attr(w, "fillcolor", s->fillcolor);
-    put_attr(w, "color", s->color);
-    put_attr(w, "fontcolor", s->fontcolor);
+    kg_draw_put_attr(w, "shape", s->shape);
+    kg_draw_put_attr(w, "style", s->style);
+    kg_draw_put_attr(w, "fillcolor", s->fillcolor);
+    kg_draw_put_attr(w, "color", s->color);
+    kg_draw_put_attr(w, "fontcolor", s->fontcolor);
 }
 
 static void put_label(kg_writer *w, const char *name, const char *text)
@@ -222,7 +222,7 @@ static void write_node(kg_writer *w, const kg_diagram *d, bool is_by_id, size_t 
     const kg_graph *g = d->graph;
     const kg_node *n = kg_graph_node(g, i);
     kg_writer_puts(w, "  ");
-    put_node_name(w, g, is_by_id, i);
+    kg_draw_put_node_name(w, g, is_by_id, i);
     kg_writer_puts(w, " [");
     put_label(w, "label", n->label ? n->label : n->id);
     put_node_tooltip(w, n);
@@ -252,9 +252,9 @@ static void write_edge(kg_writer *w, const kg_diagram *d, bool is_by_id, size_t 
     date_text(e->start, start);
     date_text(e->end, end);
     kg_writer_puts(w, "  ");
-    put_node_name(w, g, is_by_id, e->source);
+    kg_draw_put_node_name(w, g, is_by_id, e->source);
     kg_writer_puts(w, " -> ");
-    put_node_name(w, g, is_by_id, e->target);
+    kg_draw_put_node_name(w, g, is_by_id, e->target);
     kg_writer_puts(w, " [");
     const char *type = e->type ? e->type : "";
     if (d->kind == KG_DIAGRAM_TIMELINE && start[0] && !has_mixed_types) {
@@ -274,21 +274,21 @@ static void write_edge(kg_writer *w, const kg_diagram *d, bool is_by_id, size_t 
     kg_diagram_cut_label(type, cut, sizeof cut, KG_DRAW_LABEL, KG_DRAW_LABEL);
     snprintf(tip, sizeof tip, "%s%s%s%s%s", cut, start[0] || end[0] ? " " : "", start,
              end[0] ? " \xE2\x80\x93 " : "", end);
-    put_attr(w, "tooltip", tip);
-    put_attr(w, "labeltooltip", tip);
+    kg_draw_put_attr(w, "tooltip", tip);
+    kg_draw_put_attr(w, "labeltooltip", tip);
     if (s) {
-        put_attr(w, "style", s->style);
-        put_attr(w, "color", s->color);
-        put_attr(w, "fontcolor", s->color);
-        put_attr(w, "arrowhead", s->arrowhead);
-        put_attr(w, "dir", s->dir);
+        kg_draw_put_attr(w, "style", s->style);
+        kg_draw_put_attr(w, "color", s->color);
+        kg_draw_put_attr(w, "fontcolor", s->color);
+        kg_draw_put_attr(w, "arrowhead", s->arrowhead);
+        kg_draw_put_attr(w, "dir", s->dir);
     }
     kg_writer_puts(w, "];\n");
 }
 
 /* ---- legend: an HTML-like table in the graph label ----------------------- */
 
-static void put_html(kg_writer *w, const char *text, size_t line)
+void kg_draw_put_html(kg_writer *w, const char *text, size_t line)
 {
     char cut[KG_DIAGRAM_CUT_SIZE(KG_DRAW_LABEL)];
     kg_diagram_cut_label(text, cut, sizeof cut, line, KG_DRAW_LABEL);
@@ -297,7 +297,7 @@ static void put_html(kg_writer *w, const char *text, size_t line)
     kg_write_xml_text(w, cut);
 }
 
-static bool is_colour(const char *c)
+bool kg_draw_is_colour(const char *c)
 {
     if (!c || !c[0])
         return false;
@@ -325,18 +325,18 @@ static void legend_node_type(kg_writer *w, const kg_node_type *t, size_t *in_row
 {
     legend_cell_open(w, in_row);
     kg_writer_puts(w, "<TD BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"14\" HEIGHT=\"10\"");
-    if (is_colour(t->style.fillcolor)) {
+    if (kg_draw_is_colour(t->style.fillcolor)) {
         kg_writer_puts(w, " BGCOLOR=\"");
         kg_write_xml_text(w, t->style.fillcolor);
         kg_putc(w, '"');
     }
-    if (is_colour(t->style.color)) {
+    if (kg_draw_is_colour(t->style.color)) {
         kg_writer_puts(w, " COLOR=\"");
         kg_write_xml_text(w, t->style.color);
         kg_putc(w, '"');
     }
     kg_writer_puts(w, "></TD><TD ALIGN=\"LEFT\">");
-    put_html(w, t->name, KG_DRAW_LABEL);
+    kg_draw_put_html(w, t->name, KG_DRAW_LABEL);
     kg_writer_puts(w, "</TD>");
     legend_cell_close(w, in_row);
 }
@@ -345,7 +345,7 @@ static void legend_edge_type(kg_writer *w, const kg_edge_type *t, size_t *in_row
 {
     legend_cell_open(w, in_row);
     kg_writer_puts(w, "<TD>");
-    if (is_colour(t->style.color)) {
+    if (kg_draw_is_colour(t->style.color)) {
         kg_writer_puts(w, "<FONT COLOR=\"");
         kg_write_xml_text(w, t->style.color);
         kg_writer_puts(w, "\">\xE2\x80\x94\xE2\x86\x92</FONT>");
@@ -353,7 +353,7 @@ static void legend_edge_type(kg_writer *w, const kg_edge_type *t, size_t *in_row
         kg_writer_puts(w, "\xE2\x80\x94\xE2\x86\x92");
     }
     kg_writer_puts(w, "</TD><TD ALIGN=\"LEFT\">");
-    put_html(w, t->name, KG_DRAW_LABEL);
+    kg_draw_put_html(w, t->name, KG_DRAW_LABEL);
     kg_writer_puts(w, "</TD>");
     legend_cell_close(w, in_row);
 }
@@ -394,7 +394,7 @@ static kg_status write_graph_label(kg_writer *w, const kg_diagram *d,
     if (title[0]) {
         kg_writer_printf(w, "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">",
                          2 * KG_DIAGRAM_LEGEND_COLUMNS);
-        put_html(w, title, KG_DRAW_LABEL);
+        kg_draw_put_html(w, title, KG_DRAW_LABEL);
         kg_writer_puts(w, "</FONT></TD></TR>\n");
     }
     size_t in_row = 0;
@@ -409,199 +409,6 @@ static kg_status write_graph_label(kg_writer *w, const kg_diagram *d,
     kg_writer_puts(w, "</TABLE>>;\n");
     free(used);
     return KG_OK;
-}
-
-/* ---- timeline ------------------------------------------------------------ */
-
-/* Each entity's place on the timeline: the date of the one dated relation
- * of the chain that leads to it, or, with none leading to it, its own start
- * date; entities reached by several dated relations (a signatory of many
- * declarations) float free. KG_DATE_NONE: no place. */
-static void timeline_dates(const kg_graph *g, kg_date *when)
-{
-    size_t n = kg_graph_node_count(g);
-    size_t *entering = calloc(n + 1, sizeof *entering);
-    for (size_t i = 0; i < n; i++)
-        when[i].precision = KG_DATE_NONE;
-    for (size_t j = 0; entering && j < kg_graph_edge_count(g); j++) {
-        const kg_edge *e = kg_graph_edge(g, j);
-        entering[e->target]++;
-        if (e->start.precision != KG_DATE_NONE)
-            when[e->target] = e->start;
-    }
-    for (size_t i = 0; entering && i < n; i++) {
-        if (entering[i] > 1)
-            when[i].precision = KG_DATE_NONE;
-        else if (entering[i] == 0)
-            when[i] = kg_graph_node(g, i)->start;
-    }
-    free(entering);
-}
-
-static int compare_days(const void *a, const void *b)
-{
-    const kg_date *x = a, *y = b;
-    int32_t dx = kg_date_first_day(*x), dy = kg_date_first_day(*y);
-    if (dx != dy)
-        return dx < dy ? -1 : 1;
-    return (int)x->precision - (int)y->precision;
-}
-
-static bool same_date(kg_date a, kg_date b)
-{
-    return a.precision == b.precision && kg_date_first_day(a) == kg_date_first_day(b);
-}
-
-/* A row of dates joined by a grey line, each entity in the rank of its
- * date (rank=same), so the chain reads in date order. */
-static kg_status write_timeline(kg_writer *w, const kg_diagram *d, bool is_by_id)
-{
-    const kg_graph *g = d->graph;
-    size_t n = kg_graph_node_count(g), stops = 0;
-    kg_date *when = malloc((n + 1) * sizeof *when);
-    kg_date *sorted = malloc((n + 1) * sizeof *sorted);
-    if (!when || !sorted) {
-        free(when);
-        free(sorted);
-        return KG_ENOMEM;
-    }
-    timeline_dates(g, when);
-    for (size_t i = 0; i < n; i++)
-        if (when[i].precision != KG_DATE_NONE)
-            sorted[stops++] = when[i];
-    qsort(sorted, stops, sizeof *sorted, compare_days);
-    size_t unique = 0;
-    for (size_t i = 0; i < stops; i++)
-        if (unique == 0 || !same_date(sorted[unique - 1], sorted[i]))
-            sorted[unique++] = sorted[i];
-    char prefix[64], name[96], text[11];
-    own_prefix(g, prefix, sizeof prefix);
-    kg_writer_puts(w, "  node [shape=\"plaintext\", style=\"\", fontcolor=\"#555555\"];\n");
-    for (size_t k = 0; k < unique; k++) {
-        snprintf(name, sizeof name, "%sdate:%zu", prefix, k);
-        kg_writer_puts(w, "  ");
-        kg_write_dot_string(w, name);
-        kg_writer_puts(w, " [label=");
-        kg_write_dot_string(w, kg_date_format(sorted[k], text));
-        kg_writer_puts(w, "];\n");
-        if (k > 0) {
-            char previous[96];
-            snprintf(previous, sizeof previous, "%sdate:%zu", prefix, k - 1);
-            kg_writer_puts(w, "  ");
-            kg_write_dot_string(w, previous);
-            kg_writer_puts(w, " -> ");
-            kg_write_dot_string(w, name);
-            kg_writer_puts(w, " [color=\"#bbbbbb\", arrowhead=\"none\", tooltip=\"time\"];\n");
-        }
-        kg_writer_puts(w, "  { rank=\"same\"; ");
-        kg_write_dot_string(w, name);
-        for (size_t i = 0; i < n; i++) {
-            if (when[i].precision == KG_DATE_NONE || !same_date(when[i], sorted[k]))
-                continue;
-            kg_writer_puts(w, "; ");
-            put_node_name(w, g, is_by_id, i);
-        }
-        kg_writer_puts(w, "; }\n");
-    }
-    free(when);
-    free(sorted);
-    return KG_OK;
-}
-
-/* ---- overview ------------------------------------------------------------ */
-
-static size_t inside_count(const kg_diagram *d, size_t group)
-{
-    for (size_t k = 0; k < d->link_count; k++)
-        if (d->links[k].from == group && d->links[k].to == group)
-            return d->links[k].count;
-    return 0;
-}
-
-/* The style of a group whose shown entities all have one type, or NULL. */
-static const kg_style *group_style(const kg_diagram *d, size_t group)
-{
-    const kg_graph *g = d->graph;
-    const kg_style *style = NULL;
-    size_t type = KG_SCHEMA_NOT_FOUND;
-    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
-        if (d->node_group[i] != group)
-            continue;
-        if (type != KG_SCHEMA_NOT_FOUND && kg_graph_node(g, i)->type_index != type)
-            return NULL;
-        type = kg_graph_node(g, i)->type_index;
-        style = kg_export_node_style(g, kg_graph_node(g, i));
-    }
-    return style;
-}
-
-static void group_name(const char *prefix, size_t group, char *out, size_t size)
-{
-    snprintf(out, size, "%sgroup:%zu", prefix, group);
-}
-
-/* One node per group: its name and size in bold, then the names of its
- * entities of highest degree, smaller. */
-static void write_group(kg_writer *w, const kg_diagram *d, const char *prefix, size_t k)
-{
-    const kg_graph *g = d->graph;
-    char name[96], text[512];
-    group_name(prefix, k, name, sizeof name);
-    kg_writer_puts(w, "  ");
-    kg_write_dot_string(w, name);
-    kg_writer_puts(w, " [label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-                      "<TR><TD><B>");
-    put_html(w, d->group_names[k], KG_DRAW_LABEL);
-    kg_writer_printf(w, "</B> (%zu)</TD></TR>", d->group_sizes[k]);
-    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
-        if (d->node_group[i] != k)
-            continue;
-        const kg_node *n = kg_graph_node(g, i);
-        kg_writer_puts(w, "<TR><TD><FONT POINT-SIZE=\"10\">");
-        put_html(w, n->label ? n->label : n->id, KG_DRAW_LABEL);
-        kg_writer_puts(w, "</FONT></TD></TR>");
-    }
-    kg_writer_puts(w, "</TABLE>>");
-    snprintf(text, sizeof text, "%.200s: %zu entities, %zu relations among them",
-             d->group_names[k], d->group_sizes[k], inside_count(d, k));
-    put_attr(w, "tooltip", text);
-    const kg_style *style = group_style(d, k);
-    kg_writer_puts(w, ", shape=\"box\", style=\"rounded,filled\"");
-    put_attr(w, "fillcolor", style && is_colour(style->fillcolor) ? style->fillcolor : "#f2f2f2");
-    put_attr(w, "color", style && is_colour(style->color) ? style->color : "#999999");
-    put_attr(w, "fontcolor", style && is_colour(style->fontcolor) ? style->fontcolor : NULL);
-    kg_writer_puts(w, "];\n");
-}
-
-/* Groups as nodes; one undirected line per pair of groups, as thick as
- * there are relations between them, labelled with their number. */
-static void write_overview(kg_writer *w, const kg_diagram *d)
-{
-    char prefix[64];
-    own_prefix(d->graph, prefix, sizeof prefix);
-    for (size_t k = 0; k < d->group_count; k++)
-        write_group(w, d, prefix, k);
-    for (size_t k = 0; k < d->link_count; k++) {
-        const kg_diagram_link *l = &d->links[k];
-        if (l->from == l->to)
-            continue;
-        char a[96], b[96], count[32], tip[512];
-        group_name(prefix, l->from, a, sizeof a);
-        group_name(prefix, l->to, b, sizeof b);
-        snprintf(count, sizeof count, "%zu", l->count);
-        snprintf(tip, sizeof tip, "%zu relations between %.200s and %.200s", l->count,
-                 d->group_names[l->from], d->group_names[l->to]);
-        kg_writer_puts(w, "  ");
-        kg_write_dot_string(w, a);
-        kg_writer_puts(w, " -> ");
-        kg_write_dot_string(w, b);
-        kg_writer_printf(w, " [dir=\"none\", penwidth=\"%zu\", label=",
-                         (size_t)(1 + (l->count >= 10) + (l->count >= 30) + (l->count >= 60)));
-        kg_write_dot_string(w, count);
-        put_attr(w, "tooltip", tip);
-        put_attr(w, "labeltooltip", tip);
-        kg_writer_puts(w, "];\n");
-    }
 }
 
 /* ---- the whole file ------------------------------------------------------ */
@@ -657,7 +464,7 @@ kg_status kg_diagram_dot(const kg_diagram *d, const kg_export_options *options, 
     write_header(w, d, o, kg_diagram_engine(d, o));
     kg_status st = write_graph_label(w, d, o, kg_graph_title(g));
     if (d->kind == KG_DIAGRAM_OVERVIEW && st == KG_OK) {
-        write_overview(w, d);
+        kg_draw_overview(w, d);
     } else if (st == KG_OK) {
         for (size_t i = 0; i < kg_graph_node_count(g); i++)
             write_node(w, d, is_by_id, i);
@@ -669,7 +476,7 @@ kg_status kg_diagram_dot(const kg_diagram *d, const kg_export_options *options, 
         for (size_t j = 0; j < kg_graph_edge_count(g); j++)
             write_edge(w, d, is_by_id, j, has_labels, has_mixed_types);
         if (d->kind == KG_DIAGRAM_TIMELINE)
-            st = write_timeline(w, d, is_by_id);
+            st = kg_draw_timeline(w, d, is_by_id);
     }
     kg_writer_puts(w, "}\n");
     if (st != KG_OK)
