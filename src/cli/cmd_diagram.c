@@ -32,7 +32,8 @@ const char kg_usage_diagram[] =
     "stderr naming a narrower view.\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE      where to write; with several formats, FILE's\n"
+    "  -o, --output FILE      where to write ('-': standard output, one format,\n"
+    "                         needs -f); with several formats, FILE's\n"
     "                         extension is replaced by each format's\n"
     "  -f, --format LIST      svg, png, pdf or dot, comma-separated (default:\n"
     "                         from FILE's extension); svg, png and pdf are\n"
@@ -162,6 +163,8 @@ static int choose_formats(const diagram_args *a, kg_format *formats, size_t *cou
 {
     *count = 0;
     if (!a->formats) {
+        if (strcmp(a->output, "-") == 0)
+            return kg_cli_usage_error("diagram", "writing to standard output needs -f FORMAT");
         if (kg_format_from_path(a->output, &formats[0]) != KG_OK)
             return kg_cli_usage_error("diagram", "cannot tell the format from '%s'; give -f "
                                       "svg, png, pdf or dot", a->output);
@@ -184,6 +187,9 @@ static int choose_formats(const diagram_args *a, kg_format *formats, size_t *cou
                                       kg_format_name(formats[i]));
     if (*count == 0)
         return kg_cli_usage_error("diagram", "-f names no format");
+    if (*count > 1 && strcmp(a->output, "-") == 0)
+        return kg_cli_usage_error("diagram", "standard output takes one format, not %zu",
+                                  *count);
     return KG_EXIT_OK;
 }
 
@@ -381,7 +387,9 @@ static int write_outputs(const kg_diagram *d, const kg_format *formats, size_t c
     for (size_t i = 0; i < count && st == KG_OK; i++) {
         char target[4096];
         target_name(a, formats[i], count, target, sizeof target);
-        st = kg_writer_open_file(target, a->do_fsync, &writers[i], &err);
+        st = strcmp(target, "-") == 0
+                 ? kg_writer_open_stream(stdout, "<stdout>", &writers[i], &err)
+                 : kg_writer_open_file(target, a->do_fsync, &writers[i], &err);
         if (st == KG_OK && formats[i] == KG_FORMAT_DOT)
             st = kg_diagram_dot(d, &a->export, writers[i], &err);
         else if (st == KG_OK) {
@@ -405,7 +413,8 @@ static int write_outputs(const kg_diagram *d, const kg_format *formats, size_t c
     for (size_t i = 0; i < count && !a->is_quiet; i++) {
         char target[4096];
         target_name(a, formats[i], count, target, sizeof target);
-        fprintf(stderr, "kg: wrote %s (%s): %zu entities, %zu relations\n", target,
+        fprintf(stderr, "kg: wrote %s (%s): %zu entities, %zu relations\n",
+                strcmp(target, "-") == 0 ? "<stdout>" : target,
                 kg_format_name(formats[i]), kg_graph_node_count(d->graph),
                 d->kind == KG_DIAGRAM_OVERVIEW ? d->link_count : kg_graph_edge_count(d->graph));
     }

@@ -111,6 +111,11 @@ expect_rc 0 "diagram -f svg,png,pdf,dot"
 file "$scratch/multi/s.png" | grep -q 'PNG image' || fail "s.png is not a PNG"
 head -c 5 "$scratch/multi/s.pdf" | grep -q '%PDF-' || fail "s.pdf is not a PDF"
 xmllint --noout "$scratch/multi/s.svg" 2>/dev/null || fail "s.svg is not XML"
+"$KG" diagram -q "$DATA" chain signed_by -f dot -o - | dot -Tsvg >"$scratch/stdout.svg" ||
+  fail "diagram -o - -f dot | dot"
+grep -q 'NATO Secretary General' "$scratch/stdout.svg" || fail "diagram to stdout lost an entity"
+run diagram "$DATA" chain signed_by -f svg,png -o -
+expect_rc 1 "two formats to stdout"
 run diagram "$DATA" nosuch -o "$scratch/x.svg"
 expect_rc 1 "unknown view"
 run diagram "$DATA" chain signedby -o "$scratch/x.svg"
