@@ -8,4 +8,5 @@ bash scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/kg build -o out
-echo "setup: done; open out/nato-eu.html (interactive) or out/nato-eu.svg; the tool is build/kg"
+bash scripts/gallery.sh build/kg out   # the README's diagrams (docs/diagrams.md)
+echo "setup: done; open out/nato-eu.html (interactive) or out/nato-eu-*.svg; the tool is build/kg"

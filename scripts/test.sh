@@ -5,7 +5,8 @@
 #   3. every libFuzzer harness for KG_FUZZ_SECONDS (default 10) each;
 #   4. valgrind --leak-check=full on the unit tests and a tour of the CLI;
 #   5. the shipped data set verified against its source text, and out/
-#      rebuilt to check that the committed files are byte-identical.
+#      rebuilt (kg build and scripts/gallery.sh) to check that the committed
+#      files are byte-identical.
 # Set KG_SKIP_SANITIZE=1, KG_SKIP_FUZZ=1 or KG_SKIP_VALGRIND=1 to skip
 # step 2, 3 or 4 during development.
 set -euo pipefail
@@ -42,11 +43,16 @@ echo "== shipped data: grounded and reproducible"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 ./build-test/kg build -q -o "$scratch"
+bash scripts/gallery.sh build-test/kg "$scratch"
 for f in "$scratch"/*; do
   name=$(basename "$f")
   if ! cmp -s "$f" "out/$name"; then
-    echo "out/$name differs from a fresh build: run 'build/kg build' and commit out/" >&2
+    echo "out/$name differs from a fresh build: run 'build/kg build' and" \
+      "'scripts/gallery.sh', and commit out/" >&2
     exit 1
   fi
 done
-echo "out/: $(ls "$scratch" | wc -l) files byte-identical to a fresh build"
+for f in out/*; do # and nothing in out/ that neither writes
+  [ -e "$scratch/$(basename "$f")" ] || { echo "$f is not built by kg build or scripts/gallery.sh" >&2; exit 1; }
+done
+echo "out/: $(ls "$scratch" | wc -l) files byte-identical to a fresh build and gallery"

@@ -8,7 +8,8 @@
  *   dot      Graphviz DOT: every id quoted, styles from the schema, legend
  *   graphml  GraphML with typed <key> declarations for every attribute
  *   json     NetworkX node-link JSON ("links", directed, multigraph, key)
- *   svg      the DOT drawing laid out and rendered by Graphviz (gvc)
+ *   svg      a drawing laid out and rendered by Graphviz (gvc), from the
+ *            bounded drawing DOT of kg/diagram.h
  *   html     a self-contained interactive viewer (Cytoscape.js inlined)
  *
  * and, written only when asked for (docs/exports.md has a section on each):
@@ -65,9 +66,18 @@ typedef struct kg_export_options {
      * NULL = kg's defaults (docs/exports.md). '/' is added unless it ends
      * in '/' or '#'. */
     const char *base_iri;
+    bool has_dot_legend; /* DOT file: also write the legend as a
+                            cluster_legend of kg_legend="true" nodes
+                            (default: no; drawings have their own) */
+    unsigned max_pixels; /* SVG/PNG/PDF: longest side at most this many
+                            pixels at 96 per inch (PDF and SVG: the same
+                            inches); Graphviz scales down to fit; 0: none */
 } kg_export_options;
 
-/* Default options: legend on, dot layout, left to right. */
+#define KG_DEFAULT_MAX_PIXELS 4800u
+
+/* Default options: legend on in drawings (not in DOT files), layout
+ * chosen by size (kg/diagram.h), left to right, KG_DEFAULT_MAX_PIXELS. */
 kg_export_options kg_export_defaults(void);
 
 /* KG_OK when the layout is a Graphviz engine kg supports (dot, neato, fdp,

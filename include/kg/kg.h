@@ -14,6 +14,7 @@
 #include "kg/stats.h"
 #include "kg/verify.h"
 #include "kg/analysis.h"
+#include "kg/diagram.h"
 #include "kg/resolve.h"
 #include "kg/import.h"
 #include "kg/ingest.h"

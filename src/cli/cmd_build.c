@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_draw.h"
 #include "cli_load.h"
 #include "commands.h"
 
@@ -37,9 +38,15 @@ const char kg_usage_build[] =
     "                         csv, tsv, kgx, jsonl) instead of telling it from its\n"
     "                         name and content (docs/import.md)\n"
     "      --layout ENGINE    Graphviz layout for SVG, PNG, PDF: dot, neato, fdp,\n"
-    "                         sfdp, circo, twopi, osage, patchwork (default: dot)\n"
+    "                         sfdp, circo, twopi, osage, patchwork (default: dot\n"
+    "                         up to 150 entities and 400 relations, else sfdp);\n"
+    "                         the drawing is laid out once for all three\n"
     "      --rankdir DIR      LR, RL, TB or BT (default: LR)\n"
-    "      --no-legend        leave the legend out of DOT, SVG, PNG and PDF\n"
+    "      --max-size PX      longest side of SVG, PNG, PDF in pixels at 96 per\n"
+    "                         inch (default 4800; 0: no bound)\n"
+    "      --no-legend        leave the legend out of SVG, PNG and PDF\n"
+    "      --dot-legend       also write the legend into the DOT file (as\n"
+    "                         kg_legend=\"true\" nodes; default: data only)\n"
     "      --base-iri IRI     nt, ttl: name entities IRI id/ID, statements and\n"
     "                         sources IRI relation/, IRI source/ (default:\n"
     "                         https://kg.example/..., per data set name)\n"
@@ -69,6 +76,7 @@ static int parse_options(int argc, char **argv, build_options *o)
         {"rankdir", required_argument, NULL, 'R'}, {"no-legend", no_argument, NULL, 'N'},
         {"fsync", no_argument, NULL, 'F'},         {"quiet", no_argument, NULL, 'q'},
         {"from", required_argument, NULL, 'I'}, {"base-iri", required_argument, NULL, 'B'},
+        {"max-size", required_argument, NULL, 'M'}, {"dot-legend", no_argument, NULL, 'D'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->output_dir = "out";
@@ -88,6 +96,8 @@ static int parse_options(int argc, char **argv, build_options *o)
         case 'R': o->export.rankdir = optarg; break;
         case 'N': o->export.has_legend = false; break;
         case 'B': o->export.base_iri = optarg; break;
+        case 'D': o->export.has_dot_legend = true; break;
+        case 'M': rc = kg_cli_parse_max_size("build", optarg, &o->export.max_pixels); break;
         case 'F': o->do_fsync = true; break;
         case 'q': o->is_quiet = true; break;
         case ':': return kg_cli_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
@@ -247,14 +257,54 @@ static kg_status export_folder(const kg_graph *g, kg_format f, const char *folde
     return st;
 }
 
+static bool is_drawing(int f)
+{
+    return f == KG_FORMAT_SVG || f == KG_FORMAT_PNG || f == KG_FORMAT_PDF;
+}
+
+/* SVG, PNG and PDF from one layout: one writer each, drawn together. */
+static kg_status export_drawings(const kg_graph *g, const char *stem, const build_options *o,
+                                 output_list *outputs, kg_error *err)
+{
+    kg_format formats[3];
+    kg_writer *writers[3];
+    size_t count = 0;
+    kg_status st = KG_OK;
+    for (int f = 0; f < KG_FORMAT_COUNT && st == KG_OK; f++) {
+        if (!o->formats[f] || !is_drawing(f))
+            continue;
+        char target[4096];
+        snprintf(target, sizeof target, "%s/%s.%s", o->output_dir, stem,
+                 kg_format_extension((kg_format)f));
+        st = kg_writer_open_file(target, o->do_fsync, &writers[count], err);
+        if (st == KG_OK && add_output(outputs, writers[count]) != KG_OK) {
+            kg_writer_abort(writers[count]);
+            return kg_error_set(err, KG_ENOMEM, target, "out of memory");
+        }
+        if (st == KG_OK)
+            formats[count++] = (kg_format)f;
+    }
+    if (st == KG_OK && count > 0)
+        st = kg_cli_draw(g, NULL, &o->export, formats, writers, count, o->is_quiet, err);
+    for (size_t i = 0; st == KG_OK && i < count; i++)
+        st = kg_writer_close(writers[i], err);
+    return st;
+}
+
 /* Exports one graph in each chosen format into uncommitted writers. */
 static int export_graph(const kg_graph *g, const char *path, const build_options *o,
                         output_list *outputs)
 {
     char stem[256];
     output_stem(path, stem, sizeof stem);
+    kg_error draw_err;
+    kg_error_clear(&draw_err);
+    if (export_drawings(g, stem, o, outputs, &draw_err) != KG_OK) {
+        kg_cli_print_error(&draw_err);
+        return kg_cli_exit_code(draw_err.status);
+    }
     for (int f = 0; f < KG_FORMAT_COUNT; f++) {
-        if (!o->formats[f])
+        if (!o->formats[f] || is_drawing(f))
             continue;
         char target[4096];
         snprintf(target, sizeof target, "%s/%s.%s", o->output_dir, stem,

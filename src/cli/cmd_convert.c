@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <string.h>
 
+#include "cli_draw.h"
 #include "cli_load.h"
 #include "commands.h"
 
@@ -31,7 +32,11 @@ const char kg_usage_convert[] =
     "      --nodes FILE          CSV/TSV: a node list to read with the edge list IN\n"
     "      --schema FILE         check types against this schema and draw with its\n"
     "                            styles (default: no schema, any type allowed)\n"
-    "      --no-legend           leave the legend out of DOT, SVG, PNG and PDF\n"
+    "      --no-legend           leave the legend out of SVG, PNG and PDF\n"
+    "      --layout ENGINE       Graphviz layout for SVG, PNG, PDF (default: dot up\n"
+    "                            to 150 entities and 400 relations, else sfdp)\n"
+    "      --max-size PX         longest side of SVG, PNG, PDF in pixels at 96\n"
+    "                            per inch (default 4800; 0: no bound)\n"
     "      --base-iri IRI        nt, ttl: name entities IRI id/ID, statements and\n"
     "                            sources IRI relation/, IRI source/ (default:\n"
     "                            https://kg.example/..., per graph: its name, or\n"
@@ -43,7 +48,7 @@ const char kg_usage_convert[] =
     "FILE:LINE:COL: message), 3 I/O, memory or limit error.\n";
 
 enum { OPT_FROM = 256, OPT_TO, OPT_NODE_TYPE, OPT_EDGE_TYPE, OPT_NODES, OPT_SCHEMA,
-       OPT_NO_LEGEND, OPT_FSYNC, OPT_BASE_IRI };
+       OPT_NO_LEGEND, OPT_FSYNC, OPT_BASE_IRI, OPT_LAYOUT, OPT_MAX_SIZE };
 
 typedef struct convert_args {
     kg_cli_load_args in;
@@ -64,6 +69,8 @@ static int parse_options(int argc, char **argv, convert_args *a)
         {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
         {"fsync", no_argument, NULL, OPT_FSYNC},
         {"base-iri", required_argument, NULL, OPT_BASE_IRI},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->export = kg_export_defaults();
@@ -81,10 +88,18 @@ static int parse_options(int argc, char **argv, convert_args *a)
         case OPT_NO_LEGEND: a->export.has_legend = false; break;
         case OPT_FSYNC: a->do_fsync = true; break;
         case OPT_BASE_IRI: a->export.base_iri = optarg; break;
+        case OPT_LAYOUT: a->export.layout = optarg; break;
+        case OPT_MAX_SIZE:
+            if (kg_cli_parse_max_size("convert", optarg, &a->export.max_pixels) != KG_EXIT_OK)
+                return KG_EXIT_USAGE;
+            break;
         case ':': return kg_cli_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
         default: return kg_cli_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    kg_error err;
+    if (kg_export_check_options(&a->export, &err) != KG_OK)
+        return kg_cli_usage_error("convert", "%s; %s", err.message, err.hint);
     if (argc - optind != 2)
         return kg_cli_usage_error("convert", "expected IN and OUT, got %d argument%s",
                                   argc - optind, argc - optind == 1 ? "" : "s");

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli_draw.h"
 #include "cli_ingest.h"
 #include "commands.h"
 
@@ -39,6 +40,10 @@ const char kg_usage_ingest[] =
     "      --progress         report progress and timings on stderr (default:\n"
     "                         only when stderr is a terminal)\n"
     "      --no-progress      never report progress\n"
+    "      --layout ENGINE    Graphviz layout for SVG, PNG, PDF (default: dot up\n"
+    "                         to 150 entities and 400 relations, else sfdp)\n"
+    "      --max-size PX      longest side of SVG, PNG, PDF in pixels at 96 per\n"
+    "                         inch (default 4800; 0: no bound)\n"
     "      --fsync            fsync each file before renaming it, its folder after\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
@@ -57,6 +62,7 @@ typedef struct ingest_args {
     const char *schema_path, *output_dir, *name;
     bool formats[KG_FORMAT_COUNT];
     bool is_check, is_quiet, do_fsync, is_progress, is_no_progress;
+    kg_export_options export; /* drawings: --layout, --max-size */
 } ingest_args;
 
 static int add_input(const char **list, size_t *count, const char *path)
@@ -71,7 +77,7 @@ static int add_input(const char **list, size_t *count, const char *path)
 static int parse_options(int argc, char **argv, ingest_args *a)
 {
     enum { OPT_NODES = 256, OPT_EDGES, OPT_SCHEMA, OPT_CHECK, OPT_PROGRESS, OPT_NO_PROGRESS,
-           OPT_FSYNC };
+           OPT_FSYNC, OPT_LAYOUT, OPT_MAX_SIZE };
     static const struct option longopts[] = {
         {"nodes", required_argument, NULL, OPT_NODES},
         {"edges", required_argument, NULL, OPT_EDGES},
@@ -84,8 +90,11 @@ static int parse_options(int argc, char **argv, ingest_args *a)
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"fsync", no_argument, NULL, OPT_FSYNC},
         {"quiet", no_argument, NULL, 'q'},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
+    a->export = kg_export_defaults();
     a->output_dir = "out";
     a->formats[KG_FORMAT_DOT] = a->formats[KG_FORMAT_GRAPHML] = a->formats[KG_FORMAT_JSON] = true;
     opterr = 0;
@@ -104,10 +113,15 @@ static int parse_options(int argc, char **argv, ingest_args *a)
         case OPT_NO_PROGRESS: a->is_no_progress = true; break;
         case OPT_FSYNC: a->do_fsync = true; break;
         case 'q': a->is_quiet = true; break;
+        case OPT_LAYOUT: a->export.layout = optarg; break;
+        case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("ingest", optarg, &a->export.max_pixels); break;
         case ':': return kg_cli_usage_error("ingest", "option '%s' needs a value", argv[optind - 1]);
         default: return kg_cli_usage_error("ingest", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    kg_error err;
+    if (rc == KG_EXIT_OK && kg_export_check_options(&a->export, &err) != KG_OK)
+        rc = kg_cli_usage_error("ingest", "%s; %s", err.message, err.hint);
     if (rc == KG_EXIT_OK && a->name && (!a->name[0] || strchr(a->name, '/')))
         rc = kg_cli_usage_error("ingest", "--name must be a file name, not '%s'", a->name);
     return rc;
@@ -122,10 +136,9 @@ static bool is_drawing(kg_format f)
 static kg_status write_one(const kg_graph *g, kg_format f, const char *target,
                            const ingest_args *a, kg_writer **out, kg_error *err)
 {
-    kg_export_options options = kg_export_defaults();
     kg_status st = kg_writer_open_file(target, a->do_fsync, out, err);
     if (st == KG_OK)
-        st = kg_export(g, f, &options, *out, err);
+        st = kg_export(g, f, &a->export, *out, err);
     if (st == KG_OK)
         st = kg_writer_close(*out, err);
     return st;

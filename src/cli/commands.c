@@ -26,6 +26,8 @@ const kg_command kg_commands[] = {
      kg_usage_neighbours},
     {"subgraph", kg_cmd_subgraph, "write a selection or ego network in any export format",
      kg_usage_subgraph},
+    {"diagram", kg_cmd_diagram, "draw a readable view: ego network, path, chain, top, overview",
+     kg_usage_diagram},
     {"components", kg_cmd_components, "weakly or strongly connected components",
      kg_usage_components},
     {"communities", kg_cmd_communities, "Louvain or Leiden communities (seeded)",

@@ -42,13 +42,23 @@ for ext in dot graphml json svg; do
     fail "hostile.$ext differs between two builds"
 done
 
-# -f writes only the formats asked for; --no-legend drops the legend.
-run build -q -f dot,json --no-legend -o "$scratch/some" "$KG_TEST_DATA/small.kg.json"
+# -f writes only the formats asked for; the DOT file holds the data's nodes
+# only unless --dot-legend asks for the legend's (pygraphviz counts every node).
+run build -q -f dot,json --dot-legend -o "$scratch/some" "$KG_TEST_DATA/small.kg.json"
 expect_rc 0 "build -f dot,json"
 [ "$(ls "$scratch/some" | tr '\n' ' ')" = "small.dot small.json " ] ||
   fail "-f dot,json wrote: $(ls "$scratch/some" | tr '\n' ' ')"
-grep -q cluster_legend "$scratch/some/small.dot" && fail "--no-legend left a legend in the DOT"
-grep -q cluster_legend "$scratch/small/small.dot" || fail "the default DOT has no legend"
+grep -q cluster_legend "$scratch/some/small.dot" || fail "--dot-legend wrote no legend in the DOT"
+grep -q cluster_legend "$scratch/small/small.dot" && fail "the default DOT has legend nodes"
+nodes=$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["entities"]))' \
+  "$KG_TEST_DATA/small.kg.json")
+dot_nodes=$(gvpr 'BEG_G{printf("%d\n", nNodes($G))}' "$scratch/small/small.dot") # as pygraphviz counts
+[ "$dot_nodes" = "$nodes" ] || fail "the default DOT has $dot_nodes nodes for $nodes entities"
+# the drawings' legend is an HTML-like table in the graph label, not nodes
+grep -q '<TABLE' "$scratch/small/small.svg" && fail "the SVG's legend table was not rendered"
+grep -q '>operation<' "$scratch/small/small.svg" || fail "the SVG has no legend entry for 'operation'"
+run build -q -f svg --no-legend -o "$scratch/nolegend" "$KG_TEST_DATA/small.kg.json"
+grep -q '>operation<' "$scratch/nolegend/small.svg" && fail "--no-legend left a legend in the SVG"
 
 # Other Graphviz engines lay out the same DOT; an unknown one is a usage error.
 run build -q -f svg --layout neato -o "$scratch/neato" "$KG_TEST_DATA/small.kg.json"

@@ -139,15 +139,19 @@ static void dot_quotes_every_id(void **state)
 {
     (void)state;
     kg_export_options o = kg_export_defaults();
+    o.has_dot_legend = true;
     char *with_legend = export_text(KG_FORMAT_DOT, &o);
     assert_non_null(strstr(with_legend, "\n  \"node\" [\"label\"=\"liaison \\\"team\\\" \\\\ with"));
     assert_non_null(strstr(with_legend, "\"node\" -> \"military-staff\""));
     assert_null(strstr(with_legend, "\n  node ->"));
     assert_non_null(strstr(with_legend, "cluster_legend"));
-    o.has_legend = false;
+    assert_null(strstr(with_legend, "kg_style:"));
+    o = kg_export_defaults(); /* the default: no legend nodes, styles as graph attributes */
     o.rankdir = "TB";
     char *plain = export_text(KG_FORMAT_DOT, &o);
     assert_null(strstr(plain, "cluster_legend"));
+    assert_null(strstr(plain, "kg_legend"));
+    assert_non_null(strstr(plain, "\"kg_style:node:operation:shape\"=\"box3d\";"));
     assert_non_null(strstr(plain, "rankdir=\"TB\""));
     free(with_legend);
     free(plain);

@@ -128,8 +128,12 @@ static const format_info formats[KG_FORMAT_COUNT] = {
 
 kg_export_options kg_export_defaults(void)
 {
-    return (kg_export_options){.has_legend = true, .layout = NULL, .rankdir = NULL,
-                               .base_iri = NULL};
+    return (kg_export_options){.has_legend = true,
+                               .layout = NULL,
+                               .rankdir = NULL,
+                               .base_iri = NULL,
+                               .has_dot_legend = false,
+                               .max_pixels = KG_DEFAULT_MAX_PIXELS};
 }
 
 static bool is_one_of(const char *value, const char *const *choices)

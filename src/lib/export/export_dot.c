@@ -6,8 +6,10 @@
  * cgraph, so every build proves Graphviz accepts it.
  *
  * Layout of the file: graph defaults, one statement per node (drawing
- * style from its type, kg's fields as extra attributes), one per edge, then
- * a legend cluster whose nodes carry kg_legend="true" so importers skip it. */
+ * style from its type, kg's fields as extra attributes), one per edge, and,
+ * only when asked (has_dot_legend), a legend cluster whose nodes carry
+ * kg_legend="true" so importers skip it: by default the file holds the
+ * data's nodes only, so pygraphviz and NetworkX count what they should. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +276,56 @@ static kg_status write_legend(kg_writer *w, const kg_graph *g)
     return KG_OK;
 }
 
+/* Without legend nodes, the types' styles as graph attributes
+ * ("kg_style:node:TYPE:FIELD"="value"), so kg convert can tell drawing
+ * attributes derived from a type from the data's own; Graphviz ignores
+ * attributes it does not know, and no reader counts them as nodes. */
+static void style_attr(kg_writer *w, const char *kind, const char *type, const char *field,
+                       const char *value)
+{
+    if (!value || !value[0])
+        return;
+    char name[512];
+    snprintf(name, sizeof name, "kg_style:%s:%s:%s", kind, type, field);
+    KG_PUT_LIT(w, "  ");
+    kg_write_dot_string(w, name);
+    kg_putc(w, '=');
+    kg_write_dot_string(w, value);
+    KG_PUT_LIT(w, ";\n");
+}
+
+static void style_attrs(kg_writer *w, const char *kind, const char *type, const kg_style *s)
+{
+    style_attr(w, kind, type, "shape", s->shape);
+    style_attr(w, kind, type, "style", s->style);
+    style_attr(w, kind, type, "fillcolor", s->fillcolor);
+    style_attr(w, kind, type, "color", s->color);
+    style_attr(w, kind, type, "fontcolor", s->fontcolor);
+    style_attr(w, kind, type, "arrowhead", s->arrowhead);
+    style_attr(w, kind, type, "dir", s->dir);
+}
+
+static kg_status write_type_styles(kg_writer *w, const kg_graph *g)
+{
+    const kg_schema *schema = kg_graph_schema(g);
+    size_t node_types = kg_schema_node_type_count(schema);
+    size_t edge_types = kg_schema_edge_type_count(schema);
+    bool *used = calloc(node_types + edge_types + 1, sizeof *used);
+    if (!used)
+        return KG_ENOMEM;
+    mark_used(g, used, used + node_types);
+    for (size_t i = 0; i < node_types; i++)
+        if (used[i] && strlen(kg_schema_node_type(schema, i)->name) < 256)
+            style_attrs(w, "node", kg_schema_node_type(schema, i)->name,
+                        &kg_schema_node_type(schema, i)->style);
+    for (size_t i = 0; i < edge_types; i++)
+        if (used[node_types + i] && strlen(kg_schema_edge_type(schema, i)->name) < 256)
+            style_attrs(w, "edge", kg_schema_edge_type(schema, i)->name,
+                        &kg_schema_edge_type(schema, i)->style);
+    free(used);
+    return KG_OK;
+}
+
 /* ---- the whole file --------------------------------------------------- */
 
 static void write_header(kg_writer *w, const kg_graph *g, const kg_export_options *o)
@@ -302,12 +354,13 @@ kg_status kg_export_dot(const kg_graph *g, const kg_export_options *options,
     kg_export_options defaults = kg_export_defaults();
     const kg_export_options *o = options ? options : &defaults;
     write_header(w, g, o);
+    bool ok = o->has_dot_legend || !kg_graph_schema(g) || write_type_styles(w, g) == KG_OK;
     kg_id_table ids;
-    bool ok = kg_id_table_build(&ids, g, kg_write_dot_string);
+    ok = kg_id_table_build(&ids, g, kg_write_dot_string) && ok;
     ok = ok && kg_export_nodes(w, g, write_node, g) &&
          kg_export_edges(w, g, &ids, write_edge, &ids);
     kg_id_table_free(&ids);
-    if (ok && o->has_legend && kg_graph_schema(g))
+    if (ok && o->has_dot_legend && kg_graph_schema(g))
         ok = write_legend(w, g) == KG_OK;
     KG_PUT_LIT(w, "}\n");
     if (!ok)

@@ -1,16 +1,16 @@
-/* export_svg.c - SVG, PNG and PDF drawn by Graphviz: our own DOT text
- * (export_dot.c) is parsed by cgraph, laid out and rendered by gvc in memory
- * in the gvc output format asked for, so the drawing and the DOT file
- * always agree. Graphviz prints its errors on stderr by
- * default; the library must not print, so they are caught with agseterrf
- * and returned in the kg_error instead. Not thread-safe: Graphviz is not. */
+/* export_svg.c - SVG, PNG and PDF drawn by Graphviz: the drawing DOT of a
+ * diagram (export_diagram_dot.c) is parsed by cgraph, laid out once by gvc
+ * and rendered in memory in every format asked for, so `-f svg,png,pdf`
+ * costs one layout. Graphviz prints its errors on stderr by default; the
+ * library must not print, so they are caught with agseterrf and returned
+ * in the kg_error instead. Not thread-safe: Graphviz is not. */
 #include <stdio.h>
 #include <string.h>
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
-#include "export_internal.h"
+#include "export_diagram.h"
 
 /* Graphviz's error callback has no user pointer, so the last message is
  * kept here. */
@@ -34,16 +34,6 @@ static kg_status graphviz_error(kg_error *err, kg_writer *w, const char *what)
                         what, graphviz_message[0] ? ": " : "", graphviz_message);
 }
 
-/* The DOT text of the graph, in a memory writer the caller aborts. */
-static kg_status dot_text(const kg_graph *g, const kg_export_options *o,
-                          kg_writer **out, kg_error *err)
-{
-    kg_status status = kg_writer_open_memory(out, err);
-    if (status == KG_OK)
-        status = kg_export_dot(g, o, *out, err);
-    return status;
-}
-
 /* One Graphviz context for the whole process, never freed: Graphviz 2.43's
  * pango plugin keeps a pointer to the last font name in a static variable,
  * and a second context after gvFreeContext reads it after it was freed
@@ -57,9 +47,19 @@ static GVC_t *shared_context(void)
     return gvc;
 }
 
-/* gvc_format: a Graphviz output format ("svg", "png", "pdf"). */
-static kg_status render(const char *dot, const kg_export_options *o, const char *gvc_format,
-                        kg_writer *w, kg_error *err)
+static const char *gvc_format(kg_format f)
+{
+    switch (f) {
+    case KG_FORMAT_SVG: return "svg";
+    case KG_FORMAT_PNG: return "png"; /* cairo plugin (libgvplugin-pango) */
+    case KG_FORMAT_PDF: return "pdf";
+    default: return NULL;
+    }
+}
+
+/* Lays dot out with engine, then renders it once per writer. */
+static kg_status render(const char *dot, const char *engine, const kg_format *formats,
+                        kg_writer *const *writers, size_t count, kg_error *err)
 {
     graphviz_message[0] = '\0';
     agusererrf previous = agseterrf(catch_graphviz_message);
@@ -67,55 +67,83 @@ static kg_status render(const char *dot, const kg_export_options *o, const char 
     Agraph_t *graph = gvc ? agmemread(dot) : NULL;
     kg_status status = KG_OK;
     if (!gvc || !graph)
-        status = graphviz_error(err, w, "read");
-    else if (gvLayout(gvc, graph, o->layout ? o->layout : "dot") != 0)
-        status = graphviz_error(err, w, "lay out");
-    else {
+        status = graphviz_error(err, writers[0], "read");
+    else if (gvLayout(gvc, graph, engine) != 0)
+        status = graphviz_error(err, writers[0], "lay out");
+    for (size_t i = 0; status == KG_OK && i < count; i++) {
         char *bytes = NULL;
         unsigned int len = 0;
-        if (gvRenderData(gvc, graph, gvc_format, &bytes, &len) != 0 || !bytes)
-            status = graphviz_error(err, w, "render");
+        if (gvRenderData(gvc, graph, gvc_format(formats[i]), &bytes, &len) != 0 || !bytes)
+            status = graphviz_error(err, writers[i], "render");
         else
-            kg_writer_write(w, bytes, len);
+            kg_writer_write(writers[i], bytes, len);
         gvFreeRenderData(bytes);
-        gvFreeLayout(gvc, graph);
+        if (status == KG_OK)
+            status = kg_export_writer_error(writers[i], err);
     }
-    if (graph)
+    if (graph) {
+        gvFreeLayout(gvc, graph); /* harmless when the layout failed */
         agclose(graph);
+    }
     agseterrf(previous);
     return status;
 }
 
-static kg_status draw(const kg_graph *g, const kg_export_options *options,
-                      const char *gvc_format, kg_writer *w, kg_error *err)
+kg_status kg_diagram_draw(const kg_diagram *d, const kg_export_options *options,
+                          const kg_format *formats, kg_writer *const *writers, size_t count,
+                          kg_error *err)
 {
     kg_export_options defaults = kg_export_defaults();
     const kg_export_options *o = options ? options : &defaults;
+    if (count == 0)
+        return KG_OK;
+    for (size_t i = 0; i < count; i++)
+        if (!gvc_format(formats[i]))
+            return kg_error_set(err, KG_EUSAGE, kg_writer_name(writers[i]),
+                                "a drawing is SVG, PNG or PDF, not %s",
+                                kg_format_name(formats[i]));
     kg_writer *dot = NULL;
-    kg_status status = dot_text(g, o, &dot, err);
+    kg_status status = kg_writer_open_memory(&dot, err);
     if (status == KG_OK)
-        status = render(kg_writer_memory(dot, NULL), o, gvc_format, w, err);
+        status = kg_diagram_dot(d, o, dot, err);
+    if (status == KG_OK)
+        status = render(kg_writer_memory(dot, NULL), kg_diagram_engine(d, o), formats, writers,
+                        count, err);
     kg_writer_abort(dot);
-    if (status != KG_OK)
-        return status;
-    return kg_export_writer_error(w, err);
+    return status;
+}
+
+kg_status kg_export_drawings(const kg_graph *g, const kg_export_options *options,
+                             const kg_format *formats, kg_writer *const *writers, size_t count,
+                             kg_error *err)
+{
+    kg_diagram d;
+    memset(&d, 0, sizeof d);
+    memcpy(&d.graph, &g, sizeof g); /* only read: drawing never frees or changes it */
+    d.kind = KG_DIAGRAM_PLAIN;
+    return kg_diagram_draw(&d, options, formats, writers, count, err);
+}
+
+static kg_status draw(const kg_graph *g, const kg_export_options *options, kg_format f,
+                      kg_writer *w, kg_error *err)
+{
+    return kg_export_drawings(g, options, &f, &w, 1, err);
 }
 
 kg_status kg_export_svg(const kg_graph *g, const kg_export_options *options,
                         kg_writer *w, kg_error *err)
 {
-    return draw(g, options, "svg", w, err);
+    return draw(g, options, KG_FORMAT_SVG, w, err);
 }
 
-/* PNG and PDF come from Graphviz's cairo plugin (libgvplugin-pango). */
 kg_status kg_export_png(const kg_graph *g, const kg_export_options *options,
                         kg_writer *w, kg_error *err)
 {
-    return draw(g, options, "png", w, err);
+    return draw(g, options, KG_FORMAT_PNG, w, err);
 }
 
 kg_status kg_export_pdf(const kg_graph *g, const kg_export_options *options,
                         kg_writer *w, kg_error *err)
 {
-    return draw(g, options, "pdf", w, err);
+    return draw(g, options, KG_FORMAT_PDF, w, err);
 }

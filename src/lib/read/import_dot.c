@@ -8,7 +8,8 @@
  * has no types. Dropped: what kg's own DOT exporter derives - the legend
  * (nodes with kg_legend="true" and the cluster_legend subgraph), tooltips
  * equal to the evidence quotes, edge labels equal to the type, and drawing
- * attributes equal to the type's style (from the legend, or the schema).
+ * attributes equal to the type's style (from the legend, the
+ * "kg_style:node:TYPE:FIELD" graph attributes, or the schema).
  * Subgraphs and clusters are reported in warnings; their grouping is not
  * kept. */
 #include <stdint.h>
@@ -34,6 +35,7 @@ static int catch_message(char *text)
 typedef struct legend_style {
     bool is_edge;
     const char *type;
+    char *owned_type; /* from a kg_style:... graph attribute, else NULL */
     kg_style style;
 } legend_style;
 
@@ -259,6 +261,7 @@ static kg_status add_style(dot *d, void *obj, bool is_edge)
     legend_style *s = &d->styles[d->style_count++];
     s->is_edge = is_edge;
     s->type = type;
+    s->owned_type = NULL;
     s->style = (kg_style){attr_or_null(obj, "shape"), attr_or_null(obj, "style"),
                           attr_or_null(obj, "fillcolor"), attr_or_null(obj, "color"),
                           attr_or_null(obj, "fontcolor"), attr_or_null(obj, "arrowhead"),
@@ -284,6 +287,60 @@ static kg_status read_legend(dot *d)
                 st = add_style(d, e, true);
     }
     return st;
+}
+
+/* The style of (is_edge, type), added empty when missing; NULL when out
+ * of memory. */
+static legend_style *style_of(dot *d, bool is_edge, const char *type, size_t len)
+{
+    for (size_t i = 0; i < d->style_count; i++)
+        if (d->styles[i].is_edge == is_edge && strlen(d->styles[i].type) == len &&
+            strncmp(d->styles[i].type, type, len) == 0)
+            return &d->styles[i];
+    legend_style *grown = realloc(d->styles, (d->style_count + 1) * sizeof *grown);
+    if (!grown)
+        return NULL;
+    d->styles = grown;
+    legend_style *s = &d->styles[d->style_count];
+    memset(s, 0, sizeof *s);
+    if (!(s->owned_type = strndup(type, len)))
+        return NULL;
+    d->style_count++;
+    s->is_edge = is_edge;
+    s->type = s->owned_type;
+    return s;
+}
+
+/* Styles kg's DOT export writes as graph attributes when it writes no
+ * legend nodes: "kg_style:node:TYPE:FIELD"="value" (or edge:). */
+static kg_status read_style_attrs(dot *d)
+{
+    for (Agsym_t *sym = agnxtattr(d->graph, AGRAPH, NULL); sym;
+         sym = agnxtattr(d->graph, AGRAPH, sym)) {
+        const char *name = sym->name;
+        bool is_edge = strncmp(name, "kg_style:edge:", 14) == 0;
+        if (!is_edge && strncmp(name, "kg_style:node:", 14) != 0)
+            continue;
+        const char *type = name + 14, *field = strrchr(type, ':');
+        const char *value = agxget(d->graph, sym);
+        if (!field || field == type || !value || !value[0])
+            continue;
+        legend_style *s = style_of(d, is_edge, type, (size_t)(field - type));
+        if (!s)
+            return kg_imp_error(d->im, KG_ENOMEM, NULL, NULL, "out of memory");
+        field++;
+        const char **slot = strcmp(field, "shape") == 0       ? &s->style.shape
+                            : strcmp(field, "style") == 0     ? &s->style.style
+                            : strcmp(field, "fillcolor") == 0 ? &s->style.fillcolor
+                            : strcmp(field, "color") == 0     ? &s->style.color
+                            : strcmp(field, "fontcolor") == 0 ? &s->style.fontcolor
+                            : strcmp(field, "arrowhead") == 0 ? &s->style.arrowhead
+                            : strcmp(field, "dir") == 0       ? &s->style.dir
+                                                              : NULL;
+        if (slot)
+            *slot = value;
+    }
+    return KG_OK;
 }
 
 static void note_subgraphs(dot *d, Agraph_t *parent)
@@ -346,6 +403,8 @@ static kg_status read_graph(dot *d)
     char legend_name[] = "cluster_legend";
     d->legend = agsubg(d->graph, legend_name, 0);
     kg_status st = read_legend(d);
+    if (st == KG_OK)
+        st = read_style_attrs(d);
     if (st == KG_OK)
         st = list_attrs(d, AGNODE, &d->node_syms, &d->node_kinds, &d->node_sym_count);
     if (st == KG_OK)
@@ -419,6 +478,8 @@ kg_status kg_dot_import(kg_importer *im, const char *text, size_t len)
     if (d.graph)
         agclose(d.graph);
     agseterrf(previous);
+    for (size_t i = 0; i < d.style_count; i++)
+        free(d.styles[i].owned_type);
     free(d.styles);
     free(d.node_syms);
     free(d.edge_syms);
