@@ -53,12 +53,15 @@ for size in $sizes; do
     "$bench/bin/gen" $n $m 1 "$dir" tsv
   fi
   in=$dir/readers/in
-  if [ ! -s "$in/g.dot" ]; then
-    echo "== $size: writing the inputs with kg ingest" >&2
-    "$kg" ingest --nodes "$dir/nodes.tsv" --edges "$dir/edges.tsv" -o "$in" -n g \
-      -f json,graphml,yed,dot -q
-  fi
   declare -A file=([json]=g.json [graphml]=g.graphml [yed]=g.yed.graphml [dot]=g.dot)
+  missing=
+  for r in $readers; do
+    [ -s "$in/${file[$r]}" ] || missing=$missing${missing:+,}$r
+  done
+  if [ -n "$missing" ]; then
+    echo "== $size: writing the inputs ($missing) with kg ingest" >&2
+    "$kg" ingest --nodes "$dir/nodes.tsv" --edges "$dir/edges.tsv" -o "$in" -n g -f "$missing" -q
+  fi
   declare -A label=([json]="node-link JSON" [graphml]=GraphML [yed]="yEd GraphML" [dot]=DOT)
   out=$dir/readers/out
   rm -rf "$out"

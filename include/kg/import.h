@@ -33,7 +33,8 @@ typedef enum kg_import_format {
 
 typedef struct kg_import_options {
     kg_import_format format;
-    size_t max_bytes;  /* input size limit; 0 = KG_DEFAULT_MAX_BYTES (kg/file.h) */
+    size_t max_bytes;  /* input size limit; 0 = KG_DEFAULT_MAX_BYTES (kg/file.h), but
+                        * none for the files read streaming (node-link JSON, GraphML) */
     size_t max_nodes;  /* 0 = KG_DEFAULT_MAX_NODES */
     size_t max_edges;  /* 0 = KG_DEFAULT_MAX_EDGES */
     /* The attribute that holds the node (edge) type, for files without a
@@ -66,7 +67,8 @@ const char *kg_import_format_name(kg_import_format format);
 /* Reads the file at path (format from options->format, or its extension)
  * into a finished graph. On failure *out is NULL and the first error's
  * status is returned. diags (may be NULL) receives every error, each with
- * the file and line:column (JSON: a JSON Pointer), and the warnings, which
+ * the file and line:column (JSON: also a JSON Pointer, or only that for the
+ * document's shape), and the warnings, which
  * have status KG_OK and a message starting with "warning: " (a nested
  * GraphML graph flattened, DOT subgraphs not kept, a value that cannot be
  * typed, ...). The library prints nothing. */
