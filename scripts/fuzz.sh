@@ -16,7 +16,7 @@ cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DKG_TESTS=OFF -DKG_WERROR="${
   -DKG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 cmake --build build-fuzz --target kg -j"$(nproc)" >/dev/null
 
-pc_flags=$(pkg-config --cflags --libs igraph libcgraph libgvc jansson libxml-2.0)
+pc_flags=$(pkg-config --cflags --libs igraph libcgraph libgvc jansson libxml-2.0 libutf8proc)
 
 # harness name -> source file, extra definitions and seed folders
 harness_source() {
