@@ -20,7 +20,7 @@ formats=${*:-dot graphml json gexf cytoscape yed cypher ntriples turtle}
 dir=$bench/$size
 [ -s "$dir/edges.tsv" ] || { echo "formats.sh: no $dir/edges.tsv; run bench/run.sh $size first" >&2; exit 1; }
 mkdir -p "$bench/bin" "$dir/formats"
-libs=$(pkg-config --libs igraph libgvc libcgraph jansson libxml-2.0)
+libs=$(pkg-config --libs igraph libgvc libcgraph jansson libxml-2.0 libutf8proc)
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -I"$root/include" \
   -o "$bench/bin/kg_writes" "$here/kg_writes.c" "$build/libkg.a" $libs -pthread -lm
 

@@ -29,7 +29,7 @@ mkdir -p "$bench/bin"
 
 [ -f "$build/libkg.a" ] && [ -x "$build/kg" ] || {
   echo "run.sh: no libkg.a and kg in $build; build kg first (cmake --build)" >&2; exit 1; }
-libs=$(pkg-config --libs igraph libgvc libcgraph jansson libxml-2.0)
+libs=$(pkg-config --libs igraph libgvc libcgraph jansson libxml-2.0 libutf8proc)
 cc -O2 -std=c11 -Wall -Wextra -o "$bench/bin/gen" "$here/gen.c"
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -I"$root/include" \
   -o "$bench/bin/kg_pipeline" "$here/kg_pipeline.c" "$build/libkg.a" $libs -pthread -lm

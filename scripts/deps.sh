@@ -23,27 +23,18 @@ packages=(
 # Node.js runs the browser test; many machines already have it outside apt.
 command -v npm >/dev/null || packages+=(nodejs npm)
 
-# The browser test's npm packages (playwright-core, pinned by its lock
-# file); it drives the Debian chromium above and never downloads a browser.
-browser_test_packages() {
-  local dir
-  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
-  [ -d "$dir/node_modules" ] && { cypher_test_packages; return 0; }
-  echo "deps: npm ci --prefix tests/browser"
-  npm ci --prefix "$dir" --no-audit --no-fund ||
-    echo "deps: warning: npm ci failed; tests/cli/test_viewer.sh fails until it succeeds" >&2
-  cypher_test_packages
-}
-
-# Neo4j's ANTLR Cypher grammar (@neo4j-cypher/antlr4, pinned by its lock
-# file), which tests/cli/check_more_exports.py parses the Cypher export with.
-cypher_test_packages() {
-  local dir
-  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/cypher"
-  [ -d "$dir/node_modules" ] && return 0
-  echo "deps: npm ci --prefix tests/cypher"
-  npm ci --prefix "$dir" --no-audit --no-fund ||
-    echo "deps: warning: npm ci failed; tests/cli/test_export_more.sh fails until it succeeds" >&2
+# The npm packages of the tests, each folder pinned by its lock file: the
+# browser test's playwright-core (it drives the Debian chromium above and
+# never downloads a browser), and Neo4j's Cypher parser for the Cypher test.
+npm_test_packages() {
+  local root dir
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  for dir in tests/browser tests/cypher; do
+    [ -d "$root/$dir/node_modules" ] && continue
+    echo "deps: npm ci --prefix $dir"
+    npm ci --prefix "$root/$dir" --no-audit --no-fund ||
+      echo "deps: warning: npm ci failed in $dir; its tests fail until it succeeds" >&2
+  done
 }
 
 missing=()
@@ -55,7 +46,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "deps: all ${#packages[@]} packages present"
-  browser_test_packages
+  npm_test_packages
   exit 0
 fi
 
@@ -67,4 +58,4 @@ fi
 echo "deps: installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-browser_test_packages
+npm_test_packages

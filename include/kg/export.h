@@ -19,7 +19,7 @@
  *   cytoscape-style  the matching Cytoscape.js style sheet (.style.json)
  *   cytoscape-vizmap the same style for Cytoscape desktop (.vizmap.xml)
  *   yed              GraphML with yFiles node and edge graphics (.yed.graphml)
- *   cypher           a Cypher script of MERGE statements for Neo4j
+ *   cypher           a Cypher script of batched UNWIND/MERGE statements (Neo4j)
  *   neo4j            neo4j-admin import CSV files, one per type, in a folder
  *   nt, ttl          RDF as N-Triples and Turtle
  *   png, pdf         the DOT drawing rendered by Graphviz, like svg
@@ -142,7 +142,8 @@ kg_status kg_export_cytoscape_vizmap(const kg_graph *graph, kg_writer *w,
 /* GraphML as plain GraphML has it, plus yFiles ShapeNode/PolyLineEdge
  * graphics so yEd shows labels, colours and shapes. */
 kg_status kg_export_yed(const kg_graph *graph, kg_writer *w, kg_error *err);
-/* A Cypher script (cypher-shell -f) of idempotent MERGE statements. */
+/* A Cypher script (cypher-shell -f): per type, UNWIND batches of rows
+ * with one MERGE per node or one MATCH per relationship end; idempotent. */
 kg_status kg_export_cypher(const kg_graph *graph, kg_writer *w, kg_error *err);
 /* RDF 1.1 N-Triples and Turtle; vocabulary and IRIs: docs/exports.md. */
 kg_status kg_export_ntriples(const kg_graph *graph, kg_writer *w, kg_error *err);

@@ -18,10 +18,8 @@ kg's other exports in OUTDIR with independent readers:
                       (neo4j_rows below) and by Python's csv module, which
                       must agree: headers, labels, counts, values
   - NAME.cypher       a small tokenizer: strings, names, brackets balanced,
-                      every string literal decoded back to the data; and
-                      Neo4j's ANTLR Cypher grammar (tests/cypher/, npm):
-                      no syntax error, and its lexer cuts the same string
-                      literals, which decode to the same text
+                      every UNWIND batch's rows decoded back to the data
+                      (Neo4j's own parser checks the syntax: test_cypher.sh)
   - NAME.nt, NAME.ttl rdflib: both parse, are the same graph, and say what
                       the data set says
 Exits 1 listing each difference. Run with /usr/bin/python3 (Debian packages).
@@ -487,76 +485,79 @@ def cypher_statements(text):
     return statements
 
 
-CYPHER_PARSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cypher", "parse.cjs")
-
-
-def cypher_literal(raw):
-    """A string literal's text as Cypher reads it (quotes and escapes)."""
-    out, i, body = [], 0, raw[1:-1]
-    while i < len(body):
-        if body[i] == "\\":
-            if body[i + 1] in "uU":
-                n = 4 if body[i + 1] == "u" else 8
-                out.append(chr(int(body[i + 2:i + 2 + n], 16)))
-                i += 2 + n
-            else:
-                out.append(CYPHER_ESCAPES[body[i + 1]])
-                i += 2
-        else:
-            out.append(body[i])
-            i += 1
-    return "".join(out)
-
-
-def check_cypher_grammar(path, statements):
-    result = subprocess.run(["node", CYPHER_PARSER, path], capture_output=True, check=False)
-    check(result.returncode == 0, "cypher grammar: node exit %d: %s (run scripts/deps.sh?)"
-          % (result.returncode, result.stderr[:300]))
-    if result.returncode != 0:
-        return
-    parsed = json.loads(result.stdout)
-    check(parsed["errors"] == [], "cypher grammar: %s" % parsed["errors"][:3])
-    check(parsed["skipped"] == 1, "cypher grammar: %d constraint lines" % parsed["skipped"])
-    ours = [v for s in statements[1:] for k, v in s if k == "string"]
-    theirs = [cypher_literal(raw) for raw in parsed["strings"]]
-    check(len(ours) == len(theirs), "cypher grammar: %d string literals, we read %d" % (len(theirs), len(ours)))
-    for a, b in zip(ours, theirs):
-        if a != b:
-            check(False, "cypher grammar: literal %r read as %r" % (a[:80], b[:80]))
-            break
+def cypher_value(tokens, i):
+    """The Cypher literal (map, list, string, number, boolean) at tokens[i]
+    as a Python value, and the index after it."""
+    kind, value = tokens[i]
+    if (kind, value) == ("punct", "{"):
+        out, i = {}, i + 1
+        while tokens[i] != ("punct", "}"):
+            key = tokens[i][1]
+            check(tokens[i + 1] == ("word", ":"), "cypher: no ':' after key %r" % key)
+            out[key], i = cypher_value(tokens, i + 2)
+            if tokens[i] == ("word", ","):
+                i += 1
+        return out, i + 1
+    if (kind, value) == ("punct", "["):
+        out, i = [], i + 1
+        while tokens[i] != ("punct", "]"):
+            item, i = cypher_value(tokens, i)
+            out.append(item)
+            if tokens[i] == ("word", ","):
+                i += 1
+        return out, i + 1
+    if kind == "string":
+        return value, i + 1
+    check(kind == "word", "cypher: unexpected %r" % (tokens[i],))
+    if value in ("true", "false"):
+        return value == "true", i + 1
+    return (float(value) if re.search(r"[.eE]", value) else int(value)), i + 1
 
 
 def check_cypher(path, nodes, edges):
+    """Neo4j's recommended load form: per type, UNWIND [rows] AS row, then
+    one MERGE per node, or one MATCH per relationship end and a MERGE."""
     statements = cypher_statements(open(path, encoding="utf-8").read())
-    check_cypher_grammar(path, statements)
     check(statements and statements[0][0] == ("word", "CREATE"), "cypher: no constraint first")
     merged_nodes, merged_edges = {}, {}
     for s in statements[1:]:
-        strings = [v for k, v in s if k == "string"]
-        names = [v for k, v in s if k == "name"]
-        if s[0] == ("word", "MERGE"):
-            nid = strings[0]
-            merged_nodes[nid] = True
-            want = nodes.get(nid)
-            check(want is not None, "cypher: unknown node %r" % nid)
-            if want:
-                check(names[0] == want["type"], "cypher node %s: label %r" % (nid, names[0]))
-                props = dict(zip(names[1:], strings[1:]))
-                check(props.get("label") == want["label"], "cypher node %s: label %r" % (nid, props.get("label")))
-                check(strings[1:].count(want["label"]) >= 1, "cypher node %s: label text" % nid)
-                for alias in want.get("aliases", []):
-                    check(alias in strings, "cypher node %s: alias %r" % (nid, alias))
+        check(s[:2] == [("word", "UNWIND"), ("punct", "[")], "cypher: not an UNWIND batch: %r" % (s[:3],))
+        rows, i = cypher_value(s, 1)
+        check(0 < len(rows) <= 1000, "cypher: a batch of %d rows" % len(rows))
+        tail = s[i:]
+        words = [v for k, v in tail if k == "word"]
+        names = [v for k, v in tail if k == "name"]
+        check(words[:3] == ["AS", "row", "MERGE"] or words[:3] == ["AS", "row", "MATCH"],
+              "cypher: after the rows: %r" % words[:6])
+        if words[2] == "MERGE":
+            check(len(names) == 1, "cypher: node batch labels %r" % names)
+            for row in rows:
+                nid, props = row["id"], row["props"]
+                merged_nodes[nid] = True
+                want = nodes.get(nid)
+                check(want is not None, "cypher: unknown node %r" % nid)
+                if want:
+                    check(names[0] == want["type"], "cypher node %s: label %r" % (nid, names[0]))
+                    check(props.get("label") == want["label"], "cypher node %s: label %r" % (nid, props.get("label")))
+                    check(props.get("aliases", []) == want.get("aliases", []), "cypher node %s: aliases" % nid)
+                    for key, value in want.get("attributes", {}).items():
+                        got = props.get(exported_name(key))
+                        check(got == value and type(got) is type(value),
+                              "cypher node %s: %s = %r, want %r" % (nid, key, got, value))
         else:
-            check(s[0] == ("word", "MATCH"), "cypher: unexpected statement %r" % (s[:3],))
-            eid = strings[2]
-            merged_edges[eid] = True
-            want = edges.get(eid)
-            check(want is not None, "cypher: unknown edge %r" % eid)
-            if want:
-                check(strings[:2] == [want["source"], want["target"]] and names[0] == want["type"],
-                      "cypher edge %s: ends/type" % eid)
-                evidence = [v for v in strings if v.startswith("[{")]
-                check(evidence and json.loads(evidence[0]) == as_list(want["evidence"]), "cypher edge %s: evidence" % eid)
+            check(words.count("MATCH") == 2 and "," not in words[:words.index("MERGE")],
+                  "cypher: not one MATCH per end: %r" % words)
+            check(len(names) == 1, "cypher: edge batch types %r" % names)
+            for row in rows:
+                eid = row["id"]
+                merged_edges[eid] = True
+                want = edges.get(eid)
+                check(want is not None, "cypher: unknown edge %r" % eid)
+                if want:
+                    check([row["source"], row["target"], names[0]] ==
+                          [want["source"], want["target"], want["type"]], "cypher edge %s: ends/type" % eid)
+                    check(json.loads(row["props"]["evidence"]) == as_list(want["evidence"]),
+                          "cypher edge %s: evidence" % eid)
     check(set(merged_nodes) == set(nodes), "cypher: nodes differ")
     check(set(merged_edges) == set(edges), "cypher: edges differ")
 

@@ -205,12 +205,22 @@ static void cypher_script(void **state)
     (void)state;
     char *text = export_text(KG_FORMAT_CYPHER);
     assert_non_null(strstr(text, "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS"));
-    assert_non_null(strstr(text, "MERGE (n:Entity {id: 'union'}) SET n:`organisation` SET n += "
-                                 "{`label`: 'The Union', aliases: ['EU', 'Union'], "
-                                 "`founded_text`: '1993', `is_union`: true, `members`: 27, "
-                                 "`share`: 0.5};"));
+    /* One UNWIND batch per type: rows, then one MERGE per node... */
+    assert_non_null(strstr(text, "UNWIND [\n  {id: 'alliance', props: {`label`: 'The Alliance', "
+                                 "aliases: ['NATO']}},\n  {id: 'union', props: {`label`: "
+                                 "'The Union', aliases: ['EU', 'Union'], `founded_text`: '1993', "
+                                 "`is_union`: true, `members`: 27, `share`: 0.5}}\n] AS row\n"
+                                 "MERGE (n:Entity {id: row.id}) SET n:`organisation` "
+                                 "SET n += row.props;\n"));
     assert_non_null(strstr(text, "`label`: 'liaison \"team\" \\\\ with <odd> & characters'"));
-    assert_non_null(strstr(text, "MERGE (a)-[r:`cooperates_with` {id: 'second-cooperation'}]->(b)"));
+    /* ... and one MATCH per relationship end, never MATCH (a), (b). */
+    assert_non_null(strstr(text, "  {source: 'alliance', target: 'union', id: "
+                                 "'second-cooperation', props: {"));
+    assert_non_null(strstr(text, "] AS row\nMATCH (a:Entity {id: row.source})\n"
+                                 "MATCH (b:Entity {id: row.target})\n"
+                                 "MERGE (a)-[r:`cooperates_with` {id: row.id}]->(b) "
+                                 "SET r += row.props;\n"));
+    assert_null(strstr(text, "}), (b"));
     assert_non_null(strstr(text, "work\\ntogether."));
     free(text);
 }

@@ -2,10 +2,10 @@
  * reads (one of nodes per node type, one of relationships per edge type,
  * headers in its documented syntax: id:ID, :LABEL, :START_ID, :END_ID,
  * :TYPE, typed properties such as members:long, aliases:string[] with ;
- * between items), and a Cypher script of MERGE statements that can be run
- * again without duplicating anything. Every node also gets the label
- * Entity, so one id space and one uniqueness constraint cover all types.
- * Lists of evidence are JSON text, as Neo4j properties cannot hold maps. */
+ * between items); the Cypher script is export_cypher.c. Every node also
+ * gets the label Entity, so one id space and one uniqueness constraint
+ * cover all types. Lists of evidence are JSON text, as Neo4j properties
+ * cannot hold maps. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,126 +330,4 @@ kg_status kg_export_neo4j_folder(const kg_graph *g, const char *dir, bool do_fsy
     }
     free(writers);
     return status;
-}
-
-/* ---- Cypher ----------------------------------------------------------- */
-
-/* A label, relationship type or property key in backquotes (a backquote
- * inside doubled), so any name is safe. */
-static void cypher_name(kg_writer *w, const char *name)
-{
-    kg_writer_putc(w, '`');
-    for (const char *c = name; *c; c++) {
-        if (*c == '`')
-            kg_writer_putc(w, '`');
-        kg_writer_putc(w, *c);
-    }
-    kg_writer_putc(w, '`');
-}
-
-static void cypher_property(kg_writer *w, bool *is_first, const char *name, const char *value)
-{
-    if (!value || !value[0])
-        return;
-    kg_writer_puts(w, *is_first ? "" : ", ");
-    *is_first = false;
-    cypher_name(w, name);
-    kg_writer_puts(w, ": ");
-    kg_write_cypher_string(w, value);
-}
-
-static bool cypher_properties(kg_writer *w, bool *is_first, kg_date start, kg_date end,
-                              const kg_evidence *ev, uint32_t ev_count, const kg_attr *attrs,
-                              uint32_t attr_count)
-{
-    char text[11], buf[256];
-    cypher_property(w, is_first, "start", kg_date_format(start, text));
-    cypher_property(w, is_first, "end", kg_date_format(end, text));
-    bool ok = true;
-    if (ev_count > 0) { /* empty texts would be left out: not built at all */
-        char *evidence = kg_export_evidence_json(ev, ev_count);
-        char *quotes = kg_export_quotes_text(ev, ev_count);
-        cypher_property(w, is_first, "evidence", evidence);
-        cypher_property(w, is_first, "quote", quotes);
-        ok = evidence && quotes;
-        free(evidence);
-        free(quotes);
-    }
-    for (uint32_t i = 0; i < attr_count; i++) {
-        const char *name = kg_export_attr_name(attrs[i].key, buf, sizeof buf);
-        if (attrs[i].kind == KG_VALUE_STRING) {
-            cypher_property(w, is_first, name, attrs[i].text);
-            continue;
-        }
-        kg_writer_puts(w, *is_first ? "" : ", ");
-        *is_first = false;
-        cypher_name(w, name);
-        kg_writer_printf(w, ": %s", attrs[i].text);
-    }
-    return ok;
-}
-
-static bool cypher_node(kg_writer *w, const void *graph, size_t index)
-{
-    const kg_node *n = kg_graph_node(graph, index);
-    bool is_first = true;
-    kg_writer_puts(w, "MERGE (n:Entity {id: ");
-    kg_write_cypher_string(w, n->id);
-    kg_writer_puts(w, "}) SET n:");
-    cypher_name(w, n->type);
-    kg_writer_puts(w, " SET n += {");
-    cypher_property(w, &is_first, "label", n->label);
-    cypher_property(w, &is_first, "description", n->description);
-    if (n->alias_count) {
-        kg_writer_puts(w, is_first ? "aliases: [" : ", aliases: [");
-        is_first = false;
-        for (uint32_t i = 0; i < n->alias_count; i++) {
-            kg_writer_puts(w, i ? ", " : "");
-            kg_write_cypher_string(w, n->aliases[i]);
-        }
-        kg_writer_putc(w, ']');
-    }
-    bool ok = cypher_properties(w, &is_first, n->start, n->end, n->evidence, n->evidence_count,
-                                n->attrs, n->attr_count);
-    kg_writer_puts(w, "};\n");
-    return ok;
-}
-
-static bool cypher_edge(kg_writer *w, const void *ctx, size_t i)
-{
-    const kg_id_table *ids = ctx;
-    const kg_edge *e = kg_graph_edge(ids->graph, i);
-    bool is_first = true;
-    kg_writer_puts(w, "MATCH (a:Entity {id: ");
-    kg_put_node_id(w, ids, e->source);
-    kg_writer_puts(w, "}), (b:Entity {id: ");
-    kg_put_node_id(w, ids, e->target);
-    kg_writer_puts(w, "}) MERGE (a)-[r:");
-    cypher_name(w, e->type);
-    kg_writer_puts(w, " {id: ");
-    kg_write_cypher_string(w, e->id);
-    kg_writer_puts(w, "}]->(b) SET r += {");
-    bool ok = cypher_properties(w, &is_first, e->start, e->end, e->evidence, e->evidence_count,
-                                e->attrs, e->attr_count);
-    kg_writer_puts(w, "};\n");
-    return ok;
-}
-
-kg_status kg_export_cypher(const kg_graph *g, kg_writer *w, kg_error *err)
-{
-    kg_writer_printf(w, "// Written by kg: %zu nodes, %zu relationships. "
-                        "Run with: cypher-shell -f FILE\n"
-                        "// Every statement is a MERGE, so running it again changes nothing.\n"
-                        "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS "
-                        "FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
-                     kg_graph_node_count(g), kg_graph_edge_count(g));
-    kg_id_table ids;
-    bool ok = kg_id_table_build(&ids, g, kg_write_cypher_string) &&
-              kg_export_nodes(w, g, cypher_node, g) &&
-              kg_export_edges(w, g, &ids, cypher_edge, &ids);
-    kg_id_table_free(&ids);
-    if (!ok)
-        return kg_error_set(err, KG_ENOMEM, kg_writer_name(w),
-                            "out of memory while writing Cypher");
-    return kg_export_writer_error(w, err);
 }
