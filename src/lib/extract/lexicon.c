@@ -27,7 +27,7 @@ static uint64_t type_mask(const kg_schema *schema, const char *s, const char *en
     return mask;
 }
 
-static const char *const structures[] = {"", "<adjacent>", "<prefix>", "<of>", "<comma>"};
+static const char *const structures[] = {"", "<adjacent>", "<prefix>", "<inner>", "<comma>"};
 
 static kg_status add_cue(ex_lexicon *lx, const kg_schema *schema, ex_cue_kind kind,
                          const char *phrase, size_t type, bool is_reverse)
@@ -47,6 +47,18 @@ static kg_status add_cue(ex_lexicon *lx, const kg_schema *schema, ex_cue_kind ki
     for (uint8_t k = 1; k < sizeof structures / sizeof structures[0]; k++)
         if (len == strlen(structures[k]) && strncmp(phrase, structures[k], len) == 0)
             cue.structure = k;
+    /* "<of>", "<on>", "<for>": a name after that word inside a name */
+    if (!cue.structure && phrase[0] == '<' && len > 2 && len < sizeof cue.words[0] &&
+        phrase[len - 1] == '>' && (len != strlen("<inner>") || strncmp(phrase, "<inner>", len))) {
+        bool word = true;
+        for (size_t i = 1; i + 1 < len; i++)
+            word &= phrase[i] >= 'a' && phrase[i] <= 'z';
+        if (word) {
+            cue.structure = EX_INNER;
+            memcpy(cue.words[0], phrase + 1, len - 2);
+            cue.words[0][len - 2] = '\0';
+        }
+    }
     if (phrase[0] == '<' && !cue.structure)
         return KG_OK; /* a pattern this version does not know: ignored */
     if (!cue.structure) {

@@ -176,7 +176,7 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
                 tk[k].is_allcaps)
                 break;
         } else if (strcmp(tk[j].lower, "in") == 0 && left_typed) {
-            break; /* "Summit in Warsaw": a name, then a place */
+            break; /* "Summit in Warsaw": a name, then a place; not "Co-operation in Europe" */
         }
         j = k;
     }
