@@ -208,7 +208,7 @@ static kg_status html_input(const char *path, const char *out_dir, const char *i
     kg_status st = kg_html_to_text(*text, *len, path, &plain, &plain_len, &page_title, err);
     if (st != KG_OK)
         return st;
-    char txt[PATH_MAX];
+    char txt[PATH_MAX + 256];
     snprintf(txt, sizeof txt, "%s/%s.txt", out_dir, id);
     kg_writer *w = NULL;
     st = kg_writer_open_file(txt, false, &w, err);
