@@ -186,7 +186,9 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
             char key[EX_KEY_MAX];
             size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
             bool ends_typed = type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND;
-            if (ends_typed || tk[j - 1].is_allcaps || looks_personal(ex, tk, a, j) ||
+            bool starts_typed = type_by_cues(ex, tk, k, k + 1) != KG_SCHEMA_NOT_FOUND;
+            if (ends_typed || starts_typed || tk[j - 1].is_allcaps ||
+                looks_personal(ex, tk, a, j) ||
                 (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
                 tk[k].is_allcaps)
                 break;
@@ -367,6 +369,8 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
                 kg_status st = note_name(ex, text, y, b, tail_type, "cue-word", 0.6, &tail);
                 if (st != KG_OK)
                     return st;
+                if (tail != EX_NO_ENTITY && ex->entities[tail].evidence_count)
+                    ex->entities[tail].is_used = true; /* written even if never alone */
             }
             break;
         }
@@ -412,9 +416,11 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         if (starts_name(t, lead, i, last)) {
             b = name_end(ex, t, i, last);
             bool opens = a == lead || (a > first && tk[a - 1].kind == EX_PUNCT &&
-                                       strchr(":\"(", t->text[tk[a - 1].start]));
+                                       t->text[tk[a - 1].start] == ':');
+            bool is_head = type_by_cues(ex, tk, a, a + 1) != KG_SCHEMA_NOT_FOUND;
             if (b > a + 1 && !tk[a].is_allcaps &&
-                (in_list(tk[a].lower, function_words) || (opens && is_lower_word(ex, &tk[a])))) {
+                (in_list(tk[a].lower, function_words) ||
+                 (opens && !is_head && is_lower_word(ex, &tk[a])))) {
                 a++; /* "Relations between ...", "The Council" */
                 while (a < b && !tk[a].is_cap)
                     a++;
