@@ -97,7 +97,11 @@ static size_t type_by_context(const kg_extractor *ex, const ex_token *tk, size_t
     size_t at = a;
     if (at > first && strcmp(tk[at - 1].lower, "the") == 0)
         at--;
-    return cue_ending_at(ex, tk, first, at, EX_CUE_CONTEXT, KG_SCHEMA_NOT_FOUND);
+    size_t type = cue_ending_at(ex, tk, first, at, EX_CUE_CONTEXT, KG_SCHEMA_NOT_FOUND);
+    /* "the border agency Frontex": a type's own word, in lower case, just before */
+    if (type == KG_SCHEMA_NOT_FOUND && at > first && !tk[at - 1].is_cap)
+        type = cue_ending_at(ex, tk, first, at, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND);
+    return type;
 }
 
 /* Whether a person-context cue ("Secretary General", "Minister") ends at k. */
