@@ -219,6 +219,16 @@ static size_t pronoun_before(const clause *c, size_t from, size_t p)
     return p;
 }
 
+/* The first word token of the clause that is not an article or a date:
+ * the clause's first name is its subject only if it opens the clause. */
+static size_t first_name(const clause *c)
+{
+    size_t i = c->first;
+    while (i < c->last && (c->t->tokens[i].kind != EX_WORD || is_article(&c->t->tokens[i])))
+        i++;
+    return i;
+}
+
 /* Whether only punctuation and function words precede token p. */
 static bool is_fronted(const clause *c, size_t p)
 {
@@ -280,12 +290,18 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     /* "Its members are A, B and C": the pronoun stands for the first name
      * of the sentence before */
     size_t pronoun = pronoun_before(c, r > 0 && c->m[r - 1].last <= p ? c->m[r - 1].last : c->first, p);
+    const ex_token *tk = c->t->tokens;
     if (pronoun < p && c->subject != EX_NO_ENTITY) {
-        const ex_token *tk = c->t->tokens;
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
                                  tk[c->m[b].last - 1].end, p, conf - 0.2);
+        return st;
     }
+    /* "The EU has ... for years and agreed to take over X": a verb far from
+     * any name on its left belongs to the clause's first name */
+    if (!is_short && r > 0 && c->m[0].last <= p && c->m[0].first == first_name(c))
+        for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+            st = relate(ex, c, 0, b, cues, n, p, q, conf - 0.3);
     return st;
 }
 
