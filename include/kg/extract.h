@@ -32,6 +32,10 @@ typedef struct kg_extractor kg_extractor;
 kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error *err);
 void kg_extractor_free(kg_extractor *ex);
 
+/* Sets the largest text kg_extractor_add_text accepts (default
+ * KG_EXTRACT_MAX_TEXT); 0 restores the default. */
+void kg_extractor_set_max_text(kg_extractor *ex, size_t bytes);
+
 /* Recognise the entities of a known data set (labels and aliases) and reuse
  * their ids. The graph must outlive the extractor. */
 kg_status kg_extractor_add_known(kg_extractor *ex, const kg_graph *known, kg_error *err);

@@ -43,7 +43,8 @@ const char kg_usage_extract[] =
     "\n"
     "Exit codes: 0 written, 1 usage error, 2 invalid input (binary file, NUL\n"
     "byte, malformed UTF-8, bad schema or data set), 3 I/O error or a text\n"
-    "over 32 MiB.\n";
+    "over 32 MiB (raise it with --max-input-size; memory is about ten times\n"
+    "the text).\n";
 
 /* The folder of path ("." when it has none), into out. */
 static void folder_of(const char *path, char *out, size_t size)
@@ -239,7 +240,8 @@ static int add_texts(kg_extractor *ex, const extract_args *a, const char *out_di
         size_t len = 0;
         kg_error err;
         kg_error_clear(&err);
-        kg_status st = kg_read_file(a->texts[i], KG_EXTRACT_MAX_TEXT, &text, &len, &err);
+        size_t max = kg_cli_limits.max_bytes ? kg_cli_limits.max_bytes : KG_EXTRACT_MAX_TEXT;
+        kg_status st = kg_read_file(a->texts[i], max, &text, &len, &err);
         char id[128], title[256], file[PATH_MAX];
         if (st == KG_OK) {
             source_id(a->texts[i], id, sizeof id);
@@ -327,6 +329,8 @@ int kg_cmd_extract(int argc, char **argv)
         relative_path(out_dir, known_schema, schema_rel, sizeof schema_rel);
     }
     kg_status st = kg_extractor_new(use_schema, &ex, &err);
+    if (st == KG_OK)
+        kg_extractor_set_max_text(ex, kg_cli_limits.max_bytes);
     for (size_t i = 0; st == KG_OK && i < a.known_count; i++)
         st = kg_extractor_add_known(ex, known[i], &err);
     if (st == KG_OK && a.countries &&
