@@ -195,6 +195,20 @@ static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
                            p < q ? p : c->m[b].first, confidence);
 }
 
+/* Whether [a, b) is a comma, with articles only: not "and" or "or". */
+static bool only_comma(const clause *c, size_t a, size_t b)
+{
+    bool comma = false;
+    for (size_t i = a; i < b; i++) {
+        const ex_token *tok = &c->t->tokens[i];
+        if (tok->kind == EX_PUNCT && c->t->text[tok->start] == ',')
+            comma = true;
+        else if (!is_article(tok))
+            return false;
+    }
+    return comma;
+}
+
 /* First and last mention of the list that mention k belongs to. */
 static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
 {
@@ -229,14 +243,30 @@ static size_t first_name(const clause *c)
     return i;
 }
 
-/* Whether only punctuation and function words precede token p. */
+/* Whether token i is part of a date ("11 July 2018"). */
+static bool in_date(const clause *c, size_t i)
+{
+    size_t lo = 0, hi = c->t->date_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t->dates[mid].last <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->t->date_count && c->t->dates[lo].first <= i;
+}
+
+/* Whether only punctuation, dates and up to two other words precede token
+ * p in the clause ("11 July 2018: At the ...", "In 2003, at the ..."). */
 static bool is_fronted(const clause *c, size_t p)
 {
+    size_t words = 0;
     for (size_t i = c->first; i < p; i++) {
         const ex_token *tok = &c->t->tokens[i];
-        if (tok->kind == EX_WORD && tok->is_cap && i > c->first && !is_article(tok))
-            return false;
-        if (tok->kind == EX_WORD && i > c->first + 2)
+        if (tok->kind != EX_WORD || in_date(c, i) || is_article(tok))
+            continue;
+        if (++words > 2)
             return false;
     }
     return true;
@@ -279,6 +309,8 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         if (kg_schema_edge_type(ex->schema, sym->type)->is_symmetric && rhi > rlo)
             return relate(ex, c, rlo, rlo + 1, cues + k, 1, p, q, conf - 0.1);
     } /* "cooperation between A and B" */
+    if (is_fronted(c, p) && rhi > rlo && only_comma(c, c->m[rhi - 1].last, c->m[rhi].first))
+        rhi--; /* "At the request of A and B, C": C ends the list, as the subject */
     if (is_fronted(c, p) && rhi + 1 < c->count) {
         /* "At the request of A and B, C ...": C is the left end */
         size_t x = rhi + 1;
