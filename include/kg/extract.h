@@ -32,6 +32,10 @@ typedef struct kg_extractor kg_extractor;
 kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error *err);
 void kg_extractor_free(kg_extractor *ex);
 
+/* Sets the largest text kg_extractor_add_text accepts (default
+ * KG_EXTRACT_MAX_TEXT); 0 restores the default. */
+void kg_extractor_set_max_text(kg_extractor *ex, size_t bytes);
+
 /* Recognise the entities of a known data set (labels and aliases) and reuse
  * their ids. The graph must outlive the extractor. */
 kg_status kg_extractor_add_known(kg_extractor *ex, const kg_graph *known, kg_error *err);
@@ -48,6 +52,15 @@ kg_status kg_extractor_load_countries(kg_extractor *ex, const char *path, const 
  * KG_EXTRACT_MAX_TEXT. `name` names the input in messages. */
 kg_status kg_extractor_add_text(kg_extractor *ex, const kg_source *source, const char *name,
                                 const char *text, size_t len, kg_error *err);
+
+/* The main text of an HTML page (a saved web page): libxml2's HTML parser,
+ * scripts, styles, navigation, headers, footers and forms dropped, one line
+ * per block element. *text (and *title, the page's <title>, when title is
+ * not NULL; may be NULL) are NUL-terminated and the caller frees them.
+ * Extract from this text and cite it as the source file: quotes are taken
+ * from it, not from the HTML. */
+kg_status kg_html_to_text(const char *html, size_t len, const char *name, char **text,
+                          size_t *text_len, char **title, kg_error *err);
 
 /* Finds mentions and relations in every text added (names found in any
  * text are recognised in all). Call once, after the last add. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -17,7 +18,9 @@
 const char kg_usage_extract[] =
     "Usage: kg extract TEXT... [--schema FILE] [--known DATASET]... [-o FILE]\n"
     "\n"
-    "Proposes a candidate data set from plain-text or Markdown files (UTF-8):\n"
+    "Proposes a candidate data set from plain-text, Markdown or HTML files\n"
+    "(UTF-8; a page's main text is written beside the output as ID.txt and\n"
+    "cited, since quotes come from it):\n"
     "names (known ones, capitalised multi-word names, acronym definitions,\n"
     "countries), their types from the schema's node cues, and relations from\n"
     "the schema's edge cues, each with the shortest verbatim quote, its byte\n"
@@ -40,7 +43,8 @@ const char kg_usage_extract[] =
     "\n"
     "Exit codes: 0 written, 1 usage error, 2 invalid input (binary file, NUL\n"
     "byte, malformed UTF-8, bad schema or data set), 3 I/O error or a text\n"
-    "over 32 MiB.\n";
+    "over 32 MiB (raise it with --max-input-size; memory is about ten times\n"
+    "the text).\n";
 
 /* The folder of path ("." when it has none), into out. */
 static void folder_of(const char *path, char *out, size_t size)
@@ -182,6 +186,53 @@ static int parse_args(int argc, char **argv, extract_args *a)
     return KG_EXIT_OK;
 }
 
+/* Whether the input is an HTML page: by extension or by its first tag. */
+static bool is_html(const char *path, const char *text)
+{
+    const char *dot = strrchr(path, '.');
+    if (dot && (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0 ||
+                strcmp(dot, ".xhtml") == 0))
+        return true;
+    while (*text == ' ' || *text == '\n' || *text == '\r' || *text == '\t')
+        text++;
+    return strncasecmp(text, "<!doctype html", 14) == 0 || strncasecmp(text, "<html", 5) == 0;
+}
+
+/* Writes the main text of a page beside the output (OUTDIR/ID.txt), so the
+ * candidates cite a file kg verify can read; the page's text replaces *text. */
+static kg_status html_input(const char *path, const char *out_dir, const char *id, char **text,
+                            size_t *len, char *title, size_t title_size, char *file,
+                            size_t file_size, kg_error *err)
+{
+    char *plain = NULL, *page_title = NULL;
+    size_t plain_len = 0;
+    kg_status st = kg_html_to_text(*text, *len, path, &plain, &plain_len, &page_title, err);
+    if (st != KG_OK)
+        return st;
+    char txt[PATH_MAX + 256];
+    snprintf(txt, sizeof txt, "%s/%s.txt", out_dir, id);
+    kg_writer *w = NULL;
+    st = kg_writer_open_file(txt, false, &w, err);
+    if (st == KG_OK && (st = kg_writer_write(w, plain, plain_len)) == KG_OK)
+        st = kg_writer_commit(w, err);
+    else if (w)
+        kg_writer_abort(w);
+    if (st == KG_OK) {
+        relative_path(out_dir, txt, file, file_size);
+        if (page_title && page_title[0])
+            snprintf(title, title_size, "%s", page_title);
+        free(*text);
+        *text = plain;
+        *len = plain_len;
+        plain = NULL;
+    } else if (!err->message[0]) {
+        kg_error_set(err, st, txt, "cannot write the page's text");
+    }
+    free(plain);
+    free(page_title);
+    return st;
+}
+
 static int add_texts(kg_extractor *ex, const extract_args *a, const char *out_dir)
 {
     for (size_t i = 0; i < a->text_count; i++) {
@@ -189,7 +240,8 @@ static int add_texts(kg_extractor *ex, const extract_args *a, const char *out_di
         size_t len = 0;
         kg_error err;
         kg_error_clear(&err);
-        kg_status st = kg_read_file(a->texts[i], KG_EXTRACT_MAX_TEXT, &text, &len, &err);
+        size_t max = kg_cli_limits.max_bytes ? kg_cli_limits.max_bytes : KG_EXTRACT_MAX_TEXT;
+        kg_status st = kg_read_file(a->texts[i], max, &text, &len, &err);
         char id[128], title[256], file[PATH_MAX];
         if (st == KG_OK) {
             source_id(a->texts[i], id, sizeof id);
@@ -201,6 +253,11 @@ static int add_texts(kg_extractor *ex, const extract_args *a, const char *out_di
             }
             source_title(text, id, title, sizeof title);
             relative_path(out_dir, a->texts[i], file, sizeof file);
+            if (memchr(text, '\0', len) == NULL && is_html(a->texts[i], text))
+                st = html_input(a->texts[i], out_dir, id, &text, &len, title, sizeof title,
+                                file, sizeof file, &err);
+        }
+        if (st == KG_OK) {
             kg_source source = {id, title, file, NULL, NULL};
             st = kg_extractor_add_text(ex, &source, a->texts[i], text, len, &err);
         }
@@ -270,6 +327,8 @@ int kg_cmd_extract(int argc, char **argv)
         relative_path(out_dir, known_schema, schema_rel, sizeof schema_rel);
     }
     kg_status st = kg_extractor_new(use_schema, &ex, &err);
+    if (st == KG_OK)
+        kg_extractor_set_max_text(ex, kg_cli_limits.max_bytes);
     for (size_t i = 0; st == KG_OK && i < a.known_count; i++)
         st = kg_extractor_add_known(ex, known[i], &err);
     if (st == KG_OK && a.countries &&

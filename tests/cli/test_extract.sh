@@ -81,6 +81,25 @@ expect_rc 2 "merge conflict"
 expect_stderr "/type" "conflict pointer"
 [ ! -e "$scratch/m2.kg.json" ] || fail "a failed merge left its output"
 
+# HTML: the main text (no script, style, nav, footer) is written beside the
+# output and cited, so verify finds every quote
+mkdir -p "$scratch/html"
+cat >"$scratch/page.html" <<'EOF2'
+<!DOCTYPE html><html><head><title>Arctic &ndash; overview</title>
+<script>var s = "The Hidden Agency supports the Secret Council.";</script><style>p{}</style></head>
+<body><nav>Menu Agency</nav><h1>The Arctic Council</h1>
+<p>The Arctic Council (AC) was established by the Ottawa Declaration in September&nbsp;1996.</p>
+<footer>Footer Agency</footer></body></html>
+EOF2
+run extract "$scratch/page.html" --schema "$schema" -o "$scratch/html/page.kg.json"
+expect_rc 0 "extract HTML"
+[ -f "$scratch/html/page.txt" ] || fail "the page's text was not written beside the output"
+run verify "$scratch/html/page.kg.json"
+expect_rc 0 "verify HTML candidates"
+grep -q "Hidden\|Menu\|Footer" "$scratch/html/page.kg.json" && fail "script, nav or footer text was extracted"
+grep -q '"title": "Arctic – overview"' "$scratch/html/page.kg.json" || fail "the page title is not the source title"
+grep -q '"start": "1996-09"' "$scratch/html/page.kg.json" || fail "date across &nbsp; not found"
+
 # refused or bounded inputs
 printf 'abc\0def' >"$scratch/nul.txt"
 run extract "$scratch/nul.txt" --schema "$schema" -o "$scratch/x.kg.json"
@@ -102,6 +121,11 @@ run extract "$scratch/long.txt" --schema "$schema" -o "$scratch/long.kg.json"
 expect_rc 0 "a long line without a full stop"
 run validate "$scratch/long.kg.json"
 expect_rc 0 "long output valid"
+run extract --max-input-size 100 "$scratch/arctic.txt" --schema "$schema" -o "$scratch/x.kg.json"
+expect_rc 3 "a text over the size limit"
+expect_stderr "over the limit" "limit message"
+run extract "/bin/sh" --schema "$schema" -o "$scratch/x.kg.json"
+expect_rc 2 "a binary file"
 run extract "$scratch/arctic.txt"
 expect_rc 1 "no schema"
 finish

@@ -222,6 +222,60 @@ static void test_deterministic(void **state)
     release(&b);
 }
 
+static void test_merge(void **state)
+{
+    (void)state;
+    const char *base =
+        "{\"kg\": 1, \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"file\": \"s.txt\"}],"
+        " \"entities\": [{\"id\": \"ac\", \"type\": \"body\", \"label\": \"Arctic Council\","
+        " \"aliases\": [\"AC\"]}], \"relations\": []}";
+    const char *cand =
+        "{\"kg\": 1, \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"file\": \"s.txt\"}],"
+        " \"entities\": ["
+        "  {\"id\": \"arctic-council\", \"type\": \"body\", \"label\": \"the Arctic Council\","
+        "   \"evidence\": [{\"source\": \"s\", \"quote\": \"The Arctic Council\"}], \"status\": \"accepted\"},"
+        "  {\"id\": \"tromso\", \"type\": \"place\", \"label\": \"Tromso\", \"status\": \"accepted\"},"
+        "  {\"id\": \"nuuk\", \"type\": \"place\", \"label\": \"Nuuk\", \"status\": \"rejected\"}],"
+        " \"relations\": ["
+        "  {\"source\": \"arctic-council\", \"type\": \"located_at\", \"target\": \"tromso\","
+        "   \"evidence\": [{\"source\": \"s\", \"quote\": \"in Tromso\"}], \"status\": \"accepted\","
+        "   \"confidence\": 0.5, \"rule\": \"cue\"},"
+        "  {\"source\": \"arctic-council\", \"type\": \"located_at\", \"target\": \"nuuk\","
+        "   \"evidence\": [{\"source\": \"s\", \"quote\": \"in Nuuk\"}], \"status\": \"accepted\"}]}";
+    const char *texts[] = {cand};
+    size_t lens[] = {strlen(cand)};
+    const char *names[] = {"cand.kg.json"};
+    char *out = NULL;
+    kg_merge_report report;
+    kg_diagnostics d;
+    kg_diagnostics_init(&d, 0);
+    assert_int_equal(kg_merge(base, strlen(base), "base.kg.json", texts, lens, names, 1, NULL,
+                              &out, &report, &d), KG_OK);
+    assert_int_equal(report.entities_merged, 1); /* by label, "the" and case aside */
+    assert_int_equal(report.entities_added, 1);
+    assert_int_equal(report.relations_added, 1);
+    assert_int_equal(report.skipped, 2); /* Nuuk, and the relation to it */
+    json_t *root = json_loads(out, 0, NULL);
+    json_t *rel = json_array_get(json_object_get(root, "relations"), 0);
+    assert_string_equal(json_string_value(json_object_get(rel, "source")), "ac");
+    assert_null(json_object_get(rel, "status")); /* review keys dropped */
+    json_t *ac = json_array_get(json_object_get(root, "entities"), 0);
+    assert_int_equal(json_array_size(json_object_get(ac, "evidence")), 1);
+    json_decref(root);
+    free(out);
+    /* a type conflict: exit status EINPUT, reported with a pointer */
+    char *typed = strdup(cand);
+    memcpy(strstr(typed, "\"body\""), "\"role\"", 6);
+    texts[0] = typed;
+    assert_int_equal(kg_merge(base, strlen(base), "base.kg.json", texts, lens, names, 1, NULL,
+                              &out, &report, &d), KG_EINPUT);
+    assert_null(out);
+    assert_true(d.count >= 1);
+    assert_string_equal(d.items[0].pointer, "/entities/0/type");
+    free(typed);
+    kg_diagnostics_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_name_patterns),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_merge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

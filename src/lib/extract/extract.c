@@ -20,6 +20,7 @@ kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error
     if (!ex)
         return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
     ex->schema = schema;
+    ex->max_text = KG_EXTRACT_MAX_TEXT;
     kg_arena_init(&ex->arena);
     kg_ex_names_init(&ex->names, &ex->arena);
     kg_ex_names_init(&ex->lower_words, &ex->arena);
@@ -265,11 +266,17 @@ static void line_col(const char *s, size_t at, size_t *line, size_t *col)
     }
 }
 
-static kg_status check_text(const char *name, const char *text, size_t len, kg_error *err)
+void kg_extractor_set_max_text(kg_extractor *ex, size_t bytes)
 {
-    if (len > KG_EXTRACT_MAX_TEXT)
+    ex->max_text = bytes ? bytes : KG_EXTRACT_MAX_TEXT;
+}
+
+static kg_status check_text(const char *name, const char *text, size_t len, size_t max,
+                            kg_error *err)
+{
+    if (len > max)
         return kg_error_set(err, KG_ELIMIT, name, "text of %zu bytes is over the limit of %zu",
-                            len, KG_EXTRACT_MAX_TEXT);
+                            len, max);
     const char *nul = memchr(text, '\0', len);
     if (nul) {
         size_t line, col;
@@ -311,7 +318,7 @@ kg_status kg_extractor_add_text(kg_extractor *ex, const kg_source *source, const
         return kg_error_set(err, KG_EUSAGE, name, "texts must be added before the run");
     if (!source || !source->id || !source->title)
         return kg_error_set(err, KG_EUSAGE, name, "a source needs an id and a title");
-    kg_status st = check_text(name, text, len, err);
+    kg_status st = check_text(name, text, len, ex->max_text, err);
     if (st != KG_OK)
         return st;
     if (len > UINT32_MAX - 1)

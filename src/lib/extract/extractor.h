@@ -29,6 +29,7 @@ struct kg_extractor {
     size_t relation_capacity;
     size_t default_type;   /* node type of a name no cue types */
     size_t person_type;    /* KG_SCHEMA_NOT_FOUND when the schema has none */
+    size_t max_text;       /* bytes; KG_EXTRACT_MAX_TEXT unless set */
     bool has_run;
 };
 

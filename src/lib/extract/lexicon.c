@@ -27,7 +27,7 @@ static uint64_t type_mask(const kg_schema *schema, const char *s, const char *en
     return mask;
 }
 
-static const char *const structures[] = {"", "<adjacent>", "<prefix>", "<of>", "<comma>"};
+static const char *const structures[] = {"", "<adjacent>", "<prefix>", "<inner>", "<comma>"};
 
 static kg_status add_cue(ex_lexicon *lx, const kg_schema *schema, ex_cue_kind kind,
                          const char *phrase, size_t type, bool is_reverse)
@@ -47,6 +47,18 @@ static kg_status add_cue(ex_lexicon *lx, const kg_schema *schema, ex_cue_kind ki
     for (uint8_t k = 1; k < sizeof structures / sizeof structures[0]; k++)
         if (len == strlen(structures[k]) && strncmp(phrase, structures[k], len) == 0)
             cue.structure = k;
+    /* "<of>", "<on>", "<for>": a name after that word inside a name */
+    if (!cue.structure && phrase[0] == '<' && len > 2 && len < sizeof cue.words[0] &&
+        phrase[len - 1] == '>' && (len != strlen("<inner>") || strncmp(phrase, "<inner>", len))) {
+        bool word = true;
+        for (size_t i = 1; i + 1 < len; i++)
+            word &= phrase[i] >= 'a' && phrase[i] <= 'z';
+        if (word) {
+            cue.structure = EX_INNER;
+            memcpy(cue.words[0], phrase + 1, len - 2);
+            cue.words[0][len - 2] = '\0';
+        }
+    }
     if (phrase[0] == '<' && !cue.structure)
         return KG_OK; /* a pattern this version does not know: ignored */
     if (!cue.structure) {
@@ -107,15 +119,16 @@ static int compare_cues(const void *a, const void *b)
     return 0;
 }
 
-/* qsort has no context argument in C11; set only while sorting in
- * kg_ex_lexicon_load (the lexicon is built before any concurrent use). */
-static _Thread_local const ex_lexicon *sorting;
+typedef struct word_index {
+    const char *word;
+    size_t index;
+} word_index;
 
 static int compare_by_word(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    int c = strcmp(sorting->cues[x].words[0], sorting->cues[y].words[0]);
-    return c ? c : (x < y ? -1 : x > y);
+    const word_index *x = a, *y = b;
+    int c = strcmp(x->word, y->word);
+    return c ? c : (x->index < y->index ? -1 : x->index > y->index);
 }
 
 kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema)
@@ -140,12 +153,19 @@ kg_status kg_ex_lexicon_load(ex_lexicon *lx, const kg_schema *schema)
     lx->by_word = malloc((lx->count + 1) * sizeof *lx->by_word);
     if (!lx->by_word)
         return KG_ENOMEM;
+    word_index *pairs = malloc((lx->count + 1) * sizeof *pairs);
+    if (!pairs)
+        return KG_ENOMEM;
+    size_t n = 0;
     for (size_t i = 0; i < lx->count; i++)
         if (!lx->cues[i].structure)
-            lx->by_word[lx->by_word_count++] = i;
-    sorting = lx;
-    qsort(lx->by_word, lx->by_word_count, sizeof *lx->by_word, compare_by_word);
-    sorting = NULL;
+            pairs[n++] = (word_index){lx->cues[i].words[0], i};
+    if (n)
+        qsort(pairs, n, sizeof *pairs, compare_by_word);
+    for (size_t i = 0; i < n; i++)
+        lx->by_word[i] = pairs[i].index;
+    lx->by_word_count = n;
+    free(pairs);
     return KG_OK;
 }
 

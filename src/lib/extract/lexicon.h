@@ -16,7 +16,8 @@ typedef enum ex_structure {
     EX_WORDS = 0,
     EX_ADJACENT,   /* "Secretary General Jens Stoltenberg" */
     EX_PREFIX,     /* "NATO Cyber Security Centre" holds "NATO"; also "NATO’s Staff" */
-    EX_OF,         /* "President of the European Council" */
+    EX_INNER,      /* "President of the European Council": a name after a
+                      preposition (words[0]: "of", "on", "for") inside a name */
     EX_COMMA       /* "Mons, Belgium" */
 } ex_structure;
 

@@ -97,7 +97,11 @@ static size_t type_by_context(const kg_extractor *ex, const ex_token *tk, size_t
     size_t at = a;
     if (at > first && strcmp(tk[at - 1].lower, "the") == 0)
         at--;
-    return cue_ending_at(ex, tk, first, at, EX_CUE_CONTEXT, KG_SCHEMA_NOT_FOUND);
+    size_t type = cue_ending_at(ex, tk, first, at, EX_CUE_CONTEXT, KG_SCHEMA_NOT_FOUND);
+    /* "the border agency Frontex": a type's own word, in lower case, just before */
+    if (type == KG_SCHEMA_NOT_FOUND && at > first && !tk[at - 1].is_cap)
+        type = cue_ending_at(ex, tk, first, at, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND);
+    return type;
 }
 
 /* Whether a person-context cue ("Secretary General", "Minister") ends at k. */
@@ -139,6 +143,21 @@ static bool is_joined_edge_cue(const kg_extractor *ex, const ex_token *tk, size_
     return false;
 }
 
+/* Whether the schema has a name-inside-name cue for `word` ("<in> @event")
+ * whose left end allows node type `type`: then "Summit in Vilnius" is one
+ * name, and Vilnius a name inside it. */
+static bool inner_cue_for(const kg_extractor *ex, const char *word, size_t type)
+{
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        if (cue->kind == EX_CUE_EDGE && cue->structure == EX_INNER &&
+            strcmp(cue->words[0], word) == 0 &&
+            (!cue->left_types || (type < 64 && (cue->left_types >> type) & 1)))
+            return true;
+    }
+    return false;
+}
+
 /* End of the capitalised name starting at a (a capitalised word). */
 static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_t end)
 {
@@ -171,12 +190,15 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
             char key[EX_KEY_MAX];
             size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
             bool ends_typed = type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND;
-            if (ends_typed || tk[j - 1].is_allcaps || looks_personal(ex, tk, a, j) ||
+            bool starts_typed = type_by_cues(ex, tk, k, k + 1) != KG_SCHEMA_NOT_FOUND;
+            if (ends_typed || starts_typed || tk[j - 1].is_allcaps ||
+                looks_personal(ex, tk, a, j) ||
                 (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
                 tk[k].is_allcaps)
                 break;
-        } else if (strcmp(tk[j].lower, "in") == 0 && left_typed) {
-            break; /* "Summit in Warsaw": a name, then a place */
+        } else if (strcmp(tk[j].lower, "in") == 0 && left_typed &&
+                   !inner_cue_for(ex, "in", type_by_cues(ex, tk, a, j))) {
+            break; /* "Mission in Kosovo": a name, then a place */
         }
         j = k;
     }
@@ -335,17 +357,24 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
         }
     }
     if (type != KG_SCHEMA_NOT_FOUND) {
-        /* "Charter of the United Nations" also names the United Nations */
+        /* "Charter of the United Nations" also names the United Nations,
+         * "Summit in Vilnius" Vilnius */
         for (size_t j = a + 1; j + 1 < b; j++) {
-            if (strcmp(tk[j].lower, "of") != 0)
+            bool is_of = strcmp(tk[j].lower, "of") == 0;
+            if (!is_of && (tk[j].is_cap || tk[j].kind != EX_WORD || tk[j].is_joined ||
+                           !inner_cue_for(ex, tk[j].lower, type)))
                 continue;
             size_t y = strcmp(tk[j + 1].lower, "the") == 0 ? j + 2 : j + 1;
             size_t tail_type = y + 1 < b ? type_by_cues(ex, tk, y, b) : KG_SCHEMA_NOT_FOUND;
+            if (tail_type == KG_SCHEMA_NOT_FOUND && !is_of && y < b)
+                tail_type = type_by_context(ex, tk, a, y);
             size_t tail;
             if (tail_type != KG_SCHEMA_NOT_FOUND && tk[y].is_cap) {
                 kg_status st = note_name(ex, text, y, b, tail_type, "cue-word", 0.6, &tail);
                 if (st != KG_OK)
                     return st;
+                if (tail != EX_NO_ENTITY && ex->entities[tail].evidence_count)
+                    ex->entities[tail].is_used = true; /* written even if never alone */
             }
             break;
         }
@@ -391,9 +420,11 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         if (starts_name(t, lead, i, last)) {
             b = name_end(ex, t, i, last);
             bool opens = a == lead || (a > first && tk[a - 1].kind == EX_PUNCT &&
-                                       strchr(":\"(", t->text[tk[a - 1].start]));
+                                       t->text[tk[a - 1].start] == ':');
+            bool is_head = type_by_cues(ex, tk, a, a + 1) != KG_SCHEMA_NOT_FOUND;
             if (b > a + 1 && !tk[a].is_allcaps &&
-                (in_list(tk[a].lower, function_words) || (opens && is_lower_word(ex, &tk[a])))) {
+                (in_list(tk[a].lower, function_words) ||
+                 (opens && !is_head && is_lower_word(ex, &tk[a])))) {
                 a++; /* "Relations between ...", "The Council" */
                 while (a < b && !tk[a].is_cap)
                     a++;

@@ -29,12 +29,18 @@ static bool is_article(const ex_token *tok)
            strcmp(tok->lower, "an") == 0;
 }
 
-/* Tokens in [a, b) that are not articles. */
+static bool is_paren(const clause *c, size_t i)
+{
+    const ex_token *tok = &c->t->tokens[i];
+    return tok->kind == EX_PUNCT && (c->t->text[tok->start] == '(' || c->t->text[tok->start] == ')');
+}
+
+/* Tokens in [a, b) that are not articles or parentheses. */
 static size_t gap(const clause *c, size_t a, size_t b)
 {
     size_t n = 0;
     for (size_t i = a; i < b; i++)
-        n += !is_article(&c->t->tokens[i]);
+        n += !is_article(&c->t->tokens[i]) && !is_paren(c, i);
     return n;
 }
 
@@ -45,7 +51,7 @@ static bool is_list_glue(const clause *c, size_t a, size_t b)
         return false;
     for (size_t i = a; i < b; i++) {
         const ex_token *tok = &c->t->tokens[i];
-        bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 ||
+        bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 || is_paren(c, i) ||
                   strcmp(tok->lower, "or") == 0 ||
                   (tok->kind == EX_PUNCT && c->t->text[tok->start] == ',');
         if (!ok)
@@ -136,7 +142,7 @@ static bool type_in(uint64_t mask, size_t type)
 
 static const char *rule_of(const ex_cue *cue)
 {
-    static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-of",
+    static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names"};
     if (cue->structure)
         return names[cue->structure];
@@ -189,6 +195,20 @@ static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
                            p < q ? p : c->m[b].first, confidence);
 }
 
+/* Whether [a, b) is a comma, with articles only: not "and" or "or". */
+static bool only_comma(const clause *c, size_t a, size_t b)
+{
+    bool comma = false;
+    for (size_t i = a; i < b; i++) {
+        const ex_token *tok = &c->t->tokens[i];
+        if (tok->kind == EX_PUNCT && c->t->text[tok->start] == ',')
+            comma = true;
+        else if (!is_article(tok))
+            return false;
+    }
+    return comma;
+}
+
 /* First and last mention of the list that mention k belongs to. */
 static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
 {
@@ -213,14 +233,40 @@ static size_t pronoun_before(const clause *c, size_t from, size_t p)
     return p;
 }
 
-/* Whether only punctuation and function words precede token p. */
+/* The first word token of the clause that is not an article or a date:
+ * the clause's first name is its subject only if it opens the clause. */
+static size_t first_name(const clause *c)
+{
+    size_t i = c->first;
+    while (i < c->last && (c->t->tokens[i].kind != EX_WORD || is_article(&c->t->tokens[i])))
+        i++;
+    return i;
+}
+
+/* Whether token i is part of a date ("11 July 2018"). */
+static bool in_date(const clause *c, size_t i)
+{
+    size_t lo = 0, hi = c->t->date_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t->dates[mid].last <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->t->date_count && c->t->dates[lo].first <= i;
+}
+
+/* Whether only punctuation, dates and up to two other words precede token
+ * p in the clause ("11 July 2018: At the ...", "In 2003, at the ..."). */
 static bool is_fronted(const clause *c, size_t p)
 {
+    size_t words = 0;
     for (size_t i = c->first; i < p; i++) {
         const ex_token *tok = &c->t->tokens[i];
-        if (tok->kind == EX_WORD && tok->is_cap && i > c->first && !is_article(tok))
-            return false;
-        if (tok->kind == EX_WORD && i > c->first + 2)
+        if (tok->kind != EX_WORD || in_date(c, i) || is_article(tok))
+            continue;
+        if (++words > 2)
             return false;
     }
     return true;
@@ -244,9 +290,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     rlo = r;
     double conf = is_short ? 0.45 : 0.65;
     kg_status st = KG_OK;
+    /* "talks between A and B": both ends after the cue */
+    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo)
+        return relate(ex, c, rlo, rlo + 1, cues, n, p, q, conf - 0.1);
     if (has_left) {
         size_t llo, lhi;
         list_around(c, r - 1, &llo, &lhi);
+        if (is_short)
+            llo = r - 1; /* "A and B in C": only B is in C */
         for (size_t a = llo; a <= r - 1 && st == KG_OK; a++)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, a, b, cues, n, p, q,
@@ -258,6 +309,8 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         if (kg_schema_edge_type(ex->schema, sym->type)->is_symmetric && rhi > rlo)
             return relate(ex, c, rlo, rlo + 1, cues + k, 1, p, q, conf - 0.1);
     } /* "cooperation between A and B" */
+    if (is_fronted(c, p) && rhi > rlo && only_comma(c, c->m[rhi - 1].last, c->m[rhi].first))
+        rhi--; /* "At the request of A and B, C": C ends the list, as the subject */
     if (is_fronted(c, p) && rhi + 1 < c->count) {
         /* "At the request of A and B, C ...": C is the left end */
         size_t x = rhi + 1;
@@ -269,12 +322,18 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     /* "Its members are A, B and C": the pronoun stands for the first name
      * of the sentence before */
     size_t pronoun = pronoun_before(c, r > 0 && c->m[r - 1].last <= p ? c->m[r - 1].last : c->first, p);
+    const ex_token *tk = c->t->tokens;
     if (pronoun < p && c->subject != EX_NO_ENTITY) {
-        const ex_token *tk = c->t->tokens;
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
                                  tk[c->m[b].last - 1].end, p, conf - 0.2);
+        return st;
     }
+    /* "The EU has ... for years and agreed to take over X": a verb far from
+     * any name on its left belongs to the clause's first name */
+    if (!is_short && r > 0 && c->m[0].last <= p && c->m[0].first == first_name(c))
+        for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+            st = relate(ex, c, 0, b, cues, n, p, q, conf - 0.3);
     return st;
 }
 
@@ -298,23 +357,32 @@ static bool is_token(const clause *c, size_t i, const char *text)
  * (after "of"), and "NATO’s International Staff" is read as a prefix. */
 static kg_status inner_names(kg_extractor *ex, const clause *c)
 {
-    size_t prefix[EX_CUES_AT_MAX], of[EX_CUES_AT_MAX];
-    size_t np = structural_cues(ex, EX_PREFIX, prefix), no = structural_cues(ex, EX_OF, of);
+    size_t prefix[EX_CUES_AT_MAX], inner_cues[EX_CUES_AT_MAX];
+    size_t np = structural_cues(ex, EX_PREFIX, prefix);
+    size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
-        if (np && m->last - m->first >= 2 &&
-            kg_ex_known_length(ex, c->t, m->first, m->last - 1, &inner) > 0)
-            st = relate_entities(ex, c, m->entity, inner, prefix, np, q0, q1, m->first, 0.5);
-        for (size_t j = m->first + 1; no && st == KG_OK && j + 1 < m->last; j++) {
-            if (!is_token(c, j, "of"))
+        /* a known name among the first two words: "Standing NATO Maritime Group" */
+        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++)
+            if (kg_ex_known_length(ex, c->t, f, m->last - 1, &inner) > 0) {
+                st = relate_entities(ex, c, m->entity, inner, prefix, np, q0, q1, m->first, 0.5);
+                break;
+            }
+        for (size_t j = m->first + 1; ni && st == KG_OK && j + 1 < m->last; j++) {
+            if (tk[j].is_cap || tk[j].kind != EX_WORD)
                 continue;
             size_t y = is_token(c, j + 1, "the") ? j + 2 : j + 1;
-            if (y < m->last && kg_ex_known_length(ex, c->t, y, m->last, &inner) == m->last - y)
-                st = relate_entities(ex, c, m->entity, inner, of, no, q0, q1, m->first, 0.5);
+            if (y >= m->last || kg_ex_known_length(ex, c->t, y, m->last, &inner) != m->last - y)
+                continue;
+            size_t same[EX_CUES_AT_MAX], n = 0; /* the cues of this word */
+            for (size_t x = 0; x < ni; x++)
+                if (strcmp(ex->lexicon.cues[inner_cues[x]].words[0], tk[j].lower) == 0)
+                    same[n++] = inner_cues[x];
+            st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
         }
         /* A’s [one or two words] B */
