@@ -368,6 +368,20 @@ static void finish_row(kg_writer *w, size_t *in_row)
     *in_row = 0;
 }
 
+#define LEGEND_OPEN \
+    "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\"" \
+    " CELLPADDING=\"1\">\n"
+#define LEGEND_CLOSE "</TABLE></TD></TR>\n"
+
+/* The index of the first true entry of used[n], or n. */
+static size_t first_used(const bool *used, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !used[i])
+        i++;
+    return i;
+}
+
 /* The title and, with a legend, the types the drawing uses: node types as
  * coloured squares, relation types (the overview draws none) as arrows. */
 static kg_status write_graph_label(kg_writer *w, const kg_diagram *d,
@@ -389,23 +403,36 @@ static kg_status write_graph_label(kg_writer *w, const kg_diagram *d,
     for (size_t j = 0; has_legend && j < kg_graph_edge_count(g); j++)
         if (kg_graph_edge(g, j)->type_index < et)
             used[nt + kg_graph_edge(g, j)->type_index] = true;
-    kg_writer_puts(w, "  label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\""
+    kg_writer_puts(w, "  label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\""
                       " CELLPADDING=\"1\">\n");
     if (title[0]) {
-        kg_writer_printf(w, "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">",
-                         2 * KG_DIAGRAM_LEGEND_COLUMNS);
+        kg_writer_puts(w, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">");
         kg_draw_put_html(w, title, KG_DRAW_LABEL);
         kg_writer_puts(w, "</FONT></TD></TR>\n");
     }
+    /* node types, then relation types, each a table of its own so that a
+     * long name in one does not widen the columns of the other */
     size_t in_row = 0;
-    for (size_t i = 0; i < nt; i++)
-        if (used[i])
-            legend_node_type(w, kg_schema_node_type(schema, i), &in_row);
+    for (size_t i = 0; i < nt; i++) {
+        if (!used[i])
+            continue;
+        if (in_row == 0 && i == first_used(used, nt))
+            kg_writer_puts(w, LEGEND_OPEN);
+        legend_node_type(w, kg_schema_node_type(schema, i), &in_row);
+    }
     finish_row(w, &in_row);
-    for (size_t i = 0; i < et; i++)
-        if (used[nt + i])
-            legend_edge_type(w, kg_schema_edge_type(schema, i), &in_row);
+    if (first_used(used, nt) < nt)
+        kg_writer_puts(w, LEGEND_CLOSE);
+    for (size_t i = 0; i < et; i++) {
+        if (!used[nt + i])
+            continue;
+        if (in_row == 0 && i == first_used(used + nt, et))
+            kg_writer_puts(w, LEGEND_OPEN);
+        legend_edge_type(w, kg_schema_edge_type(schema, i), &in_row);
+    }
     finish_row(w, &in_row);
+    if (first_used(used + nt, et) < et)
+        kg_writer_puts(w, LEGEND_CLOSE);
     kg_writer_puts(w, "</TABLE>>;\n");
     free(used);
     return KG_OK;
