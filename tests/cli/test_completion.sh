@@ -49,7 +49,7 @@ expect_completion "centrality communities components convert" kg c
 expect_completion "neighbours" kg help ne
 expect_completion "$build_f" kg build --f
 expect_completion "--as-of" kg subgraph --as
-expect_completion "--max-depth --max-edges --max-input-size --max-nodes" kg build --max-
+expect_completion "--max-depth --max-edges --max-input-size --max-nodes --max-size" kg build --max-
 expect_completion "" kg build da     # not an option: bash falls back to file names
 
 commands=$("$KG" --help | sed -n '/^Commands:$/,/^$/p' | awk 'NF > 1 { print $1 }')
