@@ -56,8 +56,8 @@ data.nodes.forEach(function (n) {
   elements.push({group: "nodes", data: d, position: at});
 });
 var hasPositions = data.nodes.length > 0 && typeof data.nodes[0].x === "number";
-/* Large graphs: Cytoscape's WebGL renderer where the browser has WebGL,
- * and no edges or labels while the view moves. */
+/* Large graphs: Cytoscape's WebGL renderer where the browser has WebGL
+ * in hardware, and no edges while the view moves. */
 var LARGE = 2000;
 var isLarge = data.nodes.length + data.edges.length > LARGE;
 var sizeOf = {};
@@ -82,9 +82,16 @@ var cy = cytoscape({
   style: graphStyle()
 });
 
+/* WebGL drawn by the graphics card: a software WebGL (SwiftShader,
+ * llvmpipe; headless Chromium) draws a large graph slower than the
+ * canvas renderer (bench/viewer.sh). */
 function hasWebgl() {
   try {
-    return !!document.createElement("canvas").getContext("webgl");
+    var gl = document.createElement("canvas").getContext("webgl");
+    if (!gl) return false;
+    var info = gl.getExtension("WEBGL_debug_renderer_info");
+    var name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
+    return !/swiftshader|llvmpipe|softpipe|software/i.test(name);
   } catch (e) {
     return false;
   }
