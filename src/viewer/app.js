@@ -77,9 +77,10 @@ var cy = cytoscape({
   maxZoom: 6,
   boxSelectionEnabled: false,
   hideEdgesOnViewport: isLarge,
+  pixelRatio: isLarge ? 1 : "auto",
   textureOnViewport: isLarge,
   renderer: isLarge && hasWebgl() ? {name: "canvas", webgl: true} : undefined,
-  style: graphStyle()
+  style: graphStyle(isLarge)
 });
 
 /* WebGL drawn by the graphics card: a software WebGL (SwiftShader,

@@ -243,7 +243,12 @@ function loopStep(d) {
 /* The Cytoscape style sheet: each node and edge carries its drawing in
  * its data (see nodeLook, edgeLook); classes mark the filters' and the
  * highlights' state. */
-function graphStyle() {
+function graphStyle(isLarge) {
+  /* A large graph draws its edges as straight "haystack" lines without
+   * arrowheads, Cytoscape's fastest edges (docs/viewer.md). */
+  var fast = isLarge ? [{selector: "edge", style: {
+    "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none",
+    "source-arrow-shape": "none"}}] : [];
   return [
     {selector: "node", style: {
       shape: "data(shape)", "background-color": "data(bg)", "background-opacity": "data(bgo)",
@@ -271,6 +276,7 @@ function graphStyle() {
       "text-background-color": "#ffffff", "text-background-opacity": 0.85,
       "text-background-padding": 1, "loop-direction": "-45deg", "loop-sweep": "-90deg"
     }},
+  ].concat(fast, [
     {selector: "edge:loop", style: {"control-point-step-size": "data(loop)"}},
     {selector: "edge.labelled, edge.focus, edge.path", style: {label: "data(tl)"}},
     {selector: ".hidden", style: {display: "none"}},
@@ -285,5 +291,5 @@ function graphStyle() {
                                 "underlay-padding": 6}},
     {selector: ":selected", style: {"overlay-color": "#2e75b6", "overlay-opacity": 0.2,
                                     "overlay-padding": 4}}
-  ];
+  ]);
 }
