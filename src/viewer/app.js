@@ -47,13 +47,19 @@ data.nodes.forEach(function (n) {
   var look = lookOfNodeType(n.type);
   var d = Object.assign({}, n, {
     shape: look.shape, bg: look.bg, bgo: look.bgOpacity, border: look.border, bw: look.bw,
-    bs: look.bs, fg: look.fg, pad: 6, fs: 12, score: null
+    bs: look.bs, fg: look.fg, pad: 6, fs: 12, score: null, short: shortLabel(n.label)
   });
-  var size = nodeSize(d, d.pad, d.fs);
-  d.w = size.w;
-  d.h = size.h;
-  elements.push({group: "nodes", data: d});
+  Object.assign(d, nodeSize(d, d.pad, d.fs));
+  /* Where kg build placed the node (Graphviz sfdp); the page does not lay
+   * the graph out before drawing it. */
+  var at = typeof n.x === "number" ? {x: n.x, y: n.y} : undefined;
+  elements.push({group: "nodes", data: d, position: at});
 });
+var hasPositions = data.nodes.length > 0 && typeof data.nodes[0].x === "number";
+/* Large graphs: Cytoscape's WebGL renderer where the browser has WebGL
+ * in hardware, and no edges while the view moves. */
+var LARGE = 2000;
+var isLarge = data.nodes.length + data.edges.length > LARGE;
 var sizeOf = {};
 elements.forEach(function (x) { sizeOf[x.data.id] = x.data; });
 data.edges.forEach(function (e) {
@@ -67,19 +73,47 @@ data.edges.forEach(function (e) {
 var cy = cytoscape({
   container: $("cy"),
   elements: elements,
-  minZoom: 0.05,
+  minZoom: 0.01,
   maxZoom: 6,
   boxSelectionEnabled: false,
-  style: graphStyle()
+  hideEdgesOnViewport: isLarge,
+  pixelRatio: isLarge ? 1 : "auto",
+  textureOnViewport: isLarge,
+  renderer: isLarge && hasWebgl() ? {name: "canvas", webgl: true} : undefined,
+  style: graphStyle(isLarge)
 });
+
+/* WebGL drawn by the graphics card: a software WebGL (SwiftShader,
+ * llvmpipe; headless Chromium) draws a large graph slower than the
+ * canvas renderer (bench/viewer.sh). */
+function hasWebgl() {
+  try {
+    var gl = document.createElement("canvas").getContext("webgl");
+    if (!gl) return false;
+    var info = gl.getExtension("WEBGL_debug_renderer_info");
+    var name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
+    return !/swiftshader|llvmpipe|softpipe|software/i.test(name);
+  } catch (e) {
+    return false;
+  }
+}
 
 /* ---- layout ------------------------------------------------------ */
 
-/* cose (force-directed, built into Cytoscape) from a fixed spiral start
- * with a seeded Math.random: the same page draws the same picture. It
- * separates connected components, so clusters stand apart. */
+/* The page opens on kg build's positions. Re-layout runs cose
+ * (force-directed, built into Cytoscape) on what the filters leave shown,
+ * from a fixed spiral start with a seeded Math.random: the same page
+ * draws the same picture. It separates connected components, so clusters
+ * stand apart. On a large graph, where cose would hold the page for
+ * seconds, it puts the shown entities back where kg build placed them. */
 function layout(eles) {
   var nodes = eles.nodes();
+  if (hasPositions && nodes.length > LARGE / 2) {
+    nodes.forEach(function (n) { n.position({x: n.data("x"), y: n.data("y")}); });
+    cy.fit(eles, 30);
+    placeLabels();
+    return;
+  }
   nodes.forEach(function (n, i) {
     var r = 60 * Math.sqrt(i), a = i * 2.399963;
     n.position({x: r * Math.cos(a), y: r * Math.sin(a)});
@@ -96,6 +130,7 @@ function layout(eles) {
   } finally {
     Math.random = saved;
   }
+  placeLabels();
 }
 
 /* ---- state: filters and date --------------------------------------- */
@@ -124,15 +159,22 @@ function currentDay() {
 
 function applyFilters() {
   var day = currentDay();
+  /* One class change per collection, not per element: on a large graph
+   * Cytoscape's per-element calls cost seconds. */
+  var hide = [], show = [], gone = {};
+  cy.nodes().forEach(function (n) {
+    var d = n.data(), on = nodeTypeOn[d.type] && holdsOn(d, day);
+    (on ? show : hide).push(n);
+    if (!on) gone[d.id] = true;
+  });
+  cy.edges().forEach(function (e) {
+    var d = e.data();
+    var on = edgeTypeOn[d.type] && holdsOn(d, day) && !gone[d.source] && !gone[d.target];
+    (on ? show : hide).push(e);
+  });
   cy.batch(function () {
-    cy.nodes().forEach(function (n) {
-      n.toggleClass("hidden", !(nodeTypeOn[n.data("type")] && holdsOn(n.data(), day)));
-    });
-    cy.edges().forEach(function (e) {
-      var show = edgeTypeOn[e.data("type")] && holdsOn(e.data(), day) &&
-                 !e.source().hasClass("hidden") && !e.target().hasClass("hidden");
-      e.toggleClass("hidden", !show);
-    });
+    cy.collection(hide).addClass("hidden");
+    cy.collection(show).removeClass("hidden");
   });
   $("date-label").value = day === null ? (dateDomain ? "(all dates)" : "") : dayText(day);
   updateCounts();
@@ -153,6 +195,7 @@ function updateCounts() {
 var centralityName = {none: null, degree: "degree", betweenness: "betweenness",
                       pagerank: "PageRank"};
 
+var sizedBy = "none"; /* what the node sizes were last computed for */
 function applyCentrality() {
   var kind = $("centrality").value;
   var eles = shown(cy.elements());
@@ -167,6 +210,11 @@ function applyCentrality() {
     var pr = eles.pageRank();
     score = function (n) { return pr.rank(n); };
   }
+  if (!score && sizedBy === "none") { /* nothing to redo (at start-up) */
+    placeLabels();
+    return;
+  }
+  sizedBy = kind;
   var visible = eles.nodes();
   var values = {};
   if (score) {
@@ -184,10 +232,12 @@ function applyCentrality() {
       var k = has && max > 0 ? v / max : 0;
       var pad = score ? 4 + 26 * k : 6, fs = score ? 11 + 8 * k : 12;
       var size = nodeSize(n.data(), pad, fs);
-      n.data({score: v, pad: pad, fs: fs, w: size.w, h: size.h});
+      n.data({score: v, pad: pad, fs: fs, w: size.w, h: size.h, lbl: size.lbl, lw: size.lw,
+              lh: size.lh});
       n.connectedEdges(":loop").data("loop", loopStep(n.data()));
     });
   });
+  placeLabels();
   if (inPanel && inPanel.isNode()) showNode(inPanel);
 }
 
@@ -199,6 +249,7 @@ var inPanel = null; /* the element in the details panel */
 function unfocus() {
   focused = null;
   cy.elements().removeClass("faded focus centre path");
+  labelsSoon();
 }
 
 function focusNode(n) {
@@ -210,6 +261,7 @@ function focusNode(n) {
     hood.addClass("focus");
     n.addClass("centre");
   });
+  placeLabels();
 }
 
 function focusEdge(e) {
@@ -220,6 +272,7 @@ function focusEdge(e) {
     cy.elements().not(hood).addClass("faded");
     hood.addClass("focus");
   });
+  placeLabels();
 }
 
 /* ---- names: search, autocomplete, path ends ---------------------- */
@@ -332,6 +385,7 @@ function findPath() {
     cy.elements().not(path).addClass("faded");
     path.addClass("path");
   });
+  placeLabels();
   var steps = path.edges().length;
   out.appendChild(el("p", null, steps + (steps === 1 ? " step:" : " steps:")));
   var list = el("ol");
@@ -442,9 +496,7 @@ function init() {
     tip.style.top = ev.renderedPosition.y + 14 + "px";
   });
   cy.on("mouseout viewport", function () { tip.hidden = true; });
-  cy.on("zoom", function () {
-    if (!landmarkFrame) landmarkFrame = requestAnimationFrame(updateLandmarks);
-  });
+  cy.on("viewport", labelsSoon);
   cy.on("tap", function (ev) {
     if (ev.target === cy) {
       unfocus();
@@ -462,33 +514,99 @@ function init() {
    * bar can change height (a long search result wraps), so watch it. */
   if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe($("cy"));
 
-  layout(cy.elements());
-  updateLandmarks();
+  if (hasPositions) cy.fit(cy.elements(), 30);
+  else layout(cy.elements());
   applyFilters();
   showAbout();
-  document.body.dataset.ready = "true";
+  /* Ready when Cytoscape has drawn the first frame; firstDraw is its
+   * time since navigation began (performance.now()), for bench/viewer.sh. */
+  var ready = function () {
+    if (document.body.dataset.ready) return;
+    window.kgViewer.firstDraw = performance.now();
+    document.body.dataset.ready = "true";
+  };
+  cy.one("render", ready);
+  setTimeout(ready, 2000); /* a page with nothing to draw */
 }
 
-/* Zoomed out on a large graph, labels become specks (and are not drawn
- * below 5 px). The best-connected entities then keep a label of about
- * 12 px on screen, like the towns on a map, so the overview reads. */
-var landmarks = null, landmarkFrame = 0;
-function updateLandmarks() {
-  landmarkFrame = 0;
-  if (!landmarks) {
-    var ranked = cy.nodes().sort(function (a, b) {
-      return b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1);
-    });
-    landmarks = ranked.slice(0, Math.min(10, Math.ceil(ranked.length / 10)));
+/* ---- labels: only those that fit ------------------------------------
+
+ * A label is drawn only where it does not overlap one already chosen;
+ * highlighted entities choose first, then the best connected (degree),
+ * so zoomed out the overview names its hubs, and zooming in makes room
+ * for more. A chosen label is never smaller than MIN_LABEL_PX on screen:
+ * below that it is drawn larger than its box, outlined (class "big").
+ * Runs after each move of the view (at the next frame; on a large graph
+ * once the view rests) and after every filter or highlight change. */
+var MIN_LABEL_PX = 12, LABEL_GAP = 6, MAX_LABELS = 500, GRID = 64;
+var ranked = null, labelled = null, labelTimer = 0;
+
+function labelsSoon() {
+  if (labelTimer) return;
+  labelTimer = isLarge ? setTimeout(placeLabels, 150) : requestAnimationFrame(placeLabels);
+}
+
+function rankedNodes() {
+  if (!ranked) {
+    ranked = cy.nodes().toArray().map(function (n) { return {n: n, k: n.degree(false), id: n.id()}; });
+    ranked.sort(function (a, b) { return b.k - a.k || (a.id < b.id ? -1 : 1); });
+    ranked = ranked.map(function (r) { return r.n; });
   }
-  var z = cy.zoom();
-  cy.batch(function () {
-    if (z * 12 >= 9) {
-      landmarks.removeClass("landmark");
-    } else {
-      landmarks.data({lfs: Math.round(12 / z), low: Math.round(20 / z) / 10});
-      landmarks.addClass("landmark");
+  return ranked;
+}
+
+/* Screen boxes already taken, in a grid of GRID px cells. */
+function labelGrid() {
+  var cells = {};
+  function each(b, fn) {
+    for (var gx = Math.floor(b[0] / GRID); gx <= Math.floor(b[2] / GRID); gx++) {
+      for (var gy = Math.floor(b[1] / GRID); gy <= Math.floor(b[3] / GRID); gy++) {
+        if (fn(gx + "," + gy)) return true;
+      }
     }
+    return false;
+  }
+  return {
+    hits: function (b) {
+      return each(b, function (key) {
+        return (cells[key] || []).some(function (o) {
+          return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3];
+        });
+      });
+    },
+    add: function (b) {
+      each(b, function (key) { (cells[key] = cells[key] || []).push(b); });
+    }
+  };
+}
+
+function placeLabels() {
+  if (labelTimer && isLarge) clearTimeout(labelTimer);
+  labelTimer = 0;
+  var z = cy.zoom(), pan = cy.pan(), W = cy.width(), H = cy.height();
+  var grid = labelGrid(), chosen = [], seen = {};
+  var first = cy.nodes(".centre, .path, .focus").toArray();
+  first.concat(rankedNodes()).forEach(function (n) {
+    if (chosen.length >= MAX_LABELS || seen[n.id()] || n.hasClass("hidden")) return;
+    seen[n.id()] = true;
+    var d = n.data(), p = n.position();
+    var scale = Math.max(z, MIN_LABEL_PX / d.fs);
+    var x = p.x * z + pan.x, y = p.y * z + pan.y;
+    var hw = d.lw * scale / 2 + LABEL_GAP / 2, hh = d.lh * scale / 2 + LABEL_GAP / 2;
+    var box = [x - hw, y - hh, x + hw, y + hh];
+    if (box[0] < 0 || box[2] > W || box[1] < 0 || box[3] > H || grid.hits(box)) return;
+    grid.add(box);
+    chosen.push({n: n, big: scale > z, fs: d.fs * scale / z});
+  });
+  cy.batch(function () {
+    if (labelled) labelled.removeClass("lab big");
+    var all = cy.collection();
+    chosen.forEach(function (c) {
+      all.merge(c.n);
+      if (c.big) c.n.data({lfs: c.fs, low: 2 / z}).addClass("big");
+    });
+    all.addClass("lab");
+    labelled = all;
   });
 }
 

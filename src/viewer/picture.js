@@ -90,7 +90,7 @@ function svgString() {
     g.appendChild(svgEl("path", {d: shapePath(d.shape, w, h), fill: d.bg, "fill-opacity": d.bgo,
                                  stroke: d.border, "stroke-width": d.bw === 4 ? 2 : d.bw,
                                  "stroke-dasharray": dash(d.bs, d.bw)}));
-    var lines = wrapLines(d.label, d.fs);
+    var lines = d.lbl.split("\n");
     var text = svgEl("text", {"font-size": f2(d.fs), "font-family": FONT, fill: d.fg,
                               "text-anchor": "middle"});
     lines.forEach(function (line, i) {

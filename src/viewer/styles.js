@@ -207,13 +207,31 @@ var SHAPE_ROOM = {
   barrel: [1.15, 1.1]
 };
 
+/* Drawn labels are cut after LABEL_MAX characters, with an ellipsis, at a
+ * space when one is near; the details panel, the tooltip and search use
+ * the whole label. Kept equal to KG_VIEWER_LABEL_MAX in kg's C code
+ * (export_html_layout.h), which sizes the boxes it lays out. */
+var LABEL_MAX = 40;
+function shortLabel(text) {
+  var chars = Array.from(String(text));
+  if (chars.length <= LABEL_MAX) return String(text);
+  var cut = chars.slice(0, LABEL_MAX - 1).join("");
+  var space = cut.lastIndexOf(" ");
+  if (space >= LABEL_MAX / 2) cut = cut.slice(0, space);
+  return cut.replace(/[ ,;:.\-]+$/, "") + "\u2026";
+}
+
 /* Node width and height from its wrapped label, font size and padding
- * (Cytoscape's width: "label" is deprecated). */
+ * (Cytoscape's width: "label" is deprecated); also the label as drawn
+ * (lines joined by newlines, so Cytoscape breaks it there at any font
+ * size) and its box at that size (lw x lh), for placing labels. */
 function nodeSize(d, pad, fs) {
-  var lines = wrapLines(d.label, fs), w = 0;
+  var lines = wrapLines(d.short, fs), w = 0;
   lines.forEach(function (l) { w = Math.max(w, measure.measureText(l).width); });
   var room = SHAPE_ROOM[d.shape] || [1, 1];
-  return {w: Math.ceil(w * room[0] + 2 * pad), h: Math.ceil(lines.length * fs * LINE_HEIGHT * room[1] + 2 * pad)};
+  var h = lines.length * fs * LINE_HEIGHT;
+  return {w: Math.ceil(w * room[0] + 2 * pad), h: Math.ceil(h * room[1] + 2 * pad),
+          lbl: lines.join("\n"), lw: Math.ceil(w), lh: Math.ceil(h)};
 }
 
 /* A self-loop's control points must lie outside its node, or Cytoscape
@@ -225,20 +243,28 @@ function loopStep(d) {
 /* The Cytoscape style sheet: each node and edge carries its drawing in
  * its data (see nodeLook, edgeLook); classes mark the filters' and the
  * highlights' state. */
-function graphStyle() {
+function graphStyle(isLarge) {
+  /* A large graph draws its edges as straight "haystack" lines without
+   * arrowheads, Cytoscape's fastest edges (docs/viewer.md). */
+  var fast = isLarge ? [{selector: "edge", style: {
+    "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none",
+    "source-arrow-shape": "none"}}] : [];
   return [
     {selector: "node", style: {
       shape: "data(shape)", "background-color": "data(bg)", "background-opacity": "data(bgo)",
       "border-color": "data(border)", "border-width": "data(bw)", "border-style": "data(bs)",
-      label: "data(label)", color: "data(fg)", "font-size": "data(fs)", "font-family": FONT,
-      "text-wrap": "wrap", "text-max-width": LABEL_WIDTH, "text-valign": "center",
+      label: "", color: "data(fg)", "font-size": "data(fs)", "font-family": FONT,
+      "text-wrap": "wrap", "text-max-width": 100000, "text-valign": "center",
       "text-halign": "center", "line-height": LINE_HEIGHT, width: "data(w)", height: "data(h)",
-      "min-zoomed-font-size": 5
+      "min-zoomed-font-size": 0
     }},
-    {selector: "node.landmark", style: {
+    /* Only the labels placeLabels() chose are drawn (no two overlap). */
+    {selector: "node.lab", style: {label: "data(lbl)"}},
+    /* Zoomed out, a chosen label keeps MIN_LABEL_PX on screen, outlined so
+     * it reads over the lines behind it, like a town's name on a map. */
+    {selector: "node.lab.big", style: {
       "font-size": "data(lfs)", color: "#000000", "text-outline-color": "#ffffff",
-      "text-outline-width": "data(low)", "text-wrap": "none", "min-zoomed-font-size": 0,
-      "z-index": 20
+      "text-outline-width": "data(low)", "z-index": 20
     }},
     {selector: "edge", style: {
       "curve-style": "bezier", width: "data(width)", "line-color": "data(color)",
@@ -250,6 +276,7 @@ function graphStyle() {
       "text-background-color": "#ffffff", "text-background-opacity": 0.85,
       "text-background-padding": 1, "loop-direction": "-45deg", "loop-sweep": "-90deg"
     }},
+  ].concat(fast, [
     {selector: "edge:loop", style: {"control-point-step-size": "data(loop)"}},
     {selector: "edge.labelled, edge.focus, edge.path", style: {label: "data(tl)"}},
     {selector: ".hidden", style: {display: "none"}},
@@ -264,5 +291,5 @@ function graphStyle() {
                                 "underlay-padding": 6}},
     {selector: ":selected", style: {"overlay-color": "#2e75b6", "overlay-opacity": 0.2,
                                     "overlay-padding": 4}}
-  ];
+  ]);
 }

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { labelBoxes, onScreen, overlapping } from './labels.mjs';
 
 const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
 // Flags for a closed network: without the background-networking ones
@@ -75,6 +76,41 @@ function daysSinceEpoch(yyyymmdd) {
 }
 
 // ---- harness ------------------------------------------------------------
+
+// The first screen is legible: labels drawn at 12 px or more, none cut
+// past LABEL_MAX characters without an ellipsis, no two overlapping; and
+// zooming in shows more labels, still apart. From Cytoscape's rendered
+// boxes (labels.mjs), not from the page's own bookkeeping.
+const LABEL_MAX = 40;
+async function checkLabels(page, name) {
+  const size = await page.evaluate(() => ({ w: kgViewer.cy.width(), h: kgViewer.cy.height() }));
+  const first = onScreen(await page.evaluate(labelBoxes), size.w, size.h);
+  assert.ok(first.length > 0, `${name}: no label on the first screen`);
+  assert.deepEqual(overlapping(first), [], `${name}: overlapping labels on the first screen`);
+  for (const b of first) {
+    assert.ok(b.px >= 11.9, `${name}: label of ${b.id} drawn at ${b.px} px`);
+    const text = b.text.replace(/\n/g, ' ');
+    assert.ok([...text].length <= LABEL_MAX, `${name}: label of ${b.id} has ${[...text].length} characters`);
+  }
+  const nodesIn = (p) => p.evaluate(() => {
+    const e = kgViewer.cy.extent();
+    return kgViewer.cy.nodes().filter((n) => {
+      const q = n.position();
+      return n.style('display') !== 'none' && q.x > e.x1 && q.x < e.x2 && q.y > e.y1 && q.y < e.y2;
+    }).length;
+  });
+  const before = first.length / Math.max(1, await nodesIn(page));
+  await page.evaluate(() => {
+    const cy = kgViewer.cy;
+    cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const zoomed = onScreen(await page.evaluate(labelBoxes), size.w, size.h);
+  assert.deepEqual(overlapping(zoomed), [], `${name}: overlapping labels zoomed in`);
+  const after = zoomed.length / Math.max(1, await nodesIn(page));
+  assert.ok(after >= before, `${name}: zoomed in, ${after.toFixed(2)} labels per entity shown, before ${before.toFixed(2)}`);
+  await page.click('#fit');
+}
 
 const failures = [];
 async function step(name, fn) {
@@ -180,6 +216,8 @@ async function testSmall(context, { page: file, data }, out) {
     const text = await page.textContent('#counts');
     assert.match(text, new RegExp(`^${dataset.entities.length} entities, ${dataset.relations.length} relations shown$`));
   });
+
+  await step('small: the first screen\'s labels are legible and apart, more when zoomed in', () => checkLabels(page, 'small'));
 
   await step('small: layout keeps entities apart', async () => {
     const overlaps = await page.evaluate(() => {
@@ -470,6 +508,19 @@ async function testShipped(context, { page: file, data }, out) {
     assert.equal(c.edges, dataset.relations.length);
   });
   await page.screenshot({ path: path.join(out, `${name}.png`) });
+  await step(`${name}: the first screen's labels are legible and apart, more when zoomed in`, () => checkLabels(page, name));
+  await step(`${name}: a long label is cut in the drawing and whole in the panel`, async () => {
+    const long = dataset.entities.filter((e) => [...(e.label || e.id)].length > LABEL_MAX)[0];
+    if (!long) return;
+    const r = await page.evaluate((id) => {
+      const n = kgViewer.cy.getElementById(id);
+      kgViewer.select(n);
+      return { drawn: n.data('lbl'), title: document.querySelector('#panel h2.title').textContent };
+    }, long.id);
+    assert.equal(r.title, long.label);
+    assert.ok(r.drawn.endsWith('\u2026') && [...r.drawn.replace(/\n/g, ' ')].length <= LABEL_MAX, r.drawn);
+    await page.keyboard.press('Escape');
+  });
   await page.selectOption('#centrality', 'betweenness');
   await page.screenshot({ path: path.join(out, `${name}-betweenness.png`) });
   await page.close();

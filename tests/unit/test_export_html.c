@@ -88,6 +88,8 @@ static void page_is_complete(void **state)
     kg_graph_free(g);
 }
 
+/* The graph as JSON: every string back exactly, dates as days, and each
+ * node's position. */
 static void data_reads_back_exactly(void **state)
 {
     (void)state;
@@ -124,6 +126,14 @@ static void data_reads_back_exactly(void **state)
     assert_int_equal(json_integer_value(json_object_get(e, "end_day")), 20041231);
     json_t *quote = json_object_get(json_array_get(json_object_get(e, "evidence"), 0), "quote");
     assert_string_equal(json_string_value(quote), hostile);
+    /* Positions from the build-time layout: whole px, the two entities
+     * apart (boxes at least 24 px tall, 12 px of separation). */
+    json_t *b = json_array_get(json_object_get(root, "nodes"), 1);
+    assert_true(json_is_integer(json_object_get(a, "x")) && json_is_integer(json_object_get(a, "y")));
+    assert_true(json_is_integer(json_object_get(b, "x")) && json_is_integer(json_object_get(b, "y")));
+    long dx = labs((long)(json_integer_value(json_object_get(a, "x")) - json_integer_value(json_object_get(b, "x"))));
+    long dy = labs((long)(json_integer_value(json_object_get(a, "y")) - json_integer_value(json_object_get(b, "y"))));
+    assert_true(dx >= 36 || dy >= 36);
     json_t *types = json_object_get(root, "node_types");
     assert_int_equal(json_array_size(types), kg_schema_node_type_count(kg_graph_schema(g)));
     json_decref(root);

@@ -5,8 +5,10 @@
  * JSON escaper, so no label can end the element it sits in. The page's
  * data format is documented in docs/viewer.md. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "export_html_layout.h"
 #include "export_internal.h"
 #include "internal.h"
 #include "viewer_assets.h"
@@ -150,7 +152,8 @@ static void sources(kg_writer *w, const kg_graph *g)
     kg_writer_putc(w, ']');
 }
 
-static void nodes(kg_writer *w, const kg_graph *g)
+/* xy: where the page draws each node (kg_viewer_layout), NULL for none. */
+static void nodes(kg_writer *w, const kg_graph *g, const kg_viewer_point *xy)
 {
     kg_writer_puts(w, ",\n\"nodes\": [");
     for (size_t i = 0; i < kg_graph_node_count(g); i++) {
@@ -159,6 +162,8 @@ static void nodes(kg_writer *w, const kg_graph *g)
         json_string(w, n->id);
         member(w, "type", n->type);
         member(w, "label", n->label);
+        if (xy)
+            kg_writer_printf(w, ", \"x\": %ld, \"y\": %ld", xy[i].x, xy[i].y);
         kg_writer_puts(w, ", \"aliases\": [");
         for (uint32_t a = 0; a < n->alias_count; a++) {
             if (a)
@@ -193,7 +198,7 @@ static void edges(kg_writer *w, const kg_graph *g)
     kg_writer_putc(w, ']');
 }
 
-static void graph_json(kg_writer *w, const kg_graph *g)
+static void graph_json(kg_writer *w, const kg_graph *g, const kg_viewer_point *xy)
 {
     kg_writer_puts(w, "{\"kg_viewer\": 1");
     const char *fields[] = {"name", "title", "description"};
@@ -202,7 +207,7 @@ static void graph_json(kg_writer *w, const kg_graph *g)
         member(w, fields[i], *values[i] ? values[i] : NULL); /* "" when unset */
     schema_types(w, kg_graph_schema(g));
     sources(w, g);
-    nodes(w, g);
+    nodes(w, g, xy);
     edges(w, g);
     kg_writer_puts(w, "}\n");
 }
@@ -237,7 +242,8 @@ static bool fill_script(kg_writer *w, const char *name, size_t name_len)
 
 /* Writes what replaces the marker @KG_name@ (name_len bytes of name);
  * false for an unknown marker. */
-static bool fill(kg_writer *w, const kg_graph *g, const char *name, size_t name_len)
+static bool fill(kg_writer *w, const kg_graph *g, const kg_viewer_point *xy, const char *name,
+                 size_t name_len)
 {
 #define IS(literal) (name_len == sizeof literal - 1 && memcmp(name, literal, name_len) == 0)
     if (IS("TITLE")) {
@@ -246,7 +252,7 @@ static bool fill(kg_writer *w, const kg_graph *g, const char *name, size_t name_
     } else if (IS("CSS")) {
         kg_writer_write(w, kg_viewer_css, kg_viewer_css_size);
     } else if (IS("DATA")) {
-        graph_json(w, g);
+        graph_json(w, g, xy);
     } else if (IS("CYTOSCAPE")) {
         kg_writer_write(w, kg_viewer_cytoscape, kg_viewer_cytoscape_size);
     } else {
@@ -261,9 +267,11 @@ kg_status kg_export_html(const kg_graph *graph, kg_writer *w, kg_error *err)
     if (!graph || !w || !kg_graph_is_finished(graph))
         return kg_error_set(err, KG_EUSAGE, NULL,
                             "kg_export_html needs a finished graph and a writer");
+    kg_viewer_point *xy = NULL;
+    kg_status status = kg_viewer_layout(graph, &xy, err);
     const char *text = (const char *)kg_viewer_template;
     const char *end = text + kg_viewer_template_size;
-    while (text < end) {
+    while (status == KG_OK && text < end) {
         const char *at = strstr(text, "@KG_");
         const char *close = at ? strchr(at + 4, '@') : NULL;
         if (!at || !close) {
@@ -271,11 +279,13 @@ kg_status kg_export_html(const kg_graph *graph, kg_writer *w, kg_error *err)
             break;
         }
         kg_writer_write(w, text, (size_t)(at - text));
-        if (!fill(w, graph, at + 4, (size_t)(close - at - 4)))
-            return kg_error_set(err, KG_EUSAGE, NULL,
-                                "the viewer template has an unknown marker '%.*s'",
-                                (int)(close - at + 1), at);
-        text = close + 1;
+        if (!fill(w, graph, xy, at + 4, (size_t)(close - at - 4)))
+            status = kg_error_set(err, KG_EUSAGE, NULL,
+                                  "the viewer template has an unknown marker '%.*s'",
+                                  (int)(close - at + 1), at);
+        else
+            text = close + 1;
     }
-    return kg_export_writer_error(w, err);
+    free(xy);
+    return status == KG_OK ? kg_export_writer_error(w, err) : status;
 }

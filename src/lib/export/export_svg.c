@@ -11,6 +11,7 @@
 #include <graphviz/gvc.h>
 
 #include "export_diagram.h"
+#include "graphviz_context.h"
 
 /* Graphviz's error callback has no user pointer, so the last message is
  * kept here. */
@@ -38,8 +39,9 @@ static kg_status graphviz_error(kg_error *err, kg_writer *w, const char *what)
  * pango plugin keeps a pointer to the last font name in a static variable,
  * and a second context after gvFreeContext reads it after it was freed
  * (AddressSanitizer: heap-use-after-free in textspan_size). The context
- * stays reachable, so leak checkers do not count it. */
-static GVC_t *shared_context(void)
+ * stays reachable, so leak checkers do not count it. Also used by the
+ * viewer's layout (export_html_layout.c). */
+GVC_t *kg_graphviz_context(void)
 {
     static GVC_t *gvc;
     if (!gvc)
@@ -63,7 +65,7 @@ static kg_status render(const char *dot, const char *engine, const kg_format *fo
 {
     graphviz_message[0] = '\0';
     agusererrf previous = agseterrf(catch_graphviz_message);
-    GVC_t *gvc = shared_context();
+    GVC_t *gvc = kg_graphviz_context();
     Agraph_t *graph = gvc ? agmemread(dot) : NULL;
     kg_status status = KG_OK;
     if (!gvc || !graph)

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench/viewer.sh [RUNS] - the HTML viewer's first screen, in Debian's
+# Chromium (headless, through tests/browser/first-draw.mjs): for the
+# shipped nato-eu graph and a generated graph of 10,000 entities and
+# 20,000 relations (bench/gen.c, written by `kg ingest -f html`), RUNS
+# loads each (default 3) reporting the time to the first drawn frame
+# (performance.now() at Cytoscape's first render), the load event, the
+# labels drawn on the first screen and how many overlap, their smallest
+# size, and the slowest of four pan/zoom steps (to the second frame after).
+# Also how long kg takes to write each page (the layout is computed then).
+#
+#   env  KG_BUILD   build folder with kg (default: build)
+#        BENCH_DIR  where pages go (default /tmp/kg-bench-viewer)
+#        BASELINE   an older viewer page of nato-eu to load alongside, for a
+#                   ratio under the same load (e.g. from
+#                   git show REV:out/nato-eu.html); pages without
+#                   kgViewer.firstDraw count their load event
+#
+# Timings depend on the machine's load: the report starts with it. Needs
+# what tests/cli/test_viewer.sh needs (chromium, node, npm ci in
+# tests/browser).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+kg=${KG_BUILD:-$root/build}/kg
+bench=${BENCH_DIR:-/tmp/kg-bench-viewer}
+runs=${1:-3}
+mkdir -p "$bench/bin" "$bench/10k"
+[ -x "$kg" ] || { echo "viewer.sh: no kg at $kg; build kg first" >&2; exit 1; }
+
+cc -O2 -std=c11 -Wall -Wextra -o "$bench/bin/gen" "$here/gen.c"
+"$bench/bin/gen" 10000 20000 1 "$bench/10k" tsv
+
+secs() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}'; }
+t_small=$(secs "$kg" build "$root/data/nato-eu.kg.json" -f html -q -o "$bench")
+t_large=$(secs "$kg" ingest --nodes "$bench/10k/nodes.tsv" --edges "$bench/10k/edges.tsv" \
+  -f html -n g10k -q -o "$bench")
+pages=("$bench/nato-eu.html" "$bench/g10k.html")
+if [ -n "${BASELINE:-}" ]; then
+  cp "$BASELINE" "$bench/baseline.html"
+  pages=("$bench/baseline.html" "${pages[@]}")
+fi
+for page in "${pages[@]}"; do
+  [ -s "$page" ] || { echo "viewer.sh: $page was not written" >&2; exit 1; }
+done
+
+echo "# Viewer first screen ($(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+echo
+echo "kg writes nato-eu.html in ${t_small} s, g10k.html in ${t_large} s (wall)."
+echo
+echo "| page | entities | first draw ms | load event ms | labels | overlapping | smallest label px | slowest pan/zoom step ms | WebGL |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+node "$root/tests/browser/first-draw.mjs" --runs "$runs" "${pages[@]}" |
+  tee "$bench/first-draw.tsv" | awk -F'\t' '{printf "| %s |", $1; for (i = 2; i <= NF; i++) printf " %s |", $i; print ""}'
+awk -F'\t' '{n[$1]++; s[$1] += $3} END {
+  a = s["nato-eu.html"] / n["nato-eu.html"]; b = s["g10k.html"] / n["g10k.html"];
+  printf "\nMean first draw: nato-eu %.0f ms, 10k %.0f ms (%.1fx for %dx the entities).\n", a, b, b / a, 10000 / 279
+  if (n["baseline.html"]) printf "Baseline page: %.0f ms; nato-eu now draws in %.2f of its time.\n", s["baseline.html"] / n["baseline.html"], a / (s["baseline.html"] / n["baseline.html"]) }' "$bench/first-draw.tsv"

@@ -1,0 +1,69 @@
+// first-draw.mjs - opens viewer pages in Debian's Chromium and prints, per
+// page, when the first frame was drawn (the page's own performance.now() at
+// Cytoscape's first render, kgViewer.firstDraw), the load event, the
+// number of labels drawn on the first screen and whether any two overlap,
+// and how long a few pan and zoom steps take. For bench/viewer.sh; a
+// measurement, not a test: it exits non-zero only when a page fails.
+//
+//   node first-draw.mjs [--runs N] PAGE...
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { labelBoxes, overlapping } from './labels.mjs';
+
+const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function measure(browser, file) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: 120_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+  const r = await page.evaluate(() => ({
+    // A page from before firstDraw existed (a baseline) drew right after
+    // its load event, once its in-page layout had run.
+    firstDraw: kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
+    load: performance.getEntriesByType('navigation')[0].loadEventStart,
+    nodes: kgViewer.cy.nodes().length,
+    webgl: !!kgViewer.cy.renderer().webgl,
+  }));
+  const boxes = await page.evaluate(labelBoxes);
+  r.labels = boxes.length;
+  r.overlaps = overlapping(boxes).length;
+  r.minPx = boxes.length ? Math.min(...boxes.map((b) => b.px)) : 0;
+  // Pan and zoom as a reader would, timing each step to the next frame.
+  r.steps = await page.evaluate(async () => {
+    const cy = kgViewer.cy, times = [];
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (const act of [() => cy.zoom({ level: cy.zoom() * 2, renderedPosition: { x: 400, y: 300 } }),
+      () => cy.panBy({ x: 200, y: 100 }), () => cy.zoom({ level: cy.zoom() / 2, renderedPosition: { x: 400, y: 300 } }),
+      () => cy.panBy({ x: -200, y: -100 })]) {
+      const t = performance.now();
+      act();
+      await frame();
+      times.push(performance.now() - t);
+    }
+    return times;
+  });
+  await page.close();
+  if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
+  return r;
+}
+
+const argv = process.argv.slice(2);
+let runs = 1;
+if (argv[0] === '--runs') { runs = Number(argv[1]); argv.splice(0, 2); }
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+try {
+  for (const file of argv) {
+    for (let i = 0; i < runs; i++) {
+      const r = await measure(browser, file);
+      console.log([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
+        r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl].join('\t'));
+    }
+  }
+} finally {
+  await browser.close();
+}
