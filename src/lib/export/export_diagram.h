@@ -1,5 +1,5 @@
 /* export_diagram.h - what the drawing modules share: the bounded label
- * text of kg/diagram.h, and the legend's shape. */
+ * text of kg/draw.h, and the legend's shape. */
 #ifndef KG_EXPORT_DIAGRAM_H
 #define KG_EXPORT_DIAGRAM_H
 
@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "export_internal.h"
-#include "kg/diagram.h"
+#include "kg/draw.h"
 
 /* Legend entries per row of the legend table. */
 #define KG_DIAGRAM_LEGEND_COLUMNS 4

@@ -1,5 +1,5 @@
 /* export_diagram_dot.c - the DOT text a readable drawing is laid out from
- * (kg/diagram.h): only what Graphviz draws (labels wrapped and cut, full
+ * (kg/draw.h): only what Graphviz draws (labels wrapped and cut, full
  * text in tooltips, styles from the schema), and a legend that is an
  * HTML-like table in the graph label rather than nodes; timelines and
  * overviews add their ranks and group nodes (export_diagram_views.c). The data's own
