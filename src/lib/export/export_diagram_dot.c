@@ -144,22 +144,6 @@ void kg_draw_put_node_name(kg_writer *w, const kg_graph *g, bool is_by_id, size_
     kg_write_dot_string(w, name);
 }
 
-/* A prefix no entity id starts with, for the drawing's own nodes. */
-void kg_draw_own_prefix(const kg_graph *g, char *prefix, size_t size)
-{
-    snprintf(prefix, size, "kg:");
-    for (size_t len = 3; len + 2 < size; len++) {
-        bool is_taken = false;
-        for (size_t i = 0; i < kg_graph_node_count(g) && !is_taken; i++)
-            is_taken = strncmp(kg_graph_node(g, i)->id, prefix, len) == 0;
-        if (!is_taken)
-            return;
-        prefix[len - 1] = '_';
-        prefix[len] = ':';
-        prefix[len + 1] = '\0';
-    }
-}
-
 /* ---- attributes --------------------------------------------------------- */
 
 void kg_draw_put_attr(kg_writer *w, const char *name, const char *value)
