@@ -9,7 +9,7 @@
  *   graphml  GraphML with typed <key> declarations for every attribute
  *   json     NetworkX node-link JSON ("links", directed, multigraph, key)
  *   svg      a drawing laid out and rendered by Graphviz (gvc), from the
- *            bounded drawing DOT of kg/diagram.h
+ *            bounded drawing DOT of kg/draw.h
  *   html     a self-contained interactive viewer (Cytoscape.js inlined)
  *
  * and, written only when asked for (docs/exports.md has a section on each):
@@ -77,7 +77,7 @@ typedef struct kg_export_options {
 #define KG_DEFAULT_MAX_PIXELS 4800u
 
 /* Default options: legend on in drawings (not in DOT files), layout
- * chosen by size (kg/diagram.h), left to right, KG_DEFAULT_MAX_PIXELS. */
+ * chosen by size (kg/draw.h), left to right, KG_DEFAULT_MAX_PIXELS. */
 kg_export_options kg_export_defaults(void);
 
 /* KG_OK when the layout is a Graphviz engine kg supports (dot, neato, fdp,

@@ -15,6 +15,8 @@
 #include "kg/verify.h"
 #include "kg/analysis.h"
 #include "kg/diagram.h"
+#include "kg/view.h"
+#include "kg/draw.h"
 #include "kg/resolve.h"
 #include "kg/import.h"
 #include "kg/ingest.h"

@@ -91,6 +91,37 @@ int kg_cli_selection_option(kg_cli_selection *s, int c, const char *arg, char **
     }
 }
 
+int kg_cli_parse_options(int argc, char **argv, const char *shortopts,
+                         const struct option *longopts, kg_cli_selection *s,
+                         kg_cli_own_option *own, void *args)
+{
+    opterr = 0;
+    optind = 1;
+    int c, rc = KG_EXIT_OK;
+    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        rc = own(args, c, optarg);
+        if (rc == KG_CLI_NOT_OWN)
+            rc = kg_cli_selection_option(s, c, optarg, argv);
+    }
+    return rc;
+}
+
+int kg_cli_expect_operands(const char *command, int argc, int count, const char *what)
+{
+    if (argc - optind == count)
+        return KG_EXIT_OK;
+    return kg_cli_usage_error(command, "expected %s, got %d arguments", what, argc - optind);
+}
+
+int kg_cli_parse_depth(const char *command, const char *arg, size_t *depth)
+{
+    if (strcmp(arg, "all") == 0) {
+        *depth = KG_UNREACHED;
+        return KG_EXIT_OK;
+    }
+    return kg_cli_parse_count(command, "--depth", arg, depth);
+}
+
 int kg_cli_parse_count(const char *command, const char *option, const char *arg, size_t *out)
 {
     char *end = NULL;

@@ -78,6 +78,31 @@ void kg_cli_selection_free(kg_cli_selection *s);
  * (and any other value) prints the usage error and returns KG_EXIT_USAGE. */
 int kg_cli_selection_option(kg_cli_selection *s, int c, const char *arg, char **argv);
 
+/* What a command's own option handler returns for an option that is not
+ * its own (a selection option, 'f', or a mistake). */
+#define KG_CLI_NOT_OWN (-1)
+
+/* A command's own options: c is getopt_long's value, arg its argument.
+ * Returns KG_EXIT_OK, an exit code after printing the problem, or
+ * KG_CLI_NOT_OWN. */
+typedef int kg_cli_own_option(void *args, int c, const char *arg);
+
+/* The option loop every analysis command shares: parses argv's options
+ * from the first with getopt_long (quietly), giving each to own(args, ...)
+ * and, when it is not the command's own, to kg_cli_selection_option.
+ * Stops at the first problem; returns KG_EXIT_OK or its exit code. The
+ * operands start at optind. */
+int kg_cli_parse_options(int argc, char **argv, const char *shortopts,
+                         const struct option *longopts, kg_cli_selection *s,
+                         kg_cli_own_option *own, void *args);
+
+/* KG_EXIT_OK when exactly `count` operands follow the options; otherwise
+ * prints "expected WHAT, got N arguments" and returns KG_EXIT_USAGE. */
+int kg_cli_expect_operands(const char *command, int argc, int count, const char *what);
+
+/* Parses a depth option value: a count, or "all" (KG_UNREACHED). */
+int kg_cli_parse_depth(const char *command, const char *arg, size_t *depth);
+
 /* Parses a non-negative integer option value ("--top 10"). */
 int kg_cli_parse_count(const char *command, const char *option, const char *arg, size_t *out);
 

@@ -111,6 +111,55 @@ static int parse_real(const char *option, const char *arg, double *out)
     return KG_EXIT_OK;
 }
 
+static int own_option(void *args, int c, const char *arg)
+{
+    centrality_args *a = args;
+    int rc = KG_EXIT_OK;
+    size_t count;
+    double real;
+    switch (c) {
+    case 'm': rc = parse_measures(a, arg); break;
+    case 'n': rc = kg_cli_parse_count("centrality", "--top", arg, &a->top); break;
+    case OPT_RAW: a->options.is_raw = true; break;
+    case OPT_DIRECTED: a->options.is_directed = true; break;
+    case OPT_UNDIRECTED: a->options.is_directed = false; break;
+    case OPT_SORT: {
+        kg_error err;
+        kg_error_clear(&err);
+        if (kg_measure_from_name(arg, &a->sort, &err) != KG_OK)
+            rc = kg_cli_usage_error("centrality", "%s%s%s", err.message,
+                                    err.hint[0] ? "; " : "", err.hint);
+        a->has_sort = true;
+        break;
+    }
+    case OPT_CUTOFF:
+        rc = kg_cli_parse_count("centrality", "--cutoff", arg, &count);
+        if (rc == KG_EXIT_OK && count > 1000000)
+            rc = kg_cli_usage_error("centrality", "--cutoff %zu is too large", count);
+        a->options.cutoff = (int)count;
+        break;
+    case OPT_SAMPLES:
+        rc = kg_cli_parse_count("centrality", "--samples", arg, &a->options.samples);
+        if (rc == KG_EXIT_OK && a->options.samples == 0)
+            rc = kg_cli_usage_error("centrality", "--samples needs at least 1");
+        break;
+    case OPT_EXACT: a->is_exact = true; break;
+    case OPT_SEED:
+        rc = kg_cli_parse_count("centrality", "--seed", arg, &count);
+        a->options.seed = (uint64_t)count;
+        break;
+    case OPT_DAMPING:
+        rc = parse_real("--damping", arg, &real);
+        if (rc == KG_EXIT_OK && !(real > 0 && real < 1))
+            rc = kg_cli_usage_error("centrality", "--damping must be between 0 and 1, not %s",
+                                    arg);
+        a->options.damping = real;
+        break;
+    default: return KG_CLI_NOT_OWN;
+    }
+    return rc;
+}
+
 static int parse_options(int argc, char **argv, centrality_args *a)
 {
     static const struct option longopts[] = {
@@ -125,53 +174,7 @@ static int parse_options(int argc, char **argv, centrality_args *a)
         {"exact", no_argument, NULL, OPT_EXACT},
         {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    size_t count;
-    double real;
-    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":m:n:f:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'm': rc = parse_measures(a, optarg); break;
-        case 'n': rc = kg_cli_parse_count("centrality", "--top", optarg, &a->top); break;
-        case OPT_RAW: a->options.is_raw = true; break;
-        case OPT_DIRECTED: a->options.is_directed = true; break;
-        case OPT_UNDIRECTED: a->options.is_directed = false; break;
-        case OPT_SORT: {
-            kg_error err;
-            kg_error_clear(&err);
-            if (kg_measure_from_name(optarg, &a->sort, &err) != KG_OK)
-                rc = kg_cli_usage_error("centrality", "%s%s%s", err.message,
-                                        err.hint[0] ? "; " : "", err.hint);
-            a->has_sort = true;
-            break;
-        }
-        case OPT_CUTOFF:
-            rc = kg_cli_parse_count("centrality", "--cutoff", optarg, &count);
-            if (rc == KG_EXIT_OK && count > 1000000)
-                rc = kg_cli_usage_error("centrality", "--cutoff %zu is too large", count);
-            a->options.cutoff = (int)count;
-            break;
-        case OPT_SAMPLES:
-            rc = kg_cli_parse_count("centrality", "--samples", optarg, &a->options.samples);
-            if (rc == KG_EXIT_OK && a->options.samples == 0)
-                rc = kg_cli_usage_error("centrality", "--samples needs at least 1");
-            break;
-        case OPT_EXACT: a->is_exact = true; break;
-        case OPT_SEED:
-            rc = kg_cli_parse_count("centrality", "--seed", optarg, &count);
-            a->options.seed = (uint64_t)count;
-            break;
-        case OPT_DAMPING:
-            rc = parse_real("--damping", optarg, &real);
-            if (rc == KG_EXIT_OK && !(real > 0 && real < 1))
-                rc = kg_cli_usage_error("centrality", "--damping must be between 0 and 1, not %s",
-                                        optarg);
-            a->options.damping = real;
-            break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
+    int rc = kg_cli_parse_options(argc, argv, ":m:n:f:", longopts, &a->selection, own_option, a);
     if (rc == KG_EXIT_OK && a->options.samples > 0 && a->options.cutoff >= 0)
         rc = kg_cli_usage_error("centrality", "choose --cutoff or --samples, not both");
     if (rc == KG_EXIT_OK && a->measure_count == 0) {
@@ -355,9 +358,8 @@ int kg_cmd_centrality(int argc, char **argv)
     kg_cli_selection_init(&a.selection, "centrality");
     a.options = kg_centrality_defaults();
     int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind != 1)
-        rc = kg_cli_usage_error("centrality", "expected one DATASET, got %d arguments",
-                                argc - optind);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_expect_operands("centrality", argc, 1, "one DATASET");
     if (rc == KG_EXIT_OK)
         rc = run(argv[optind], &a);
     kg_cli_selection_free(&a.selection);

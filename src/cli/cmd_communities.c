@@ -42,6 +42,40 @@ typedef struct communities_args {
     kg_community_options options;
 } communities_args;
 
+static int own_option(void *args, int c, const char *arg)
+{
+    communities_args *a = args;
+    int rc = KG_EXIT_OK;
+    size_t seed;
+    char *end;
+    switch (c) {
+    case 'm':
+        if (strcmp(arg, "louvain") == 0 || strcmp(arg, "multilevel") == 0)
+            a->options.method = KG_COMMUNITY_LOUVAIN;
+        else if (strcmp(arg, "leiden") == 0)
+            a->options.method = KG_COMMUNITY_LEIDEN;
+        else
+            rc = kg_cli_usage_error("communities",
+                                    "unknown method '%s' (known: louvain, leiden)", arg);
+        break;
+    case OPT_SEED:
+        rc = kg_cli_parse_count("communities", "--seed", arg, &seed);
+        a->options.seed = (unsigned long)seed;
+        break;
+    case OPT_RESOLUTION:
+        errno = 0;
+        a->options.resolution = strtod(arg, &end);
+        if (*arg == '\0' || *end != '\0' || errno == ERANGE ||
+            !isfinite(a->options.resolution) || !(a->options.resolution > 0))
+            rc = kg_cli_usage_error("communities",
+                                    "--resolution needs a positive number, not '%s'",
+                                    arg);
+        break;
+    default: return KG_CLI_NOT_OWN;
+    }
+    return rc;
+}
+
 static int parse_options(int argc, char **argv, communities_args *a)
 {
     static const struct option longopts[] = {
@@ -51,39 +85,7 @@ static int parse_options(int argc, char **argv, communities_args *a)
         {"format", required_argument, NULL, 'f'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    size_t seed;
-    char *end;
-    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":m:f:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'm':
-            if (strcmp(optarg, "louvain") == 0 || strcmp(optarg, "multilevel") == 0)
-                a->options.method = KG_COMMUNITY_LOUVAIN;
-            else if (strcmp(optarg, "leiden") == 0)
-                a->options.method = KG_COMMUNITY_LEIDEN;
-            else
-                rc = kg_cli_usage_error("communities",
-                                        "unknown method '%s' (known: louvain, leiden)", optarg);
-            break;
-        case OPT_SEED:
-            rc = kg_cli_parse_count("communities", "--seed", optarg, &seed);
-            a->options.seed = (unsigned long)seed;
-            break;
-        case OPT_RESOLUTION:
-            errno = 0;
-            a->options.resolution = strtod(optarg, &end);
-            if (*optarg == '\0' || *end != '\0' || errno == ERANGE ||
-                !isfinite(a->options.resolution) || !(a->options.resolution > 0))
-                rc = kg_cli_usage_error("communities",
-                                        "--resolution needs a positive number, not '%s'",
-                                        optarg);
-            break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
-    return rc;
+    return kg_cli_parse_options(argc, argv, ":m:f:", longopts, &a->selection, own_option, a);
 }
 
 static int run(const char *path, const communities_args *a)
@@ -117,9 +119,8 @@ int kg_cmd_communities(int argc, char **argv)
     kg_cli_selection_init(&a.selection, "communities");
     a.options = kg_community_defaults();
     int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind != 1)
-        rc = kg_cli_usage_error("communities", "expected one DATASET, got %d arguments",
-                                argc - optind);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_expect_operands("communities", argc, 1, "one DATASET");
     if (rc == KG_EXIT_OK)
         rc = run(argv[optind], &a);
     kg_cli_selection_free(&a.selection);

@@ -36,6 +36,17 @@ typedef struct components_args {
 
 enum { OPT_WEAK = KG_OPT_FIRST_COMMAND_OPTION, OPT_STRONG };
 
+static int own_option(void *args, int c, const char *arg)
+{
+    (void)arg;
+    components_args *a = args;
+    switch (c) {
+    case OPT_WEAK: a->is_strong = false; return KG_EXIT_OK;
+    case OPT_STRONG: a->is_strong = true; return KG_EXIT_OK;
+    default: return KG_CLI_NOT_OWN;
+    }
+}
+
 static int parse_options(int argc, char **argv, components_args *a)
 {
     static const struct option longopts[] = {
@@ -44,17 +55,7 @@ static int parse_options(int argc, char **argv, components_args *a)
         {"format", required_argument, NULL, 'f'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":f:", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_WEAK: a->is_strong = false; break;
-        case OPT_STRONG: a->is_strong = true; break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
-    return rc;
+    return kg_cli_parse_options(argc, argv, ":f:", longopts, &a->selection, own_option, a);
 }
 
 static int run(const char *path, const components_args *a)
@@ -82,9 +83,8 @@ int kg_cmd_components(int argc, char **argv)
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "components");
     int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind != 1)
-        rc = kg_cli_usage_error("components", "expected one DATASET, got %d arguments",
-                                argc - optind);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_expect_operands("components", argc, 1, "one DATASET");
     if (rc == KG_EXIT_OK)
         rc = run(argv[optind], &a);
     kg_cli_selection_free(&a.selection);

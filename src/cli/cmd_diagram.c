@@ -105,6 +105,34 @@ static int parse_group_by(const char *arg, kg_group_by *out)
     return KG_EXIT_OK;
 }
 
+static int own_option(void *args, int c, const char *arg)
+{
+    diagram_args *a = args;
+    int rc = KG_EXIT_OK;
+    switch (c) {
+    case 'o': a->output = arg; break;
+    case 'f': a->formats = arg; break;
+    case 'd': rc = kg_cli_parse_count("diagram", "--depth", arg, &a->depth); break;
+    case 'm': a->measure = arg; break;
+    case 'n': rc = kg_cli_parse_count("diagram", "--top", arg, &a->top); break;
+    case OPT_DIRECTION: rc = kg_cli_parse_direction("diagram", arg, &a->direction); break;
+    case OPT_GROUP_BY: rc = parse_group_by(arg, &a->group_by); break;
+    case OPT_PER_GROUP:
+        rc = kg_cli_parse_count("diagram", "--per-group", arg, &a->per_group);
+        break;
+    case OPT_TITLE: a->title = arg; break;
+    case OPT_LAYOUT: a->export.layout = arg; break;
+    case OPT_RANKDIR: a->export.rankdir = arg; break;
+    case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("diagram", arg, &a->export.max_pixels); break;
+    case OPT_NO_LEGEND: a->export.has_legend = false; break;
+    case OPT_FSYNC: a->do_fsync = true; break;
+    case OPT_CONNECTED: a->is_connected = true; break;
+    case 'q': a->is_quiet = true; break;
+    default: return KG_CLI_NOT_OWN;
+    }
+    return rc;
+}
+
 static int parse_options(int argc, char **argv, diagram_args *a)
 {
     static const struct option longopts[] = {
@@ -126,33 +154,7 @@ static int parse_options(int argc, char **argv, diagram_args *a)
         {"quiet", no_argument, NULL, 'q'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    while (rc == KG_EXIT_OK &&
-           (c = getopt_long(argc, argv, ":o:f:d:m:n:q", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': a->output = optarg; break;
-        case 'f': a->formats = optarg; break;
-        case 'd': rc = kg_cli_parse_count("diagram", "--depth", optarg, &a->depth); break;
-        case 'm': a->measure = optarg; break;
-        case 'n': rc = kg_cli_parse_count("diagram", "--top", optarg, &a->top); break;
-        case OPT_DIRECTION: rc = kg_cli_parse_direction("diagram", optarg, &a->direction); break;
-        case OPT_GROUP_BY: rc = parse_group_by(optarg, &a->group_by); break;
-        case OPT_PER_GROUP:
-            rc = kg_cli_parse_count("diagram", "--per-group", optarg, &a->per_group);
-            break;
-        case OPT_TITLE: a->title = optarg; break;
-        case OPT_LAYOUT: a->export.layout = optarg; break;
-        case OPT_RANKDIR: a->export.rankdir = optarg; break;
-        case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("diagram", optarg, &a->export.max_pixels); break;
-        case OPT_NO_LEGEND: a->export.has_legend = false; break;
-        case OPT_FSYNC: a->do_fsync = true; break;
-        case OPT_CONNECTED: a->is_connected = true; break;
-        case 'q': a->is_quiet = true; break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
+    int rc = kg_cli_parse_options(argc, argv, ":o:f:d:m:n:q", longopts, &a->selection, own_option, a);
     kg_error err;
     if (rc == KG_EXIT_OK && kg_export_check_options(&a->export, &err) != KG_OK)
         rc = kg_cli_usage_error("diagram", "%s; %s", err.message, err.hint);

@@ -43,13 +43,18 @@ typedef struct neighbours_args {
     kg_direction direction;
 } neighbours_args;
 
-static int parse_depth(const char *command, const char *arg, size_t *depth)
+static int own_option(void *args, int c, const char *arg)
 {
-    if (strcmp(arg, "all") == 0) {
-        *depth = KG_UNREACHED;
-        return KG_EXIT_OK;
+    neighbours_args *a = args;
+    int rc = KG_EXIT_OK;
+    switch (c) {
+    case 'd': rc = kg_cli_parse_depth("neighbours", arg, &a->depth); break;
+    case OPT_DIRECTION:
+        rc = kg_cli_parse_direction("neighbours", arg, &a->direction);
+        break;
+    default: return KG_CLI_NOT_OWN;
     }
-    return kg_cli_parse_count(command, "--depth", arg, depth);
+    return rc;
 }
 
 static int parse_options(int argc, char **argv, neighbours_args *a)
@@ -60,19 +65,7 @@ static int parse_options(int argc, char **argv, neighbours_args *a)
         {"format", required_argument, NULL, 'f'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":d:f:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'd': rc = parse_depth("neighbours", optarg, &a->depth); break;
-        case OPT_DIRECTION:
-            rc = kg_cli_parse_direction("neighbours", optarg, &a->direction);
-            break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
-    return rc;
+    return kg_cli_parse_options(argc, argv, ":d:f:", longopts, &a->selection, own_option, a);
 }
 
 /* Node indexes reached, nearest first, then by index (= id order). */

@@ -43,6 +43,24 @@ typedef struct path_args {
     kg_path_options options;
 } path_args;
 
+static int own_option(void *args, int c, const char *arg)
+{
+    path_args *a = args;
+    int rc = KG_EXIT_OK;
+    switch (c) {
+    case OPT_ALL: a->options.is_all = true; break;
+    case OPT_MAX_PATHS:
+        rc = kg_cli_parse_count("path", "--max-paths", arg, &a->options.max_paths);
+        if (rc == KG_EXIT_OK && a->options.max_paths == 0)
+            rc = kg_cli_usage_error("path", "--max-paths needs at least 1");
+        break;
+    case OPT_DIRECTED: a->options.is_directed = true; break;
+    case OPT_UNDIRECTED: a->options.is_directed = false; break;
+    default: return KG_CLI_NOT_OWN;
+    }
+    return rc;
+}
+
 static int parse_options(int argc, char **argv, path_args *a)
 {
     static const struct option longopts[] = {
@@ -53,23 +71,7 @@ static int parse_options(int argc, char **argv, path_args *a)
         {"format", required_argument, NULL, 'f'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":f:", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_ALL: a->options.is_all = true; break;
-        case OPT_MAX_PATHS:
-            rc = kg_cli_parse_count("path", "--max-paths", optarg, &a->options.max_paths);
-            if (rc == KG_EXIT_OK && a->options.max_paths == 0)
-                rc = kg_cli_usage_error("path", "--max-paths needs at least 1");
-            break;
-        case OPT_DIRECTED: a->options.is_directed = true; break;
-        case OPT_UNDIRECTED: a->options.is_directed = false; break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
-    return rc;
+    return kg_cli_parse_options(argc, argv, ":f:", longopts, &a->selection, own_option, a);
 }
 
 /* The evidence of a relation as two parallel lists: quotes and sources. */
@@ -183,9 +185,8 @@ int kg_cmd_path(int argc, char **argv)
     memset(&a, 0, sizeof a);
     kg_cli_selection_init(&a.selection, "path");
     int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind != 3)
-        rc = kg_cli_usage_error("path", "expected DATASET FROM TO, got %d arguments",
-                                argc - optind);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_expect_operands("path", argc, 3, "DATASET FROM TO");
     if (rc == KG_EXIT_OK)
         rc = run(argv + optind, &a);
     kg_cli_selection_free(&a.selection);

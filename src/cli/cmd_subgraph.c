@@ -48,6 +48,22 @@ typedef struct subgraph_args {
     bool is_quiet;
 } subgraph_args;
 
+static int own_option(void *args, int c, const char *arg)
+{
+    subgraph_args *a = args;
+    int rc = KG_EXIT_OK;
+    switch (c) {
+    case 'o': a->output = arg; break;
+    case 'f': a->format_name = arg; break; /* an export format here */
+    case 'd': rc = kg_cli_parse_depth("subgraph", arg, &a->depth); break;
+    case OPT_DIRECTION: rc = kg_cli_parse_direction("subgraph", arg, &a->direction); break;
+    case OPT_FSYNC: a->do_fsync = true; break;
+    case 'q': a->is_quiet = true; break;
+    default: return KG_CLI_NOT_OWN;
+    }
+    return rc;
+}
+
 static int parse_options(int argc, char **argv, subgraph_args *a)
 {
     static const struct option longopts[] = {
@@ -59,26 +75,7 @@ static int parse_options(int argc, char **argv, subgraph_args *a)
         {"quiet", no_argument, NULL, 'q'},
         KG_CLI_SELECTION_LONGOPTS,
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, rc = KG_EXIT_OK;
-    while (rc == KG_EXIT_OK && (c = getopt_long(argc, argv, ":o:f:d:q", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': a->output = optarg; break;
-        case 'f': a->format_name = optarg; break; /* an export format here */
-        case 'd':
-            if (strcmp(optarg, "all") == 0)
-                a->depth = KG_UNREACHED;
-            else
-                rc = kg_cli_parse_count("subgraph", "--depth", optarg, &a->depth);
-            break;
-        case OPT_DIRECTION: rc = kg_cli_parse_direction("subgraph", optarg, &a->direction); break;
-        case OPT_FSYNC: a->do_fsync = true; break;
-        case 'q': a->is_quiet = true; break;
-        default: rc = kg_cli_selection_option(&a->selection, c, optarg, argv); break;
-        }
-    }
-    return rc;
+    return kg_cli_parse_options(argc, argv, ":o:f:d:q", longopts, &a->selection, own_option, a);
 }
 
 static int choose_format(const subgraph_args *a, kg_format *format)

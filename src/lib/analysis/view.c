@@ -1,28 +1,13 @@
-/* view.c - choosing what a readable drawing shows (kg/diagram.h): a chain
+/* view.c - choosing what a readable drawing shows (kg/view.h): a chain
  * of one relation type, the most central entities, the paths between two
  * entities, a selection, or the whole graph folded into groups. Each view
  * is a new graph plus what the drawing needs to know about it; the drawing
- * itself is export_diagram.c's. */
+ * itself is kg/draw.h's (the export stage). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/diagram.h"
-
-void kg_diagram_clear(kg_diagram *d)
-{
-    if (!d)
-        return;
-    kg_graph_free(d->graph);
-    free(d->is_centre);
-    for (size_t i = 0; d->group_names && i < d->group_count; i++)
-        free(d->group_names[i]);
-    free(d->group_names);
-    free(d->group_sizes);
-    free(d->node_group);
-    free(d->links);
-    memset(d, 0, sizeof *d);
-}
+#include "kg/view.h"
 
 static kg_status no_memory(kg_error *err)
 {

@@ -1,5 +1,5 @@
 /* export_diagram.h - what the drawing modules share: the bounded label
- * text of kg/diagram.h, and the legend's shape. */
+ * text of kg/draw.h, and the legend's shape. */
 #ifndef KG_EXPORT_DIAGRAM_H
 #define KG_EXPORT_DIAGRAM_H
 
@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "export_internal.h"
-#include "kg/diagram.h"
+#include "kg/draw.h"
 
 /* Legend entries per row of the legend table. */
 #define KG_DIAGRAM_LEGEND_COLUMNS 4
@@ -25,9 +25,6 @@ void kg_diagram_cut_label(const char *s, char *out, size_t size, size_t line, si
 /* An entity's name in the drawing: its id, or "n<index>" when is_by_id
  * is false (some id is longer than 200 bytes). */
 void kg_draw_put_node_name(kg_writer *w, const kg_graph *g, bool is_by_id, size_t i);
-/* A prefix no entity id starts with ("kg:", "kg_:", ...), for the
- * drawing's own nodes. */
-void kg_draw_own_prefix(const kg_graph *g, char *prefix, size_t size);
 /* `, name="value"` (nothing for NULL or ""). */
 void kg_draw_put_attr(kg_writer *w, const char *name, const char *value);
 /* text cut (one line) and escaped for an HTML-like label. */

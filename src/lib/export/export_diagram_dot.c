@@ -1,5 +1,5 @@
 /* export_diagram_dot.c - the DOT text a readable drawing is laid out from
- * (kg/diagram.h): only what Graphviz draws (labels wrapped and cut, full
+ * (kg/draw.h): only what Graphviz draws (labels wrapped and cut, full
  * text in tooltips, styles from the schema), and a legend that is an
  * HTML-like table in the graph label rather than nodes; timelines and
  * overviews add their ranks and group nodes (export_diagram_views.c). The data's own
@@ -142,22 +142,6 @@ void kg_draw_put_node_name(kg_writer *w, const kg_graph *g, bool is_by_id, size_
     char name[32];
     snprintf(name, sizeof name, "n%zu", i);
     kg_write_dot_string(w, name);
-}
-
-/* A prefix no entity id starts with, for the drawing's own nodes. */
-void kg_draw_own_prefix(const kg_graph *g, char *prefix, size_t size)
-{
-    snprintf(prefix, size, "kg:");
-    for (size_t len = 3; len + 2 < size; len++) {
-        bool is_taken = false;
-        for (size_t i = 0; i < kg_graph_node_count(g) && !is_taken; i++)
-            is_taken = strncmp(kg_graph_node(g, i)->id, prefix, len) == 0;
-        if (!is_taken)
-            return;
-        prefix[len - 1] = '_';
-        prefix[len] = ':';
-        prefix[len + 1] = '\0';
-    }
 }
 
 /* ---- attributes --------------------------------------------------------- */

@@ -73,7 +73,7 @@ kg_status kg_draw_timeline(kg_writer *w, const kg_diagram *d, bool is_by_id)
         if (unique == 0 || !same_date(sorted[unique - 1], sorted[i]))
             sorted[unique++] = sorted[i];
     char prefix[64], name[96], text[11];
-    kg_draw_own_prefix(g, prefix, sizeof prefix);
+    kg_export_own_prefix(g, "kg:", prefix, sizeof prefix);
     kg_writer_puts(w, "  node [shape=\"plaintext\", style=\"\", fontcolor=\"#555555\"];\n");
     for (size_t k = 0; k < unique; k++) {
         snprintf(name, sizeof name, "%sdate:%zu", prefix, k);
@@ -176,7 +176,7 @@ static void write_group(kg_writer *w, const kg_diagram *d, const char *prefix, s
 void kg_draw_overview(kg_writer *w, const kg_diagram *d)
 {
     char prefix[64];
-    kg_draw_own_prefix(d->graph, prefix, sizeof prefix);
+    kg_export_own_prefix(d->graph, "kg:", prefix, sizeof prefix);
     for (size_t k = 0; k < d->group_count; k++)
         write_group(w, d, prefix, k);
     for (size_t k = 0; k < d->link_count; k++) {

@@ -185,21 +185,6 @@ static bool write_edge(kg_writer *w, const void *ctx, size_t i)
  * Only the types the graph uses, in schema order. Legend node names start
  * with a prefix no data node has, so they can never merge with real nodes. */
 
-static void legend_prefix(const kg_graph *g, char *prefix, size_t size)
-{
-    snprintf(prefix, size, "legend:");
-    for (size_t len = 7; len + 2 < size; len++) {
-        bool is_taken = false;
-        for (size_t i = 0; i < kg_graph_node_count(g) && !is_taken; i++)
-            is_taken = strncmp(kg_graph_node(g, i)->id, prefix, len) == 0;
-        if (!is_taken)
-            return;
-        prefix[len - 1] = '_';
-        prefix[len] = ':';
-        prefix[len + 1] = '\0';
-    }
-}
-
 static void legend_node(kg_writer *w, const char *prefix, const char *kind,
                         const char *name, const char *label, const kg_style *style)
 {
@@ -259,7 +244,7 @@ static kg_status write_legend(kg_writer *w, const kg_graph *g)
         return KG_ENOMEM;
     mark_used(g, used, used + node_types);
     char prefix[64];
-    legend_prefix(g, prefix, sizeof prefix);
+    kg_export_own_prefix(g, "legend:", prefix, sizeof prefix);
     kg_writer_puts(w, "  subgraph \"cluster_legend\" {\n"
                       "    label=\"Legend\"; style=\"rounded\"; color=\"#999999\";"
                       " fontsize=\"12\";\n");

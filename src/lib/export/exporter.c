@@ -105,7 +105,8 @@ char *kg_export_sources_json(const kg_graph *g)
     return take_memory(w);
 }
 
-char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
+/* The quotes (or the sources) of evidence, one a line. */
+static char *evidence_lines(const kg_evidence *evidence, uint32_t count, bool is_source)
 {
     kg_writer *w = open_memory();
     if (!w)
@@ -113,22 +114,19 @@ char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
     for (uint32_t i = 0; i < count; i++) {
         if (i)
             kg_putc(w, '\n');
-        kg_writer_puts(w, evidence[i].quote);
+        kg_writer_puts(w, is_source ? evidence[i].source : evidence[i].quote);
     }
     return take_memory(w);
 }
 
+char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count)
+{
+    return evidence_lines(evidence, count, false);
+}
+
 char *kg_export_evidence_sources_text(const kg_evidence *evidence, uint32_t count)
 {
-    kg_writer *w = open_memory();
-    if (!w)
-        return NULL;
-    for (uint32_t i = 0; i < count; i++) {
-        if (i)
-            kg_putc(w, '\n');
-        kg_writer_puts(w, evidence[i].source);
-    }
-    return take_memory(w);
+    return evidence_lines(evidence, count, true);
 }
 
 void kg_export_json_attrs(kg_writer *w, const kg_attr *attrs, uint32_t count)
@@ -142,6 +140,21 @@ void kg_export_json_attrs(kg_writer *w, const kg_attr *attrs, uint32_t count)
             kg_write_json_string(w, attrs[i].text);
         else
             kg_writer_puts(w, attrs[i].text);
+    }
+}
+
+void kg_export_own_prefix(const kg_graph *g, const char *base, char *prefix, size_t size)
+{
+    snprintf(prefix, size, "%s", base);
+    for (size_t len = strlen(prefix); len + 2 < size; len++) {
+        bool is_taken = false;
+        for (size_t i = 0; i < kg_graph_node_count(g) && !is_taken; i++)
+            is_taken = strncmp(kg_graph_node(g, i)->id, prefix, len) == 0;
+        if (!is_taken)
+            return;
+        prefix[len - 1] = '_';
+        prefix[len] = ':';
+        prefix[len + 1] = '\0';
     }
 }
 

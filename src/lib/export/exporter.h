@@ -58,6 +58,12 @@ void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end);
 void kg_export_json_aliases(kg_writer *w, const kg_node *node); /* none: nothing */
 void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count);
 
+/* Writes into prefix[size] a prefix no entity id of g starts with: base
+ * ("legend:", "kg:"), or base with '_' inserted before its last character
+ * as often as needed ("kg_:", "kg__:"), for nodes an export adds of its
+ * own, so they never merge with the data's. */
+void kg_export_own_prefix(const kg_graph *g, const char *base, char *prefix, size_t size);
+
 /* Sets err from the writer's sticky status, naming its file. */
 kg_status kg_export_writer_error(kg_writer *w, kg_error *err);
 
