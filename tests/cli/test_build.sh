@@ -68,4 +68,19 @@ run build -o
 expect_rc 1 "missing option value"
 expect_stderr "needs a value" "missing option value"
 
+# A format's bytes do not depend on the other formats of the run: Graphviz
+# layouts draw from the C library's random generators, which an earlier
+# layout in the same process would otherwise have moved on.
+nato="$KG_SOURCE_DIR/data/nato-eu.kg.json"
+run build "$nato" -q -o "$scratch/all"
+expect_rc 0 "build nato-eu, default formats"
+run build "$nato" -q -f html -o "$scratch/html-only"
+expect_rc 0 "build nato-eu -f html"
+run build "$nato" -q -f svg -o "$scratch/svg-only"
+expect_rc 0 "build nato-eu -f svg"
+cmp -s "$scratch/all/nato-eu.html" "$scratch/html-only/nato-eu.html" ||
+  fail "the viewer's layout depends on the SVG drawn before it in the same run"
+cmp -s "$scratch/all/nato-eu.svg" "$scratch/svg-only/nato-eu.svg" ||
+  fail "the SVG differs when built alone"
+
 finish

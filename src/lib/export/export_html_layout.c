@@ -183,7 +183,7 @@ kg_status kg_viewer_layout(const kg_graph *g, kg_viewer_point **points, kg_error
     GVC_t *gvc = kg_graphviz_context();
     Agraph_t *ag = gvc ? boxes(g, nodes) : NULL;
     kg_status status = KG_OK;
-    if (!ag || !nodes[count - 1] || gvLayout(gvc, ag, "sfdp") != 0) {
+    if (!ag || !nodes[count - 1] || kg_graphviz_layout(gvc, ag, "sfdp") != 0) {
         status = kg_error_set(err, KG_EIO, NULL, "Graphviz could not lay out the viewer's graph%s%s",
                               graphviz_message[0] ? ": " : "", graphviz_message);
     } else {

@@ -4,7 +4,9 @@
  * costs one layout. Graphviz prints its errors on stderr by default; the
  * library must not print, so they are caught with agseterrf and returned
  * in the kg_error instead. Not thread-safe: Graphviz is not. */
+#define _XOPEN_SOURCE 700 /* srand48 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <graphviz/cgraph.h>
@@ -49,6 +51,17 @@ GVC_t *kg_graphviz_context(void)
     return gvc;
 }
 
+int kg_graphviz_layout(GVC_t *gvc, Agraph_t *graph, const char *engine)
+{
+    /* Parts of Graphviz's layouts draw from rand() and drand48() without
+     * seeding them from the graph's "start", so a layout would depend on
+     * the layouts run before it in the process (kg build's SVG before the
+     * viewer's). Both generators start afresh for every layout. */
+    srand(1);
+    srand48(1);
+    return gvLayout(gvc, graph, engine);
+}
+
 static const char *gvc_format(kg_format f)
 {
     switch (f) {
@@ -70,7 +83,7 @@ static kg_status render(const char *dot, const char *engine, const kg_format *fo
     kg_status status = KG_OK;
     if (!gvc || !graph)
         status = graphviz_error(err, writers[0], "read");
-    else if (gvLayout(gvc, graph, engine) != 0)
+    else if (kg_graphviz_layout(gvc, graph, engine) != 0)
         status = graphviz_error(err, writers[0], "lay out");
     for (size_t i = 0; status == KG_OK && i < count; i++) {
         char *bytes = NULL;

@@ -11,4 +11,9 @@
  * Graphviz cannot start. */
 GVC_t *kg_graphviz_context(void);
 
+/* gvLayout with the C library's random generators reset first, so a
+ * layout does not depend on the layouts that ran before it in the process.
+ * Returns gvLayout's result. */
+int kg_graphviz_layout(GVC_t *gvc, Agraph_t *graph, const char *engine);
+
 #endif
