@@ -405,6 +405,31 @@ static bool starts_name(const ex_text *t, size_t first, size_t i, size_t end)
     return !in_list(tk[i].lower, month_words);
 }
 
+/* Whether the word after the name [a, b) is a node type's own word in
+ * lower case ("arrangements", "region", "fleet"): the head noun of the
+ * name, which then types it. Not after an acronym ("NATO forces") or a
+ * name typed already ("the European Council meeting"). */
+static bool head_noun_after(const kg_extractor *ex, const ex_text *t, size_t a, size_t b,
+                            size_t end)
+{
+    const ex_token *tk = t->tokens;
+    if (b >= end || tk[b].kind != EX_WORD || tk[b].is_cap || tk[b].is_joined ||
+        tk[b].is_digit || (b + 1 < end && tk[b + 1].is_joined))
+        return false;
+    bool caps = true, single = true;
+    for (size_t i = a; i < b; i++) {
+        caps &= tk[i].is_allcaps || (tk[i].kind == EX_PUNCT);
+        single &= i == a || tk[i].is_joined;
+    }
+    if (caps || type_by_cues(ex, tk, a, b) != KG_SCHEMA_NOT_FOUND)
+        return false;
+    if (single && (in_list(tk[a].lower, function_words) || in_list(tk[a].lower, ordinals) ||
+                   is_lower_word(ex, &tk[a])))
+        return false;
+    return cue_ending_at(ex, tk, b, b + 1, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND) !=
+           KG_SCHEMA_NOT_FOUND;
+}
+
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
     const ex_text *t = &ex->texts[text];
@@ -430,6 +455,8 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
                     a++;
             }
         }
+        if (b > a && head_noun_after(ex, t, a, b, last))
+            b++; /* "the Berlin Plus arrangements", "the Baltic region" */
         if (known >= b - i && known > 0) {
             i += known;
             continue;
