@@ -272,6 +272,42 @@ static bool is_fronted(const clause *c, size_t p)
     return true;
 }
 
+/* Whether tokens [a, b) are all lower-case words ("new", "border agency"). */
+static bool plain_between(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (c->t->tokens[i].kind != EX_WORD || c->t->tokens[i].is_cap)
+            return false;
+    return true;
+}
+
+/* The mention before ", which" or ", who" when only up to three words
+ * stand between "which" and the cue at p ("X, which operated in Y", "X,
+ * which is based in Y"); c->count when there is none. r is the first
+ * mention after the cue. */
+static size_t relative_antecedent(const clause *c, size_t r, size_t p)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t lo = p > c->first + 5 ? p - 5 : c->first;
+    for (size_t w = p; w-- > lo;) {
+        if (tk[w].kind != EX_WORD || tk[w].is_cap)
+            return c->count;
+        if (strcmp(tk[w].lower, "which") && strcmp(tk[w].lower, "who"))
+            continue;
+        size_t i = w; /* ", which"; "(EUPOL), which" */
+        if (i == c->first || tk[i - 1].kind != EX_PUNCT || c->t->text[tk[i - 1].start] != ',')
+            return c->count;
+        i--;
+        if (i > c->first && is_paren(c, i - 1))
+            i--;
+        for (size_t k = r; k-- > 0;)
+            if (c->m[k].last == i)
+                return k;
+        return c->count;
+    }
+    return c->count;
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -284,7 +320,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     *next_mention = r;
     if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
         return KG_OK;
+    const ex_token *tk = c->t->tokens;
     bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
+    size_t left = r - 1, r0 = r;
+    /* "support the EU’s Operation Sophia": the owner only modifies; the end
+     * is the name it owns */
+    if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
+        c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first))
+        r++;
     size_t rlo, rhi;
     list_around(c, r, &rlo, &rhi);
     rlo = r;
@@ -295,13 +338,13 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return relate(ex, c, rlo, rlo + 1, cues, n, p, q, conf - 0.1);
     if (has_left) {
         size_t llo, lhi;
-        list_around(c, r - 1, &llo, &lhi);
+        list_around(c, left, &llo, &lhi);
         if (is_short)
-            llo = r - 1; /* "A and B in C": only B is in C */
-        for (size_t a = llo; a <= r - 1 && st == KG_OK; a++)
+            llo = left; /* "A and B in C": only B is in C */
+        for (size_t a = llo; a <= left && st == KG_OK; a++)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, a, b, cues, n, p, q,
-                            conf - (a != r - 1 || b != r ? 0.1 : 0.0));
+                            conf - (a != left || b != r ? 0.1 : 0.0));
         return st;
     }
     for (size_t k = 0; k < n; k++) {
@@ -321,8 +364,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     }
     /* "Its members are A, B and C": the pronoun stands for the first name
      * of the sentence before */
-    size_t pronoun = pronoun_before(c, r > 0 && c->m[r - 1].last <= p ? c->m[r - 1].last : c->first, p);
-    const ex_token *tk = c->t->tokens;
+    /* "EUPOL, which operated in Afghanistan": the name before ", which" */
+    size_t ante = relative_antecedent(c, r, p);
+    if (ante < c->count) {
+        for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+            st = relate(ex, c, ante, b, cues, n, p, q, conf - 0.1);
+        return st;
+    }
+    size_t pronoun = pronoun_before(c, r0 > 0 && c->m[r0 - 1].last <= p ? c->m[r0 - 1].last : c->first, p);
     if (pronoun < p && c->subject != EX_NO_ENTITY) {
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
@@ -331,7 +380,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     }
     /* "The EU has ... for years and agreed to take over X": a verb far from
      * any name on its left belongs to the clause's first name */
-    if (!is_short && r > 0 && c->m[0].last <= p && c->m[0].first == first_name(c))
+    if (!is_short && r0 > 0 && c->m[0].last <= p && c->m[0].first == first_name(c))
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate(ex, c, 0, b, cues, n, p, q, conf - 0.3);
     return st;
