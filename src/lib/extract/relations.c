@@ -434,16 +434,27 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
         }
-        /* A’s [one or two words] B */
-        if (np && st == KG_OK && k + 1 < c->count && m->last < c->last &&
-            tk[m->last].kind == EX_POSS && c->m[k + 1].first >= m->last + 1 &&
-            c->m[k + 1].first <= m->last + 3) {
-            bool plain = true;
-            for (size_t i = m->last + 1; i < c->m[k + 1].first; i++)
-                plain &= tk[i].kind == EX_WORD && !tk[i].is_cap;
-            if (plain)
-                st = relate_entities(ex, c, c->m[k + 1].entity, m->entity, prefix, np, q0,
-                                     tk[c->m[k + 1].last - 1].end, m->first, 0.45);
+        /* A’s [one or two words] B (and the list B heads: "the EU’s A, B
+         * and C"); A [one or two words] (B, C and D): "EU naval forces
+         * (Operation Atalanta)" */
+        if (np && st == KG_OK && k + 1 < c->count && m->last < c->last) {
+            size_t from = m->last, to = c->m[k + 1].first;
+            while (to > from + 1 && is_article(&tk[to - 1]))
+                to--; /* "(the European Commission, ...)" */
+            bool poss = tk[from].kind == EX_POSS;
+            bool paren = !poss && to > from + 1 && is_paren(c, to - 1) &&
+                         c->t->text[tk[to - 1].start] == '(';
+            from += poss;
+            to -= paren;
+            if (!(poss || paren) || to > from + 2 || (paren && to == from) ||
+                !plain_between(c, from, to))
+                continue;
+            size_t lo, hi;
+            list_around(c, k + 1, &lo, &hi);
+            for (size_t b = k + 1; b <= hi && st == KG_OK; b++)
+                st = relate_entities(ex, c, c->m[b].entity, m->entity, prefix, np, q0,
+                                     tk[c->m[b].last - 1].end, m->first,
+                                     b == k + 1 ? 0.45 : 0.35);
         }
     }
     return st;
