@@ -191,6 +191,13 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
             size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
             bool ends_typed = type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND;
             bool starts_typed = type_by_cues(ex, tk, k, k + 1) != KG_SCHEMA_NOT_FOUND;
+            /* "Heads of State and Government": one more word of the same
+             * kind closes the name */
+            bool closes = k + 1 >= end || tk[k + 1].kind != EX_WORD ||
+                          (!tk[k + 1].is_cap && !in_list(tk[k + 1].lower, connectors));
+            if (starts_typed && !ends_typed && closes && left_typed && j > a + 1 &&
+                type_by_cues(ex, tk, a, j) == type_by_cues(ex, tk, k, k + 1))
+                starts_typed = false;
             if (ends_typed || starts_typed || tk[j - 1].is_allcaps ||
                 looks_personal(ex, tk, a, j) ||
                 (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
