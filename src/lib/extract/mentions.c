@@ -428,13 +428,14 @@ static bool head_noun_after(const kg_extractor *ex, const ex_text *t, size_t a, 
         caps &= tk[i].is_allcaps || (tk[i].kind == EX_PUNCT);
         single &= i == a || tk[i].is_joined;
     }
-    if (caps || type_by_cues(ex, tk, a, b) != KG_SCHEMA_NOT_FOUND)
+    size_t noun = cue_ending_at(ex, tk, b, b + 1, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND);
+    size_t own = type_by_cues(ex, tk, a, b);
+    if (caps || noun == KG_SCHEMA_NOT_FOUND || own == noun)
         return false;
     if (single && (in_list(tk[a].lower, function_words) || in_list(tk[a].lower, ordinals) ||
                    is_lower_word(ex, &tk[a])))
         return false;
-    return cue_ending_at(ex, tk, b, b + 1, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND) !=
-           KG_SCHEMA_NOT_FOUND;
+    return true;
 }
 
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
