@@ -308,6 +308,40 @@ static size_t relative_antecedent(const clause *c, size_t r, size_t p)
     return c->count;
 }
 
+static bool has_word(const clause *c, size_t a, size_t b, const char *word)
+{
+    for (size_t i = a; i < b; i++)
+        if (strcmp(c->t->tokens[i].lower, word) == 0)
+            return true;
+    return false;
+}
+
+/* "A, B and C were its founding members": no name after the cue, a
+ * pronoun before it, and a list before that; the pronoun stands for the
+ * first name of the sentence before. r is the first mention after q. */
+static kg_status pronoun_after_list(kg_extractor *ex, const clause *c, size_t p, size_t q,
+                                    size_t r, const size_t *cues, size_t n, size_t left_max)
+{
+    if (r == 0 || c->subject == EX_NO_ENTITY || left_max == 0)
+        return KG_OK;
+    size_t left = r - 1;
+    while (left > 0 && c->m[left].last > p)
+        left--;
+    if (c->m[left].last > p || gap(c, c->m[left].last, p) > left_max)
+        return KG_OK;
+    size_t pronoun = pronoun_before(c, c->m[left].last, p);
+    if (pronoun == p)
+        return KG_OK;
+    size_t lo, hi;
+    list_around(c, left, &lo, &hi);
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (size_t a = lo; a <= left && st == KG_OK; a++)
+        st = relate_entities(ex, c, c->subject, c->m[a].entity, cues, n, tk[c->m[a].first].start,
+                             tk[q - 1].end, p, a == left ? 0.45 : 0.35);
+    return st;
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -319,7 +353,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         r++;
     *next_mention = r;
     if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
-        return KG_OK;
+        return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
     const ex_token *tk = c->t->tokens;
     bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
     size_t left = r - 1, r0 = r;
@@ -341,10 +375,17 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         list_around(c, left, &llo, &lhi);
         if (is_short)
             llo = left; /* "A and B in C": only B is in C */
+        size_t before = ex->relation_count;
         for (size_t a = llo; a <= left && st == KG_OK; a++)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, a, b, cues, n, p, q,
                             conf - (a != left || b != r ? 0.1 : 0.0));
+        /* "X is based in Y and is headed by Z": when the schema rejects the
+         * nearest name, the cue belongs to the name that opens the clause */
+        if (st == KG_OK && ex->relation_count == before && !is_short && llo > 0 &&
+            c->m[0].first == first_name(c) && has_word(c, c->m[left].last, p, "and"))
+            for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+                st = relate(ex, c, 0, b, cues, n, p, q, conf - 0.3);
         return st;
     }
     for (size_t k = 0; k < n; k++) {
