@@ -308,6 +308,21 @@ static size_t relative_antecedent(const clause *c, size_t r, size_t p)
     return c->count;
 }
 
+/* Whether a preposition of place or direction (article skipped) stands
+ * just before token i. */
+static bool after_preposition(const clause *c, size_t i)
+{
+    static const char *const words[] = {"to", "in", "at", "into", "from", "off", "near", NULL};
+    if (i > c->first && is_article(&c->t->tokens[i - 1]))
+        i--;
+    if (i == c->first)
+        return false;
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(c->t->tokens[i - 1].lower, *w) == 0)
+            return true;
+    return false;
+}
+
 static bool has_word(const clause *c, size_t a, size_t b, const char *word)
 {
     for (size_t i = a; i < b; i++)
@@ -357,6 +372,18 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     const ex_token *tk = c->t->tokens;
     bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
     size_t left = r - 1, r0 = r;
+    /* "ships to the Aegean Sea to support Greece": the object of a
+     * preposition is not the subject of the verb after it */
+    if (has_left && !is_short && after_preposition(c, c->m[left].first)) {
+        /* "X is based in Y and is headed by Z": the clause's opening name */
+        kg_status st = KG_OK;
+        size_t lo, hi;
+        list_around(c, r, &lo, &hi);
+        if (left > 0 && c->m[0].first == first_name(c) && has_word(c, c->m[left].last, p, "and"))
+            for (size_t b = r; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, 0, b, cues, n, p, q, 0.35);
+        return st;
+    }
     /* "support the EU’s Operation Sophia": the owner only modifies; the end
      * is the name it owns */
     if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
