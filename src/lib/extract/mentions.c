@@ -40,7 +40,9 @@ static bool is_lower_word(const kg_extractor *ex, const ex_token *tok)
 }
 
 /* Best node cue inside tokens [a, b): the head (last word before the first
- * connector) scores 3, the first word 2, any other 1. */
+ * connector) scores 5, the first word 4, the last word 3 ("European Union
+ * Rule of Law Mission" is a Mission), any other word before the first
+ * connector 2, the rest 1. */
 static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a, size_t b)
 {
     size_t head_end = b;
@@ -62,7 +64,8 @@ static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a,
                       (cue->count == 1 && tk[i].is_joined); /* "Vice-President" */
             if (!ok)
                 continue;
-            int score = i + cue->count == head_end ? 4 : i == a ? 3 : i < head_end ? 2 : 1;
+            int score = i + cue->count == head_end ? 5 : i == a ? 4 : i + cue->count == b ? 3
+                        : i < head_end ? 2 : 1;
             if (score > best_score) {
                 best_score = score;
                 best = cue->type;
