@@ -389,6 +389,13 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
         c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first))
         r++;
+    /* "the NATO-led mission, Operation X": a name glued to a lower-case
+     * word ("-led", "-run") modifies what follows */
+    else if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].is_joined &&
+             !tk[c->m[r].last].is_cap && tk[c->m[r].last].kind == EX_WORD &&
+             c->m[r + 1].first <= c->m[r].last + 4 &&
+             gap(c, c->m[r].last, c->m[r + 1].first) <= 3 && r > 0 && c->m[r - 1].last <= p)
+        r++;
     size_t rlo, rhi;
     list_around(c, r, &rlo, &rhi);
     rlo = r;
