@@ -224,6 +224,16 @@ static void test_clause_structure(void **state)
         "Grey.", &e);
     assert_non_null(relation(&e, "Operation Grey", "succeeded_by", "Operation Green"));
     release(&e);
+    /* a heading line names a topic (the schema's "<heading>" context), and
+     * its lower-case form elsewhere is an alias */
+    run("River pollution control\nThe Rivers Declaration addresses river pollution control.\n", &e);
+    json_t *topic = entity(&e, "River pollution control");
+    assert_non_null(topic);
+    assert_string_equal(type_of(&e, "River pollution control"), "policy");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(topic, "aliases"), 0)),
+                        "river pollution control");
+    assert_non_null(relation(&e, "Rivers Declaration", "concerns", "River pollution control"));
+    release(&e);
 }
 
 static void test_refuses_bad_input(void **state)

@@ -441,10 +441,88 @@ static bool head_noun_after(const kg_extractor *ex, const ex_text *t, size_t a, 
     return true;
 }
 
+static bool is_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* Whether key occurs in text[0, n) between word boundaries. */
+static bool occurs_as_words(const char *text, size_t n, const char *key, size_t len)
+{
+    for (const char *p = text; len && (size_t)(p - text) + len <= n; p++) {
+        p = memchr(p, key[0], n - len + 1 - (size_t)(p - text));
+        if (!p)
+            return false;
+        if (memcmp(p, key, len) == 0 && (p == text || !is_word_byte(p[-1])) &&
+            ((size_t)(p - text) + len == n || !is_word_byte(p[len])))
+            return true;
+    }
+    return false;
+}
+
+/* The node type of heading lines (a context cue "<heading>"), or
+ * KG_SCHEMA_NOT_FOUND when the schema declares none. */
+static size_t heading_type(const kg_extractor *ex)
+{
+    for (size_t c = 0; c < ex->lexicon.count; c++)
+        if (ex->lexicon.cues[c].kind == EX_CUE_CONTEXT &&
+            ex->lexicon.cues[c].structure == EX_HEADING)
+            return ex->lexicon.cues[c].type;
+    return KG_SCHEMA_NOT_FOUND;
+}
+
+/* A heading: a line of two to six words without a full stop, its first
+ * word capitalised, the others in lower case (or acronyms): "Military
+ * mobility", "Countering hybrid threats". It names a topic, typed by its
+ * cue words or by the schema's "<heading>" context; the same words in lower
+ * case elsewhere in the text are a mention of it. */
+static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, size_t last)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    size_t words = 0;
+    if (last <= first || !tk[first].is_cap || tk[first].is_allcaps || tk[first].kind != EX_WORD)
+        return KG_OK;
+    for (size_t i = first; i < last; i++) {
+        if (tk[i].kind != EX_WORD || tk[i].is_digit || (i > first && tk[i].is_cap && !tk[i].is_allcaps))
+            return KG_OK;
+        words += !tk[i].is_joined;
+    }
+    uint32_t end = tk[last - 1].end;
+    if (words < 2 || words > 6 || end >= t->len || t->text[end] != '\n')
+        return KG_OK; /* a heading ends its line and a text follows */
+    /* typed by its last word only ("Crisis management exercises"): a
+     * heading's first word is often a modifier ("River pollution control") */
+    size_t type = cue_ending_at(ex, tk, first, last, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND);
+    if (type == KG_SCHEMA_NOT_FOUND)
+        type = heading_type(ex);
+    if (type == KG_SCHEMA_NOT_FOUND)
+        return KG_OK;
+    size_t entity, before = ex->entity_count;
+    kg_status st = note_name(ex, text, first, last, type, "heading", 0.4, &entity);
+    if (st != KG_OK || entity == EX_NO_ENTITY || ex->entity_count == before)
+        return st; /* a heading seen before was looked for already */
+    char key[EX_KEY_MAX];
+    size_t len = kg_ex_key(t->text, tk, first, last, key, sizeof key);
+    if (!len)
+        return KG_OK;
+    key[0] = (char)(key[0] | 32); /* an ASCII capital: the lower-case form */
+    if (key[0] < 'a' || key[0] > 'z')
+        return KG_OK;
+    bool seen = false;
+    for (size_t x = 0; x < ex->text_count && !seen; x++)
+        seen = occurs_as_words(ex->texts[x].text, ex->texts[x].len, key, len);
+    return seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
+}
+
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
     const ex_text *t = &ex->texts[text];
     const ex_token *tk = t->tokens;
+    kg_status hs = heading_name(ex, text, first, last);
+    if (hs != KG_OK)
+        return hs;
     /* the first word of a sentence (after list marks) is capitalised anyway */
     size_t lead = first;
     while (lead < last && tk[lead].kind == EX_PUNCT)

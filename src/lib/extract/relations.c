@@ -143,7 +143,7 @@ static bool type_in(uint64_t mask, size_t type)
 static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
-                                        "comma-names"};
+                                        "comma-names", "heading"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
