@@ -53,7 +53,8 @@ static bool is_list_glue(const clause *c, size_t a, size_t b)
         const ex_token *tok = &c->t->tokens[i];
         bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 || is_paren(c, i) ||
                   strcmp(tok->lower, "or") == 0 ||
-                  (tok->kind == EX_PUNCT && c->t->text[tok->start] == ',');
+                  (tok->kind == EX_PUNCT && (c->t->text[tok->start] == ',' ||
+                                             c->t->text[tok->start] == '/'));
         if (!ok)
             return false;
     }
