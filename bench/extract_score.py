@@ -4,7 +4,9 @@ as issue 15's "How it is measured" says: only reference entities whose label
 or an alias occurs verbatim in the text count, and only reference relations
 between two such entities.
 
-usage: extract_score.py CANDIDATES REFERENCE TEXT [--json]
+usage: extract_score.py CANDIDATES REFERENCE TEXT [--misses]
+(--misses lists missed and wrongly typed entities, missed relations with why,
+and wrong relation candidates on stderr)
 """
 import json
 import re
@@ -90,6 +92,20 @@ def main():
                 print("missed entity:", e["type"], "|", e["label"], file=sys.stderr)
             elif e["id"] not in typed:
                 print("wrong type:", e["type"], "|", e["label"], file=sys.stderr)
+        rev = {v: k for k, v in cmap.items()}
+        for r in rels:
+            if (r["source"], r["type"], r["target"]) in cand_directed:
+                continue
+            why = ("wrong type/direction" if frozenset((r["source"], r["target"])) in cand_ends
+                   else "ends not found" if r["source"] not in rev or r["target"] not in rev
+                   else "not joined")
+            print("missed relation:", why, "|", counted[r["source"]]["label"], "|", r["type"],
+                  "|", counted[r["target"]]["label"], file=sys.stderr)
+        for r in cand["relations"]:
+            s, t = cmap.get(r["source"]), cmap.get(r["target"])
+            if s and t and s != t and (s, r["type"], t) not in directed:
+                print("wrong relation:", r.get("rule", ""), "|", counted[s]["label"], "|",
+                      r["type"], "|", counted[t]["label"], file=sys.stderr)
     print(json.dumps(out, indent=1))
 
 

@@ -192,6 +192,50 @@ static void test_name_patterns(void **state)
     release(&e);
 }
 
+/* The clause-structure rules: relative clauses, possessors, pronouns after
+ * a list, head nouns in lower case, '-led' modifiers. Names are invented. */
+static void test_clause_structure(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Danube Commission set up the Sava Mission (SAVAM), which operated in Hungary.", &e);
+    assert_non_null(relation(&e, "Sava Mission", "located_at", "Hungary"));
+    release(&e);
+    run("The Tisza Group will support the Danube Commission’s Operation Blue River.", &e);
+    assert_non_null(relation(&e, "Tisza Group", "supports", "Operation Blue River"));
+    assert_null(relation(&e, "Tisza Group", "supports", "Danube Commission"));
+    release(&e);
+    run("The Union of Rivers met. Austria, Hungary and Slovakia were its founding members.",
+        &e);
+    assert_non_null(relation(&e, "Austria", "member_of", "Union of Rivers"));
+    assert_non_null(relation(&e, "Slovakia", "member_of", "Union of Rivers"));
+    release(&e);
+    run("The Sava Secretariat is based in Zagreb and is headed by the Director of the Sava "
+        "Commission. The Lake Neusiedl arrangements were kept.", &e);
+    assert_non_null(relation(&e, "Sava Secretariat", "led_by", "Director of the Sava Commission"));
+    assert_string_equal(type_of(&e, "Lake Neusiedl arrangements"), "treaty");
+    release(&e);
+    run("The Danube Commission services (the Pilot Office and the River Court) met. "
+        "Ships went to the Black Sea to support Romania.", &e);
+    assert_non_null(relation(&e, "River Court", "part_of", "Danube Commission"));
+    assert_null(relation(&e, "Black Sea", "supports", "Romania"));
+    release(&e);
+    run("The Sava-led Operation Green took over the tasks of the Drava-led mission, Operation "
+        "Grey.", &e);
+    assert_non_null(relation(&e, "Operation Grey", "succeeded_by", "Operation Green"));
+    release(&e);
+    /* a heading line names a topic (the schema's "<heading>" context), and
+     * its lower-case form elsewhere is an alias */
+    run("River pollution control\nThe Rivers Declaration addresses river pollution control.\n", &e);
+    json_t *topic = entity(&e, "River pollution control");
+    assert_non_null(topic);
+    assert_string_equal(type_of(&e, "River pollution control"), "policy");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(topic, "aliases"), 0)),
+                        "river pollution control");
+    assert_non_null(relation(&e, "Rivers Declaration", "concerns", "River pollution control"));
+    release(&e);
+}
+
 static void test_refuses_bad_input(void **state)
 {
     (void)state;
@@ -284,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_dates_and_sentences),
         cmocka_unit_test(test_lists_and_quotes),
         cmocka_unit_test(test_name_patterns),
+        cmocka_unit_test(test_clause_structure),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_merge),

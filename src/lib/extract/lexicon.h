@@ -18,7 +18,8 @@ typedef enum ex_structure {
     EX_PREFIX,     /* "NATO Cyber Security Centre" holds "NATO"; also "NATO’s Staff" */
     EX_INNER,      /* "President of the European Council": a name after a
                       preposition (words[0]: "of", "on", "for") inside a name */
-    EX_COMMA       /* "Mons, Belgium" */
+    EX_COMMA,      /* "Mons, Belgium" */
+    EX_HEADING     /* a node type's context "<heading>": the type of a heading line */
 } ex_structure;
 
 typedef struct ex_cue {

@@ -40,7 +40,9 @@ static bool is_lower_word(const kg_extractor *ex, const ex_token *tok)
 }
 
 /* Best node cue inside tokens [a, b): the head (last word before the first
- * connector) scores 3, the first word 2, any other 1. */
+ * connector) scores 5, the first word 4, the last word 3 ("European Union
+ * Rule of Law Mission" is a Mission), any other word before the first
+ * connector 2, the rest 1. */
 static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a, size_t b)
 {
     size_t head_end = b;
@@ -62,7 +64,8 @@ static size_t type_by_cues(const kg_extractor *ex, const ex_token *tk, size_t a,
                       (cue->count == 1 && tk[i].is_joined); /* "Vice-President" */
             if (!ok)
                 continue;
-            int score = i + cue->count == head_end ? 4 : i == a ? 3 : i < head_end ? 2 : 1;
+            int score = i + cue->count == head_end ? 5 : i == a ? 4 : i + cue->count == b ? 3
+                        : i < head_end ? 2 : 1;
             if (score > best_score) {
                 best_score = score;
                 best = cue->type;
@@ -191,6 +194,13 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
             size_t len = kg_ex_key(t->text, tk, a, j, key, sizeof key);
             bool ends_typed = type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND;
             bool starts_typed = type_by_cues(ex, tk, k, k + 1) != KG_SCHEMA_NOT_FOUND;
+            /* "Heads of State and Government": one more word of the same
+             * kind closes the name */
+            bool closes = k + 1 >= end || tk[k + 1].kind != EX_WORD ||
+                          (!tk[k + 1].is_cap && !in_list(tk[k + 1].lower, connectors));
+            if (starts_typed && !ends_typed && closes && left_typed && j > a + 1 &&
+                type_by_cues(ex, tk, a, j) == type_by_cues(ex, tk, k, k + 1))
+                starts_typed = false;
             if (ends_typed || starts_typed || tk[j - 1].is_allcaps ||
                 looks_personal(ex, tk, a, j) ||
                 (len && kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY) ||
@@ -405,10 +415,114 @@ static bool starts_name(const ex_text *t, size_t first, size_t i, size_t end)
     return !in_list(tk[i].lower, month_words);
 }
 
+/* Whether the word after the name [a, b) is a node type's own word in
+ * lower case ("arrangements", "region", "fleet"): the head noun of the
+ * name, which then types it. Not after an acronym ("NATO forces") or a
+ * name typed already ("the European Council meeting"). */
+static bool head_noun_after(const kg_extractor *ex, const ex_text *t, size_t a, size_t b,
+                            size_t end)
+{
+    const ex_token *tk = t->tokens;
+    if (b >= end || tk[b].kind != EX_WORD || tk[b].is_cap || tk[b].is_joined ||
+        tk[b].is_digit || (b + 1 < end && tk[b + 1].is_joined))
+        return false;
+    bool caps = true, single = true;
+    for (size_t i = a; i < b; i++) {
+        caps &= tk[i].is_allcaps || (tk[i].kind == EX_PUNCT);
+        single &= i == a || tk[i].is_joined;
+    }
+    size_t noun = cue_ending_at(ex, tk, b, b + 1, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND);
+    size_t own = type_by_cues(ex, tk, a, b);
+    if (caps || noun == KG_SCHEMA_NOT_FOUND || own == noun)
+        return false;
+    if (single && (in_list(tk[a].lower, function_words) || in_list(tk[a].lower, ordinals) ||
+                   is_lower_word(ex, &tk[a])))
+        return false;
+    return true;
+}
+
+static bool is_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* Whether key occurs in text[0, n) between word boundaries. */
+static bool occurs_as_words(const char *text, size_t n, const char *key, size_t len)
+{
+    for (const char *p = text; len && (size_t)(p - text) + len <= n; p++) {
+        p = memchr(p, key[0], n - len + 1 - (size_t)(p - text));
+        if (!p)
+            return false;
+        if (memcmp(p, key, len) == 0 && (p == text || !is_word_byte(p[-1])) &&
+            ((size_t)(p - text) + len == n || !is_word_byte(p[len])))
+            return true;
+    }
+    return false;
+}
+
+/* The node type of heading lines (a context cue "<heading>"), or
+ * KG_SCHEMA_NOT_FOUND when the schema declares none. */
+static size_t heading_type(const kg_extractor *ex)
+{
+    for (size_t c = 0; c < ex->lexicon.count; c++)
+        if (ex->lexicon.cues[c].kind == EX_CUE_CONTEXT &&
+            ex->lexicon.cues[c].structure == EX_HEADING)
+            return ex->lexicon.cues[c].type;
+    return KG_SCHEMA_NOT_FOUND;
+}
+
+/* A heading: a line of two to six words without a full stop, its first
+ * word capitalised, the others in lower case (or acronyms): "Military
+ * mobility", "Countering hybrid threats". It names a topic, typed by its
+ * cue words or by the schema's "<heading>" context; the same words in lower
+ * case elsewhere in the text are a mention of it. */
+static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, size_t last)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    size_t words = 0;
+    if (last <= first || !tk[first].is_cap || tk[first].is_allcaps || tk[first].kind != EX_WORD)
+        return KG_OK;
+    for (size_t i = first; i < last; i++) {
+        if (tk[i].kind != EX_WORD || tk[i].is_digit || (i > first && tk[i].is_cap && !tk[i].is_allcaps))
+            return KG_OK;
+        words += !tk[i].is_joined;
+    }
+    uint32_t end = tk[last - 1].end;
+    if (words < 2 || words > 6 || end >= t->len || t->text[end] != '\n')
+        return KG_OK; /* a heading ends its line and a text follows */
+    /* typed by its last word only ("Crisis management exercises"): a
+     * heading's first word is often a modifier ("River pollution control") */
+    size_t type = cue_ending_at(ex, tk, first, last, EX_CUE_NODE, KG_SCHEMA_NOT_FOUND);
+    if (type == KG_SCHEMA_NOT_FOUND)
+        type = heading_type(ex);
+    if (type == KG_SCHEMA_NOT_FOUND)
+        return KG_OK;
+    size_t entity, before = ex->entity_count;
+    kg_status st = note_name(ex, text, first, last, type, "heading", 0.4, &entity);
+    if (st != KG_OK || entity == EX_NO_ENTITY || ex->entity_count == before)
+        return st; /* a heading seen before was looked for already */
+    char key[EX_KEY_MAX];
+    size_t len = kg_ex_key(t->text, tk, first, last, key, sizeof key);
+    if (!len)
+        return KG_OK;
+    key[0] = (char)(key[0] | 32); /* an ASCII capital: the lower-case form */
+    if (key[0] < 'a' || key[0] > 'z')
+        return KG_OK;
+    bool seen = false;
+    for (size_t x = 0; x < ex->text_count && !seen; x++)
+        seen = occurs_as_words(ex->texts[x].text, ex->texts[x].len, key, len);
+    return seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
+}
+
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
     const ex_text *t = &ex->texts[text];
     const ex_token *tk = t->tokens;
+    kg_status hs = heading_name(ex, text, first, last);
+    if (hs != KG_OK)
+        return hs;
     /* the first word of a sentence (after list marks) is capitalised anyway */
     size_t lead = first;
     while (lead < last && tk[lead].kind == EX_PUNCT)
@@ -430,6 +544,8 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
                     a++;
             }
         }
+        if (b > a && head_noun_after(ex, t, a, b, last))
+            b++; /* "the Berlin Plus arrangements", "the Baltic region" */
         if (known >= b - i && known > 0) {
             i += known;
             continue;

@@ -95,6 +95,11 @@ size_t kg_ex_key(const char *text, const ex_token *tokens, size_t first, size_t 
         memcpy(out + o, text + tokens[i].start, len);
         o += len;
     }
+    /* an initialism keeps its last full stop: "Washington D.C." */
+    if (last > first && tokens[last - 1].kind == EX_WORD && o + 2 <= size &&
+        text[tokens[last - 1].end] == '.' &&
+        memchr(text + tokens[last - 1].start, '.', tokens[last - 1].end - tokens[last - 1].start))
+        out[o++] = '.';
     out[o] = '\0';
     return o;
 }

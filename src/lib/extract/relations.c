@@ -53,7 +53,8 @@ static bool is_list_glue(const clause *c, size_t a, size_t b)
         const ex_token *tok = &c->t->tokens[i];
         bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 || is_paren(c, i) ||
                   strcmp(tok->lower, "or") == 0 ||
-                  (tok->kind == EX_PUNCT && c->t->text[tok->start] == ',');
+                  (tok->kind == EX_PUNCT && (c->t->text[tok->start] == ',' ||
+                                             c->t->text[tok->start] == '/'));
         if (!ok)
             return false;
     }
@@ -143,7 +144,7 @@ static bool type_in(uint64_t mask, size_t type)
 static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
-                                        "comma-names"};
+                                        "comma-names", "heading"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -272,6 +273,91 @@ static bool is_fronted(const clause *c, size_t p)
     return true;
 }
 
+/* Whether tokens [a, b) are all lower-case words ("new", "border agency"). */
+static bool plain_between(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (c->t->tokens[i].kind != EX_WORD || c->t->tokens[i].is_cap)
+            return false;
+    return true;
+}
+
+/* The mention before ", which" or ", who" when only up to three words
+ * stand between "which" and the cue at p ("X, which operated in Y", "X,
+ * which is based in Y"); c->count when there is none. r is the first
+ * mention after the cue. */
+static size_t relative_antecedent(const clause *c, size_t r, size_t p)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t lo = p > c->first + 5 ? p - 5 : c->first;
+    for (size_t w = p; w-- > lo;) {
+        if (tk[w].kind != EX_WORD || tk[w].is_cap)
+            return c->count;
+        if (strcmp(tk[w].lower, "which") && strcmp(tk[w].lower, "who"))
+            continue;
+        size_t i = w; /* ", which"; "(EUPOL), which" */
+        if (i == c->first || tk[i - 1].kind != EX_PUNCT || c->t->text[tk[i - 1].start] != ',')
+            return c->count;
+        i--;
+        if (i > c->first && is_paren(c, i - 1))
+            i--;
+        for (size_t k = r; k-- > 0;)
+            if (c->m[k].last == i)
+                return k;
+        return c->count;
+    }
+    return c->count;
+}
+
+/* Whether a preposition of place or direction (article skipped) stands
+ * just before token i. */
+static bool after_preposition(const clause *c, size_t i)
+{
+    static const char *const words[] = {"to", "in", "at", "into", "from", "off", "near", NULL};
+    if (i > c->first && is_article(&c->t->tokens[i - 1]))
+        i--;
+    if (i == c->first)
+        return false;
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(c->t->tokens[i - 1].lower, *w) == 0)
+            return true;
+    return false;
+}
+
+static bool has_word(const clause *c, size_t a, size_t b, const char *word)
+{
+    for (size_t i = a; i < b; i++)
+        if (strcmp(c->t->tokens[i].lower, word) == 0)
+            return true;
+    return false;
+}
+
+/* "A, B and C were its founding members": no name after the cue, a
+ * pronoun before it, and a list before that; the pronoun stands for the
+ * first name of the sentence before. r is the first mention after q. */
+static kg_status pronoun_after_list(kg_extractor *ex, const clause *c, size_t p, size_t q,
+                                    size_t r, const size_t *cues, size_t n, size_t left_max)
+{
+    if (r == 0 || c->subject == EX_NO_ENTITY || left_max == 0)
+        return KG_OK;
+    size_t left = r - 1;
+    while (left > 0 && c->m[left].last > p)
+        left--;
+    if (c->m[left].last > p || gap(c, c->m[left].last, p) > left_max)
+        return KG_OK;
+    size_t pronoun = pronoun_before(c, c->m[left].last, p);
+    if (pronoun == p)
+        return KG_OK;
+    size_t lo, hi;
+    list_around(c, left, &lo, &hi);
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (size_t a = lo; a <= left && st == KG_OK; a++)
+        st = relate_entities(ex, c, c->subject, c->m[a].entity, cues, n, tk[c->m[a].first].start,
+                             tk[q - 1].end, p, a == left ? 0.45 : 0.35);
+    return st;
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -283,8 +369,34 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         r++;
     *next_mention = r;
     if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
-        return KG_OK;
+        return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
+    const ex_token *tk = c->t->tokens;
     bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
+    size_t left = r - 1, r0 = r;
+    /* "ships to the Aegean Sea to support Greece": the object of a
+     * preposition is not the subject of the verb after it */
+    if (has_left && !is_short && after_preposition(c, c->m[left].first)) {
+        /* "X is based in Y and is headed by Z": the clause's opening name */
+        kg_status st = KG_OK;
+        size_t lo, hi;
+        list_around(c, r, &lo, &hi);
+        if (left > 0 && c->m[0].first == first_name(c) && has_word(c, c->m[left].last, p, "and"))
+            for (size_t b = r; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, 0, b, cues, n, p, q, 0.35);
+        return st;
+    }
+    /* "support the EU’s Operation Sophia": the owner only modifies; the end
+     * is the name it owns */
+    if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
+        c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first))
+        r++;
+    /* "the NATO-led mission, Operation X": a name glued to a lower-case
+     * word ("-led", "-run") modifies what follows */
+    else if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].is_joined &&
+             !tk[c->m[r].last].is_cap && tk[c->m[r].last].kind == EX_WORD &&
+             c->m[r + 1].first <= c->m[r].last + 4 &&
+             gap(c, c->m[r].last, c->m[r + 1].first) <= 3 && r > 0 && c->m[r - 1].last <= p)
+        r++;
     size_t rlo, rhi;
     list_around(c, r, &rlo, &rhi);
     rlo = r;
@@ -295,13 +407,20 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return relate(ex, c, rlo, rlo + 1, cues, n, p, q, conf - 0.1);
     if (has_left) {
         size_t llo, lhi;
-        list_around(c, r - 1, &llo, &lhi);
+        list_around(c, left, &llo, &lhi);
         if (is_short)
-            llo = r - 1; /* "A and B in C": only B is in C */
-        for (size_t a = llo; a <= r - 1 && st == KG_OK; a++)
+            llo = left; /* "A and B in C": only B is in C */
+        size_t before = ex->relation_count;
+        for (size_t a = llo; a <= left && st == KG_OK; a++)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, a, b, cues, n, p, q,
-                            conf - (a != r - 1 || b != r ? 0.1 : 0.0));
+                            conf - (a != left || b != r ? 0.1 : 0.0));
+        /* "X is based in Y and is headed by Z": when the schema rejects the
+         * nearest name, the cue belongs to the name that opens the clause */
+        if (st == KG_OK && ex->relation_count == before && !is_short && llo > 0 &&
+            c->m[0].first == first_name(c) && has_word(c, c->m[left].last, p, "and"))
+            for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+                st = relate(ex, c, 0, b, cues, n, p, q, conf - 0.3);
         return st;
     }
     for (size_t k = 0; k < n; k++) {
@@ -321,8 +440,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     }
     /* "Its members are A, B and C": the pronoun stands for the first name
      * of the sentence before */
-    size_t pronoun = pronoun_before(c, r > 0 && c->m[r - 1].last <= p ? c->m[r - 1].last : c->first, p);
-    const ex_token *tk = c->t->tokens;
+    /* "EUPOL, which operated in Afghanistan": the name before ", which" */
+    size_t ante = relative_antecedent(c, r, p);
+    if (ante < c->count) {
+        for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+            st = relate(ex, c, ante, b, cues, n, p, q, conf - 0.1);
+        return st;
+    }
+    size_t pronoun = pronoun_before(c, r0 > 0 && c->m[r0 - 1].last <= p ? c->m[r0 - 1].last : c->first, p);
     if (pronoun < p && c->subject != EX_NO_ENTITY) {
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
@@ -331,7 +456,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     }
     /* "The EU has ... for years and agreed to take over X": a verb far from
      * any name on its left belongs to the clause's first name */
-    if (!is_short && r > 0 && c->m[0].last <= p && c->m[0].first == first_name(c))
+    if (!is_short && r0 > 0 && c->m[0].last <= p && c->m[0].first == first_name(c))
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate(ex, c, 0, b, cues, n, p, q, conf - 0.3);
     return st;
@@ -385,16 +510,27 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
         }
-        /* A’s [one or two words] B */
-        if (np && st == KG_OK && k + 1 < c->count && m->last < c->last &&
-            tk[m->last].kind == EX_POSS && c->m[k + 1].first >= m->last + 1 &&
-            c->m[k + 1].first <= m->last + 3) {
-            bool plain = true;
-            for (size_t i = m->last + 1; i < c->m[k + 1].first; i++)
-                plain &= tk[i].kind == EX_WORD && !tk[i].is_cap;
-            if (plain)
-                st = relate_entities(ex, c, c->m[k + 1].entity, m->entity, prefix, np, q0,
-                                     tk[c->m[k + 1].last - 1].end, m->first, 0.45);
+        /* A’s [one or two words] B (and the list B heads: "the EU’s A, B
+         * and C"); A [one or two words] (B, C and D): "EU naval forces
+         * (Operation Atalanta)" */
+        if (np && st == KG_OK && k + 1 < c->count && m->last < c->last) {
+            size_t from = m->last, to = c->m[k + 1].first;
+            while (to > from + 1 && is_article(&tk[to - 1]))
+                to--; /* "(the European Commission, ...)" */
+            bool poss = tk[from].kind == EX_POSS;
+            bool paren = !poss && to > from + 1 && is_paren(c, to - 1) &&
+                         c->t->text[tk[to - 1].start] == '(';
+            from += poss;
+            to -= paren;
+            if (!(poss || paren) || to > from + 2 || (paren && to == from) ||
+                !plain_between(c, from, to))
+                continue;
+            size_t lo, hi;
+            list_around(c, k + 1, &lo, &hi);
+            for (size_t b = k + 1; b <= hi && st == KG_OK; b++)
+                st = relate_entities(ex, c, c->m[b].entity, m->entity, prefix, np, q0,
+                                     tk[c->m[b].last - 1].end, m->first,
+                                     b == k + 1 ? 0.45 : 0.35);
         }
     }
     return st;
