@@ -544,19 +544,27 @@ $("merge").addEventListener("click", merge);
 $("undo").addEventListener("click", undo);
 $("save").addEventListener("click", save);
 $("filter").addEventListener("change", function () { render(); $("list").focus(); });
-$("dialog").addEventListener("submit", function (event) {
-  event.preventDefault();
+function submitDialog() {
   if (dialogAction && dialogAction() !== false) {
     closeDialog();
     render();
   }
+}
+$("dialog").addEventListener("submit", function (event) {
+  event.preventDefault();
+  submitDialog();
 });
 $("dialog-cancel").addEventListener("click", closeDialog);
 
 document.addEventListener("keydown", function (event) {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (!$("dialog").hidden) {
-    if (event.key === "Escape") closeDialog();
+    /* Enter in a <select> submits no form: do it here for both fields. */
+    if (event.key === "Escape" || event.key === "Enter") {
+      event.preventDefault();
+      if (event.key === "Escape") closeDialog();
+      else submitDialog();
+    }
     return;
   }
   var tag = event.target && event.target.tagName;
@@ -575,3 +583,4 @@ document.addEventListener("keydown", function (event) {
 
 render();
 $("list").focus();
+document.body.dataset.ready = "true"; /* for tests: the page is wired */
