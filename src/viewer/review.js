@@ -119,18 +119,30 @@ function locate(source, ev) {
   return m ? [m.index, m.index + m[0].length] : null;
 }
 
-/* The sentence (or paragraph line) around [a, b). */
-function sentence(text, a, b) {
-  var s = a, e = b;
+/* Whether the text is hard-wrapped (no line over 100 characters): then a
+ * single line break is not the end of a sentence; otherwise each line is a
+ * paragraph, heading or list item, and ends one. */
+function isWrapped(source) {
+  if (source.isWrapped === undefined) {
+    source.isWrapped = !source.text.split("\n").some(function (line) { return line.length > 100; });
+  }
+  return source.isWrapped;
+}
+
+/* The sentence around [a, b): back to the previous full stop or break,
+ * on to the next. */
+function sentence(source, a, b) {
+  var text = source.text, s = a, e = b;
+  var lineEnds = !isWrapped(source);
   while (s > 0 && a - s < MAX_CONTEXT) {
     var c = text[s - 1];
-    if (c === "\n" && text[s - 2] === "\n") break;
+    if (c === "\n" && (lineEnds || text[s - 2] === "\n")) break;
     if (/\s/.test(c) && /[.!?]/.test(text[s - 2] || "")) break;
     s--;
   }
   while (e < text.length && e - b < MAX_CONTEXT) {
     var d = text[e];
-    if (d === "\n" && text[e + 1] === "\n") break;
+    if (d === "\n" && (lineEnds || text[e + 1] === "\n")) break;
     e++;
     if (/[.!?]/.test(d) && (e >= text.length || /\s/.test(text[e]))) break;
   }
@@ -147,7 +159,7 @@ function evidenceBlock(ev) {
   var block = el("blockquote", "evidence");
   var range = source && source.text !== null ? locate(source, ev) : null;
   if (range) {
-    var parts = sentence(source.text, range[0], range[1]);
+    var parts = sentence(source, range[0], range[1]);
     block.appendChild(el("p", null, parts.before, el("mark", null, parts.quote), parts.after));
   } else {
     block.appendChild(el("p", null, el("mark", null, ev.quote || "")));
@@ -170,23 +182,40 @@ function isShown(item) {
   return item.status === f;
 }
 
-function renderList() {
+/* One list row per candidate, made once; render() updates them in place,
+ * so an action costs a pass over the rows, not a rebuilt list. */
+var rows = [];
+
+function makeRows() {
   var list = $("list");
-  clear(list);
   items.forEach(function (item, i) {
-    if (!isShown(item) && i !== current) return;
-    var li = el("li", item.status + (i === current ? " current" : ""),
-                el("span", "mark", MARKS[item.status]),
-                el("span", "name", itemTitle(item)),
-                el("span", "kind", item.data.type));
+    var li = el("li", null, el("span", "mark"), el("span", "name"), el("span", "kind"));
     li.dataset.index = String(i);
     li.dataset.key = itemKey(item);
     li.setAttribute("role", "option");
-    li.setAttribute("aria-selected", i === current ? "true" : "false");
     li.addEventListener("click", function () { select(i); });
     list.appendChild(li);
+    rows.push(li);
   });
-  var cur = list.querySelector("li.current");
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function renderList() {
+  items.forEach(function (item, i) {
+    var li = rows[i];
+    var className = item.status + (i === current ? " current" : "");
+    if (li.className !== className) li.className = className;
+    li.hidden = !isShown(item) && i !== current;
+    setText(li.childNodes[0], MARKS[item.status]);
+    setText(li.childNodes[1], itemTitle(item));
+    setText(li.childNodes[2], item.data.type);
+    li.dataset.key = itemKey(item);
+    li.setAttribute("aria-selected", i === current ? "true" : "false");
+  });
+  var cur = rows[current];
   if (cur && cur.scrollIntoView) cur.scrollIntoView({ block: "nearest" });
 }
 
@@ -581,6 +610,7 @@ document.addEventListener("keydown", function (event) {
   action();
 });
 
+makeRows();
 render();
 $("list").focus();
 document.body.dataset.ready = "true"; /* for tests: the page is wired */
