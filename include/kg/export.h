@@ -122,10 +122,12 @@ kg_status kg_export_html(const kg_graph *graph, kg_writer *w, kg_error *err);
  * one HTML file, working from disk, to accept, reject, retype and merge
  * candidates and download the accepted ones as a data set. dataset_text is
  * the data set file's text (embedded unchanged, so every key survives);
- * source_texts[i] is the text of kg_graph_source(graph, i), or NULL when it
+ * file_name its file's name (the saved file is named after it; may be
+ * NULL: the data set's name is used); source_texts[i] is the text of kg_graph_source(graph, i), or NULL when it
  * could not be read (its quotes are then shown without their sentences);
  * source_texts itself may be NULL. */
 kg_status kg_export_review(const kg_graph *graph, const char *dataset_text,
+                           const char *file_name,
                            const char *const *source_texts, kg_writer *w,
                            kg_error *err);
 

@@ -17,12 +17,13 @@ const char kg_usage_review[] =
     "highlighted in its sentence, its type, confidence and rule. In the page:\n"
     "j/k or the arrow keys move, a accepts, r rejects, t changes the type,\n"
     "m merges an entity into another (it becomes an alias, its relations\n"
-    "follow), u undoes. \"Save accepted\" downloads a data set of the accepted\n"
-    "candidates (\"status\": \"accepted\"; rejected and unreviewed ones are left\n"
-    "out) for kg merge; save it beside CANDIDATES so its schema and source\n"
-    "paths still resolve. The source texts (the data set's \"file\" paths,\n"
-    "relative to its folder) are embedded; one that cannot be read is a\n"
-    "warning, and its quotes are shown without their sentences.\n"
+    "follow), u undoes. \"Save accepted\" downloads NAME.accepted.kg.json (for\n"
+    "CANDIDATES NAME.kg.json): the accepted candidates (\"status\": \"accepted\";\n"
+    "rejected and unreviewed ones are left out) as a data set for kg merge;\n"
+    "save it beside CANDIDATES so its schema and source paths still resolve.\n"
+    "The source texts (the data set's \"file\" paths, relative to its folder)\n"
+    "are embedded; one that cannot be read is a warning, and its quotes are\n"
+    "shown without their sentences.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE   write here ('-' for standard output); default:\n"
@@ -96,7 +97,7 @@ static int read_sources(const kg_graph *g, const char *dir, bool is_quiet, char 
 }
 
 static int write_page(const char *output, const kg_graph *g, const char *dataset_text,
-                      char **texts)
+                      const char *input, char **texts)
 {
     kg_error err;
     kg_error_clear(&err);
@@ -104,7 +105,7 @@ static int write_page(const char *output, const kg_graph *g, const char *dataset
     kg_status st = strcmp(output, "-") == 0 ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
                                             : kg_writer_open_file(output, false, &w, &err);
     if (st == KG_OK)
-        st = kg_export_review(g, dataset_text, (const char *const *)texts, w, &err);
+        st = kg_export_review(g, dataset_text, input, (const char *const *)texts, w, &err);
     if (st == KG_OK)
         st = kg_writer_commit(w, &err);
     else
@@ -167,7 +168,7 @@ int kg_cmd_review(int argc, char **argv)
     dataset_dir(input, dir, sizeof dir);
     if ((rc = read_sources(g, dir, is_quiet, texts)) != KG_EXIT_OK)
         goto cleanup;
-    rc = write_page(output, g, dataset_text, texts);
+    rc = write_page(output, g, dataset_text, input, texts);
 cleanup:
     for (size_t i = 0; texts && i < kg_graph_source_count(g); i++)
         free(texts[i]);

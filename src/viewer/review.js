@@ -545,6 +545,12 @@ function acceptedDataset() {
   return { dataset: out, dropped: dropped };
 }
 
+/* For CANDIDATES NAME.kg.json: NAME.accepted.kg.json. */
+function savedName() {
+  var base = page.file ? page.file.replace(/(\.kg)?\.json$/, "") : dataset.name || "candidates";
+  return base + ".accepted.kg.json";
+}
+
 function save() {
   var result = acceptedDataset();
   var text = JSON.stringify(result.dataset, null, 2) + "\n";
@@ -552,7 +558,7 @@ function save() {
   var url = URL.createObjectURL(blob);
   var a = el("a");
   a.href = url;
-  a.download = (dataset.name || "candidates") + ".accepted.kg.json";
+  a.download = savedName();
   document.body.appendChild(a);
   a.click();
   document.body.removeChild(a);

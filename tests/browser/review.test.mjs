@@ -169,6 +169,8 @@ async function run(opts, context) {
 
   await step('s saves the accepted candidates as a download', async () => {
     const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('s')]);
+    const name = path.basename(opts.candidates).replace(/(\.kg)?\.json$/, '') + '.accepted.kg.json';
+    assert.equal(dl.suggestedFilename(), name);
     await dl.saveAs(opts.saved);
     const saved = JSON.parse(fs.readFileSync(opts.saved, 'utf8'));
     assert.deepEqual(saved.entities.map((e) => e.id).sort(), accepted.map((e) => e.id).sort());

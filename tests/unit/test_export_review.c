@@ -29,7 +29,7 @@ static char *page_of(const kg_graph *g, const char *const *texts)
     kg_writer *w = NULL;
     assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
     kg_error err;
-    assert_int_equal(kg_export_review(g, dataset_text, texts, w, &err), KG_OK);
+    assert_int_equal(kg_export_review(g, dataset_text, "dir/x.cand.kg.json", texts, w, &err), KG_OK);
     char *text = strdup(kg_writer_memory(w, NULL));
     kg_writer_abort(w);
     assert_non_null(text);
@@ -75,6 +75,7 @@ static void page_is_complete_and_safe(void **state)
     assert_int_equal(json_integer_value(json_object_get(data, "kg_review")), 1);
     assert_string_equal(json_string_value(json_object_get(data, "dataset")), dataset_text);
     assert_string_equal(json_string_value(json_object_get(data, "title")), hostile);
+    assert_string_equal(json_string_value(json_object_get(data, "file")), "x.cand.kg.json");
     json_t *sources = json_object_get(data, "sources");
     assert_int_equal(json_array_size(sources), 2);
     assert_string_equal(json_string_value(json_object_get(json_array_get(sources, 0), "text")),
@@ -117,9 +118,9 @@ static void refuses_missing_arguments(void **state)
     kg_writer *w = NULL;
     assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
     kg_error err;
-    assert_int_equal(kg_export_review(NULL, dataset_text, NULL, w, &err), KG_EUSAGE);
-    assert_int_equal(kg_export_review(g, NULL, NULL, w, &err), KG_EUSAGE);
-    assert_int_equal(kg_export_review(g, dataset_text, NULL, NULL, &err), KG_EUSAGE);
+    assert_int_equal(kg_export_review(NULL, dataset_text, NULL, NULL, w, &err), KG_EUSAGE);
+    assert_int_equal(kg_export_review(g, NULL, NULL, NULL, w, &err), KG_EUSAGE);
+    assert_int_equal(kg_export_review(g, dataset_text, NULL, NULL, NULL, &err), KG_EUSAGE);
     kg_writer_abort(w);
     kg_graph_free(g);
 }

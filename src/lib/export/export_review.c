@@ -86,10 +86,15 @@ static void sources(kg_writer *w, const kg_graph *g, const char *const *texts)
 }
 
 static void review_json(kg_writer *w, const kg_graph *g, const char *dataset_text,
-                        const char *const *texts)
+                        const char *file_name, const char *const *texts)
 {
     kg_writer_puts(w, "{\"kg_review\": 1,\n\"title\": ");
     json_string(w, page_title(g));
+    if (file_name) {
+        const char *slash = strrchr(file_name, '/');
+        kg_writer_puts(w, ",\n\"file\": ");
+        json_string(w, slash ? slash + 1 : file_name);
+    }
     schema_types(w, kg_graph_schema(g));
     sources(w, g, texts);
     /* The data set as written, so the page saves every key it does not
@@ -100,7 +105,8 @@ static void review_json(kg_writer *w, const kg_graph *g, const char *dataset_tex
 }
 
 static bool fill(kg_writer *w, const kg_graph *g, const char *dataset_text,
-                 const char *const *texts, const char *name, size_t name_len)
+                 const char *file_name, const char *const *texts, const char *name,
+                 size_t name_len)
 {
 #define IS(lit) (name_len == sizeof lit - 1 && memcmp(name, lit, name_len) == 0)
     if (IS("TITLE")) {
@@ -111,7 +117,7 @@ static bool fill(kg_writer *w, const kg_graph *g, const char *dataset_text,
     else if (IS("JS"))
         kg_writer_write(w, kg_review_js, kg_review_js_size);
     else if (IS("DATA"))
-        review_json(w, g, dataset_text, texts);
+        review_json(w, g, dataset_text, file_name, texts);
     else
         return false;
     return true;
@@ -119,7 +125,8 @@ static bool fill(kg_writer *w, const kg_graph *g, const char *dataset_text,
 }
 
 kg_status kg_export_review(const kg_graph *graph, const char *dataset_text,
-                           const char *const *source_texts, kg_writer *w, kg_error *err)
+                           const char *file_name, const char *const *source_texts,
+                           kg_writer *w, kg_error *err)
 {
     if (!graph || !dataset_text || !w)
         return kg_error_set(err, KG_EUSAGE, NULL,
@@ -134,7 +141,8 @@ kg_status kg_export_review(const kg_graph *graph, const char *dataset_text,
             break;
         }
         kg_writer_write(w, text, (size_t)(at - text));
-        if (!fill(w, graph, dataset_text, source_texts, at + 4, (size_t)(close - at - 4)))
+        if (!fill(w, graph, dataset_text, file_name, source_texts, at + 4,
+                  (size_t)(close - at - 4)))
             return kg_error_set(err, KG_EUSAGE, NULL,
                                 "the review template has an unknown marker '%.*s'",
                                 (int)(close - at + 1), at);
