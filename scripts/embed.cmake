@@ -6,7 +6,8 @@
 #
 # Each asset becomes `const unsigned char c_name[]` (NUL-terminated, the NUL
 # not counted) and `const size_t c_name_size`, declared in
-# src/lib/export/viewer_assets.h. Every asset except the template is inlined into a
+# src/lib/export/viewer_assets.h. Every asset except the templates (names
+# ending in _template: the viewer's and the review page's) is inlined into a
 # <script> or <style> element, so one containing "</script", "</style" or
 # "<!--" would end or corrupt that element: refuse it here rather than ship a
 # broken page.
@@ -34,7 +35,7 @@ foreach(asset IN LISTS ASSETS)
     message(FATAL_ERROR "embed.cmake: ${path} does not exist")
   endif()
 
-  if(NOT name STREQUAL "kg_viewer_template")
+  if(NOT name MATCHES "_template$")
     file(READ "${path}" text)
     string(TOLOWER "${text}" text)
     foreach(bad "</script" "</style" "<!--")

@@ -128,6 +128,18 @@ kg_status kg_export_svg(const kg_graph *graph,
  * type and date, follow paths and read the evidence; works from disk, with
  * no network. The page and its embedded data: docs/viewer.md. */
 kg_status kg_export_html(const kg_graph *graph, kg_writer *w, kg_error *err);
+/* The review page of a candidate data set (kg review; docs/extract.md):
+ * one HTML file, working from disk, to accept, reject, retype and merge
+ * candidates and download the accepted ones as a data set. dataset_text is
+ * the data set file's text (embedded unchanged, so every key survives);
+ * file_name its file's name (the saved file is named after it; may be
+ * NULL: the data set's name is used); source_texts[i] is the text of kg_graph_source(graph, i), or NULL when it
+ * could not be read (its quotes are then shown without their sentences);
+ * source_texts itself may be NULL. */
+kg_status kg_export_review(const kg_graph *graph, const char *dataset_text,
+                           const char *file_name,
+                           const char *const *source_texts, kg_writer *w,
+                           kg_error *err);
 
 /* GEXF 1.3 (Gephi): mode="dynamic", timeformat="date"; dates become the
  * first and last day they cover; viz colours from the schema styles. */

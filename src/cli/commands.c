@@ -12,6 +12,8 @@ const kg_command kg_commands[] = {
      kg_usage_verify},
     {"extract", kg_cmd_extract, "propose candidate entities and relations, with quotes, from texts",
      kg_usage_extract},
+    {"review", kg_cmd_review, "write an HTML page to accept, reject and fix extracted candidates",
+     kg_usage_review},
     {"merge", kg_cmd_merge, "add reviewed (accepted) candidates to a data set",
      kg_usage_merge},
     {"ingest", kg_cmd_ingest, "stream large TSV / JSON Lines node and edge lists into exports",

@@ -19,6 +19,7 @@ int kg_cmd_components(int argc, char **argv);
 int kg_cmd_communities(int argc, char **argv);
 int kg_cmd_extract(int argc, char **argv);
 int kg_cmd_merge(int argc, char **argv);
+int kg_cmd_review(int argc, char **argv);
 
 extern const char kg_usage_build[];
 extern const char kg_usage_validate[];
@@ -34,6 +35,7 @@ extern const char kg_usage_components[];
 extern const char kg_usage_communities[];
 extern const char kg_usage_extract[];
 extern const char kg_usage_merge[];
+extern const char kg_usage_review[];
 
 extern const kg_command kg_commands[];
 extern const size_t kg_command_count;

@@ -27,4 +27,12 @@ extern const size_t kg_viewer_js_app_size;
 extern const unsigned char kg_viewer_cytoscape[];  /* vendor/cytoscape.min.js */
 extern const size_t kg_viewer_cytoscape_size;
 
+/* The review page (kg review): its own template, style sheet and script. */
+extern const unsigned char kg_review_template[];   /* review.html */
+extern const size_t kg_review_template_size;
+extern const unsigned char kg_review_css[];        /* review.css */
+extern const size_t kg_review_css_size;
+extern const unsigned char kg_review_js[];         /* review.js */
+extern const size_t kg_review_js_size;
+
 #endif
