@@ -74,10 +74,12 @@ static int read_sources(const kg_graph *g, const char *dir, bool is_quiet, char 
         if (!s->file)
             continue;
         char path[4096];
-        if (s->file[0] == '/')
-            snprintf(path, sizeof path, "%s", s->file);
-        else
-            snprintf(path, sizeof path, "%s/%s", dir, s->file);
+        int n = s->file[0] == '/' ? snprintf(path, sizeof path, "%s", s->file)
+                                  : snprintf(path, sizeof path, "%s/%s", dir, s->file);
+        if (n < 0 || (size_t)n >= sizeof path) {
+            kg_cli_fail("review: source '%s': path too long", s->id);
+            return KG_EXIT_SYSTEM;
+        }
         kg_error err;
         kg_error_clear(&err);
         size_t len = 0;
