@@ -675,6 +675,13 @@ kg_status kg_imp_finish(kg_importer *im, kg_graph **out)
     kg_status st = add_edges(im);
     if (st != KG_OK)
         return st;
+    /* The queue, its scratch copies and the edge id index are done with:
+     * freed before kg_graph_finish sorts and names the edges (the peak). */
+    free(im->edges);
+    im->edges = NULL;
+    im->pending_count = im->pending_capacity = 0;
+    kg_arena_free(&im->scratch);
+    kg_index_map_free(&im->edge_ids);
     if (im->options.schema)
         kg_graph_set_schema(im->graph, kg_schema_ref(im->options.schema));
     kg_error err;
