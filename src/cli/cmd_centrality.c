@@ -328,12 +328,18 @@ static int run(const char *path, centrality_args *a)
     size_t *order = malloc((n ? n : 1) * sizeof *order);
     kg_error err;
     kg_error_clear(&err);
-    kg_status st = order ? KG_OK : KG_ENOMEM;
-    for (size_t k = 0; k < a->measure_count && st == KG_OK; k++) {
-        kg_measure m = a->order[k];
+    kg_analysis_cache *cache = NULL;
+    kg_status st = order ? kg_analysis_cache_new(g, &cache, &err) : KG_ENOMEM;
+    /* in kg_measure order, which runs the measures sharing an igraph view
+     * one after the other: the cache builds each view once */
+    for (int m = 0; m < KG_MEASURE_COUNT && st == KG_OK; m++) {
+        if (!a->measures[m])
+            continue;
         values[m] = malloc((n ? n : 1) * sizeof *values[m]);
-        st = values[m] ? kg_centrality(g, m, &a->options, values[m], &err) : KG_ENOMEM;
+        st = values[m] ? kg_centrality_kept(cache, (kg_measure)m, &a->options, values[m], &err)
+                       : KG_ENOMEM;
     }
+    kg_analysis_cache_free(cache);
     if (st == KG_OK)
         st = kg_rank(values[a->sort], n, order, &err);
     if (st == KG_ENOMEM && !err.message[0])

@@ -282,6 +282,37 @@ static void spectral_measures(void **state)
     assert_true(fabs(v[HOTEL]) < 1e-9); /* no relation in */
 }
 
+/* The kept view gives kg_centrality's values for every measure, in an
+ * order that switches views back and forth, directed and not. */
+static void kept_views(void **state)
+{
+    (void)state;
+    static const kg_measure order[] = {
+        KG_MEASURE_PAGERANK,  KG_MEASURE_EIGENVECTOR, KG_MEASURE_BETWEENNESS, KG_MEASURE_HUB,
+        KG_MEASURE_PAGERANK,  KG_MEASURE_AUTHORITY,   KG_MEASURE_CLOSENESS,   KG_MEASURE_HARMONIC,
+        KG_MEASURE_DEGREE,    KG_MEASURE_EIGENVECTOR};
+    kg_analysis_cache *cache = NULL;
+    assert_int_equal(kg_analysis_cache_new(graph, &cache, NULL), KG_OK);
+    for (int directed = 0; directed < 2; directed++) {
+        kg_centrality_options o = kg_centrality_defaults();
+        o.is_directed = directed;
+        for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+            double want[N], got[N];
+            assert_int_equal(kg_centrality(graph, order[k], &o, want, NULL), KG_OK);
+            assert_int_equal(kg_centrality_kept(cache, order[k], &o, got, NULL), KG_OK);
+            for (int i = 0; i < N; i++)
+                assert_true(fabs(want[i] - got[i]) <= 1e-12 * (1 + fabs(want[i])));
+        }
+    }
+    kg_analysis_cache_free(cache);
+    kg_error err;
+    assert_int_equal(kg_centrality_kept(NULL, KG_MEASURE_PAGERANK, NULL, (double[N]){0}, &err),
+                     KG_EUSAGE);
+    assert_int_equal(kg_analysis_cache_new(NULL, &cache, &err), KG_EUSAGE);
+    assert_null(cache);
+    kg_analysis_cache_free(NULL);
+}
+
 static void measure_names(void **state)
 {
     (void)state;
@@ -503,6 +534,7 @@ int main(void)
         cmocka_unit_test(sampling_is_seeded),
         cmocka_unit_test(closeness_and_harmonic),
         cmocka_unit_test(spectral_measures),
+        cmocka_unit_test(kept_views),
         cmocka_unit_test(measure_names),
         cmocka_unit_test(ranking),
         cmocka_unit_test(shortest_paths),

@@ -287,6 +287,61 @@ static void node_link_variants(void **state)
     kg_diagnostics_clear(&d);
 }
 
+/* Edges whose ends are known are added as they are read, the rest wait:
+ * either way the graph gets them in the file's order, so parallel edges
+ * split by a waiting one keep their order and their ids, whether the
+ * nodes come first, last, or partly after the edges. */
+static void edges_in_file_order(void **state)
+{
+    (void)state;
+    static const char links[] =
+        "\"links\": [{\"source\": \"a\", \"target\": \"b\", \"n\": 1},"
+        " {\"source\": \"a\", \"target\": \"c\", \"n\": 2},"
+        " {\"source\": \"a\", \"target\": \"b\", \"n\": 3},"
+        " {\"source\": \"b\", \"target\": \"a\", \"n\": 4},"
+        " {\"source\": \"a\", \"target\": \"b\", \"n\": 5}]";
+    static const char nodes_ab[] = "\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}]";
+    static const char nodes_abc[] =
+        "\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]";
+    char texts[3][1024];
+    snprintf(texts[0], sizeof texts[0], "{%s, %s}", nodes_ab, links);  /* c made at the end */
+    snprintf(texts[1], sizeof texts[1], "{%s, %s}", links, nodes_abc); /* every edge waits */
+    snprintf(texts[2], sizeof texts[2], "{%s, %s}", nodes_abc, links); /* none waits */
+    static const char *const ids[] = {"a:edge:b", "a:edge:b:2", "a:edge:b:3", "a:edge:c",
+                                      "b:edge:a"};
+    static const char *const ns[] = {"1", "3", "5", "2", "4"};
+    for (int t = 0; t < 3; t++) {
+        kg_graph *g = NULL;
+        kg_diagnostics d;
+        assert_int_equal(import_text(texts[t], "n.json", NULL, &g, &d), KG_OK);
+        assert_int_equal(kg_graph_node_count(g), 3);
+        assert_int_equal(kg_graph_edge_count(g), 5);
+        for (size_t i = 0; i < 5; i++) {
+            const kg_edge *e = kg_graph_edge(g, i);
+            assert_string_equal(e->id, ids[i]);
+            assert_attr(kg_edge_attr(e, "n"), ns[i], KG_VALUE_INTEGER);
+        }
+        kg_graph_free(g);
+        kg_diagnostics_clear(&d);
+    }
+    /* GraphML: c is declared between two parallel edges to it */
+    static const char graphml[] =
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+        "<key id=\"w\" for=\"edge\" attr.name=\"w\" attr.type=\"int\"/>"
+        "<graph edgedefault=\"directed\"><node id=\"a\"/>"
+        "<edge source=\"a\" target=\"c\"><data key=\"w\">1</data></edge><node id=\"c\"/>"
+        "<edge source=\"a\" target=\"c\"><data key=\"w\">2</data></edge></graph></graphml>";
+    kg_graph *g = NULL;
+    kg_diagnostics d;
+    assert_int_equal(import_text(graphml, "g.graphml", NULL, &g, &d), KG_OK);
+    assert_int_equal(kg_graph_edge_count(g), 2);
+    assert_string_equal(kg_graph_edge(g, 0)->id, "a:edge:c");
+    assert_attr(kg_edge_attr(kg_graph_edge(g, 0), "w"), "1", KG_VALUE_INTEGER);
+    assert_attr(kg_edge_attr(kg_graph_edge(g, 1), "w"), "2", KG_VALUE_INTEGER);
+    kg_graph_free(g);
+    kg_diagnostics_clear(&d);
+}
+
 static void table_csv_tsv(void **state)
 {
     (void)state;
@@ -384,6 +439,7 @@ int main(void)
         cmocka_unit_test(dot_fields_legend_inference),
         cmocka_unit_test(dot_syntax_error),
         cmocka_unit_test(node_link_variants),
+        cmocka_unit_test(edges_in_file_order),
         cmocka_unit_test(table_csv_tsv),
         cmocka_unit_test(schema_and_limits),
     };

@@ -247,26 +247,27 @@ static void rescale(kg_measure measure, const kg_centrality_options *o, bool is_
             values[i] = 0;
 }
 
-static kg_status igraph_measure(const kg_graph *graph, kg_measure measure,
-                                const kg_centrality_options *o, double *values, kg_error *err)
+static kg_status igraph_measure(kg_analysis_cache *cache, const kg_graph *graph,
+                                kg_measure measure, const kg_centrality_options *o,
+                                double *values, kg_error *err)
 {
     bool is_directed = o->is_directed || measure == KG_MEASURE_HUB ||
                        measure == KG_MEASURE_AUTHORITY;
     kg_igraph_simplify simplify = is_path_measure(measure) ? KG_IGRAPH_SIMPLE : KG_IGRAPH_NO_LOOPS;
     size_t n = kg_graph_node_count(graph);
-    igraph_t g;
+    igraph_t scratch;
+    const igraph_t *g = NULL;
     igraph_vector_t res;
-    bool has_graph = false, has_res = false;
+    bool has_res = false;
     kg_igraph_guard guard;
     kg_igraph_enter(&guard);
-    kg_status st = kg_igraph_view(graph, is_directed, simplify, &g, err);
-    has_graph = st == KG_OK;
+    kg_status st = kg_igraph_view_kept(cache, graph, is_directed, simplify, &scratch, &g, err);
     if (st == KG_OK) {
         st = kg_igraph_status(igraph_vector_init(&res, 0), "allocating results", err);
         has_res = st == KG_OK;
     }
     if (st == KG_OK)
-        st = kg_igraph_status(run_measure(&g, measure, o, &res), kg_measure_name(measure), err);
+        st = kg_igraph_status(run_measure(g, measure, o, &res), kg_measure_name(measure), err);
     if (st == KG_OK) {
         for (size_t i = 0; i < n; i++)
             values[i] = VECTOR(res)[i];
@@ -274,14 +275,14 @@ static kg_status igraph_measure(const kg_graph *graph, kg_measure measure,
     }
     if (has_res)
         igraph_vector_destroy(&res);
-    if (has_graph)
-        igraph_destroy(&g);
+    if (g == &scratch)
+        igraph_destroy(&scratch);
     kg_igraph_leave(&guard);
     return st;
 }
 
-kg_status kg_centrality(const kg_graph *graph, kg_measure measure,
-                        const kg_centrality_options *options, double *values, kg_error *err)
+static kg_status centrality(kg_analysis_cache *cache, const kg_graph *graph, kg_measure measure,
+                            const kg_centrality_options *options, double *values, kg_error *err)
 {
     kg_centrality_options o = options ? *options : kg_centrality_defaults();
     if (!graph || !values || (unsigned)measure >= KG_MEASURE_COUNT)
@@ -303,11 +304,25 @@ kg_status kg_centrality(const kg_graph *graph, kg_measure measure,
     if (n == 0)
         return KG_OK;
     if (measure > KG_MEASURE_OUT_DEGREE)
-        return igraph_measure(graph, measure, &o, values, err);
+        return igraph_measure(cache, graph, measure, &o, values, err);
     degrees(graph, measure, values);
     for (size_t i = 0; i < n && !o.is_raw; i++)
         values[i] = n > 1 ? values[i] / (double)(n - 1) : 1;
     return KG_OK;
+}
+
+kg_status kg_centrality(const kg_graph *graph, kg_measure measure,
+                        const kg_centrality_options *options, double *values, kg_error *err)
+{
+    return centrality(NULL, graph, measure, options, values, err);
+}
+
+kg_status kg_centrality_kept(kg_analysis_cache *cache, kg_measure measure,
+                             const kg_centrality_options *options, double *values, kg_error *err)
+{
+    if (!cache)
+        return kg_error_set(err, KG_EUSAGE, NULL, "centrality: no analysis cache");
+    return centrality(cache, kg_analysis_cache_graph(cache), measure, options, values, err);
 }
 
 /* ---- ranking ------------------------------------------------------------ */

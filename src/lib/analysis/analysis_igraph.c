@@ -129,3 +129,72 @@ kg_status kg_igraph_view(const kg_graph *graph, bool is_directed, kg_igraph_simp
         igraph_destroy(out);
     return st;
 }
+
+/* ---- views kept across calls -------------------------------------------- */
+
+/* One view at a time, the last one asked for: measures that share a view
+ * reuse it, and the cache never holds more than kg_centrality would. */
+struct kg_analysis_cache {
+    const kg_graph *graph;
+    igraph_t view;
+    bool has_view;
+    bool is_directed;
+    kg_igraph_simplify simplify;
+};
+
+kg_status kg_analysis_cache_new(const kg_graph *graph, kg_analysis_cache **out, kg_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!graph || !out || !kg_graph_is_finished(graph))
+        return kg_error_set(err, KG_EUSAGE, NULL, "analysis cache: no graph, not finished, "
+                                                  "or no output");
+    kg_analysis_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    c->graph = graph;
+    *out = c;
+    return KG_OK;
+}
+
+void kg_analysis_cache_free(kg_analysis_cache *cache)
+{
+    if (!cache)
+        return;
+    if (cache->has_view)
+        igraph_destroy(&cache->view);
+    free(cache);
+}
+
+const kg_graph *kg_analysis_cache_graph(const kg_analysis_cache *cache)
+{
+    return cache ? cache->graph : NULL;
+}
+
+kg_status kg_igraph_view_kept(kg_analysis_cache *cache, const kg_graph *graph, bool is_directed,
+                              kg_igraph_simplify simplify, igraph_t *scratch,
+                              const igraph_t **out, kg_error *err)
+{
+    *out = NULL;
+    if (!cache) {
+        kg_status st = kg_igraph_view(graph, is_directed, simplify, scratch, err);
+        if (st == KG_OK)
+            *out = scratch;
+        return st;
+    }
+    if (cache->has_view &&
+        (cache->is_directed != is_directed || cache->simplify != simplify)) {
+        igraph_destroy(&cache->view); /* freed before the next is built */
+        cache->has_view = false;
+    }
+    if (!cache->has_view) {
+        kg_status st = kg_igraph_view(cache->graph, is_directed, simplify, &cache->view, err);
+        if (st != KG_OK)
+            return st;
+        cache->has_view = true;
+        cache->is_directed = is_directed;
+        cache->simplify = simplify;
+    }
+    *out = &cache->view;
+    return KG_OK;
+}

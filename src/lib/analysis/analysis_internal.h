@@ -40,6 +40,17 @@ kg_status kg_igraph_view(const kg_graph *graph, bool is_directed,
                          kg_igraph_simplify simplify, igraph_t *out,
                          kg_error *err);
 
+/* The graph a cache was made for (NULL for no cache). */
+const kg_graph *kg_analysis_cache_graph(const kg_analysis_cache *cache);
+
+/* The view from cache (built there the first time it is asked for) or,
+ * without a cache, built into *scratch; *out points at it. The caller
+ * destroys *scratch only when *out == scratch. */
+kg_status kg_igraph_view_kept(kg_analysis_cache *cache, const kg_graph *graph,
+                              bool is_directed, kg_igraph_simplify simplify,
+                              igraph_t *scratch, const igraph_t **out,
+                              kg_error *err);
+
 /* True when relation `edge` is of a symmetric type in the graph's schema. */
 bool kg_edge_is_symmetric(const kg_graph *graph, const kg_edge *edge);
 

@@ -1,7 +1,8 @@
 /* import_build.c - the builder every importer feeds (import_internal.h):
  * kg's field names back to fields, attr_ prefixes reversed, values kg's
  * exporters derive dropped when they match, type options and the schema
- * applied, limits enforced, and edges queued until every node is known. */
+ * applied, limits enforced, and each edge added as soon as both its ends
+ * are known (the rest queued until every node is). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -445,6 +446,48 @@ static kg_status keep(kg_importer *im, const void *items, size_t n, size_t elem,
     return KG_OK;
 }
 
+/* The edge's schema type and end types, checked without reporting: an edge
+ * they refuse is queued, so that its error comes in the file's order. */
+static bool fits_schema(kg_importer *im, kg_edge *edge)
+{
+    kg_schema *schema = im->options.schema;
+    edge->type_index = KG_SCHEMA_NOT_FOUND;
+    if (!schema)
+        return true;
+    edge->type_index = kg_schema_find_edge_type(schema, edge->type);
+    if (edge->type_index == KG_SCHEMA_NOT_FOUND)
+        return false;
+    for (int k = 0; k < 2; k++) {
+        const kg_node *n = kg_graph_node(im->graph, k ? edge->target : edge->source);
+        kg_error err;
+        if (kg_schema_check_end(schema, edge->type_index, (kg_edge_end)k, n->type_index, n->id,
+                                &err) != KG_OK)
+            return false;
+    }
+    return true;
+}
+
+/* Adds the edge now when nothing before it waits and both its ends are
+ * nodes already (kg, NetworkX and igraph write nodes first): the graph
+ * copies its attributes and evidence once, and no queue entry is kept.
+ * False when it must be queued. */
+static bool add_now(kg_importer *im, kg_edge *edge, const kg_imp_element *e, kg_status *st)
+{
+    *st = KG_OK;
+    if (im->is_queueing || (!e->id && e->soft_id))
+        return false; /* a soft id is used only if all are unique */
+    edge->source = kg_graph_find_node(im->graph, e->source);
+    edge->target = kg_graph_find_node(im->graph, e->target);
+    if (edge->source == KG_SCHEMA_NOT_FOUND || edge->target == KG_SCHEMA_NOT_FOUND ||
+        !fits_schema(im, edge))
+        return false;
+    if (kg_graph_add_edge(im->graph, edge) != KG_OK)
+        *st = no_memory(im);
+    else
+        im->edge_count++;
+    return true;
+}
+
 static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
 {
     kg_imp_element *e = &im->el;
@@ -462,13 +505,30 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
     }
     const char *type = e->type && e->type[0] ? e->type : im->options.default_edge_type;
     kg_status st = resolve_deferred(im, type);
-    if (st == KG_OK && kg_grow((void **)&im->edges, &im->edge_capacity, im->edge_count + 1,
-                               sizeof *im->edges) != KG_OK)
-        st = no_memory(im);
     if (st != KG_OK)
         return st;
-    kg_imp_pending_edge *p = &im->edges[im->edge_count];
+    kg_edge edge;
+    memset(&edge, 0, sizeof edge);
+    edge.id = e->id;
+    edge.type = type;
+    edge.start = e->start;
+    edge.end = e->end;
+    edge.evidence = e->evidence;
+    edge.evidence_count = (uint32_t)e->evidence_count;
+    edge.attrs = e->attrs;
+    edge.attr_count = (uint32_t)e->attr_count;
+    edge.origin = (uint32_t)im->edge_count;
+    if (add_now(im, &edge, e, &st))
+        return st;
+    im->is_queueing = true;
+    if (kg_grow((void **)&im->edges, &im->pending_capacity, im->pending_count + 1,
+                sizeof *im->edges) != KG_OK)
+        return no_memory(im);
+    kg_imp_pending_edge *p = &im->edges[im->pending_count];
     memset(p, 0, sizeof *p);
+    p->base.edge = edge;
+    p->base.edge.source = p->base.edge.target = 0;
+    p->base.edge.type_index = KG_SCHEMA_NOT_FOUND;
     p->base.source_id = e->source;
     p->base.target_id = e->target;
     p->line = where->line;
@@ -476,21 +536,16 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
     /* a pointer only when there is no line: one unique string per edge */
     if (where->pointer && !where->line && !intern(im, where->pointer, &p->pointer))
         return KG_ENOMEM;
-    kg_edge *edge = &p->base.edge;
     p->soft_id = e->id ? NULL : e->soft_id;
-    edge->id = e->id;
-    edge->type = type;
-    edge->start = e->start;
-    edge->end = e->end;
-    edge->evidence_count = (uint32_t)e->evidence_count;
-    edge->attr_count = (uint32_t)e->attr_count;
-    edge->origin = (uint32_t)im->edge_count;
     st = keep(im, e->evidence, e->evidence_count, sizeof *e->evidence,
-              (const void **)&edge->evidence);
+              (const void **)&p->base.edge.evidence);
     if (st == KG_OK)
-        st = keep(im, e->attrs, e->attr_count, sizeof *e->attrs, (const void **)&edge->attrs);
-    if (st == KG_OK)
+        st = keep(im, e->attrs, e->attr_count, sizeof *e->attrs,
+                  (const void **)&p->base.edge.attrs);
+    if (st == KG_OK) {
+        im->pending_count++;
         im->edge_count++;
+    }
     return st;
 }
 
@@ -586,7 +641,7 @@ static kg_status add_resolved(void *context, size_t i, kg_edge *edge)
 static kg_status use_soft_ids(kg_importer *im)
 {
     bool is_unique = true;
-    for (size_t i = 0; i < im->edge_count && is_unique; i++) {
+    for (size_t i = 0; i < im->pending_count && is_unique; i++) {
         const char *id = im->edges[i].soft_id;
         kg_status put = id ? kg_index_map_put(&im->edge_ids, id, i, NULL) : KG_OK;
         if (put != KG_OK && kg_index_map_get(&im->edge_ids, id) == (size_t)-1)
@@ -596,7 +651,7 @@ static kg_status use_soft_ids(kg_importer *im)
     if (!is_unique)
         kg_imp_warning(im, NULL, "edge ids are not unique (NetworkX writes its per-pair "
                                  "multigraph keys as ids); kg names the edges SOURCE:TYPE:TARGET");
-    for (size_t i = 0; i < im->edge_count && is_unique; i++)
+    for (size_t i = 0; i < im->pending_count && is_unique; i++)
         if (im->edges[i].soft_id)
             im->edges[i].base.edge.id = im->edges[i].soft_id;
     return KG_OK;
@@ -607,7 +662,8 @@ static kg_status add_edges(kg_importer *im)
     kg_status st = use_soft_ids(im);
     kg_pending_ops ops = {im, missing_end, add_resolved, true};
     if (st == KG_OK)
-        st = kg_pending_resolve(im->graph, im->edges, im->edge_count, sizeof *im->edges, &ops);
+        st = kg_pending_resolve(im->graph, im->edges, im->pending_count, sizeof *im->edges,
+                                &ops);
     return st;
 }
 
@@ -619,6 +675,13 @@ kg_status kg_imp_finish(kg_importer *im, kg_graph **out)
     kg_status st = add_edges(im);
     if (st != KG_OK)
         return st;
+    /* The queue, its scratch copies and the edge id index are done with:
+     * freed before kg_graph_finish sorts and names the edges (the peak). */
+    free(im->edges);
+    im->edges = NULL;
+    im->pending_count = im->pending_capacity = 0;
+    kg_arena_free(&im->scratch);
+    kg_index_map_free(&im->edge_ids);
     if (im->options.schema)
         kg_graph_set_schema(im->graph, kg_schema_ref(im->options.schema));
     kg_error err;

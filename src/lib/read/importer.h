@@ -3,8 +3,8 @@
  * only finds elements and their values and says where they are; the
  * builder (import_build.c) maps kg's field names back to fields
  * (docs/exports.md), reverses the attr_ prefix, applies the type options
- * and the schema, enforces the limits, buffers edges until every node is
- * known; set-up and problems with the file and line:column or JSON Pointer
+ * and the schema, enforces the limits, adds each edge as soon as both its
+ * ends are known (buffering the rest until every node is); set-up and problems with the file and line:column or JSON Pointer
  * are importer.c's. */
 #ifndef KG_IMPORTER_H
 #define KG_IMPORTER_H
@@ -63,8 +63,14 @@ typedef struct kg_importer {
     kg_diagnostics *diags;     /* may be NULL */
     kg_status status;          /* first error, KG_OK so far */
     kg_arena scratch;          /* pending edges' arrays */
+    size_t edge_count;         /* edges read, added or pending */
+    /* Edges not added when read: from the first one whose ends were not
+     * both known yet (or that has only a soft id, or that the schema
+     * refuses) on, every edge waits here until finish, so that the graph
+     * receives edges in the file's order either way. */
     kg_imp_pending_edge *edges;
-    size_t edge_count, edge_capacity;
+    size_t pending_count, pending_capacity;
+    bool is_queueing;
     size_t node_count;
     kg_index_map edge_ids;      /* explicit edge ids seen, for duplicates */
     bool creates_missing_nodes; /* edges may name nodes never declared */
@@ -114,7 +120,8 @@ kg_status kg_imp_derived(kg_importer *im, const char *name, const char *text,
                          kg_value_kind kind, const char *check);
 kg_status kg_imp_add_alias(kg_importer *im, const char *alias);
 kg_status kg_imp_add_evidence(kg_importer *im, const char *source, const char *quote);
-/* Adds the node, or queues the edge until every node is known. */
+/* Adds the node, or the edge when its ends are known (else queues it until
+ * every node is known). */
 kg_status kg_imp_end(kg_importer *im);
 
 /* Graph-level fields. */
