@@ -144,6 +144,46 @@ static kg_status write_one(const kg_graph *g, kg_format f, const char *target,
     return st;
 }
 
+static bool is_picture(int f)
+{
+    return f == KG_FORMAT_SVG || f == KG_FORMAT_PNG || f == KG_FORMAT_PDF;
+}
+
+/* SVG, PNG and PDF from one layout: their writers are opened at
+ * writers[*n...], drawn together and closed; each is credited the whole
+ * drawing time. Returns an exit code. */
+static int write_pictures(const kg_graph *g, const ingest_args *a, kg_writer **writers,
+                          char (*targets)[4096], double *seconds, size_t *n)
+{
+    kg_format formats[3];
+    size_t first = *n, count = 0;
+    kg_error err;
+    kg_error_clear(&err);
+    kg_status st = KG_OK;
+    for (int f = 0; f < KG_FORMAT_COUNT && st == KG_OK; f++) {
+        if (!a->formats[f] || !is_picture(f))
+            continue;
+        snprintf(targets[*n], sizeof targets[*n], "%s/%s.%s", a->output_dir, kg_graph_name(g),
+                 kg_format_extension((kg_format)f));
+        st = kg_writer_open_file(targets[*n], a->do_fsync, &writers[*n], &err);
+        if (st == KG_OK)
+            formats[count++] = (kg_format)f, (*n)++;
+    }
+    double t = kg_cli_now();
+    if (st == KG_OK && count > 0)
+        st = kg_cli_draw(g, NULL, &a->export, formats, &writers[first], count, a->is_quiet, &err);
+    for (size_t i = first; i < *n; i++) {
+        seconds[i] = kg_cli_now() - t;
+        if (st == KG_OK)
+            st = kg_writer_close(writers[i], &err);
+    }
+    if (st != KG_OK) {
+        kg_cli_print_error(&err);
+        return kg_cli_exit_code(st);
+    }
+    return KG_EXIT_OK;
+}
+
 static int write_outputs(const kg_graph *g, const ingest_args *a, bool has_progress)
 {
     kg_writer *writers[KG_FORMAT_COUNT] = {NULL};
@@ -151,8 +191,10 @@ static int write_outputs(const kg_graph *g, const ingest_args *a, bool has_progr
     double seconds[KG_FORMAT_COUNT];
     size_t n = 0;
     int rc = kg_cli_ensure_directory(a->output_dir);
+    if (rc == KG_EXIT_OK)
+        rc = write_pictures(g, a, writers, targets, seconds, &n);
     for (int f = 0; f < KG_FORMAT_COUNT && rc == KG_EXIT_OK; f++) {
-        if (!a->formats[f])
+        if (!a->formats[f] || is_picture(f))
             continue;
         snprintf(targets[n], sizeof targets[n], "%s/%s.%s", a->output_dir, kg_graph_name(g),
                  kg_format_extension((kg_format)f));

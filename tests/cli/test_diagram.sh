@@ -155,6 +155,31 @@ pw, ph = struct.unpack(">II", png[16:24])
 assert max(pw, ph) <= 481, (pw, ph)
 EOF
 
+# ---- ingest draws SVG, PNG and PDF from one layout -------------------------
+# 600 entities is past the size at which the layout is announced, so stderr
+# says how many formats one layout drew.
+"$PY" - "$scratch/big" <<'EOF'
+import os, sys
+os.makedirs(sys.argv[1], exist_ok=True)
+with open(sys.argv[1] + "/n.tsv", "w") as f:
+    f.write("id\ttype\tlabel\n")
+    for i in range(600):
+        f.write("n%d\tthing\tN%d\n" % (i, i))
+with open(sys.argv[1] + "/e.tsv", "w") as f:
+    f.write("source\ttype\ttarget\n")
+    for i in range(600):
+        f.write("n%d\trel\tn%d\n" % (i, (i * 7 + 1) % 600))
+EOF
+run ingest --no-progress --nodes "$scratch/big/n.tsv" --edges "$scratch/big/e.tsv" -n big \
+  -f svg,png,pdf --layout sfdp -o "$scratch/big/out"
+expect_rc 0 "ingest -f svg,png,pdf"
+[ "$(grep -c 'laying out' "$scratch/stderr")" -eq 1 ] ||
+  fail "ingest -f svg,png,pdf laid out more than once: $(cat "$scratch/stderr")"
+expect_stderr "laid out and drew 3 formats" "ingest: one layout for three formats"
+xmllint --noout "$scratch/big/out/big.svg" 2>/dev/null || fail "ingest: big.svg is not XML"
+[ "$(head -c 4 "$scratch/big/out/big.png" | tail -c 3)" = "PNG" ] || fail "ingest: big.png is not a PNG"
+[ "$(head -c 5 "$scratch/big/out/big.pdf")" = "%PDF-" ] || fail "ingest: big.pdf is not a PDF"
+
 # ---- every gallery diagram meets the targets, and out/ holds the same ------
 bash "$KG_SOURCE_DIR/scripts/gallery.sh" "$KG" "$scratch/gallery" ||
   fail "scripts/gallery.sh failed"
