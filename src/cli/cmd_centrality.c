@@ -338,24 +338,26 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"measure", required_argument, NULL, 'm'}, {"sort", required_argument, NULL, OPT_SORT},
+    {"top", required_argument, NULL, 'n'},      {"raw", no_argument, NULL, OPT_RAW},
+    {"directed", no_argument, NULL, OPT_DIRECTED},
+    {"undirected", no_argument, NULL, OPT_UNDIRECTED},
+    {"cutoff", required_argument, NULL, OPT_CUTOFF},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"exact", no_argument, NULL, OPT_EXACT},
+    {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "centrality", .shortopts = ":m:n:f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .operands = 1,
+                                       .what = "one DATASET", .work = work};
+
 int kg_cmd_centrality(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"measure", required_argument, NULL, 'm'}, {"sort", required_argument, NULL, OPT_SORT},
-        {"top", required_argument, NULL, 'n'},      {"raw", no_argument, NULL, OPT_RAW},
-        {"directed", no_argument, NULL, OPT_DIRECTED},
-        {"undirected", no_argument, NULL, OPT_UNDIRECTED},
-        {"cutoff", required_argument, NULL, OPT_CUTOFF},
-        {"damping", required_argument, NULL, OPT_DAMPING},
-        {"samples", required_argument, NULL, OPT_SAMPLES},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"exact", no_argument, NULL, OPT_EXACT},
-        {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "centrality", .shortopts = ":m:n:f:",
-                                           .longopts = longopts, .own = own_option,
-                                           .check = check, .operands = 1,
-                                           .what = "one DATASET", .work = work};
     centrality_args a;
     memset(&a, 0, sizeof a);
     a.options = kg_centrality_defaults();

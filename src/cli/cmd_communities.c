@@ -99,19 +99,21 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"method", required_argument, NULL, 'm'},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"resolution", required_argument, NULL, OPT_RESOLUTION},
+    {"format", required_argument, NULL, 'f'},
+    KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "communities", .shortopts = ":m:f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .operands = 1, .what = "one DATASET",
+                                       .work = work};
+
 int kg_cmd_communities(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"method", required_argument, NULL, 'm'},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"resolution", required_argument, NULL, OPT_RESOLUTION},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "communities", .shortopts = ":m:f:",
-                                           .longopts = longopts, .own = own_option,
-                                           .operands = 1, .what = "one DATASET",
-                                           .work = work};
     communities_args a;
     memset(&a, 0, sizeof a);
     a.options = kg_community_defaults();

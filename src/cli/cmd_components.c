@@ -65,18 +65,20 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"weak", no_argument, NULL, OPT_WEAK},
+    {"strong", no_argument, NULL, OPT_STRONG},
+    {"format", required_argument, NULL, 'f'},
+    KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "components", .shortopts = ":f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .operands = 1, .what = "one DATASET",
+                                       .work = work};
+
 int kg_cmd_components(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"weak", no_argument, NULL, OPT_WEAK},
-        {"strong", no_argument, NULL, OPT_STRONG},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "components", .shortopts = ":f:",
-                                           .longopts = longopts, .own = own_option,
-                                           .operands = 1, .what = "one DATASET",
-                                           .work = work};
     components_args a;
     memset(&a, 0, sizeof a);
     return kg_cli_run_command(&command, argc, argv, &a.selection, &a);

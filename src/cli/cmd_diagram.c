@@ -429,30 +429,32 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"depth", required_argument, NULL, 'd'},
+    {"measure", required_argument, NULL, 'm'},
+    {"top", required_argument, NULL, 'n'},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {"group-by", required_argument, NULL, OPT_GROUP_BY},
+    {"per-group", required_argument, NULL, OPT_PER_GROUP},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"rankdir", required_argument, NULL, OPT_RANKDIR},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    {"fsync", no_argument, NULL, OPT_FSYNC},
+    {"connected", no_argument, NULL, OPT_CONNECTED},
+    {"quiet", no_argument, NULL, 'q'},
+    KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "diagram", .shortopts = ":o:f:d:m:n:q",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .work = work};
+
 int kg_cmd_diagram(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"depth", required_argument, NULL, 'd'},
-        {"measure", required_argument, NULL, 'm'},
-        {"top", required_argument, NULL, 'n'},
-        {"direction", required_argument, NULL, OPT_DIRECTION},
-        {"group-by", required_argument, NULL, OPT_GROUP_BY},
-        {"per-group", required_argument, NULL, OPT_PER_GROUP},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"rankdir", required_argument, NULL, OPT_RANKDIR},
-        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
-        {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-        {"fsync", no_argument, NULL, OPT_FSYNC},
-        {"connected", no_argument, NULL, OPT_CONNECTED},
-        {"quiet", no_argument, NULL, 'q'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "diagram", .shortopts = ":o:f:d:m:n:q",
-                                           .longopts = longopts, .own = own_option,
-                                           .check = check, .work = work};
     diagram_args a;
     memset(&a, 0, sizeof a);
     a.export = kg_export_defaults();

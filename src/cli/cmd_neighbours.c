@@ -181,17 +181,19 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"depth", required_argument, NULL, 'd'},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {"format", required_argument, NULL, 'f'},
+    KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "neighbours", .shortopts = ":d:f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .work = work};
+
 int kg_cmd_neighbours(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"depth", required_argument, NULL, 'd'},
-        {"direction", required_argument, NULL, OPT_DIRECTION},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "neighbours", .shortopts = ":d:f:",
-                                           .longopts = longopts, .own = own_option,
-                                           .check = check, .work = work};
     neighbours_args a;
     memset(&a, 0, sizeof a);
     a.depth = 1;

@@ -164,20 +164,22 @@ static int work(void *args, kg_cli_graphs *graphs, char **names, size_t count)
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"all", no_argument, NULL, OPT_ALL},
+    {"max-paths", required_argument, NULL, OPT_MAX_PATHS},
+    {"directed", no_argument, NULL, OPT_DIRECTED},
+    {"undirected", no_argument, NULL, OPT_UNDIRECTED},
+    {"format", required_argument, NULL, 'f'},
+    KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "path", .shortopts = ":f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .operands = 3, .what = "DATASET FROM TO",
+                                       .work = work};
+
 int kg_cmd_path(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"all", no_argument, NULL, OPT_ALL},
-        {"max-paths", required_argument, NULL, OPT_MAX_PATHS},
-        {"directed", no_argument, NULL, OPT_DIRECTED},
-        {"undirected", no_argument, NULL, OPT_UNDIRECTED},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "path", .shortopts = ":f:",
-                                           .longopts = longopts, .own = own_option,
-                                           .operands = 3, .what = "DATASET FROM TO",
-                                           .work = work};
     path_args a;
     memset(&a, 0, sizeof a);
     return kg_cli_run_command(&command, argc, argv, &a.selection, &a);

@@ -142,20 +142,22 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
     return rc;
 }
 
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"depth", required_argument, NULL, 'd'},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {"fsync", no_argument, NULL, OPT_FSYNC},
+    {"quiet", no_argument, NULL, 'q'},
+    KG_CLI_SELECTION_LONGOPTS,
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "subgraph", .shortopts = ":o:f:d:q",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .work = work};
+
 int kg_cmd_subgraph(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"depth", required_argument, NULL, 'd'},
-        {"direction", required_argument, NULL, OPT_DIRECTION},
-        {"fsync", no_argument, NULL, OPT_FSYNC},
-        {"quiet", no_argument, NULL, 'q'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    static const kg_cli_command command = {.name = "subgraph", .shortopts = ":o:f:d:q",
-                                           .longopts = longopts, .own = own_option,
-                                           .check = check, .work = work};
     subgraph_args a;
     memset(&a, 0, sizeof a);
     a.depth = 1;
