@@ -22,7 +22,9 @@ typedef int kg_cli_command_work(void *args, kg_cli_graphs *graphs, char **operan
 typedef struct kg_cli_command {
     const char *name;              /* "centrality": messages, selection */
     const char *shortopts;         /* for getopt_long (with the leading ':') */
-    const struct option *longopts; /* own rows, then KG_CLI_SELECTION_LONGOPTS */
+    /* its own rows, ended by a NULL row; the frame adds --format and the
+     * selection options (KG_CLI_SELECTION_LONGOPTS) */
+    const struct option *longopts;
     kg_cli_own_option *own;
     kg_cli_command_check *check; /* or NULL */
     /* unless what is NULL, then: exactly `operands` operands, described as

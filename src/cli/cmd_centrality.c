@@ -348,7 +348,6 @@ static const struct option longopts[] = {
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"seed", required_argument, NULL, OPT_SEED},
     {"exact", no_argument, NULL, OPT_EXACT},
-    {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "centrality", .shortopts = ":m:n:f:",

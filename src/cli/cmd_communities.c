@@ -103,8 +103,6 @@ static const struct option longopts[] = {
     {"method", required_argument, NULL, 'm'},
     {"seed", required_argument, NULL, OPT_SEED},
     {"resolution", required_argument, NULL, OPT_RESOLUTION},
-    {"format", required_argument, NULL, 'f'},
-    KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "communities", .shortopts = ":m:f:",

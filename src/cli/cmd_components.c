@@ -68,8 +68,6 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
 static const struct option longopts[] = {
     {"weak", no_argument, NULL, OPT_WEAK},
     {"strong", no_argument, NULL, OPT_STRONG},
-    {"format", required_argument, NULL, 'f'},
-    KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "components", .shortopts = ":f:",

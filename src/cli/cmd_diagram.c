@@ -431,7 +431,6 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
 
 static const struct option longopts[] = {
     {"output", required_argument, NULL, 'o'},
-    {"format", required_argument, NULL, 'f'},
     {"depth", required_argument, NULL, 'd'},
     {"measure", required_argument, NULL, 'm'},
     {"top", required_argument, NULL, 'n'},
@@ -446,7 +445,6 @@ static const struct option longopts[] = {
     {"fsync", no_argument, NULL, OPT_FSYNC},
     {"connected", no_argument, NULL, OPT_CONNECTED},
     {"quiet", no_argument, NULL, 'q'},
-    KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "diagram", .shortopts = ":o:f:d:m:n:q",

@@ -184,8 +184,6 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
 static const struct option longopts[] = {
     {"depth", required_argument, NULL, 'd'},
     {"direction", required_argument, NULL, OPT_DIRECTION},
-    {"format", required_argument, NULL, 'f'},
-    KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "neighbours", .shortopts = ":d:f:",

@@ -169,8 +169,6 @@ static const struct option longopts[] = {
     {"max-paths", required_argument, NULL, OPT_MAX_PATHS},
     {"directed", no_argument, NULL, OPT_DIRECTED},
     {"undirected", no_argument, NULL, OPT_UNDIRECTED},
-    {"format", required_argument, NULL, 'f'},
-    KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "path", .shortopts = ":f:",

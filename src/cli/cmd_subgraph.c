@@ -144,12 +144,10 @@ static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count
 
 static const struct option longopts[] = {
     {"output", required_argument, NULL, 'o'},
-    {"format", required_argument, NULL, 'f'},
     {"depth", required_argument, NULL, 'd'},
     {"direction", required_argument, NULL, OPT_DIRECTION},
     {"fsync", no_argument, NULL, OPT_FSYNC},
     {"quiet", no_argument, NULL, 'q'},
-    KG_CLI_SELECTION_LONGOPTS,
     {NULL, 0, NULL, 0}};
 
 static const kg_cli_command command = {.name = "subgraph", .shortopts = ":o:f:d:q",
