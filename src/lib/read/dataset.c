@@ -136,17 +136,28 @@ static void claim_names(loader *ld, const kg_node *node, size_t index)
     }
 }
 
-static void load_entity(loader *ld, json_t *obj, size_t position)
+/* The checks every record of an array starts with: an object, known
+ * keys, a valid review; ptr gets its JSON Pointer. False when it is not
+ * an object (reported). */
+static bool start_record(loader *ld, json_t *obj, const char *array, size_t position,
+                         const char *const *keys, char ptr[KG_POINTER_MAX])
 {
-    char ptr[KG_POINTER_MAX];
-    kg_pointer_index(ptr, "/entities", position);
+    kg_pointer_index(ptr, array, position);
     if (!json_is_object(obj)) {
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
                        kg_json_type_name(obj));
-        return;
+        return false;
     }
-    kg_json_check_keys(&ld->ctx, obj, ptr, entity_keys);
+    kg_json_check_keys(&ld->ctx, obj, ptr, keys);
     kg_ds_check_review(ld, obj, ptr);
+    return true;
+}
+
+static void load_entity(loader *ld, json_t *obj, size_t position)
+{
+    char ptr[KG_POINTER_MAX];
+    if (!start_record(ld, obj, "/entities", position, entity_keys, ptr))
+        return;
     kg_node node;
     memset(&node, 0, sizeof node);
     size_t problems = ld->ctx.problems;
@@ -304,14 +315,8 @@ static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_ed
 static void load_relation(loader *ld, json_t *obj, size_t position)
 {
     char ptr[KG_POINTER_MAX];
-    kg_pointer_index(ptr, "/relations", position);
-    if (!json_is_object(obj)) {
-        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
-                       kg_json_type_name(obj));
+    if (!start_record(ld, obj, "/relations", position, relation_keys, ptr))
         return;
-    }
-    kg_json_check_keys(&ld->ctx, obj, ptr, relation_keys);
-    kg_ds_check_review(ld, obj, ptr);
     kg_edge e;
     memset(&e, 0, sizeof e);
     size_t problems = ld->ctx.problems;
