@@ -158,26 +158,32 @@ bool kg_table_text(kg_table *t, const char *value)
     return c->text ? true : !(t->is_broken = true);
 }
 
-bool kg_table_number(kg_table *t, double value)
+/* The next cell, of a numeric kind, its column then right-aligned; NULL
+ * as next_cell. */
+static cell *numeric_cell(kg_table *t, cell_kind kind)
 {
     cell *c = next_cell(t);
     if (!c)
-        return false;
-    c->kind = CELL_NUMBER;
-    c->number = value;
+        return NULL;
+    c->kind = kind;
     t->is_numeric[(t->filled - 1) % t->columns] = true;
-    return true;
+    return c;
+}
+
+bool kg_table_number(kg_table *t, double value)
+{
+    cell *c = numeric_cell(t, CELL_NUMBER);
+    if (c)
+        c->number = value;
+    return c != NULL;
 }
 
 bool kg_table_count(kg_table *t, size_t value)
 {
-    cell *c = next_cell(t);
-    if (!c)
-        return false;
-    c->kind = CELL_COUNT;
-    c->count = value;
-    t->is_numeric[(t->filled - 1) % t->columns] = true;
-    return true;
+    cell *c = numeric_cell(t, CELL_COUNT);
+    if (c)
+        c->count = value;
+    return c != NULL;
 }
 
 bool kg_table_list(kg_table *t, const char *const *items, size_t count)

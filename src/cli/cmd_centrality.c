@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_filter.h"
+#include "cli_command.h"
 #include "commands.h"
 
 const char kg_usage_centrality[] =
@@ -160,22 +160,13 @@ static int own_option(void *args, int c, const char *arg)
     return rc;
 }
 
-static int parse_options(int argc, char **argv, centrality_args *a)
+/* The options that depend on each other, once all are read. */
+static int check(void *args, size_t count)
 {
-    static const struct option longopts[] = {
-        {"measure", required_argument, NULL, 'm'}, {"sort", required_argument, NULL, OPT_SORT},
-        {"top", required_argument, NULL, 'n'},      {"raw", no_argument, NULL, OPT_RAW},
-        {"directed", no_argument, NULL, OPT_DIRECTED},
-        {"undirected", no_argument, NULL, OPT_UNDIRECTED},
-        {"cutoff", required_argument, NULL, OPT_CUTOFF},
-        {"damping", required_argument, NULL, OPT_DAMPING},
-        {"samples", required_argument, NULL, OPT_SAMPLES},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"exact", no_argument, NULL, OPT_EXACT},
-        {"format", required_argument, NULL, 'f'},   KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    int rc = kg_cli_parse_options(argc, argv, ":m:n:f:", longopts, &a->selection, own_option, a);
-    if (rc == KG_EXIT_OK && a->options.samples > 0 && a->options.cutoff >= 0)
+    (void)count;
+    centrality_args *a = args;
+    int rc = KG_EXIT_OK;
+    if (a->options.samples > 0 && a->options.cutoff >= 0)
         rc = kg_cli_usage_error("centrality", "choose --cutoff or --samples, not both");
     if (rc == KG_EXIT_OK && a->measure_count == 0) {
         rc = parse_measures(a, "degree,betweenness,closeness,pagerank");
@@ -311,18 +302,15 @@ static int choose_for_scale(const kg_graph *g, centrality_args *a)
     return KG_EXIT_OK;
 }
 
-static int run(const char *path, centrality_args *a)
+static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count)
 {
-    kg_cli_graphs graphs;
-    int rc = kg_cli_load_selection(path, &a->selection, &graphs);
+    (void)operands;
+    (void)count;
+    centrality_args *a = args;
+    const kg_graph *g = graphs->graph;
+    int rc = choose_for_scale(g, a);
     if (rc != KG_EXIT_OK)
         return rc;
-    const kg_graph *g = graphs.graph;
-    rc = choose_for_scale(g, a);
-    if (rc != KG_EXIT_OK) {
-        kg_cli_graphs_free(&graphs);
-        return rc;
-    }
     size_t n = kg_graph_node_count(g);
     double *values[KG_MEASURE_COUNT] = {NULL};
     size_t *order = malloc((n ? n : 1) * sizeof *order);
@@ -353,21 +341,30 @@ static int run(const char *path, centrality_args *a)
     for (int m = 0; m < KG_MEASURE_COUNT; m++)
         free(values[m]);
     free(order);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"measure", required_argument, NULL, 'm'}, {"sort", required_argument, NULL, OPT_SORT},
+    {"top", required_argument, NULL, 'n'},      {"raw", no_argument, NULL, OPT_RAW},
+    {"directed", no_argument, NULL, OPT_DIRECTED},
+    {"undirected", no_argument, NULL, OPT_UNDIRECTED},
+    {"cutoff", required_argument, NULL, OPT_CUTOFF},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"exact", no_argument, NULL, OPT_EXACT},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "centrality", .shortopts = ":m:n:f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .operands = 1,
+                                       .what = "one DATASET", .work = work};
 
 int kg_cmd_centrality(int argc, char **argv)
 {
     centrality_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "centrality");
     a.options = kg_centrality_defaults();
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK)
-        rc = kg_cli_expect_operands("centrality", argc, 1, "one DATASET");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv[optind], &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_command.h"
 #include "cli_groups.h"
 #include "commands.h"
 
@@ -76,28 +77,15 @@ static int own_option(void *args, int c, const char *arg)
     return rc;
 }
 
-static int parse_options(int argc, char **argv, communities_args *a)
+static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count)
 {
-    static const struct option longopts[] = {
-        {"method", required_argument, NULL, 'm'},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"resolution", required_argument, NULL, OPT_RESOLUTION},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    return kg_cli_parse_options(argc, argv, ":m:f:", longopts, &a->selection, own_option, a);
-}
-
-static int run(const char *path, const communities_args *a)
-{
-    kg_cli_graphs graphs;
-    int rc = kg_cli_load_selection(path, &a->selection, &graphs);
-    if (rc != KG_EXIT_OK)
-        return rc;
+    (void)operands;
+    (void)count;
+    const communities_args *a = args;
     kg_partition p;
     kg_error err;
     kg_error_clear(&err);
-    kg_status st = kg_communities(graphs.graph, &a->options, &p, &err);
+    kg_status st = kg_communities(graphs->graph, &a->options, &p, &err);
     const char *method = a->options.method == KG_COMMUNITY_LEIDEN ? "leiden" : "louvain";
     kg_cli_meta before[] = {{"method", method, 0},
                             {"seed", NULL, (double)a->options.seed},
@@ -105,24 +93,27 @@ static int run(const char *path, const communities_args *a)
                             {NULL, NULL, 0}};
     kg_cli_meta after[] = {{"modularity", NULL, st == KG_OK ? p.modularity : 0},
                            {NULL, NULL, 0}};
-    rc = kg_cli_print_partition(graphs.graph, st, &err, &p, "community", before, after,
-                                a->selection.format);
+    int rc = kg_cli_print_partition(graphs->graph, st, &err, &p, "community", before, after,
+                                    a->selection.format);
     kg_partition_clear(&p);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"method", required_argument, NULL, 'm'},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"resolution", required_argument, NULL, OPT_RESOLUTION},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "communities", .shortopts = ":m:f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .operands = 1, .what = "one DATASET",
+                                       .work = work};
 
 int kg_cmd_communities(int argc, char **argv)
 {
     communities_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "communities");
     a.options = kg_community_defaults();
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK)
-        rc = kg_cli_expect_operands("communities", argc, 1, "one DATASET");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv[optind], &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

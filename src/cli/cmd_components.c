@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_command.h"
 #include "cli_groups.h"
 #include "commands.h"
 
@@ -47,46 +48,36 @@ static int own_option(void *args, int c, const char *arg)
     }
 }
 
-static int parse_options(int argc, char **argv, components_args *a)
+static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count)
 {
-    static const struct option longopts[] = {
-        {"weak", no_argument, NULL, OPT_WEAK},
-        {"strong", no_argument, NULL, OPT_STRONG},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    return kg_cli_parse_options(argc, argv, ":f:", longopts, &a->selection, own_option, a);
-}
-
-static int run(const char *path, const components_args *a)
-{
-    kg_cli_graphs graphs;
-    int rc = kg_cli_load_selection(path, &a->selection, &graphs);
-    if (rc != KG_EXIT_OK)
-        return rc;
+    (void)operands;
+    (void)count;
+    const components_args *a = args;
     kg_partition p;
     kg_error err;
     kg_error_clear(&err);
-    kg_status st = kg_components(graphs.graph, a->is_strong, &p, &err);
+    kg_status st = kg_components(graphs->graph, a->is_strong, &p, &err);
     const char *kind = a->is_strong ? "strong" : "weak";
     kg_cli_meta meta[] = {{"kind", kind, 0}, {NULL, NULL, 0}};
-    rc = kg_cli_print_partition(graphs.graph, st, &err, &p, "component", meta, NULL,
-                                a->selection.format);
+    int rc = kg_cli_print_partition(graphs->graph, st, &err, &p, "component", meta, NULL,
+                                    a->selection.format);
     kg_partition_clear(&p);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"weak", no_argument, NULL, OPT_WEAK},
+    {"strong", no_argument, NULL, OPT_STRONG},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "components", .shortopts = ":f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .operands = 1, .what = "one DATASET",
+                                       .work = work};
 
 int kg_cmd_components(int argc, char **argv)
 {
     components_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "components");
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK)
-        rc = kg_cli_expect_operands("components", argc, 1, "one DATASET");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv[optind], &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli_draw.h"
-#include "cli_filter.h"
+#include "cli_command.h"
 #include "cli_groups.h"
 #include "commands.h"
 
@@ -83,6 +83,8 @@ typedef struct diagram_args {
     kg_cli_selection selection;
     const char *output;
     const char *formats;
+    kg_format chosen[MAX_FORMATS]; /* from formats or output */
+    size_t chosen_count;
     const char *title;
     const char *measure;
     size_t depth, top, per_group;
@@ -130,34 +132,6 @@ static int own_option(void *args, int c, const char *arg)
     case 'q': a->is_quiet = true; break;
     default: return KG_CLI_NOT_OWN;
     }
-    return rc;
-}
-
-static int parse_options(int argc, char **argv, diagram_args *a)
-{
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"depth", required_argument, NULL, 'd'},
-        {"measure", required_argument, NULL, 'm'},
-        {"top", required_argument, NULL, 'n'},
-        {"direction", required_argument, NULL, OPT_DIRECTION},
-        {"group-by", required_argument, NULL, OPT_GROUP_BY},
-        {"per-group", required_argument, NULL, OPT_PER_GROUP},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"rankdir", required_argument, NULL, OPT_RANKDIR},
-        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
-        {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-        {"fsync", no_argument, NULL, OPT_FSYNC},
-        {"connected", no_argument, NULL, OPT_CONNECTED},
-        {"quiet", no_argument, NULL, 'q'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    int rc = kg_cli_parse_options(argc, argv, ":o:f:d:m:n:q", longopts, &a->selection, own_option, a);
-    kg_error err;
-    if (rc == KG_EXIT_OK && kg_export_check_options(&a->export, &err) != KG_OK)
-        rc = kg_cli_usage_error("diagram", "%s; %s", err.message, err.hint);
     return rc;
 }
 
@@ -424,48 +398,67 @@ static int write_outputs(const kg_diagram *d, const kg_format *formats, size_t c
     return KG_EXIT_OK;
 }
 
-static int run(char **args, size_t count, diagram_args *a)
+/* Consistent export options, a DATASET and a VIEW, where to write and in
+ * what formats, before reading anything. */
+static int check(void *args, size_t count)
 {
-    kg_format formats[MAX_FORMATS];
-    size_t format_count = 0;
-    int rc = choose_formats(a, formats, &format_count);
-    if (rc != KG_EXIT_OK)
-        return rc;
-    kg_cli_graphs graphs;
-    rc = kg_cli_load_selection(args[0], &a->selection, &graphs);
-    if (rc != KG_EXIT_OK)
-        return rc;
+    diagram_args *a = args;
+    kg_error err;
+    if (kg_export_check_options(&a->export, &err) != KG_OK)
+        return kg_cli_usage_error("diagram", "%s; %s", err.message, err.hint);
+    if (count < 2)
+        return kg_cli_usage_error("diagram", "expected DATASET and a VIEW");
+    if (!a->output)
+        return kg_cli_usage_error("diagram", "say where to write with -o FILE");
+    return choose_formats(a, a->chosen, &a->chosen_count);
+}
+
+static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count)
+{
+    diagram_args *a = args;
     kg_diagram d;
     memset(&d, 0, sizeof d);
-    rc = choose_view(&graphs, args[1], args + 2, count - 2, a, &d);
+    int rc = choose_view(graphs, operands[1], operands + 2, count - 2, a, &d);
     if (rc == KG_EXIT_OK)
-        rc = set_title(&graphs, args[1], args + 2, count - 2, a, &d);
+        rc = set_title(graphs, operands[1], operands + 2, count - 2, a, &d);
     if (rc == KG_EXIT_OK) {
-        warn_if_crowded(&d, args[1], a);
-        rc = write_outputs(&d, formats, format_count, a);
+        warn_if_crowded(&d, operands[1], a);
+        rc = write_outputs(&d, a->chosen, a->chosen_count, a);
     }
     kg_diagram_clear(&d);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"depth", required_argument, NULL, 'd'},
+    {"measure", required_argument, NULL, 'm'},
+    {"top", required_argument, NULL, 'n'},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {"group-by", required_argument, NULL, OPT_GROUP_BY},
+    {"per-group", required_argument, NULL, OPT_PER_GROUP},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"rankdir", required_argument, NULL, OPT_RANKDIR},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    {"fsync", no_argument, NULL, OPT_FSYNC},
+    {"connected", no_argument, NULL, OPT_CONNECTED},
+    {"quiet", no_argument, NULL, 'q'},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "diagram", .shortopts = ":o:f:d:m:n:q",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .work = work};
 
 int kg_cmd_diagram(int argc, char **argv)
 {
     diagram_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "diagram");
     a.export = kg_export_defaults();
     a.depth = 1;
     a.top = 20;
     a.per_group = 3;
     a.direction = KG_DIRECTION_BOTH;
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind < 2)
-        rc = kg_cli_usage_error("diagram", "expected DATASET and a VIEW");
-    if (rc == KG_EXIT_OK && !a.output)
-        rc = kg_cli_usage_error("diagram", "say where to write with -o FILE");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv + optind, (size_t)(argc - optind), &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

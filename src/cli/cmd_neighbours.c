@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_command.h"
 #include "cli_groups.h"
 #include "commands.h"
 
@@ -55,17 +56,6 @@ static int own_option(void *args, int c, const char *arg)
     default: return KG_CLI_NOT_OWN;
     }
     return rc;
-}
-
-static int parse_options(int argc, char **argv, neighbours_args *a)
-{
-    static const struct option longopts[] = {
-        {"depth", required_argument, NULL, 'd'},
-        {"direction", required_argument, NULL, OPT_DIRECTION},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    return kg_cli_parse_options(argc, argv, ":d:f:", longopts, &a->selection, own_option, a);
 }
 
 /* Node indexes reached, nearest first, then by index (= id order). */
@@ -161,42 +151,50 @@ static int report(const kg_graph *g, const neighbours_args *a, size_t count,
     return rc;
 }
 
-static int run(char **args, size_t count, neighbours_args *a)
+/* At least one ENTITY after the DATASET. */
+static int check(void *args, size_t count)
 {
-    kg_cli_graphs graphs;
-    int rc = kg_cli_load_selection(args[0], &a->selection, &graphs);
-    if (rc != KG_EXIT_OK)
-        return rc;
-    size_t n = kg_graph_node_count(graphs.graph);
+    (void)args;
+    if (count < 2)
+        return kg_cli_usage_error("neighbours", "expected DATASET and at least one ENTITY");
+    return KG_EXIT_OK;
+}
+
+static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count)
+{
+    neighbours_args *a = args;
+    size_t n = kg_graph_node_count(graphs->graph);
     size_t *distance = malloc((n ? n : 1) * sizeof *distance);
     size_t *via = malloc((n ? n : 1) * sizeof *via);
+    int rc = KG_EXIT_OK;
     if (!distance || !via) {
         kg_cli_fail("out of memory");
         rc = KG_EXIT_SYSTEM;
     }
     if (rc == KG_EXIT_OK)
-        rc = kg_cli_neighbourhood(&graphs, args + 1, count, a->depth, a->direction, distance,
-                                  via);
+        rc = kg_cli_neighbourhood(graphs, operands + 1, count - 1, a->depth, a->direction,
+                                  distance, via);
     if (rc == KG_EXIT_OK)
-        rc = report(graphs.graph, a, count, distance, via);
+        rc = report(graphs->graph, a, count - 1, distance, via);
     free(via);
     free(distance);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"depth", required_argument, NULL, 'd'},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "neighbours", .shortopts = ":d:f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .work = work};
 
 int kg_cmd_neighbours(int argc, char **argv)
 {
     neighbours_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "neighbours");
     a.depth = 1;
     a.direction = KG_DIRECTION_BOTH;
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind < 2)
-        rc = kg_cli_usage_error("neighbours", "expected DATASET and at least one ENTITY");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv + optind, (size_t)(argc - optind - 1), &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_filter.h"
+#include "cli_command.h"
 #include "commands.h"
 
 const char kg_usage_path[] =
@@ -59,19 +59,6 @@ static int own_option(void *args, int c, const char *arg)
     default: return KG_CLI_NOT_OWN;
     }
     return rc;
-}
-
-static int parse_options(int argc, char **argv, path_args *a)
-{
-    static const struct option longopts[] = {
-        {"all", no_argument, NULL, OPT_ALL},
-        {"max-paths", required_argument, NULL, OPT_MAX_PATHS},
-        {"directed", no_argument, NULL, OPT_DIRECTED},
-        {"undirected", no_argument, NULL, OPT_UNDIRECTED},
-        {"format", required_argument, NULL, 'f'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    return kg_cli_parse_options(argc, argv, ":f:", longopts, &a->selection, own_option, a);
 }
 
 /* The evidence of a relation as two parallel lists: quotes and sources. */
@@ -145,21 +132,20 @@ static int report(const kg_graph *g, size_t from, size_t to, const path_args *a,
     return rc;
 }
 
-static int run(char **names, path_args *a)
+static int work(void *args, kg_cli_graphs *graphs, char **names, size_t count)
 {
-    kg_cli_graphs graphs;
-    int rc = kg_cli_load_selection(names[0], &a->selection, &graphs);
+    (void)count;
+    const path_args *a = args;
     size_t from = 0, to = 0;
+    int rc = kg_cli_resolve(graphs, names[1], &from);
     if (rc == KG_EXIT_OK)
-        rc = kg_cli_resolve(&graphs, names[1], &from);
-    if (rc == KG_EXIT_OK)
-        rc = kg_cli_resolve(&graphs, names[2], &to);
+        rc = kg_cli_resolve(graphs, names[2], &to);
     kg_path_list list;
     memset(&list, 0, sizeof list);
     if (rc == KG_EXIT_OK) {
         kg_error err;
         kg_error_clear(&err);
-        kg_status st = kg_shortest_paths(graphs.graph, from, to, &a->options, &list, &err);
+        kg_status st = kg_shortest_paths(graphs->graph, from, to, &a->options, &list, &err);
         if (st != KG_OK) {
             kg_cli_print_error(&err);
             rc = kg_cli_exit_code(st);
@@ -169,26 +155,30 @@ static int run(char **names, path_args *a)
         if (list.count == 0)
             kg_cli_fail("no %s path from '%s' to '%s' in %s",
                         a->options.is_directed ? "directed" : "undirected",
-                        kg_graph_node(graphs.graph, from)->id,
-                        kg_graph_node(graphs.graph, to)->id,
-                        graphs.graph == graphs.full ? "the graph" : "the selection");
-        rc = report(graphs.graph, from, to, a, &list);
+                        kg_graph_node(graphs->graph, from)->id,
+                        kg_graph_node(graphs->graph, to)->id,
+                        graphs->graph == graphs->full ? "the graph" : "the selection");
+        rc = report(graphs->graph, from, to, a, &list);
     }
     kg_path_list_clear(&list);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"all", no_argument, NULL, OPT_ALL},
+    {"max-paths", required_argument, NULL, OPT_MAX_PATHS},
+    {"directed", no_argument, NULL, OPT_DIRECTED},
+    {"undirected", no_argument, NULL, OPT_UNDIRECTED},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "path", .shortopts = ":f:",
+                                       .longopts = longopts, .own = own_option,
+                                       .operands = 3, .what = "DATASET FROM TO",
+                                       .work = work};
 
 int kg_cmd_path(int argc, char **argv)
 {
     path_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "path");
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK)
-        rc = kg_cli_expect_operands("path", argc, 3, "DATASET FROM TO");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv + optind, &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_command.h"
 #include "cli_groups.h"
 #include "commands.h"
 
@@ -42,6 +43,7 @@ typedef struct subgraph_args {
     kg_cli_selection selection;
     const char *output;
     const char *format_name;
+    kg_format format; /* chosen from format_name or output */
     size_t depth;
     kg_direction direction;
     bool do_fsync;
@@ -62,20 +64,6 @@ static int own_option(void *args, int c, const char *arg)
     default: return KG_CLI_NOT_OWN;
     }
     return rc;
-}
-
-static int parse_options(int argc, char **argv, subgraph_args *a)
-{
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"depth", required_argument, NULL, 'd'},
-        {"direction", required_argument, NULL, OPT_DIRECTION},
-        {"fsync", no_argument, NULL, OPT_FSYNC},
-        {"quiet", no_argument, NULL, 'q'},
-        KG_CLI_SELECTION_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    return kg_cli_parse_options(argc, argv, ":o:f:d:q", longopts, &a->selection, own_option, a);
 }
 
 static int choose_format(const subgraph_args *a, kg_format *format)
@@ -130,40 +118,47 @@ static int write_graph(const kg_graph *g, kg_format format, const subgraph_args 
     return rc;
 }
 
-static int run(char **args, size_t count, subgraph_args *a)
+/* A DATASET, where to write and in what format, before reading it. */
+static int check(void *args, size_t count)
 {
-    kg_format format;
-    int rc = choose_format(a, &format);
-    if (rc != KG_EXIT_OK)
-        return rc;
-    kg_cli_graphs graphs;
-    rc = kg_cli_load_selection(args[0], &a->selection, &graphs);
-    if (rc != KG_EXIT_OK)
-        return rc;
+    subgraph_args *a = args;
+    if (count < 1)
+        return kg_cli_usage_error("subgraph", "expected a DATASET");
+    if (!a->output)
+        return kg_cli_usage_error("subgraph", "say where to write with -o FILE ('-': stdout)");
+    return choose_format(a, &a->format);
+}
+
+static int work(void *args, kg_cli_graphs *graphs, char **operands, size_t count)
+{
+    const subgraph_args *a = args;
     kg_graph *ego = NULL;
-    if (count > 0)
-        rc = ego_network(&graphs, args + 1, count, a, &ego);
+    int rc = KG_EXIT_OK;
+    if (count > 1)
+        rc = ego_network(graphs, operands + 1, count - 1, a, &ego);
     if (rc == KG_EXIT_OK)
-        rc = write_graph(ego ? ego : graphs.graph, format, a);
+        rc = write_graph(ego ? ego : graphs->graph, a->format, a);
     kg_graph_free(ego);
-    kg_cli_graphs_free(&graphs);
     return rc;
 }
+
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"depth", required_argument, NULL, 'd'},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {"fsync", no_argument, NULL, OPT_FSYNC},
+    {"quiet", no_argument, NULL, 'q'},
+    {NULL, 0, NULL, 0}};
+
+static const kg_cli_command command = {.name = "subgraph", .shortopts = ":o:f:d:q",
+                                       .longopts = longopts, .own = own_option,
+                                       .check = check, .work = work};
 
 int kg_cmd_subgraph(int argc, char **argv)
 {
     subgraph_args a;
     memset(&a, 0, sizeof a);
-    kg_cli_selection_init(&a.selection, "subgraph");
     a.depth = 1;
     a.direction = KG_DIRECTION_BOTH;
-    int rc = parse_options(argc, argv, &a);
-    if (rc == KG_EXIT_OK && argc - optind < 1)
-        rc = kg_cli_usage_error("subgraph", "expected a DATASET");
-    if (rc == KG_EXIT_OK && !a.output)
-        rc = kg_cli_usage_error("subgraph", "say where to write with -o FILE ('-': stdout)");
-    if (rc == KG_EXIT_OK)
-        rc = run(argv + optind, (size_t)(argc - optind - 1), &a);
-    kg_cli_selection_free(&a.selection);
-    return rc;
+    return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

@@ -124,6 +124,54 @@ static kg_status check_graph(const kg_graph *graph, kg_partition *out, kg_error 
     return KG_OK;
 }
 
+/* How a partition is found on an igraph view: fills membership (initialised,
+ * empty) and the group count from g; ctx is the method's. */
+typedef igraph_error_t membership_finder(const igraph_t *g, void *ctx,
+                                         igraph_vector_int_t *membership,
+                                         igraph_integer_t *count);
+
+/* A partition of graph found by igraph on its view (directed or not,
+ * simplified as asked), renumbered into out. `step` names igraph's step
+ * in its errors, `groups` what is numbered ("components"). Clears out on
+ * failure. */
+static kg_status igraph_partition(const kg_graph *graph, bool is_directed,
+                                  kg_igraph_simplify simplify, membership_finder *find,
+                                  void *ctx, const char *step, const char *groups,
+                                  kg_partition *out, kg_error *err)
+{
+    igraph_t g;
+    igraph_vector_int_t membership;
+    igraph_integer_t count = 0;
+    bool has_graph = false, has_membership = false;
+    kg_igraph_guard guard;
+    kg_igraph_enter(&guard);
+    kg_status st = kg_igraph_view(graph, is_directed, simplify, &g, err);
+    has_graph = st == KG_OK;
+    if (st == KG_OK) {
+        st = kg_igraph_status(igraph_vector_int_init(&membership, 0), groups, err);
+        has_membership = st == KG_OK;
+    }
+    if (st == KG_OK)
+        st = kg_igraph_status(find(&g, ctx, &membership, &count), step, err);
+    if (st == KG_OK && renumber(&membership, (size_t)count, out) != KG_OK)
+        st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory numbering %s", groups);
+    if (has_membership)
+        igraph_vector_int_destroy(&membership);
+    if (has_graph)
+        igraph_destroy(&g);
+    kg_igraph_leave(&guard);
+    if (st != KG_OK)
+        kg_partition_clear(out);
+    return st;
+}
+
+static igraph_error_t strong_components(const igraph_t *g, void *ctx,
+                                        igraph_vector_int_t *membership, igraph_integer_t *count)
+{
+    (void)ctx;
+    return igraph_connected_components(g, membership, NULL, count, IGRAPH_STRONG);
+}
+
 kg_status kg_components(const kg_graph *graph, bool is_strong, kg_partition *out, kg_error *err)
 {
     kg_status st = check_graph(graph, out, err);
@@ -137,32 +185,8 @@ kg_status kg_components(const kg_graph *graph, bool is_strong, kg_partition *out
         }
         return KG_OK;
     }
-    igraph_t g;
-    igraph_vector_int_t membership;
-    igraph_integer_t count = 0;
-    bool has_graph = false, has_membership = false;
-    kg_igraph_guard guard;
-    kg_igraph_enter(&guard);
-    st = kg_igraph_view(graph, is_strong, KG_IGRAPH_MULTI, &g, err);
-    has_graph = st == KG_OK;
-    if (st == KG_OK) {
-        st = kg_igraph_status(igraph_vector_int_init(&membership, 0), "components", err);
-        has_membership = st == KG_OK;
-    }
-    if (st == KG_OK)
-        st = kg_igraph_status(igraph_connected_components(&g, &membership, NULL, &count,
-                                                          is_strong ? IGRAPH_STRONG : IGRAPH_WEAK),
-                              "components", err);
-    if (st == KG_OK && renumber(&membership, (size_t)count, out) != KG_OK)
-        st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory numbering components");
-    if (has_membership)
-        igraph_vector_int_destroy(&membership);
-    if (has_graph)
-        igraph_destroy(&g);
-    kg_igraph_leave(&guard);
-    if (st != KG_OK)
-        kg_partition_clear(out);
-    return st;
+    return igraph_partition(graph, true, KG_IGRAPH_MULTI, strong_components, NULL, "components",
+                            "components", out, err);
 }
 
 /* Leiden optimising modularity: node weights are degrees and the
@@ -221,6 +245,20 @@ static igraph_error_t find_communities(const igraph_t *g, const kg_community_opt
     return code;
 }
 
+/* find_communities as a membership_finder: ctx is a community_run. */
+typedef struct community_run {
+    kg_community_options options;
+    double modularity;
+} community_run;
+
+static igraph_error_t find_run_communities(const igraph_t *g, void *ctx,
+                                           igraph_vector_int_t *membership,
+                                           igraph_integer_t *count)
+{
+    community_run *run = ctx;
+    return find_communities(g, &run->options, membership, count, &run->modularity);
+}
+
 kg_status kg_communities(const kg_graph *graph, const kg_community_options *options,
                          kg_partition *out, kg_error *err)
 {
@@ -231,32 +269,11 @@ kg_status kg_communities(const kg_graph *graph, const kg_community_options *opti
     if (!(o.resolution > 0))
         return kg_error_set(err, KG_EUSAGE, NULL, "resolution must be positive, not %g",
                             o.resolution);
-    igraph_t g;
-    igraph_vector_int_t membership;
-    igraph_integer_t count = 0;
-    double modularity = 0;
-    bool has_graph = false, has_membership = false;
-    kg_igraph_guard guard;
-    kg_igraph_enter(&guard);
-    st = kg_igraph_view(graph, false, KG_IGRAPH_SIMPLE, &g, err);
-    has_graph = st == KG_OK;
-    if (st == KG_OK) {
-        st = kg_igraph_status(igraph_vector_int_init(&membership, 0), "communities", err);
-        has_membership = st == KG_OK;
-    }
+    community_run run = {o, 0};
+    st = igraph_partition(graph, false, KG_IGRAPH_SIMPLE, find_run_communities, &run,
+                          o.method == KG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain", "communities",
+                          out, err);
     if (st == KG_OK)
-        st = kg_igraph_status(find_communities(&g, &o, &membership, &count, &modularity),
-                              o.method == KG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain", err);
-    if (st == KG_OK && renumber(&membership, (size_t)count, out) != KG_OK)
-        st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory numbering communities");
-    if (st == KG_OK)
-        out->modularity = modularity;
-    if (has_membership)
-        igraph_vector_int_destroy(&membership);
-    if (has_graph)
-        igraph_destroy(&g);
-    kg_igraph_leave(&guard);
-    if (st != KG_OK)
-        kg_partition_clear(out);
+        out->modularity = run.modularity;
     return st;
 }

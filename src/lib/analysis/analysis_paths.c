@@ -48,6 +48,15 @@ static void walkable(const kg_graph *g, const kg_edge *e, kg_direction dir, bool
     *backward = dir != KG_DIRECTION_OUT || is_symmetric;
 }
 
+/* Whether relation e gives steps under dir, and which way (walkable);
+ * a self-loop never does. */
+static bool steps_of(const kg_graph *g, const kg_edge *e, kg_direction dir, bool *forward,
+                     bool *backward)
+{
+    walkable(g, e, dir, forward, backward);
+    return e->source != e->target;
+}
+
 /* Two passes over the relations: count steps per node, then place them. */
 static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency *adj)
 {
@@ -59,8 +68,7 @@ static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency 
     for (size_t j = 0; j < m && st == KG_OK; j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         bool forward, backward;
-        walkable(g, e, dir, &forward, &backward);
-        if (e->source == e->target)
+        if (!steps_of(g, e, dir, &forward, &backward))
             continue;
         adj->start[e->source + 1] += forward;
         adj->start[e->target + 1] += backward;
@@ -72,8 +80,7 @@ static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency 
     for (size_t j = 0; j < m && st == KG_OK; j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         bool forward, backward;
-        walkable(g, e, dir, &forward, &backward);
-        if (e->source == e->target)
+        if (!steps_of(g, e, dir, &forward, &backward))
             continue;
         if (forward)
             adj->steps[fill[e->source]++] = (step){e->target, j};

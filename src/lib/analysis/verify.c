@@ -181,12 +181,15 @@ static void report_missing(const char *dataset_name, const char *pointer, const 
     kg_diagnostics_add(diags, &e);
 }
 
-/* Checks one element's quotes; `base` is its pointer (/relations/3). */
-static kg_status check_quotes(const kg_evidence *ev, uint32_t count, const char *base,
-                              const source_text *texts, size_t text_count,
+/* Checks one element's quotes; its pointer is `array`/origin
+ * (/relations/3). */
+static kg_status check_quotes(const kg_evidence *ev, uint32_t count, const char *array,
+                              uint32_t origin, const source_text *texts, size_t text_count,
                               const char *dataset_name, kg_verify_report *r,
                               kg_diagnostics *diags)
 {
+    char base[64];
+    snprintf(base, sizeof base, "%s/%u", array, origin);
     kg_status result = KG_OK;
     for (uint32_t k = 0; k < count; k++) {
         const source_text *src = find_text(texts, text_count, ev[k].source);
@@ -280,18 +283,14 @@ kg_status kg_verify(const kg_graph *g, const char *base_dir, const char *dataset
     kg_status grounded = KG_OK;
     for (size_t j = 0; st != KG_ENOMEM && j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
-        char base[64];
-        snprintf(base, sizeof base, "/relations/%u", e->origin);
-        kg_status q = check_quotes(e->evidence, e->evidence_count, base, texts, n,
-                                   dataset_name, r, diags);
+        kg_status q = check_quotes(e->evidence, e->evidence_count, "/relations", e->origin,
+                                   texts, n, dataset_name, r, diags);
         grounded = grounded == KG_OK ? q : grounded;
     }
     for (size_t i = 0; st != KG_ENOMEM && i < kg_graph_node_count(g); i++) {
         const kg_node *node = kg_graph_node(g, i);
-        char base[64];
-        snprintf(base, sizeof base, "/entities/%u", node->origin);
-        kg_status q = check_quotes(node->evidence, node->evidence_count, base, texts, n,
-                                   dataset_name, r, diags);
+        kg_status q = check_quotes(node->evidence, node->evidence_count, "/entities",
+                                   node->origin, texts, n, dataset_name, r, diags);
         grounded = grounded == KG_OK ? q : grounded;
     }
     count_coverage(g, r);

@@ -202,18 +202,28 @@ static void legend_node(kg_writer *w, const char *prefix, const char *kind,
     end_list(&a);
 }
 
-static void mark_used(const kg_graph *g, bool *node_types, bool *edge_types)
+/* The types g uses: node type i at [i], edge type j at [node_types + j]
+ * (node_types, edge_types: the schema's counts); NULL when out of memory.
+ * The caller frees it. */
+static bool *used_types(const kg_graph *g, size_t *node_types, size_t *edge_types)
 {
+    const kg_schema *schema = kg_graph_schema(g);
+    *node_types = kg_schema_node_type_count(schema);
+    *edge_types = kg_schema_edge_type_count(schema);
+    bool *used = calloc(*node_types + *edge_types + 1, sizeof *used);
+    if (!used)
+        return NULL;
     for (size_t i = 0; i < kg_graph_node_count(g); i++) {
         size_t t = kg_graph_node(g, i)->type_index;
         if (t != KG_SCHEMA_NOT_FOUND)
-            node_types[t] = true;
+            used[t] = true;
     }
     for (size_t i = 0; i < kg_graph_edge_count(g); i++) {
         size_t t = kg_graph_edge(g, i)->type_index;
         if (t != KG_SCHEMA_NOT_FOUND)
-            edge_types[t] = true;
+            used[*node_types + t] = true;
     }
+    return used;
 }
 
 static void legend_edge(kg_writer *w, const char *prefix, const kg_edge_type *t)
@@ -237,12 +247,10 @@ static void legend_edge(kg_writer *w, const char *prefix, const kg_edge_type *t)
 static kg_status write_legend(kg_writer *w, const kg_graph *g)
 {
     const kg_schema *schema = kg_graph_schema(g);
-    size_t node_types = kg_schema_node_type_count(schema);
-    size_t edge_types = kg_schema_edge_type_count(schema);
-    bool *used = calloc(node_types + edge_types + 1, sizeof *used);
+    size_t node_types, edge_types;
+    bool *used = used_types(g, &node_types, &edge_types);
     if (!used)
         return KG_ENOMEM;
-    mark_used(g, used, used + node_types);
     char prefix[64];
     kg_export_own_prefix(g, "legend:", prefix, sizeof prefix);
     kg_writer_puts(w, "  subgraph \"cluster_legend\" {\n"
@@ -293,12 +301,10 @@ static void style_attrs(kg_writer *w, const char *kind, const char *type, const 
 static kg_status write_type_styles(kg_writer *w, const kg_graph *g)
 {
     const kg_schema *schema = kg_graph_schema(g);
-    size_t node_types = kg_schema_node_type_count(schema);
-    size_t edge_types = kg_schema_edge_type_count(schema);
-    bool *used = calloc(node_types + edge_types + 1, sizeof *used);
+    size_t node_types, edge_types;
+    bool *used = used_types(g, &node_types, &edge_types);
     if (!used)
         return KG_ENOMEM;
-    mark_used(g, used, used + node_types);
     for (size_t i = 0; i < node_types; i++)
         if (used[i] && strlen(kg_schema_node_type(schema, i)->name) < 256)
             style_attrs(w, "node", kg_schema_node_type(schema, i)->name,

@@ -38,32 +38,29 @@ static void declare_key(kg_writer *w, const char *id, const char *domain,
     kg_writer_printf(w, "\" attr.type=\"%s\"/>\n", type);
 }
 
+/* The keys of one domain ("graph", "node", "edge"): its fixed string
+ * fields (id DOMAIN_FIELD), then its typed attributes (id DOMAIN_attrN). */
+static void declare_domain(kg_writer *w, const char *domain, const char *const *fields,
+                           const kg_attr_keys *attrs)
+{
+    char id[64], buf[256];
+    for (const char *const *f = fields; *f; f++) {
+        snprintf(id, sizeof id, "%s_%s", domain, *f);
+        declare_key(w, id, domain, *f, "string");
+    }
+    for (size_t i = 0; attrs && i < attrs->count; i++) {
+        snprintf(id, sizeof id, "%s_attr%zu", domain, i);
+        declare_key(w, id, domain, kg_export_attr_name(attrs->keys[i].name, buf, sizeof buf),
+                    graphml_type(attrs->keys[i].kind));
+    }
+}
+
 static void declare_keys(kg_writer *w, const kg_attr_keys *nodes, const kg_attr_keys *edges)
 {
     static const char *const graph_fields[] = {"name", "title", "description", "sources", NULL};
-    char id[64], buf[256];
-    for (const char *const *f = graph_fields; *f; f++) {
-        snprintf(id, sizeof id, "graph_%s", *f);
-        declare_key(w, id, "graph", *f, "string");
-    }
-    for (const char *const *f = node_fields; *f; f++) {
-        snprintf(id, sizeof id, "node_%s", *f);
-        declare_key(w, id, "node", *f, "string");
-    }
-    for (size_t i = 0; i < nodes->count; i++) {
-        snprintf(id, sizeof id, "node_attr%zu", i);
-        declare_key(w, id, "node", kg_export_attr_name(nodes->keys[i].name, buf, sizeof buf),
-                    graphml_type(nodes->keys[i].kind));
-    }
-    for (const char *const *f = edge_fields; *f; f++) {
-        snprintf(id, sizeof id, "edge_%s", *f);
-        declare_key(w, id, "edge", *f, "string");
-    }
-    for (size_t i = 0; i < edges->count; i++) {
-        snprintf(id, sizeof id, "edge_attr%zu", i);
-        declare_key(w, id, "edge", kg_export_attr_name(edges->keys[i].name, buf, sizeof buf),
-                    graphml_type(edges->keys[i].kind));
-    }
+    declare_domain(w, "graph", graph_fields, NULL);
+    declare_domain(w, "node", node_fields, nodes);
+    declare_domain(w, "edge", edge_fields, edges);
 }
 
 /* OPEN text</data>, where OPEN is `INDENT<data key="KEY">`; nothing for

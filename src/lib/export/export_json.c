@@ -9,6 +9,16 @@
 #include "export_internal.h"
 #include "writer_internal.h"
 
+/* What a node and a link end with: dates, evidence, attributes, '}'. */
+static void end_record(kg_writer *w, kg_date start, kg_date end, const kg_evidence *ev,
+                       uint32_t ev_count, const kg_attr *attrs, uint32_t attr_count)
+{
+    kg_export_json_dates(w, start, end);
+    kg_export_json_evidence(w, ev, ev_count);
+    kg_export_json_attrs(w, attrs, attr_count);
+    kg_putc(w, '}');
+}
+
 static bool write_node(kg_writer *w, const void *graph, size_t i)
 {
     const kg_node *n = kg_graph_node(graph, i);
@@ -18,10 +28,7 @@ static bool write_node(kg_writer *w, const void *graph, size_t i)
     kg_export_json_member(w, "label", n->label);
     kg_export_json_member(w, "description", n->description);
     kg_export_json_aliases(w, n);
-    kg_export_json_dates(w, n->start, n->end);
-    kg_export_json_evidence(w, n->evidence, n->evidence_count);
-    kg_export_json_attrs(w, n->attrs, n->attr_count);
-    kg_putc(w, '}');
+    end_record(w, n->start, n->end, n->evidence, n->evidence_count, n->attrs, n->attr_count);
     kg_export_end_element(w, i, kg_graph_node_count(graph));
     return true;
 }
@@ -42,10 +49,7 @@ static bool write_link(kg_writer *w, const void *ctx, size_t i)
         kg_put_again(w, id, kg_write_json_string, e->id);
     }
     kg_export_json_member(w, "type", e->type);
-    kg_export_json_dates(w, e->start, e->end);
-    kg_export_json_evidence(w, e->evidence, e->evidence_count);
-    kg_export_json_attrs(w, e->attrs, e->attr_count);
-    kg_putc(w, '}');
+    end_record(w, e->start, e->end, e->evidence, e->evidence_count, e->attrs, e->attr_count);
     kg_export_end_element(w, i, kg_graph_edge_count(g));
     return true;
 }

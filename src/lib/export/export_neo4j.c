@@ -220,10 +220,21 @@ static bool is_type(const char *type, const char *wanted)
     return type == wanted || strcmp(type, wanted) == 0;
 }
 
+/* What a node row and a relationship row end with: dates, evidence, the
+ * attribute columns, the line end. False when out of memory. */
+static bool end_row(kg_writer *w, const rows_ctx *c, kg_date start, kg_date end,
+                    const kg_evidence *ev, uint32_t ev_count, const kg_attr *attrs,
+                    uint32_t attr_count)
+{
+    bool ok = common_fields(w, start, end, ev, ev_count);
+    attr_fields(w, c->keys, attrs, attr_count);
+    kg_writer_putc(w, '\n');
+    return ok;
+}
+
 static bool node_row(kg_writer *w, const void *ctx, size_t i)
 {
     const rows_ctx *c = ctx;
-    const kg_attr_keys *keys = c->keys;
     const kg_node *n = kg_graph_node(c->ids->graph, i);
     if (!is_type(n->type, c->type))
         return true;
@@ -234,16 +245,13 @@ static bool node_row(kg_writer *w, const void *ctx, size_t i)
     field(w, n->label);
     field(w, n->description);
     ok = field_owned(w, aliases) && ok;
-    ok = common_fields(w, n->start, n->end, n->evidence, n->evidence_count) && ok;
-    attr_fields(w, keys, n->attrs, n->attr_count);
-    kg_writer_putc(w, '\n');
-    return ok;
+    return end_row(w, c, n->start, n->end, n->evidence, n->evidence_count, n->attrs,
+                   n->attr_count) && ok;
 }
 
 static bool edge_row(kg_writer *w, const void *ctx, size_t i)
 {
     const rows_ctx *c = ctx;
-    const kg_attr_keys *keys = c->keys;
     const kg_edge *e = kg_graph_edge(c->ids->graph, i);
     if (!is_type(e->type, c->type))
         return true;
@@ -256,10 +264,8 @@ static bool edge_row(kg_writer *w, const void *ctx, size_t i)
         kg_put_node_id(w, c->ids, e->target);
     field(w, e->type);
     field(w, e->id);
-    bool ok = common_fields(w, e->start, e->end, e->evidence, e->evidence_count);
-    attr_fields(w, keys, e->attrs, e->attr_count);
-    kg_writer_putc(w, '\n');
-    return ok;
+    return end_row(w, c, e->start, e->end, e->evidence, e->evidence_count, e->attrs,
+                   e->attr_count);
 }
 
 kg_status kg_export_neo4j_file(const kg_graph *g, size_t i, kg_writer *w, kg_error *err)

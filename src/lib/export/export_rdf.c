@@ -240,6 +240,20 @@ static rdf_out record_out(kg_writer *w, const rdf_out *shared)
     return o;
 }
 
+/* How an entity's or a relation's statements end: its dates, attributes
+ * and evidence links, then (after the subject) its evidence items. */
+static void record_tail(rdf_out *o, const char *label, kg_date start, kg_date end,
+                        const kg_attr *attrs, uint32_t attr_count, const kg_evidence *ev,
+                        uint32_t ev_count)
+{
+    date_literal(o, "start", start);
+    date_literal(o, "end", end);
+    attributes(o, attrs, attr_count);
+    evidence_links(o, label, ev_count);
+    end_subject(o);
+    evidence_items(o, label, ev, ev_count);
+}
+
 static bool write_node(kg_writer *w, const void *shared, size_t index)
 {
     rdf_out out = record_out(w, shared), *o = &out;
@@ -253,12 +267,8 @@ static bool write_node(kg_writer *w, const void *shared, size_t index)
     literal(o, iri(P_RDFS, "comment"), n->description, NULL);
     for (uint32_t i = 0; i < n->alias_count; i++)
         literal(o, iri(P_SKOS, "altLabel"), n->aliases[i], NULL);
-    date_literal(o, "start", n->start);
-    date_literal(o, "end", n->end);
-    attributes(o, n->attrs, n->attr_count);
-    evidence_links(o, label, n->evidence_count);
-    end_subject(o);
-    evidence_items(o, label, n->evidence, n->evidence_count);
+    record_tail(o, label, n->start, n->end, n->attrs, n->attr_count, n->evidence,
+                n->evidence_count);
     return true;
 }
 
@@ -323,12 +333,8 @@ static bool write_edge(kg_writer *w, const void *shared, size_t index)
     object(o, iri(P_RDF, "object"), target);
     literal(o, iri(P_KG, "id"), e->id, NULL);
     literal(o, iri(P_KG, "type"), e->type, NULL);
-    date_literal(o, "start", e->start);
-    date_literal(o, "end", e->end);
-    attributes(o, e->attrs, e->attr_count);
-    evidence_links(o, label, e->evidence_count);
-    end_subject(o);
-    evidence_items(o, label, e->evidence, e->evidence_count);
+    record_tail(o, label, e->start, e->end, e->attrs, e->attr_count, e->evidence,
+                e->evidence_count);
     return true;
 }
 

@@ -170,6 +170,18 @@ static kg_status copy_aliases(kg_graph *g, const char *const *from, uint32_t cou
     return KG_OK;
 }
 
+/* What entities and relations both carry: evidence and attributes. */
+static kg_status copy_evidence_attrs(kg_graph *g, const kg_evidence *evidence,
+                                     uint32_t evidence_count, const kg_evidence **evidence_out,
+                                     const kg_attr *attrs, uint32_t attr_count,
+                                     const kg_attr **attrs_out)
+{
+    kg_status st = copy_evidence(g, evidence, evidence_count, evidence_out);
+    if (st == KG_OK)
+        st = copy_attrs(g, attrs, attr_count, attrs_out);
+    return st;
+}
+
 kg_status kg_graph_add_node(kg_graph *g, const kg_node *node, size_t *index)
 {
     if (g->is_finished || !node->id)
@@ -186,9 +198,8 @@ kg_status kg_graph_add_node(kg_graph *g, const kg_node *node, size_t *index)
         n.type = "";
     kg_status st = copy_aliases(g, node->aliases, node->alias_count, &n.aliases);
     if (st == KG_OK)
-        st = copy_evidence(g, node->evidence, node->evidence_count, &n.evidence);
-    if (st == KG_OK)
-        st = copy_attrs(g, node->attrs, node->attr_count, &n.attrs);
+        st = copy_evidence_attrs(g, node->evidence, node->evidence_count, &n.evidence,
+                                 node->attrs, node->attr_count, &n.attrs);
     if (st != KG_OK)
         return st;
     st = kg_index_map_put(&g->node_ids, n.id, g->node_count, NULL);
@@ -214,9 +225,8 @@ kg_status kg_graph_add_edge(kg_graph *g, const kg_edge *edge)
         return KG_ENOMEM;
     if (!e.type)
         e.type = "";
-    kg_status st = copy_evidence(g, edge->evidence, edge->evidence_count, &e.evidence);
-    if (st == KG_OK)
-        st = copy_attrs(g, edge->attrs, edge->attr_count, &e.attrs);
+    kg_status st = copy_evidence_attrs(g, edge->evidence, edge->evidence_count, &e.evidence,
+                                       edge->attrs, edge->attr_count, &e.attrs);
     if (st != KG_OK)
         return st;
     g->edges[g->edge_count++] = e;

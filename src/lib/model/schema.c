@@ -112,10 +112,15 @@ static void load_style(kg_json_ctx *ctx, kg_schema *s, json_t *type_obj,
     }
 }
 
-/* An optional list of non-empty strings (the extractor's cue words). */
-static void load_string_list(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
-                             const char *pointer, const char *key,
-                             const char *const **out, size_t *count)
+/* Checks one string of a list: returns it to keep, or NULL after
+ * reporting why it cannot be kept (iptr is its JSON Pointer). */
+typedef const char *list_item_check(kg_json_ctx *ctx, const char *iptr, json_t *item);
+
+/* An optional list `key` of strings, each passed by check; the kept ones
+ * in an arena array (*out, *count; NULL and 0 when the key is absent). */
+static void load_checked_list(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
+                              const char *pointer, const char *key, list_item_check *check,
+                              const char *const **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -134,14 +139,29 @@ static void load_string_list(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
     json_array_foreach(list, i, item) {
         char iptr[KG_POINTER_MAX];
         kg_pointer_index(iptr, ptr, i);
-        const char *text = json_string_value(item);
-        if (!text || !text[0])
-            kg_json_report(ctx, KG_EINPUT, iptr, NULL, "expected a non-empty string, found %s",
-                           kg_json_type_name(item));
-        else
+        const char *text = check(ctx, iptr, item);
+        if (text)
             items[(*count)++] = keep(s, text);
     }
     *out = items;
+}
+
+static const char *non_empty_string(kg_json_ctx *ctx, const char *iptr, json_t *item)
+{
+    const char *text = json_string_value(item);
+    if (text && text[0])
+        return text;
+    kg_json_report(ctx, KG_EINPUT, iptr, NULL, "expected a non-empty string, found %s",
+                   kg_json_type_name(item));
+    return NULL;
+}
+
+/* An optional list of non-empty strings (the extractor's cue words). */
+static void load_string_list(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
+                             const char *pointer, const char *key,
+                             const char *const **out, size_t *count)
+{
+    load_checked_list(ctx, s, obj, pointer, key, non_empty_string, out, count);
 }
 
 static void load_node_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
@@ -211,32 +231,21 @@ static void load_endpoint_types(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
     *types = list;
 }
 
+static const char *wikidata_property(kg_json_ctx *ctx, const char *iptr, json_t *item)
+{
+    const char *id = json_string_value(item);
+    if (id && valid_wikidata_id(id, 'P'))
+        return id;
+    kg_json_report(ctx, KG_EINPUT, iptr, "a Wikidata property id looks like 'P1366'",
+                   "expected a Wikidata property id");
+    return NULL;
+}
+
 static void load_wikidata_properties(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
                                      const char *pointer, kg_edge_type *t)
 {
-    json_t *list = kg_json_array(ctx, obj, pointer, "wikidata", false);
-    if (!list)
-        return;
-    char ptr[KG_POINTER_MAX];
-    kg_pointer_key(ptr, pointer, "wikidata");
-    const char **ids = kg_arena_alloc(&s->arena, (json_array_size(list) + 1) * sizeof *ids);
-    if (!ids) {
-        s->is_out_of_memory = true;
-        return;
-    }
-    size_t i;
-    json_t *item;
-    json_array_foreach(list, i, item) {
-        char iptr[KG_POINTER_MAX];
-        kg_pointer_index(iptr, ptr, i);
-        const char *id = json_string_value(item);
-        if (!id || !valid_wikidata_id(id, 'P'))
-            kg_json_report(ctx, KG_EINPUT, iptr, "a Wikidata property id looks like 'P1366'",
-                           "expected a Wikidata property id");
-        else
-            ids[t->wikidata_count++] = keep(s, id);
-    }
-    t->wikidata = ids;
+    load_checked_list(ctx, s, obj, pointer, "wikidata", wikidata_property, &t->wikidata,
+                      &t->wikidata_count);
 }
 
 static void load_edge_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,

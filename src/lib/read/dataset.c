@@ -110,18 +110,23 @@ static void load_aliases(loader *ld, json_t *obj, const char *pointer, kg_node *
     node->aliases = aliases;
 }
 
-static size_t load_node_type(loader *ld, json_t *obj, const char *pointer,
-                             const char **type)
+/* The "type" of a record, named in the schema as a node type or (is_edge)
+ * an edge type: its index, or KG_SCHEMA_NOT_FOUND (reported, with the
+ * nearest names). */
+static size_t load_type(loader *ld, json_t *obj, const char *pointer, bool is_edge,
+                        const char **type)
 {
     *type = kg_json_string(&ld->ctx, obj, pointer, "type", true);
     if (!*type)
         return KG_SCHEMA_NOT_FOUND;
-    size_t index = kg_schema_find_node_type(ld->schema, *type);
+    size_t index = is_edge ? kg_schema_find_edge_type(ld->schema, *type)
+                           : kg_schema_find_node_type(ld->schema, *type);
     if (index == KG_SCHEMA_NOT_FOUND) {
         char ptr[KG_POINTER_MAX];
         kg_pointer_key(ptr, pointer, "type");
-        kg_json_report_unknown(&ld->ctx, ptr, "node type", *type,
-                               kg_schema_suggest_node_type(ld->schema, *type));
+        kg_json_report_unknown(&ld->ctx, ptr, is_edge ? "edge type" : "node type", *type,
+                               is_edge ? kg_schema_suggest_edge_type(ld->schema, *type)
+                                       : kg_schema_suggest_node_type(ld->schema, *type));
     }
     return index;
 }
@@ -136,23 +141,34 @@ static void claim_names(loader *ld, const kg_node *node, size_t index)
     }
 }
 
-static void load_entity(loader *ld, json_t *obj, size_t position)
+/* The checks every record of an array starts with: an object, known
+ * keys, a valid review; ptr gets its JSON Pointer. False when it is not
+ * an object (reported). */
+static bool start_record(loader *ld, json_t *obj, const char *array, size_t position,
+                         const char *const *keys, char ptr[KG_POINTER_MAX])
 {
-    char ptr[KG_POINTER_MAX];
-    kg_pointer_index(ptr, "/entities", position);
+    kg_pointer_index(ptr, array, position);
     if (!json_is_object(obj)) {
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
                        kg_json_type_name(obj));
-        return;
+        return false;
     }
-    kg_json_check_keys(&ld->ctx, obj, ptr, entity_keys);
+    kg_json_check_keys(&ld->ctx, obj, ptr, keys);
     kg_ds_check_review(ld, obj, ptr);
+    return true;
+}
+
+static void load_entity(loader *ld, json_t *obj, size_t position)
+{
+    char ptr[KG_POINTER_MAX];
+    if (!start_record(ld, obj, "/entities", position, entity_keys, ptr))
+        return;
     kg_node node;
     memset(&node, 0, sizeof node);
     size_t problems = ld->ctx.problems;
     node.origin = (uint32_t)position;
     node.id = kg_json_string(&ld->ctx, obj, ptr, "id", true);
-    node.type_index = load_node_type(ld, obj, ptr, &node.type);
+    node.type_index = load_type(ld, obj, ptr, false, &node.type);
     node.label = kg_json_string(&ld->ctx, obj, ptr, "label", true);
     node.description = kg_json_string(&ld->ctx, obj, ptr, "description", false);
     load_aliases(ld, obj, ptr, &node);
@@ -268,21 +284,6 @@ static void check_endpoint_types(loader *ld, const kg_edge *e, const char *point
     }
 }
 
-static size_t load_edge_type(loader *ld, json_t *obj, const char *pointer, const char **type)
-{
-    *type = kg_json_string(&ld->ctx, obj, pointer, "type", true);
-    if (!*type)
-        return KG_SCHEMA_NOT_FOUND;
-    size_t index = kg_schema_find_edge_type(ld->schema, *type);
-    if (index == KG_SCHEMA_NOT_FOUND) {
-        char ptr[KG_POINTER_MAX];
-        kg_pointer_key(ptr, pointer, "type");
-        kg_json_report_unknown(&ld->ctx, ptr, "edge type", *type,
-                               kg_schema_suggest_edge_type(ld->schema, *type));
-    }
-    return index;
-}
-
 static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_edge *e)
 {
     e->id = kg_json_string(&ld->ctx, obj, pointer, "id", false);
@@ -304,21 +305,15 @@ static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_ed
 static void load_relation(loader *ld, json_t *obj, size_t position)
 {
     char ptr[KG_POINTER_MAX];
-    kg_pointer_index(ptr, "/relations", position);
-    if (!json_is_object(obj)) {
-        kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
-                       kg_json_type_name(obj));
+    if (!start_record(ld, obj, "/relations", position, relation_keys, ptr))
         return;
-    }
-    kg_json_check_keys(&ld->ctx, obj, ptr, relation_keys);
-    kg_ds_check_review(ld, obj, ptr);
     kg_edge e;
     memset(&e, 0, sizeof e);
     size_t problems = ld->ctx.problems;
     e.origin = (uint32_t)position;
     load_relation_id(ld, obj, ptr, &e);
     e.source = load_endpoint(ld, obj, ptr, "source");
-    e.type_index = load_edge_type(ld, obj, ptr, &e.type);
+    e.type_index = load_type(ld, obj, ptr, true, &e.type);
     e.target = load_endpoint(ld, obj, ptr, "target");
     kg_ds_load_interval(ld, obj, ptr, &e.start, &e.end);
     kg_ds_load_evidence(ld, obj, ptr, true, &e.evidence, &e.evidence_count);

@@ -59,6 +59,31 @@ const char *kg_import_format_name(kg_import_format format)
     return "unknown";
 }
 
+kg_status kg_import_end(kg_importer *im, kg_status st, kg_graph **out)
+{
+    if (st == KG_OK)
+        st = kg_imp_finish(im, out);
+    else if (im->status == KG_OK)
+        im->status = st;
+    kg_imp_cleanup(im);
+    return st != KG_OK ? st : im->status;
+}
+
+/* Reads path whole, within the size limit; a failure is the import's
+ * (added to its diagnostics and recorded as its status). */
+static kg_status read_input_file(kg_importer *im, const char *path, char **text, size_t *len)
+{
+    kg_error err;
+    kg_status st = kg_read_file(path, im->options.max_bytes, text, len, &err);
+    if (st != KG_OK) {
+        if (im->diags)
+            kg_diagnostics_add(im->diags, &err);
+        if (im->status == KG_OK)
+            im->status = st;
+    }
+    return st;
+}
+
 /* A CSV/TSV edge list with the node list options->nodes_path: the node
  * list is read here, so the table parser only ever parses text. Its
  * separator follows its own extension, else the edge list's. */
@@ -74,15 +99,9 @@ static kg_status run_table(kg_importer *im, const char *text, size_t len, char s
                           : format == KG_IMPORT_CSV ? ','
                                                     : separator;
     char *nodes_text = NULL;
-    kg_error err;
-    kg_status st = kg_read_file(path, im->options.max_bytes, &nodes_text, &nodes.len, &err);
-    if (st != KG_OK) {
-        if (im->diags)
-            kg_diagnostics_add(im->diags, &err);
-        if (im->status == KG_OK)
-            im->status = st;
+    kg_status st = read_input_file(im, path, &nodes_text, &nodes.len);
+    if (st != KG_OK)
         return st;
-    }
     nodes.text = nodes_text;
     st = kg_table_import(im, text, len, separator, &nodes);
     free(nodes_text);
@@ -131,12 +150,7 @@ kg_status kg_import_buffer(const char *text, size_t len, const char *name,
         st = run_importer(&im, format, copy, len);
     }
     free(copy);
-    if (st == KG_OK)
-        st = kg_imp_finish(&im, out);
-    else if (im.status == KG_OK)
-        im.status = st;
-    kg_imp_cleanup(&im);
-    return st != KG_OK ? st : im.status;
+    return kg_import_end(&im, st, out);
 }
 
 /* ---- a neo4j-admin folder (kg's NAME.neo4j/) ------------------------- */
@@ -182,15 +196,9 @@ static kg_status import_folder_file(kg_importer *im, const char *path, int expec
 {
     char *text = NULL;
     size_t len = 0;
-    kg_error err;
-    kg_status st = kg_read_file(path, im->options.max_bytes, &text, &len, &err);
-    if (st != KG_OK) {
-        if (im->diags)
-            kg_diagnostics_add(im->diags, &err);
-        if (im->status == KG_OK)
-            im->status = st;
+    kg_status st = read_input_file(im, path, &text, &len);
+    if (st != KG_OK)
         return st;
-    }
     kg_imp_text part = {path, text, len, ','};
     st = kg_table_import_part(im, &part, expect_edges, true);
     free(text);
@@ -230,12 +238,7 @@ static kg_status import_folder(const char *path, const kg_import_options *o, kg_
     kg_status st = kg_imp_init(&im, path, o, diags);
     if (st == KG_OK)
         st = import_neo4j_folder(&im, path);
-    if (st == KG_OK)
-        st = kg_imp_finish(&im, out);
-    else if (im.status == KG_OK)
-        im.status = st;
-    kg_imp_cleanup(&im);
-    return st != KG_OK ? st : im.status;
+    return kg_import_end(&im, st, out);
 }
 
 kg_status kg_import_file(const char *path, const kg_import_options *options, kg_graph **out,

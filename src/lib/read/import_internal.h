@@ -47,4 +47,9 @@ kg_status kg_table_import(kg_importer *im, const char *text, size_t len, char se
 kg_status kg_table_import_part(kg_importer *im, const kg_imp_text *part, int expect_edges,
                                bool is_neo4j);
 
+/* An import's end, after its parsing returned st: the graph in *out when
+ * st is KG_OK (kg_imp_finish), else st recorded as the import's status;
+ * frees the importer. Returns the first failure, or the import's status. */
+kg_status kg_import_end(kg_importer *im, kg_status st, kg_graph **out);
+
 #endif

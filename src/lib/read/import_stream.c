@@ -56,10 +56,5 @@ kg_status kg_import_stream_file(const char *path, const kg_import_options *o, kg
         st = o->format == KG_IMPORT_GRAPHML ? kg_graphml_import_file(&im, f)
                                             : kg_node_link_import_file(&im, f);
     fclose(f);
-    if (st == KG_OK)
-        st = kg_imp_finish(&im, out);
-    else if (im.status == KG_OK)
-        im.status = st;
-    kg_imp_cleanup(&im);
-    return st != KG_OK ? st : im.status;
+    return kg_import_end(&im, st, out);
 }
