@@ -79,6 +79,27 @@ int kg_cli_ensure_directory(const char *dir)
     return KG_EXIT_SYSTEM;
 }
 
+int kg_cli_write_output(const char *path, kg_cli_write_fn write, void *ctx)
+{
+    kg_error err;
+    kg_error_clear(&err);
+    kg_writer *w = NULL;
+    kg_status st = strcmp(path, "-") == 0 ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
+                                          : kg_writer_open_file(path, false, &w, &err);
+    if (st == KG_OK)
+        st = write(w, ctx, &err);
+    if (st == KG_OK)
+        st = kg_writer_commit(w, &err);
+    else
+        kg_writer_abort(w);
+    if (st != KG_OK) {
+        if (!err.message[0])
+            kg_error_set(&err, st, path, "cannot write");
+        kg_cli_print_error(&err);
+    }
+    return kg_cli_exit_code(st);
+}
+
 int kg_cli_write_export(const kg_graph *g, const char *out, kg_format format,
                         const kg_export_options *options, bool do_fsync)
 {

@@ -58,6 +58,12 @@ int kg_cli_take_limits(int *argc, char **argv);
  * creating it at the same moment). Prints any error; returns an exit code. */
 int kg_cli_ensure_directory(const char *dir);
 
+/* Writes one output through an atomic writer: path "-" is standard output;
+ * write fills the writer (ctx is its own). Prints any error; returns an
+ * exit code. Nothing is left under path unless write and commit succeed. */
+typedef kg_status (*kg_cli_write_fn)(kg_writer *w, void *ctx, kg_error *err);
+int kg_cli_write_output(const char *path, kg_cli_write_fn write, void *ctx);
+
 /* Writes g as format to the file `out` (atomically), or to stdout when out
  * is "-"; a folder format (neo4j) creates the folder `out` if missing and
  * writes its files there. Prints any error; returns an exit code. */

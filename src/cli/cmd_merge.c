@@ -44,27 +44,12 @@ static int read_inputs(int count, char **paths, char **texts, size_t *lens)
     return KG_EXIT_OK;
 }
 
-static int write_text(const char *output, const char *text)
+/* The merged data set and a final newline. */
+static kg_status write_text(kg_writer *w, void *ctx, kg_error *err)
 {
-    kg_error err;
-    kg_error_clear(&err);
-    kg_writer *w = NULL;
-    kg_status st = strcmp(output, "-") == 0 ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
-                                            : kg_writer_open_file(output, false, &w, &err);
-    if (st == KG_OK)
-        st = kg_writer_puts(w, text);
-    if (st == KG_OK)
-        st = kg_writer_putc(w, '\n');
-    if (st == KG_OK)
-        st = kg_writer_commit(w, &err);
-    else
-        kg_writer_abort(w);
-    if (st != KG_OK) {
-        if (!err.message[0])
-            kg_error_set(&err, st, output, "cannot write");
-        kg_cli_print_error(&err);
-    }
-    return kg_cli_exit_code(st);
+    (void)err;
+    kg_status st = kg_writer_puts(w, ctx);
+    return st == KG_OK ? kg_writer_putc(w, '\n') : st;
 }
 
 int kg_cmd_merge(int argc, char **argv)
@@ -111,7 +96,7 @@ int kg_cmd_merge(int argc, char **argv)
     kg_diagnostics_clear(&diags);
     rc = kg_cli_exit_code(st);
     if (st == KG_OK) {
-        rc = write_text(output, merged);
+        rc = kg_cli_write_output(output, write_text, merged);
         if (rc == KG_EXIT_OK && !is_quiet)
             fprintf(stderr, "kg: merge: %zu entities added, %zu merged; %zu relations added, "
                             "%zu merged; %zu skipped\n", report.entities_added,

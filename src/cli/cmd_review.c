@@ -98,26 +98,17 @@ static int read_sources(const kg_graph *g, const char *dir, bool is_quiet, char 
     return KG_EXIT_OK;
 }
 
-static int write_page(const char *output, const kg_graph *g, const char *dataset_text,
-                      const char *input, char **texts)
+typedef struct review_args {
+    const kg_graph *graph;
+    const char *dataset_text, *input;
+    char **texts;
+} review_args;
+
+static kg_status write_page(kg_writer *w, void *ctx, kg_error *err)
 {
-    kg_error err;
-    kg_error_clear(&err);
-    kg_writer *w = NULL;
-    kg_status st = strcmp(output, "-") == 0 ? kg_writer_open_stream(stdout, "<stdout>", &w, &err)
-                                            : kg_writer_open_file(output, false, &w, &err);
-    if (st == KG_OK)
-        st = kg_export_review(g, dataset_text, input, (const char *const *)texts, w, &err);
-    if (st == KG_OK)
-        st = kg_writer_commit(w, &err);
-    else
-        kg_writer_abort(w);
-    if (st != KG_OK) {
-        if (!err.message[0])
-            kg_error_set(&err, st, output, "cannot write");
-        kg_cli_print_error(&err);
-    }
-    return kg_cli_exit_code(st);
+    const review_args *r = ctx;
+    return kg_export_review(r->graph, r->dataset_text, r->input, (const char *const *)r->texts, w,
+                            err);
 }
 
 int kg_cmd_review(int argc, char **argv)
@@ -170,7 +161,8 @@ int kg_cmd_review(int argc, char **argv)
     dataset_dir(input, dir, sizeof dir);
     if ((rc = read_sources(g, dir, is_quiet, texts)) != KG_EXIT_OK)
         goto cleanup;
-    rc = write_page(output, g, dataset_text, input, texts);
+    review_args page = {g, dataset_text, input, texts};
+    rc = kg_cli_write_output(output, write_page, &page);
 cleanup:
     for (size_t i = 0; texts && i < kg_graph_source_count(g); i++)
         free(texts[i]);

@@ -75,17 +75,14 @@ static void attributes(kg_writer *w, const kg_attr *attrs, uint32_t count)
     kg_writer_putc(w, '}');
 }
 
+static kg_status script_string(kg_writer *w, const char *s)
+{
+    return kg_write_json_string_for_script(w, s ? s : "");
+}
+
 static void evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
 {
-    kg_writer_puts(w, ", \"evidence\": [");
-    for (uint32_t i = 0; i < count; i++) {
-        kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
-        json_string(w, ev[i].source);
-        kg_writer_puts(w, ", \"quote\": ");
-        json_string(w, ev[i].quote);
-        kg_writer_putc(w, '}');
-    }
-    kg_writer_putc(w, ']');
+    kg_export_json_evidence_as(w, ev, count, script_string);
 }
 
 /* "style": {...} with the Graphviz attributes the schema sets. */
@@ -262,30 +259,27 @@ static bool fill(kg_writer *w, const kg_graph *g, const kg_viewer_point *xy, con
 #undef IS
 }
 
+typedef struct html_page {
+    const kg_graph *graph;
+    kg_viewer_point *xy;
+} html_page;
+
+static bool fill_page(kg_writer *w, void *ctx, const char *name, size_t len)
+{
+    const html_page *page = ctx;
+    return fill(w, page->graph, page->xy, name, len);
+}
+
 kg_status kg_export_html(const kg_graph *graph, kg_writer *w, kg_error *err)
 {
     if (!graph || !w || !kg_graph_is_finished(graph))
         return kg_error_set(err, KG_EUSAGE, NULL,
                             "kg_export_html needs a finished graph and a writer");
-    kg_viewer_point *xy = NULL;
-    kg_status status = kg_viewer_layout(graph, &xy, err);
-    const char *text = (const char *)kg_viewer_template;
-    const char *end = text + kg_viewer_template_size;
-    while (status == KG_OK && text < end) {
-        const char *at = strstr(text, "@KG_");
-        const char *close = at ? strchr(at + 4, '@') : NULL;
-        if (!at || !close) {
-            kg_writer_write(w, text, (size_t)(end - text));
-            break;
-        }
-        kg_writer_write(w, text, (size_t)(at - text));
-        if (!fill(w, graph, xy, at + 4, (size_t)(close - at - 4)))
-            status = kg_error_set(err, KG_EUSAGE, NULL,
-                                  "the viewer template has an unknown marker '%.*s'",
-                                  (int)(close - at + 1), at);
-        else
-            text = close + 1;
-    }
-    free(xy);
-    return status == KG_OK ? kg_export_writer_error(w, err) : status;
+    html_page page = {graph, NULL};
+    kg_status status = kg_viewer_layout(graph, &page.xy, err);
+    if (status == KG_OK)
+        status = kg_export_template(w, (const char *)kg_viewer_template, kg_viewer_template_size,
+                                    "viewer", fill_page, &page, err);
+    free(page.xy);
+    return status;
 }

@@ -124,6 +124,18 @@ static bool fill(kg_writer *w, const kg_graph *g, const char *dataset_text,
 #undef IS
 }
 
+typedef struct review_page {
+    const kg_graph *graph;
+    const char *dataset_text, *file_name;
+    const char *const *source_texts;
+} review_page;
+
+static bool fill_page(kg_writer *w, void *ctx, const char *name, size_t len)
+{
+    const review_page *p = ctx;
+    return fill(w, p->graph, p->dataset_text, p->file_name, p->source_texts, name, len);
+}
+
 kg_status kg_export_review(const kg_graph *graph, const char *dataset_text,
                            const char *file_name, const char *const *source_texts,
                            kg_writer *w, kg_error *err)
@@ -131,22 +143,7 @@ kg_status kg_export_review(const kg_graph *graph, const char *dataset_text,
     if (!graph || !dataset_text || !w)
         return kg_error_set(err, KG_EUSAGE, NULL,
                             "kg_export_review needs a graph, its data set's text and a writer");
-    const char *text = (const char *)kg_review_template;
-    const char *end = text + kg_review_template_size;
-    while (text < end) {
-        const char *at = strstr(text, "@KG_");
-        const char *close = at ? strchr(at + 4, '@') : NULL;
-        if (!at || !close) {
-            kg_writer_write(w, text, (size_t)(end - text));
-            break;
-        }
-        kg_writer_write(w, text, (size_t)(at - text));
-        if (!fill(w, graph, dataset_text, file_name, source_texts, at + 4,
-                  (size_t)(close - at - 4)))
-            return kg_error_set(err, KG_EUSAGE, NULL,
-                                "the review template has an unknown marker '%.*s'",
-                                (int)(close - at + 1), at);
-        text = close + 1;
-    }
-    return kg_export_writer_error(w, err);
+    review_page page = {graph, dataset_text, file_name, source_texts};
+    return kg_export_template(w, (const char *)kg_review_template, kg_review_template_size,
+                              "review", fill_page, &page, err);
 }

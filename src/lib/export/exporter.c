@@ -198,17 +198,42 @@ void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end)
         kg_export_json_member(w, "end", kg_date_format(end, text));
 }
 
-void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
+void kg_export_json_evidence_as(kg_writer *w, const kg_evidence *ev, uint32_t count,
+                                kg_export_string_fn string)
 {
-    if (count == 0)
-        return;
     KG_PUT_LIT(w, ", \"evidence\": [");
     for (uint32_t i = 0; i < count; i++) {
         kg_writer_puts(w, i ? ", {\"source\": " : "{\"source\": ");
-        kg_write_json_string(w, ev[i].source);
+        string(w, ev[i].source);
         KG_PUT_LIT(w, ", \"quote\": ");
-        kg_write_json_string(w, ev[i].quote);
+        string(w, ev[i].quote);
         kg_putc(w, '}');
     }
     kg_putc(w, ']');
+}
+
+void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count)
+{
+    if (count)
+        kg_export_json_evidence_as(w, ev, count, kg_write_json_string);
+}
+
+kg_status kg_export_template(kg_writer *w, const char *text, size_t size, const char *what,
+                             kg_export_fill_fn fill, void *ctx, kg_error *err)
+{
+    const char *end = text + size;
+    while (text < end) {
+        const char *at = strstr(text, "@KG_");
+        const char *close = at ? strchr(at + 4, '@') : NULL;
+        if (!at || !close) {
+            kg_writer_write(w, text, (size_t)(end - text));
+            break;
+        }
+        kg_writer_write(w, text, (size_t)(at - text));
+        if (!fill(w, ctx, at + 4, (size_t)(close - at - 4)))
+            return kg_error_set(err, KG_EUSAGE, NULL, "the %s template has an unknown marker '%.*s'",
+                                what, (int)(close - at + 1), at);
+        text = close + 1;
+    }
+    return kg_export_writer_error(w, err);
 }

@@ -5,6 +5,8 @@
 #ifndef KG_EXPORTER_H
 #define KG_EXPORTER_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kg/export.h"
@@ -56,6 +58,12 @@ static inline void kg_export_end_element(kg_writer *w, size_t i, size_t count)
 void kg_export_json_named(kg_writer *w, const char *prefix, size_t len, const char *value);
 void kg_export_json_dates(kg_writer *w, kg_date start, kg_date end);
 void kg_export_json_aliases(kg_writer *w, const kg_node *node); /* none: nothing */
+/* The ", \"evidence\": [...]" member with each string written by `string`
+ * (kg_write_json_string, or the script-safe one for the HTML page), even
+ * when empty. */
+typedef kg_status (*kg_export_string_fn)(kg_writer *w, const char *s);
+void kg_export_json_evidence_as(kg_writer *w, const kg_evidence *ev, uint32_t count,
+                                kg_export_string_fn string);
 void kg_export_json_evidence(kg_writer *w, const kg_evidence *ev, uint32_t count);
 
 /* Writes into prefix[size] a prefix no entity id of g starts with: base
@@ -66,5 +74,13 @@ void kg_export_own_prefix(const kg_graph *g, const char *base, char *prefix, siz
 
 /* Sets err from the writer's sticky status, naming its file. */
 kg_status kg_export_writer_error(kg_writer *w, kg_error *err);
+
+/* Copies a page template to w, calling fill for each @KG_NAME@ marker
+ * (name without the @KG_ and @); fill returns false for a name it does not
+ * know, which ends the copy with KG_EUSAGE naming `what` (e.g. "viewer").
+ * Shared by the viewer (export_html.c) and review (export_review.c) pages. */
+typedef bool (*kg_export_fill_fn)(kg_writer *w, void *ctx, const char *name, size_t len);
+kg_status kg_export_template(kg_writer *w, const char *text, size_t size, const char *what,
+                             kg_export_fill_fn fill, void *ctx, kg_error *err);
 
 #endif

@@ -7,32 +7,25 @@
 
 #include <stddef.h>
 
-extern const unsigned char kg_viewer_template[];   /* template.html */
-extern const size_t kg_viewer_template_size;
-extern const unsigned char kg_viewer_css[];        /* viewer.css */
-extern const size_t kg_viewer_css_size;
+/* KG_ASSET(name) declares the bytes `name` and their count `name_size`. */
+#define KG_ASSET(name)                  \
+    extern const unsigned char name[];  \
+    extern const size_t name##_size
+
+KG_ASSET(kg_viewer_template); /* template.html */
+KG_ASSET(kg_viewer_css);      /* viewer.css */
 /* The viewer's script, one file per concern, joined in this order. */
-extern const unsigned char kg_viewer_js_dom[];     /* dom.js */
-extern const size_t kg_viewer_js_dom_size;
-extern const unsigned char kg_viewer_js_dates[];   /* dates.js */
-extern const size_t kg_viewer_js_dates_size;
-extern const unsigned char kg_viewer_js_styles[];  /* styles.js */
-extern const size_t kg_viewer_js_styles_size;
-extern const unsigned char kg_viewer_js_panel[];   /* panel.js */
-extern const size_t kg_viewer_js_panel_size;
-extern const unsigned char kg_viewer_js_picture[]; /* picture.js */
-extern const size_t kg_viewer_js_picture_size;
-extern const unsigned char kg_viewer_js_app[];     /* app.js */
-extern const size_t kg_viewer_js_app_size;
-extern const unsigned char kg_viewer_cytoscape[];  /* vendor/cytoscape.min.js */
-extern const size_t kg_viewer_cytoscape_size;
+KG_ASSET(kg_viewer_js_dom);     /* dom.js */
+KG_ASSET(kg_viewer_js_dates);   /* dates.js */
+KG_ASSET(kg_viewer_js_styles);  /* styles.js */
+KG_ASSET(kg_viewer_js_panel);   /* panel.js */
+KG_ASSET(kg_viewer_js_picture); /* picture.js */
+KG_ASSET(kg_viewer_js_app);     /* app.js */
+KG_ASSET(kg_viewer_cytoscape);  /* vendor/cytoscape.min.js */
 
 /* The review page (kg review): its own template, style sheet and script. */
-extern const unsigned char kg_review_template[];   /* review.html */
-extern const size_t kg_review_template_size;
-extern const unsigned char kg_review_css[];        /* review.css */
-extern const size_t kg_review_css_size;
-extern const unsigned char kg_review_js[];         /* review.js */
-extern const size_t kg_review_js_size;
+KG_ASSET(kg_review_template); /* review.html */
+KG_ASSET(kg_review_css);      /* review.css */
+KG_ASSET(kg_review_js);       /* review.js */
 
 #endif
