@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli_command.h"
+#include "cli_draw.h"
 #include "cli_groups.h"
 #include "commands.h"
 
@@ -23,11 +24,19 @@ const char kg_usage_subgraph[] =
     "Options:\n"
     "  -o, --output FILE          where to write ('-': standard output, which\n"
     "                             needs -f)\n"
-    "  -f, --format FORMAT        dot (alias gv), graphml, json, svg or html\n"
-    "                             (default: from FILE's extension)\n"
+    "  -f, --format FORMAT        any format of kg build: dot, graphml, json, svg,\n"
+    "                             png, pdf, html, gexf, ... (default: from FILE's\n"
+    "                             extension)\n"
     "  -d, --depth K              with ENTITY: how many relations away (default 1;\n"
     "                             'all': the entities' whole components)\n"
     "      --direction D          both (default), out or in, as for neighbours\n"
+    "      --layout ENGINE        Graphviz layout for SVG, PNG, PDF (default: dot\n"
+    "                             up to 150 entities and 400 relations, else sfdp)\n"
+    "      --max-size PX          longest side of SVG, PNG, PDF in pixels at 96\n"
+    "                             per inch (default 4800; 0: no bound)\n"
+    "      --no-legend            leave the legend out of SVG, PNG and PDF\n"
+    "      --base-iri IRI         nt, ttl: the namespace of entities, statements\n"
+    "                             and sources (as for kg build)\n"
     "      --fsync                fsync FILE before renaming it, its folder after\n"
     "  -q, --quiet                print no summary on stderr\n"
     "  -h, --help                 show this help\n"
@@ -37,7 +46,8 @@ const char kg_usage_subgraph[] =
     "Exit codes: 0 done, 1 usage error, 2 invalid data set, unknown or\n"
     "ambiguous entity, or unknown type, 3 I/O or memory error.\n";
 
-enum { OPT_DIRECTION = KG_OPT_FIRST_COMMAND_OPTION, OPT_FSYNC };
+enum { OPT_DIRECTION = KG_OPT_FIRST_COMMAND_OPTION, OPT_FSYNC, OPT_LAYOUT, OPT_MAX_SIZE,
+       OPT_NO_LEGEND, OPT_BASE_IRI };
 
 typedef struct subgraph_args {
     kg_cli_selection selection;
@@ -46,6 +56,7 @@ typedef struct subgraph_args {
     kg_format format; /* chosen from format_name or output */
     size_t depth;
     kg_direction direction;
+    kg_export_options export; /* --layout, --max-size, --no-legend, --base-iri */
     bool do_fsync;
     bool is_quiet;
 } subgraph_args;
@@ -60,6 +71,10 @@ static int own_option(void *args, int c, const char *arg)
     case 'd': rc = kg_cli_parse_depth("subgraph", arg, &a->depth); break;
     case OPT_DIRECTION: rc = kg_cli_parse_direction("subgraph", arg, &a->direction); break;
     case OPT_FSYNC: a->do_fsync = true; break;
+    case OPT_LAYOUT: a->export.layout = arg; break;
+    case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("subgraph", arg, &a->export.max_pixels); break;
+    case OPT_NO_LEGEND: a->export.has_legend = false; break;
+    case OPT_BASE_IRI: a->export.base_iri = arg; break;
     case 'q': a->is_quiet = true; break;
     default: return KG_CLI_NOT_OWN;
     }
@@ -110,7 +125,7 @@ static int ego_network(kg_cli_graphs *graphs, char **names, size_t count,
 
 static int write_graph(const kg_graph *g, kg_format format, const subgraph_args *a)
 {
-    int rc = kg_cli_write_export(g, a->output, format, NULL, a->do_fsync);
+    int rc = kg_cli_write_export(g, a->output, format, &a->export, a->do_fsync);
     if (rc == KG_EXIT_OK && !a->is_quiet)
         fprintf(stderr, "kg: wrote %s (%s): %zu entities, %zu relations\n",
                 strcmp(a->output, "-") == 0 ? "<stdout>" : a->output, kg_format_name(format),
@@ -147,6 +162,10 @@ static const struct option longopts[] = {
     {"depth", required_argument, NULL, 'd'},
     {"direction", required_argument, NULL, OPT_DIRECTION},
     {"fsync", no_argument, NULL, OPT_FSYNC},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    {"base-iri", required_argument, NULL, OPT_BASE_IRI},
     {"quiet", no_argument, NULL, 'q'},
     {NULL, 0, NULL, 0}};
 
@@ -160,5 +179,6 @@ int kg_cmd_subgraph(int argc, char **argv)
     memset(&a, 0, sizeof a);
     a.depth = 1;
     a.direction = KG_DIRECTION_BOTH;
+    a.export = kg_export_defaults();
     return kg_cli_run_command(&command, argc, argv, &a.selection, &a);
 }

@@ -128,7 +128,7 @@ expect_rc 1 "a diagram is not JSON"
 run diagram "$DATA" top --max-size big -o "$scratch/x.svg"
 expect_rc 1 "--max-size big"
 
-# ---- --layout and --max-size on build, convert and ingest -------------------
+# ---- --layout and --max-size on build, convert, ingest and subgraph ---------
 printf 'id\ttype\tlabel\na\tthing\tA\nb\tthing\tB\n' >"$scratch/n.tsv"
 printf 'source\ttype\ttarget\na\trel\tb\n' >"$scratch/e.tsv"
 run ingest -q --nodes "$scratch/n.tsv" --edges "$scratch/e.tsv" -n t -f svg --layout neato \
@@ -137,7 +137,8 @@ expect_rc 0 "ingest --layout neato"
 xmllint --noout "$scratch/ing/t.svg" 2>/dev/null || fail "ingest --layout neato wrote no SVG"
 for cmd in "ingest --nodes $scratch/n.tsv -o $scratch/ing" \
            "convert $KG_TEST_DATA/small.kg.json $scratch/c.svg" \
-           "build -o $scratch/b $KG_TEST_DATA/small.kg.json"; do
+           "build -o $scratch/b $KG_TEST_DATA/small.kg.json" \
+           "subgraph $KG_TEST_DATA/small.kg.json -o $scratch/sg.svg"; do
   # shellcheck disable=SC2086
   run $cmd --layout nosuch
   expect_rc 1 "$cmd --layout nosuch"
@@ -153,6 +154,15 @@ assert max(w, h) <= 480 * 72 / 96 + 1, (w, h)          # 5 inches
 png = open(d + "/small.png", "rb").read(24)
 pw, ph = struct.unpack(">II", png[16:24])
 assert max(pw, ph) <= 481, (pw, ph)
+EOF
+
+run subgraph "$KG_TEST_DATA/small.kg.json" -q -o "$scratch/sg480.svg" --layout neato --max-size 480
+expect_rc 0 "subgraph --layout neato --max-size 480"
+"$PY" - "$scratch/sg480.svg" <<'EOF' || fail "subgraph --max-size 480 did not bound the drawing"
+import re, sys
+svg = open(sys.argv[1]).read()
+w, h = (float(x) for x in re.search(r'width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
+assert max(w, h) <= 480 * 72 / 96 + 1, (w, h)
 EOF
 
 # ---- ingest draws SVG, PNG and PDF from one layout -------------------------
