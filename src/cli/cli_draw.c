@@ -48,3 +48,14 @@ int kg_cli_parse_max_size(const char *command, const char *arg, unsigned *out)
     *out = (unsigned)value;
     return KG_EXIT_OK;
 }
+
+int kg_cli_drawing_option(const char *command, int c, const char *arg, kg_export_options *o)
+{
+    switch (c) {
+    case KG_OPT_LAYOUT: o->layout = arg; return KG_EXIT_OK;
+    case KG_OPT_RANKDIR: o->rankdir = arg; return KG_EXIT_OK;
+    case KG_OPT_MAX_SIZE: return kg_cli_parse_max_size(command, arg, &o->max_pixels);
+    case KG_OPT_NO_LEGEND: o->has_legend = false; return KG_EXIT_OK;
+    default: return KG_CLI_NOT_DRAWING;
+    }
+}

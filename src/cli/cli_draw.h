@@ -20,6 +20,20 @@ kg_status kg_cli_draw(const kg_graph *g, const kg_diagram *d, const kg_export_op
                       const kg_format *formats, kg_writer *const *writers, size_t count,
                       bool is_quiet, kg_error *err);
 
+/* getopt_long values of the drawing options that subgraph and diagram
+ * share (above any command's own numbers), the rows of their option
+ * tables, and the one place they are applied. */
+enum { KG_OPT_LAYOUT = 0x1000, KG_OPT_RANKDIR, KG_OPT_MAX_SIZE, KG_OPT_NO_LEGEND };
+#define KG_CLI_DRAWING_LONGOPTS                                   \
+    {"layout", required_argument, NULL, KG_OPT_LAYOUT},           \
+        {"rankdir", required_argument, NULL, KG_OPT_RANKDIR},     \
+        {"max-size", required_argument, NULL, KG_OPT_MAX_SIZE},   \
+        {"no-legend", no_argument, NULL, KG_OPT_NO_LEGEND}
+/* Applies drawing option c to o and returns an exit code, or returns
+ * KG_CLI_NOT_DRAWING when c is none of them. */
+#define KG_CLI_NOT_DRAWING (-2)
+int kg_cli_drawing_option(const char *command, int c, const char *arg, kg_export_options *o);
+
 /* Parses --max-size PX (0: no bound; at most 100000). Prints a usage
  * error and returns KG_EXIT_USAGE when it is not a number. */
 int kg_cli_parse_max_size(const char *command, const char *arg, unsigned *out);

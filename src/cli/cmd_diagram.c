@@ -69,10 +69,6 @@ enum {
     OPT_GROUP_BY,
     OPT_PER_GROUP,
     OPT_TITLE,
-    OPT_LAYOUT,
-    OPT_RANKDIR,
-    OPT_MAX_SIZE,
-    OPT_NO_LEGEND,
     OPT_FSYNC,
     OPT_CONNECTED
 };
@@ -123,14 +119,12 @@ static int own_option(void *args, int c, const char *arg)
         rc = kg_cli_parse_count("diagram", "--per-group", arg, &a->per_group);
         break;
     case OPT_TITLE: a->title = arg; break;
-    case OPT_LAYOUT: a->export.layout = arg; break;
-    case OPT_RANKDIR: a->export.rankdir = arg; break;
-    case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("diagram", arg, &a->export.max_pixels); break;
-    case OPT_NO_LEGEND: a->export.has_legend = false; break;
     case OPT_FSYNC: a->do_fsync = true; break;
     case OPT_CONNECTED: a->is_connected = true; break;
     case 'q': a->is_quiet = true; break;
-    default: return KG_CLI_NOT_OWN;
+    default:
+        rc = kg_cli_drawing_option("diagram", c, arg, &a->export);
+        return rc == KG_CLI_NOT_DRAWING ? KG_CLI_NOT_OWN : rc;
     }
     return rc;
 }
@@ -438,10 +432,7 @@ static const struct option longopts[] = {
     {"group-by", required_argument, NULL, OPT_GROUP_BY},
     {"per-group", required_argument, NULL, OPT_PER_GROUP},
     {"title", required_argument, NULL, OPT_TITLE},
-    {"layout", required_argument, NULL, OPT_LAYOUT},
-    {"rankdir", required_argument, NULL, OPT_RANKDIR},
-    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
-    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    KG_CLI_DRAWING_LONGOPTS,
     {"fsync", no_argument, NULL, OPT_FSYNC},
     {"connected", no_argument, NULL, OPT_CONNECTED},
     {"quiet", no_argument, NULL, 'q'},

@@ -34,6 +34,7 @@ const char kg_usage_subgraph[] =
     "                             up to 150 entities and 400 relations, else sfdp)\n"
     "      --max-size PX          longest side of SVG, PNG, PDF in pixels at 96\n"
     "                             per inch (default 4800; 0: no bound)\n"
+    "      --rankdir DIR          LR, RL, TB or BT (default: LR)\n"
     "      --no-legend            leave the legend out of SVG, PNG and PDF\n"
     "      --base-iri IRI         nt, ttl: the namespace of entities, statements\n"
     "                             and sources (as for kg build)\n"
@@ -46,8 +47,7 @@ const char kg_usage_subgraph[] =
     "Exit codes: 0 done, 1 usage error, 2 invalid data set, unknown or\n"
     "ambiguous entity, or unknown type, 3 I/O or memory error.\n";
 
-enum { OPT_DIRECTION = KG_OPT_FIRST_COMMAND_OPTION, OPT_FSYNC, OPT_LAYOUT, OPT_MAX_SIZE,
-       OPT_NO_LEGEND, OPT_BASE_IRI };
+enum { OPT_DIRECTION = KG_OPT_FIRST_COMMAND_OPTION, OPT_FSYNC, OPT_BASE_IRI };
 
 typedef struct subgraph_args {
     kg_cli_selection selection;
@@ -71,12 +71,11 @@ static int own_option(void *args, int c, const char *arg)
     case 'd': rc = kg_cli_parse_depth("subgraph", arg, &a->depth); break;
     case OPT_DIRECTION: rc = kg_cli_parse_direction("subgraph", arg, &a->direction); break;
     case OPT_FSYNC: a->do_fsync = true; break;
-    case OPT_LAYOUT: a->export.layout = arg; break;
-    case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("subgraph", arg, &a->export.max_pixels); break;
-    case OPT_NO_LEGEND: a->export.has_legend = false; break;
     case OPT_BASE_IRI: a->export.base_iri = arg; break;
     case 'q': a->is_quiet = true; break;
-    default: return KG_CLI_NOT_OWN;
+    default:
+        rc = kg_cli_drawing_option("subgraph", c, arg, &a->export);
+        return rc == KG_CLI_NOT_DRAWING ? KG_CLI_NOT_OWN : rc;
     }
     return rc;
 }
@@ -162,9 +161,7 @@ static const struct option longopts[] = {
     {"depth", required_argument, NULL, 'd'},
     {"direction", required_argument, NULL, OPT_DIRECTION},
     {"fsync", no_argument, NULL, OPT_FSYNC},
-    {"layout", required_argument, NULL, OPT_LAYOUT},
-    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
-    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    KG_CLI_DRAWING_LONGOPTS,
     {"base-iri", required_argument, NULL, OPT_BASE_IRI},
     {"quiet", no_argument, NULL, 'q'},
     {NULL, 0, NULL, 0}};

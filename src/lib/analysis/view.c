@@ -37,6 +37,22 @@ static kg_status take(const kg_graph *g, const bool *keep_node, const bool *keep
     return KG_OK;
 }
 
+/* The end every view shares: when st is still KG_OK, out takes the kept
+ * entities and relations; the selection arrays are freed (any may be NULL),
+ * and out is cleared on failure. */
+static kg_status finish_view(kg_status st, const kg_graph *g, bool *keep_node, bool *keep_edge,
+                             bool *centres, kg_diagram *out, kg_error *err)
+{
+    if (st == KG_OK)
+        st = take(g, keep_node, keep_edge, centres, out, err);
+    free(keep_node);
+    free(keep_edge);
+    free(centres);
+    if (st != KG_OK)
+        kg_diagram_clear(out);
+    return st;
+}
+
 kg_status kg_view_select(const kg_graph *g, const bool *keep, const bool *centres,
                          kg_diagram *out, kg_error *err)
 {
@@ -81,13 +97,9 @@ kg_status kg_view_chain(const kg_graph *g, const char *edge_type, kg_diagram *ou
     if (st == KG_OK && found == 0)
         st = kg_error_set(err, KG_EINPUT, NULL, "no relation of type '%s' to draw as a chain",
                           edge_type);
+    st = finish_view(st, g, keep_node, keep_edge, NULL, out, err);
     if (st == KG_OK)
-        st = take(g, keep_node, keep_edge, NULL, out, err);
-    out->kind = KG_DIAGRAM_TIMELINE;
-    free(keep_node);
-    free(keep_edge);
-    if (st != KG_OK)
-        kg_diagram_clear(out);
+        out->kind = KG_DIAGRAM_TIMELINE;
     return st;
 }
 
@@ -107,14 +119,9 @@ kg_status kg_view_top(const kg_graph *g, kg_measure measure, size_t top, kg_diag
         st = kg_rank(values, n, order, err);
     for (size_t i = 0; st == KG_OK && i < top && i < n; i++)
         keep[order[i]] = true;
-    if (st == KG_OK)
-        st = take(g, keep, NULL, NULL, out, err);
     free(values);
     free(order);
-    free(keep);
-    if (st != KG_OK)
-        kg_diagram_clear(out);
-    return st;
+    return finish_view(st, g, keep, NULL, NULL, out, err);
 }
 
 kg_status kg_view_path(const kg_graph *g, size_t from, size_t to, kg_diagram *out,
@@ -140,17 +147,10 @@ kg_status kg_view_path(const kg_graph *g, size_t from, size_t to, kg_diagram *ou
         for (size_t i = 0; i < path->length; i++)
             keep_edge[path->edges[i]] = true;
     }
-    if (st == KG_OK) {
+    if (st == KG_OK)
         centres[from] = centres[to] = true;
-        st = take(g, keep_node, keep_edge, centres, out, err);
-    }
     kg_path_list_clear(&paths);
-    free(keep_node);
-    free(keep_edge);
-    free(centres);
-    if (st != KG_OK)
-        kg_diagram_clear(out);
-    return st;
+    return finish_view(st, g, keep_node, keep_edge, centres, out, err);
 }
 
 /* ---- overview ----------------------------------------------------------- */
