@@ -1,8 +1,13 @@
 /* fuzz_import_file.c - libFuzzer harness for the streaming readers of
  * files (node-link JSON, GraphML: -DKG_FUZZ_FORMAT=KG_IMPORT_JSON or
  * _GRAPHML): any bytes are written to a file, read with kg_import_file (in
- * chunks) and with kg_import_buffer, and the two must agree on the status,
- * the first message and the graph's size. Build and run: scripts/fuzz.sh. */
+ * chunks) and with kg_import_buffer, and the two must agree on the status
+ * and the graph's size, and for JSON (kg's own parser) on the first error.
+ * For GraphML the first error may differ: libxml2's reader fed in chunks
+ * reports malformed XML (a bad attribute, extra content after the root)
+ * where it meets it, which can be before kg has seen an element that the
+ * whole-buffer read reports first; both are exit 2 with a position.
+ * Build and run: scripts/fuzz.sh. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +39,15 @@ static kg_status import(const uint8_t *data, size_t size, const char *path, kg_g
     return st;
 }
 
+/* The first diagnostic that is an error, not a warning (status KG_OK). */
+static const char *first_error(const kg_diagnostics *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].status != KG_OK)
+            return d->items[i].message;
+    return "";
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static char path[64];
@@ -50,7 +64,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (sa != sb || (a && (kg_graph_node_count(a) != kg_graph_node_count(b) ||
                            kg_graph_edge_count(a) != kg_graph_edge_count(b))))
         abort(); /* the file and the buffer must read the same */
-    if (sa != KG_OK && strcmp(da.items[0].message, db.items[0].message) != 0)
+    if (KG_FUZZ_FORMAT == KG_IMPORT_JSON && sa != KG_OK &&
+        strcmp(first_error(&da), first_error(&db)) != 0)
         abort();
     kg_graph_free(a);
     kg_graph_free(b);
