@@ -68,7 +68,7 @@ void kg_extractor_free(kg_extractor *ex)
 }
 
 /* The name's key: its tokens joined the way kg_ex_key joins text tokens, so
- * "EU–NATO  Cooperation" in a label matches the text's spacing. */
+ * "ASEAN–EU  Dialogue" in a label matches the text's spacing. */
 static kg_status name_key(kg_extractor *ex, const char *name, char *key, size_t size,
                           size_t *len)
 {

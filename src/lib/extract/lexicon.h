@@ -14,8 +14,8 @@ typedef enum ex_cue_kind { EX_CUE_EDGE = 0, EX_CUE_NODE, EX_CUE_CONTEXT } ex_cue
  * containing name, the right end the name inside it. */
 typedef enum ex_structure {
     EX_WORDS = 0,
-    EX_ADJACENT,   /* "Secretary General Jens Stoltenberg" */
-    EX_PREFIX,     /* "NATO Cyber Security Centre" holds "NATO"; also "NATO’s Staff" */
+    EX_ADJACENT,   /* "Secretary General Ana Lindqvist" */
+    EX_PREFIX,     /* "Interpol Cyber Fusion Centre" holds "Interpol"; also "Interpol’s Staff" */
     EX_INNER,      /* "President of the European Council": a name after a
                       preposition (words[0]: "of", "on", "for") inside a name */
     EX_COMMA,      /* "Mons, Belgium" */

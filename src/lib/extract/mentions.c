@@ -227,7 +227,7 @@ size_t kg_ex_known_length(const kg_extractor *ex, const ex_text *t, size_t i, si
     char key[EX_KEY_MAX];
     for (size_t n = max; n > 0; n--) {
         if (i + n < t->token_count && t->tokens[i + n].is_joined && t->tokens[i + n].is_cap)
-            continue; /* a name ends at a word boundary ("EU-NATO"), not "NATO-led" */
+            continue; /* a name ends at a word boundary ("ASEAN-EU"), not "ASEAN-led" */
         size_t len = kg_ex_key(t->text, t->tokens, i, i + n, key, sizeof key);
         if (!len)
             continue;
@@ -304,7 +304,7 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
     bool initials = (t->text[tk[a].start] | 32) == (t->text[tk[b + 1].start] | 32);
     if (upper < 2 || (!initials && strcmp(ex->entities[entity].rule, "cue-word") != 0))
-        return KG_OK; /* "Operation Althea (EUFOR)" is typed; "(NATO)" after a word is not */
+        return KG_OK; /* "Operation Blue Harbour (OBH)" is typed; "(IMO)" after a word is not */
     char key[EX_KEY_MAX];
     size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
     size_t other = kg_ex_names_find(&ex->names, key, len);
@@ -353,8 +353,8 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             return note_name(ex, text, a, b, ctx, "context", 0.5, entity);
         return note_name(ex, text, a, b, ex->default_type, "capitalised", 0.3, entity);
     }
-    /* "Secretary General Jens Stoltenberg", "President of the European
-     * Commission José Manuel Barroso": a title or a typed name, then a person */
+    /* "Secretary General Ana Lindqvist", "President of the Nordic
+     * Council Pekka Virtanen": a title or a typed name, then a person */
     for (size_t k = a + 1; ex->person_type != KG_SCHEMA_NOT_FOUND && k + 1 < b; k++) {
         if (!tk[k].is_joined && looks_personal(ex, tk, k, b) &&
             (title_ends_at(ex, tk, a, k) ||
@@ -417,8 +417,8 @@ static bool starts_name(const ex_text *t, size_t first, size_t i, size_t end)
 
 /* Whether the word after the name [a, b) is a node type's own word in
  * lower case ("arrangements", "region", "fleet"): the head noun of the
- * name, which then types it. Not after an acronym ("NATO forces") or a
- * name typed already ("the European Council meeting"). */
+ * name, which then types it. Not after an acronym ("ASEAN forces") or a
+ * name typed already ("the Nordic Council meeting"). */
 static bool head_noun_after(const kg_extractor *ex, const ex_text *t, size_t a, size_t b,
                             size_t end)
 {
@@ -545,7 +545,7 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
             }
         }
         if (b > a && head_noun_after(ex, t, a, b, last))
-            b++; /* "the Berlin Plus arrangements", "the Baltic region" */
+            b++; /* "the Oslo Accords arrangements", "the Alpine region" */
         if (known >= b - i && known > 0) {
             i += known;
             continue;

@@ -390,7 +390,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
         c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first))
         r++;
-    /* "the NATO-led mission, Operation X": a name glued to a lower-case
+    /* "the UN-led mission, Operation X": a name glued to a lower-case
      * word ("-led", "-run") modifies what follows */
     else if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].is_joined &&
              !tk[c->m[r].last].is_cap && tk[c->m[r].last].kind == EX_WORD &&
@@ -477,9 +477,9 @@ static bool is_token(const clause *c, size_t i, const char *text)
     return i < c->last && strcmp(c->t->tokens[i].lower, text) == 0;
 }
 
-/* Names inside names: "NATO Cyber Security Centre" holds "NATO" (a
- * prefix), "President of the European Council" holds "European Council"
- * (after "of"), and "NATO’s International Staff" is read as a prefix. */
+/* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
+ * prefix), "President of the Nordic Council" holds "Nordic Council"
+ * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
 static kg_status inner_names(kg_extractor *ex, const clause *c)
 {
     size_t prefix[EX_CUES_AT_MAX], inner_cues[EX_CUES_AT_MAX];
@@ -491,7 +491,7 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
-        /* a known name among the first two words: "Standing NATO Maritime Group" */
+        /* a known name among the first two words: "Joint Interpol Liaison Office" */
         for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++)
             if (kg_ex_known_length(ex, c->t, f, m->last - 1, &inner) > 0) {
                 st = relate_entities(ex, c, m->entity, inner, prefix, np, q0, q1, m->first, 0.5);
@@ -536,7 +536,7 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     return st;
 }
 
-/* Two names with nothing between ("Secretary General Jens Stoltenberg"),
+/* Two names with nothing between ("Secretary General Ana Lindqvist"),
  * or only a comma ("Mons, Belgium"). */
 static kg_status name_pairs(kg_extractor *ex, const clause *c)
 {

@@ -119,7 +119,7 @@ static size_t word_end(const ex_text *t, size_t at)
                  t->text[at - 1] <= '9' && next >= '0' && next <= '9')
             at += n; /* 60,000 */
         else if (inner && is_apostrophe_cp(cp) && !(next == 's' && !is_word_cp(peek(t, at + n + 1, &n2))))
-            at += n; /* O'Neill, not NATO's */
+            at += n; /* O'Neill, not ASEAN's */
         else
             break;
     }
@@ -173,7 +173,7 @@ static kg_status tokenise_words(ex_text *t)
                    t->tokens[t->token_count - 1].end == at &&
                    t->tokens[t->token_count - 1].kind == EX_WORD &&
                    is_word_cp(peek(t, at + n, &n2))) {
-            joined = true; /* EU-NATO, EU-led: no token for the hyphen */
+            joined = true; /* ASEAN-EU, UN-led: no token for the hyphen */
             at += n;
             continue;
         } else {
