@@ -44,6 +44,8 @@ const char kg_usage_ingest[] =
     "                         to 150 entities and 400 relations, else sfdp)\n"
     "      --max-size PX      longest side of SVG, PNG, PDF in pixels at 96 per\n"
     "                         inch (default 4800; 0: no bound)\n"
+    "      --base-iri IRI     nt, ttl: name entities IRI id/ID, statements and\n"
+    "                         sources IRI relation/, IRI source/\n"
     "      --fsync            fsync each file before renaming it, its folder after\n"
     "  -q, --quiet            print no summary\n"
     "  -h, --help             show this help\n"
@@ -62,7 +64,7 @@ typedef struct ingest_args {
     const char *schema_path, *output_dir, *name;
     bool formats[KG_FORMAT_COUNT];
     bool is_check, is_quiet, do_fsync, is_progress, is_no_progress;
-    kg_export_options export; /* drawings: --layout, --max-size */
+    kg_export_options export; /* --layout, --max-size, --base-iri */
 } ingest_args;
 
 static int add_input(const char **list, size_t *count, const char *path)
@@ -77,7 +79,7 @@ static int add_input(const char **list, size_t *count, const char *path)
 static int parse_options(int argc, char **argv, ingest_args *a)
 {
     enum { OPT_NODES = 256, OPT_EDGES, OPT_SCHEMA, OPT_CHECK, OPT_PROGRESS, OPT_NO_PROGRESS,
-           OPT_FSYNC, OPT_LAYOUT, OPT_MAX_SIZE };
+           OPT_FSYNC, OPT_LAYOUT, OPT_MAX_SIZE, OPT_BASE_IRI };
     static const struct option longopts[] = {
         {"nodes", required_argument, NULL, OPT_NODES},
         {"edges", required_argument, NULL, OPT_EDGES},
@@ -92,6 +94,7 @@ static int parse_options(int argc, char **argv, ingest_args *a)
         {"quiet", no_argument, NULL, 'q'},
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"base-iri", required_argument, NULL, OPT_BASE_IRI},
         {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->export = kg_export_defaults();
@@ -115,6 +118,7 @@ static int parse_options(int argc, char **argv, ingest_args *a)
         case 'q': a->is_quiet = true; break;
         case OPT_LAYOUT: a->export.layout = optarg; break;
         case OPT_MAX_SIZE: rc = kg_cli_parse_max_size("ingest", optarg, &a->export.max_pixels); break;
+        case OPT_BASE_IRI: a->export.base_iri = optarg; break;
         case ':': return kg_cli_usage_error("ingest", "option '%s' needs a value", argv[optind - 1]);
         default: return kg_cli_usage_error("ingest", "unknown option '%s'", argv[optind - 1]);
         }

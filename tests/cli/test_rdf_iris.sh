@@ -60,6 +60,22 @@ run build -q -f nt --base-iri 'https://example.org/x#' -o "$scratch/build" "$KG_
 expect_rc 0 "build --base-iri"
 grep -q '^<https://example.org/x#id/' "$scratch/build/small.nt" || fail "build --base-iri: entities not under the base"
 grep -q 'kg.example/id/' "$scratch/build/small.nt" && fail "build --base-iri: an entity kept the default IRI"
+# kg ingest takes the same option (bulk lists become RDF under the base too).
+printf 'id\ttype\tlabel\na\torganisation\tA\nb\torganisation\tB\n' >"$scratch/nodes.tsv"
+printf 'source\ttype\ttarget\na\tpart_of\tb\n' >"$scratch/edges.tsv"
+run ingest -q --nodes "$scratch/nodes.tsv" --edges "$scratch/edges.tsv" -f nt -n bulk \
+  --base-iri 'https://example.org/bulk/' -o "$scratch/ingest"
+expect_rc 0 "ingest --base-iri"
+"$PY" - "$scratch/ingest/bulk.nt" <<'PY' || fail "ingest --base-iri: rdflib disagrees"
+import sys, rdflib
+g = rdflib.Graph().parse(sys.argv[1], format="nt")
+subjects = {str(s) for s in g.subjects() if isinstance(s, rdflib.URIRef)}
+assert "https://example.org/bulk/id/a" in subjects, subjects
+assert not any("kg.example" in s for s in subjects), subjects
+PY
+run ingest -q --nodes "$scratch/nodes.tsv" -f nt --base-iri 'relative/path' -o "$scratch/ingest-bad"
+expect_rc 1 "ingest --base-iri relative/path"
+expect_stderr "is not an absolute IRI" "ingest --base-iri relative/path"
 for bad in 'no scheme' 'https://ex.org/a b' 'https://ex.org/<x>' 'relative/path'; do
   run convert --base-iri "$bad" "$scratch/one.csv" "$scratch/bad.nt"
   expect_rc 1 "--base-iri '$bad'"
