@@ -1,8 +1,9 @@
 # deb_prebuild.cmake - run by cpack (CPACK_PRE_BUILD_SCRIPTS) on the staged
-# /usr tree before it becomes the .deb: what Debian asks of a package and a
-# plain `cmake --install` does not need. Man pages are gzip-compressed
-# (-n: no name or time stamp, so the package is reproducible), and the
-# licence goes to /usr/share/doc/kg/copyright.
+# trees before they become .debs: what Debian asks of a package and a plain
+# `cmake --install` does not need. Man pages are gzip-compressed (-n: no
+# name or time stamp, so the package is reproducible), and each package
+# (one staged folder per component: tool, runtime, dev) gets the licence as
+# /usr/share/doc/PACKAGE/copyright.
 if(NOT CPACK_TEMPORARY_INSTALL_DIRECTORY)
   message(FATAL_ERROR "deb_prebuild.cmake runs from cpack only")
 endif()
@@ -14,6 +15,13 @@ foreach(page ${pages})
     message(FATAL_ERROR "gzip ${page} failed: ${rc}")
   endif()
 endforeach()
-file(COPY ${CPACK_KG_LICENSE} DESTINATION ${CPACK_TEMPORARY_INSTALL_DIRECTORY}/usr/share/doc/kg)
-file(RENAME ${CPACK_TEMPORARY_INSTALL_DIRECTORY}/usr/share/doc/kg/LICENSE
-  ${CPACK_TEMPORARY_INSTALL_DIRECTORY}/usr/share/doc/kg/copyright)
+foreach(component tool runtime dev)
+  string(TOUPPER ${component} upper)
+  set(package ${CPACK_DEBIAN_${upper}_PACKAGE_NAME})
+  set(staged ${CPACK_TEMPORARY_INSTALL_DIRECTORY}/${component})
+  if(NOT IS_DIRECTORY ${staged})
+    message(FATAL_ERROR "no staged folder ${staged} for package ${package}")
+  endif()
+  file(MAKE_DIRECTORY ${staged}/usr/share/doc/${package})
+  configure_file(${CPACK_KG_LICENSE} ${staged}/usr/share/doc/${package}/copyright COPYONLY)
+endforeach()

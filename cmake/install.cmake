@@ -4,12 +4,15 @@
 include(CMakePackageConfigHelpers)
 
 # --- the libraries, headers, pkg-config file, CMake package --------------
-install(TARGETS kg_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Every file belongs to one of three components, which become the Debian
+# packages kg (tool), libkg0 (runtime library) and libkg-dev (building
+# against it); a plain `cmake --install` installs all three.
+install(TARGETS kg_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tool)
 install(TARGETS kg_shared EXPORT kgTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev)
 install(TARGETS kg EXPORT kgStaticTargets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(DIRECTORY include/kg DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
+install(DIRECTORY include/kg DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
 
 # kg.pc names its prefix relative to its own folder (${pcfiledir}), so it is
 # right for `cmake --install --prefix ANY` as for the .deb.
@@ -26,18 +29,18 @@ else()
   set(KG_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
 configure_file(kg.pc.in kg.pc @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/kg.pc DESTINATION ${KG_PC_DIR})
+install(FILES ${CMAKE_BINARY_DIR}/kg.pc DESTINATION ${KG_PC_DIR} COMPONENT dev)
 
 set(KG_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kg)
-install(EXPORT kgTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR})
-install(EXPORT kgStaticTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR})
+install(EXPORT kgTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR} COMPONENT dev)
+install(EXPORT kgStaticTargets NAMESPACE kg:: DESTINATION ${KG_CMAKE_DIR} COMPONENT dev)
 configure_package_config_file(cmake/kgConfig.cmake.in
   ${CMAKE_BINARY_DIR}/kgConfig.cmake INSTALL_DESTINATION ${KG_CMAKE_DIR})
 # One SONAME (libkg.so.0) per major version, so the same major is compatible.
 write_basic_package_version_file(${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_BINARY_DIR}/kgConfig.cmake ${CMAKE_BINARY_DIR}/kgConfigVersion.cmake
-  DESTINATION ${KG_CMAKE_DIR})
+  DESTINATION ${KG_CMAKE_DIR} COMPONENT dev)
 
 # --- man pages and shell completion, generated from `kg --help` ----------
 # scripts/cli_docs.sh runs the built kg: `kg --help` lists the commands
@@ -55,35 +58,61 @@ set(KG_BASH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
 set(KG_ZSH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions
   CACHE STRING "where the zsh completion of kg goes (relative: under the prefix)")
 install(DIRECTORY ${CMAKE_BINARY_DIR}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
-  FILES_MATCHING PATTERN "*.1")
+  COMPONENT tool FILES_MATCHING PATTERN "*.1")
 install(FILES ${CMAKE_BINARY_DIR}/completion/kg.bash DESTINATION ${KG_BASH_COMPLETION_DIR}
-  RENAME kg)
-install(FILES ${CMAKE_BINARY_DIR}/completion/_kg DESTINATION ${KG_ZSH_COMPLETION_DIR})
+  RENAME kg COMPONENT tool)
+install(FILES ${CMAKE_BINARY_DIR}/completion/_kg DESTINATION ${KG_ZSH_COMPLETION_DIR}
+  COMPONENT tool)
 
-# --- the Debian package: cpack -G DEB -----------------------------------
-# One package, kg, with the tool, both libraries, headers and docs. Its
-# Depends are computed by dpkg-shlibdeps (package dpkg-dev) from what the
-# binaries link; it declares libkg.so.0 in a shlibs file.
+# --- the Debian packages: cpack -G DEB -----------------------------------
+# Three packages as Debian splits a library: kg (the tool, which links
+# libkg statically; man pages, completion), libkg0 (libkg.so.0, declared in
+# a shlibs file) and libkg-dev (headers, libkg.so, libkg.a, kg.pc, CMake
+# files; it depends on libkg0 of the same version and on the -dev packages
+# kg.pc requires). Depends of kg and libkg0 are computed by dpkg-shlibdeps
+# (package dpkg-dev) from what their binaries link.
 set(CPACK_PACKAGE_NAME kg)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-  "knowledge-graph builder and graph exporter (kg tool and libkg)")
+# Each package's Description: the first line of its CPACK_DEBIAN_*_DESCRIPTION is
+# the synopsis (no CPACK_PACKAGE_DESCRIPTION_SUMMARY, which cpack would put
+# in front of all three).
 set(CPACK_PACKAGE_DESCRIPTION
   "kg checks data sets of entities, relations and evidence against a schema and exports the graph as DOT, GraphML, GEXF, JSON, RDF, Cypher, SVG and an HTML viewer; libkg is the C library behind it.")
 set(CPACK_PACKAGE_CONTACT "kg maintainers <maintainers@kg.example>")
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL tool runtime dev)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+
+set(CPACK_DEBIAN_TOOL_PACKAGE_NAME kg)
+set(CPACK_DEBIAN_TOOL_DESCRIPTION
+  "knowledge-graph builder and graph exporter\n ${CPACK_PACKAGE_DESCRIPTION}")
+
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libkg0)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
+set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
+  "knowledge-graph library (shared library)\n libkg reads, checks, analyses and exports knowledge graphs of entities, relations and evidence.")
+# A shlibs file for every package with a shared library: only libkg0 has one.
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 # Programs built against 0.1.0 run with any later 0.x (same SONAME).
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
-# Building against libkg needs the dependencies' headers and .pc files.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS
-  "pkg-config, libigraph-dev, libgraphviz-dev, libjansson-dev, libxml2-dev")
-# Debian's conventions on top of the install: gzipped man pages, copyright.
+
+set(CPACK_DEBIAN_DEV_PACKAGE_NAME libkg-dev)
+set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_DEV_PACKAGE_SHLIBDEPS OFF)
+set(CPACK_DEBIAN_DEV_DESCRIPTION
+  "knowledge-graph library (development files)\n Headers, static library, pkg-config and CMake files of libkg.")
+# kg.pc's Requires.private and the CMake package name these; pkg-config
+# --cflags fails without them.
+list(JOIN KG_DEV_PACKAGES ", " kg_dev_depends)
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libkg0 (= ${PROJECT_VERSION}), pkg-config, ${kg_dev_depends}")
+
+# Debian's conventions on top of the install: gzipped man pages, a
+# copyright file in each package's doc folder.
 set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_SOURCE_DIR}/cmake/deb_prebuild.cmake)
 set(CPACK_KG_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 include(CPack)

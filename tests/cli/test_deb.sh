@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The Debian package: `cpack -G DEB` on this build makes kg_VERSION_ARCH.deb
-# whose Depends name the package of every library its binaries need
-# (computed by dpkg-shlibdeps), which declares libkg.so.0 (shlibs) and runs
-# ldconfig, and holds the tool, libraries, headers, pkg-config and CMake
-# files, gzipped man pages, completion and the copyright. Unpacked into a
-# scratch root, its kg runs and a program builds against its libkg through
-# its kg.pc; dpkg installs and removes it in another scratch root.
+# The Debian packages: `cpack -G DEB` on this build makes three, split as
+# Debian splits a library: kg (the tool, man pages, completion), libkg0
+# (libkg.so.0, declared in shlibs, ldconfig run) and libkg-dev (headers,
+# libkg.so, libkg.a, kg.pc, CMake files). No file is in two packages. The
+# Depends of kg and libkg0 name the package of every library their binaries
+# need (computed by dpkg-shlibdeps); libkg-dev depends on libkg0 of the same
+# version and on the -dev package of every module kg.pc requires. Unpacked
+# into a scratch root, kg runs and a program builds against libkg through
+# the packaged kg.pc; dpkg installs and removes all three in another root.
 . "$(dirname "$0")/lib.sh"
 
 build=${KG_BUILD_DIR:-$(dirname "$KG")}
@@ -17,35 +19,54 @@ if ! cpack -G DEB -B "$scratch/pkg" --config "$build/CPackConfig.cmake" >"$scrat
   fail "cpack -G DEB: $(tail -8 "$scratch/cpack.log")"
   finish
 fi
-deb=$scratch/pkg/kg_${version}_$arch.deb
-[ -f "$deb" ] || { fail "no $(basename "$deb"); made: $(ls "$scratch/pkg")"; finish; }
-
-field() { dpkg-deb -f "$deb" "$1"; }
-[ "$(field Package)" = kg ] || fail "Package: $(field Package)"
-[ "$(field Version)" = "$version" ] || fail "Version: $(field Version), expected $version"
-[ "$(field Architecture)" = "$arch" ] || fail "Architecture: $(field Architecture)"
-[ -n "$(field Maintainer)" ] || fail "no Maintainer"
-
-# --- contents ------------------------------------------------------------
-dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$scratch/files"
-for pattern in '^/usr/bin/kg$' '^/usr/lib/(.*/)?libkg\.so\.0$' "^/usr/lib/(.*/)?libkg\\.so\\.$version\$" \
-  '^/usr/lib/(.*/)?libkg\.a$' '^/usr/lib/(.*/)?pkgconfig/kg\.pc$' '^/usr/lib/(.*/)?cmake/kg/kgConfig\.cmake$' \
-  '^/usr/include/kg/kg\.h$' '^/usr/share/man/man1/kg\.1\.gz$' '^/usr/share/man/man1/kg-build\.1\.gz$' \
-  '^/usr/share/doc/kg/copyright$' \
-  '^/usr/share/bash-completion/completions/kg$' '^/usr/share/zsh/vendor-completions/_kg$'; do
-  grep -qE "$pattern" "$scratch/files" || fail "the package has no file matching $pattern"
+packages="kg libkg0 libkg-dev"
+for p in $packages; do
+  [ -f "$scratch/pkg/${p}_${version}_$arch.deb" ] || { fail "no ${p}_${version}_$arch.deb; made: $(ls "$scratch/pkg")"; finish; }
 done
-grep -qvE '^/usr(/|$)' "$scratch/files" && fail "files outside /usr: $(grep -vE '^/usr(/|$)' "$scratch/files" | head -3)"
+deb_of() { echo "$scratch/pkg/${1}_${version}_$arch.deb"; }
+field() { dpkg-deb -f "$(deb_of "$1")" "$2"; }
+for p in $packages; do
+  [ "$(field "$p" Package)" = "$p" ] || fail "$p: Package: $(field "$p" Package)"
+  [ "$(field "$p" Version)" = "$version" ] || fail "$p: Version: $(field "$p" Version), expected $version"
+  [ "$(field "$p" Architecture)" = "$arch" ] || fail "$p: Architecture: $(field "$p" Architecture)"
+  [ -n "$(field "$p" Maintainer)" ] || fail "$p: no Maintainer"
+  dpkg-deb -c "$(deb_of "$p")" | awk '$1 !~ /^d/ { print $6 }' | sed 's|^\./|/|' >"$scratch/files.$p"
+  grep -qvE '^/usr/' "$scratch/files.$p" && fail "$p: files outside /usr: $(grep -vE '^/usr/' "$scratch/files.$p" | head -3)"
+  grep -qxF "/usr/share/doc/$p/copyright" "$scratch/files.$p" || fail "$p: no /usr/share/doc/$p/copyright"
+done
+# The synopsis differs per package (cpack would otherwise repeat one).
+[ "$(field kg Description | head -1)" != "$(field libkg0 Description | head -1)" ] ||
+  fail "kg and libkg0 share the synopsis '$(field kg Description | head -1)'"
+
+# --- contents: each file where Debian expects it, none twice ---------------
+expect_files() { # PACKAGE PATTERN...
+  local p=$1; shift
+  for pattern in "$@"; do
+    grep -qE "$pattern" "$scratch/files.$p" || fail "$p has no file matching $pattern"
+  done
+}
+expect_files kg '^/usr/bin/kg$' '^/usr/share/man/man1/kg\.1\.gz$' '^/usr/share/man/man1/kg-build\.1\.gz$' \
+  '^/usr/share/bash-completion/completions/kg$' '^/usr/share/zsh/vendor-completions/_kg$'
+expect_files libkg0 '^/usr/lib/(.*/)?libkg\.so\.0$' "^/usr/lib/(.*/)?libkg\\.so\\.$version\$"
+expect_files libkg-dev '^/usr/lib/(.*/)?libkg\.so$' '^/usr/lib/(.*/)?libkg\.a$' '^/usr/lib/(.*/)?pkgconfig/kg\.pc$' \
+  '^/usr/lib/(.*/)?cmake/kg/kgConfig\.cmake$' '^/usr/include/kg/kg\.h$'
+[ "$(grep -cvE '^/usr/share/doc/' "$scratch/files.libkg0")" = 2 ] ||
+  fail "libkg0 holds more than the library: $(grep -vE '^/usr/share/doc/|libkg\.so\.' "$scratch/files.libkg0" | head -3)"
+grep -qE '/man/.*\.1$' "$scratch/files.kg" && fail "man pages not gzipped: $(grep -E '/man/.*\.1$' "$scratch/files.kg" | head -2)"
+twice=$(cat "$scratch"/files.* | sort | uniq -d)
+[ -z "$twice" ] || fail "files in two packages: $(head -3 <<<"$twice")"
 
 # --- unpack, then Depends against what the binaries really link --------
 root=$scratch/root
-dpkg-deb -x "$deb" "$root" || { fail "dpkg-deb -x failed"; finish; }
-dpkg-deb -e "$deb" "$scratch/control" || fail "dpkg-deb -e failed"
-depends=$(field Depends)
+for p in $packages; do
+  dpkg-deb -x "$(deb_of "$p")" "$root" || fail "dpkg-deb -x $p failed"
+  dpkg-deb -e "$(deb_of "$p")" "$scratch/control.$p" || fail "dpkg-deb -e $p failed"
+done
 lib=$(find "$root/usr/lib" -name "libkg.so.$version")
-for binary in "$root/usr/bin/kg" "$lib"; do
-  for soname in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-    [ "$soname" = libkg.so.0 ] && continue
+check_depends() { # PACKAGE BINARY: every NEEDED library's package is in Depends
+  local depends soname owners p found
+  depends=$(field "$1" Depends)
+  for soname in $(readelf -d "$2" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
     # The Debian packages that ship this library (dpkg -S), without :arch.
     owners=$(dpkg -S "*/$soname" 2>/dev/null | sed 's/: .*//; s/, /\n/g' | cut -d: -f1 | sort -u)
     [ -n "$owners" ] || { fail "no installed package ships $soname"; continue; }
@@ -53,15 +74,24 @@ for binary in "$root/usr/bin/kg" "$lib"; do
     for p in $owners; do
       grep -qE "(^|, )$p( |,|$)" <<<"$depends" && found=yes
     done
-    [ "$found" = yes ] || fail "Depends lacks the package of $soname ($owners): $depends"
+    [ "$found" = yes ] || fail "$1: Depends lacks the package of $soname ($owners): $depends"
   done
+}
+check_depends kg "$root/usr/bin/kg"
+check_depends libkg0 "$lib"
+dev_depends=$(field libkg-dev Depends)
+grep -qF "libkg0 (= $version)" <<<"$dev_depends" || fail "libkg-dev does not depend on libkg0 (= $version): $dev_depends"
+# Every module kg.pc requires: the package that ships its .pc must be a Depends.
+pc=$(find "$root/usr/lib" -name kg.pc)
+for module in $(sed -n 's/^Requires.private: *//p' "$pc" | tr ',' ' '); do
+  owner=$(dpkg -S "$(pkg-config --path "$module")" 2>/dev/null | sed 's/:.*//' | head -1)
+  [ -n "$owner" ] || { fail "no installed package ships $module.pc"; continue; }
+  grep -qE "(^|, )$owner( |,|$)" <<<"$dev_depends" || fail "libkg-dev Depends lacks $owner ($module.pc): $dev_depends"
 done
-grep -qxF "libkg 0 kg (>= $version)" "$scratch/control/shlibs" 2>/dev/null ||
-  fail "shlibs does not declare libkg 0: $(cat "$scratch/control/shlibs" 2>&1)"
-grep -qs ldconfig "$scratch/control/postinst" "$scratch/control/triggers" ||
-  fail "the package does not run ldconfig after installing libkg.so.0"
-
-grep -qE '/man/.*\.1$' "$scratch/files" && fail "man pages not gzipped: $(grep -E '/man/.*\.1$' "$scratch/files" | head -2)"
+grep -qxF "libkg 0 libkg0 (>= $version)" "$scratch/control.libkg0/shlibs" 2>/dev/null ||
+  fail "shlibs does not declare libkg 0: $(cat "$scratch/control.libkg0/shlibs" 2>&1)"
+grep -qs ldconfig "$scratch/control.libkg0/postinst" "$scratch/control.libkg0/triggers" ||
+  fail "libkg0 does not run ldconfig after installing libkg.so.0"
 cmp -s "$root/usr/share/doc/kg/copyright" "$KG_SOURCE_DIR/LICENSE" || fail "copyright is not the LICENSE"
 
 # --- the unpacked tree works ---------------------------------------------
@@ -70,7 +100,6 @@ LC_ALL=C MANWIDTH=200 man -l "$root/usr/share/man/man1/kg-build.1.gz" 2>&1 | gre
 out=$("$root/usr/bin/kg" --version) || fail "unpacked kg --version: exit $?"
 [ "$out" = "kg $version" ] || fail "unpacked kg --version: '$out'"
 "$root/usr/bin/kg" validate -q "$KG_TEST_DATA/small.kg.json" || fail "unpacked kg validate: exit $?"
-pc=$(find "$root/usr/lib" -name kg.pc)
 # shellcheck disable=SC2046 # pkg-config output is meant to split
 if PKG_CONFIG_PATH=$(dirname "$pc") cc -o "$scratch/consumer" "$KG_SOURCE_DIR/tests/install/consumer.c" \
   $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags --libs kg) 2>"$scratch/cc.log"; then
@@ -96,18 +125,25 @@ dpkg_root() {
   PATH=$stub:$PATH dpkg --root="$droot" --force-not-root --force-depends \
     --force-script-chrootless "$@" >>"$scratch/dpkg.log" 2>&1
 }
-if dpkg_root -i "$deb"; then
-  status=$(dpkg --root="$droot" -s kg 2>/dev/null | sed -n 's/^Status: //p')
-  [ "$status" = "install ok installed" ] || fail "dpkg -i: status '$status'"
+debs=()
+for p in $packages; do debs+=("$(deb_of "$p")"); done
+if dpkg_root -i "${debs[@]}"; then
+  for p in $packages; do
+    status=$(dpkg --root="$droot" -s "$p" 2>/dev/null | sed -n 's/^Status: //p')
+    [ "$status" = "install ok installed" ] || fail "dpkg -i: $p status '$status'"
+  done
   [ -x "$droot/usr/bin/kg" ] || fail "dpkg -i did not install /usr/bin/kg"
   grep -q "libigraph3" "$scratch/dpkg.log" || fail "dpkg did not see libigraph3 among the Depends"
   [ "$(grep -c ldconfig "$stub/calls" 2>/dev/null)" = 1 ] || fail "postinst did not run ldconfig once"
-  if dpkg_root -r kg; then
+  # libkg0 cannot go while libkg-dev needs it (without --force-depends).
+  PATH=$stub:$PATH dpkg --root="$droot" --force-not-root --force-script-chrootless -r libkg0 \
+    >>"$scratch/dpkg.log" 2>&1 && fail "dpkg removed libkg0 although libkg-dev depends on it"
+  if dpkg_root -r libkg-dev libkg0 kg; then
     [ -e "$droot/usr/bin/kg" ] && fail "dpkg -r left /usr/bin/kg"
     [ -n "$(find "$droot/usr" -type f 2>/dev/null)" ] && fail "dpkg -r left files: $(find "$droot/usr" -type f | head -3)"
     [ "$(grep -c ldconfig "$stub/calls")" = 2 ] || fail "postrm did not run ldconfig"
   else
-    fail "dpkg -r kg: $(tail -5 "$scratch/dpkg.log")"
+    fail "dpkg -r: $(tail -5 "$scratch/dpkg.log")"
   fi
 else
   fail "dpkg -i into a scratch root: $(tail -8 "$scratch/dpkg.log")"
