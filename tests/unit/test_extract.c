@@ -236,6 +236,54 @@ static void test_clause_structure(void **state)
     release(&e);
 }
 
+/* The noun-phrase chunker: lower-case phrases headed by a node type's cue
+ * word, bounded by a determiner, a preposition or punctuation. Invented
+ * names and sentences. */
+static void test_noun_phrases(void **state)
+{
+    (void)state;
+    extracted e;
+    run("In May 1990, an exchange of letters between the Lake Board and the River Court "
+        "opened talks. The Board agreed a framework for cooperation on 3 June 1990.", &e);
+    assert_string_equal(type_of(&e, "exchange of letters"), "treaty");
+    assert_string_equal(type_of(&e, "framework for cooperation"), "treaty");
+    assert_string_equal(json_string_value(json_object_get(entity(&e, "exchange of letters"),
+                                                          "rule")), "noun-phrase");
+    release(&e);
+    /* modifiers up to a boundary; a plural head; a complement that is a name */
+    run("The Lake Board held its joint naval exercises. 1999: Informal Lake Board "
+        "ministerial dinners. At their summit in Lakeport, Ruritania and Lowland agreed.", &e);
+    assert_string_equal(type_of(&e, "joint naval exercises"), "exercise");
+    assert_string_equal(type_of(&e, "Informal Lake Board ministerial dinners"), "event");
+    assert_string_equal(type_of(&e, "summit in Lakeport"), "event");
+    assert_string_equal(type_of(&e, "Lakeport"), "place"); /* written though only inside */
+    release(&e);
+    /* a possessor that is a name is kept, the rest is an alias */
+    run("Since Ruritania’s illegal annexation of Lowland, the Board has met.", &e);
+    json_t *event = entity(&e, "Ruritania’s illegal annexation of Lowland");
+    assert_non_null(event);
+    assert_string_equal(type_of(&e, "Ruritania’s illegal annexation of Lowland"), "event");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(event, "aliases"), 0)),
+                        "illegal annexation of Lowland");
+    release(&e);
+    /* no phrase: a bare head, a predicate, a modifier noun, a verb after "to" */
+    run("The mission ended. The Lake Board is an informal forum. The Board studies river "
+        "pollution control. It decided to fund river projects.", &e);
+    assert_null(entity(&e, "mission"));
+    assert_null(entity(&e, "informal forum"));
+    assert_null(entity(&e, "Board studies river"));
+    assert_null(entity(&e, "fund river projects"));
+    release(&e);
+    /* a lower-case definition types its acronym */
+    run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
+    assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");
+    json_t *force = entity(&e, "peacekeeping force in Lowland");
+    assert_non_null(force);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(force, "aliases"), 0)),
+                        "LOFOR");
+    release(&e);
+}
+
 static void test_refuses_bad_input(void **state)
 {
     (void)state;
@@ -329,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_lists_and_quotes),
         cmocka_unit_test(test_name_patterns),
         cmocka_unit_test(test_clause_structure),
+        cmocka_unit_test(test_noun_phrases),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_merge),
