@@ -284,6 +284,26 @@ static void test_noun_phrases(void **state)
     release(&e);
 }
 
+/* Capitalised names with a lower-case "to" or a "-run" modifier, and the
+ * organisation of a title. Invented names. */
+static void test_name_shapes(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Board backs the Alliance to Protect Wetlands and the Lake Board-run River "
+        "Teams. The Director of Frostline spoke.", &e);
+    assert_string_equal(type_of(&e, "Alliance to Protect Wetlands"), "organisation");
+    assert_string_equal(type_of(&e, "River Teams"), "body");
+    assert_null(entity(&e, "Lake Board-run River Teams"));
+    assert_string_equal(type_of(&e, "Director of Frostline"), "role");
+    assert_string_equal(type_of(&e, "Frostline"), "organisation");
+    release(&e);
+    /* "to" between two names is no part of a name */
+    run("The Lake Board sent ships from the River Court to Lowland Ports.", &e);
+    assert_null(entity(&e, "River Court to Lowland Ports"));
+    release(&e);
+}
+
 static void test_refuses_bad_input(void **state)
 {
     (void)state;
@@ -378,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_name_patterns),
         cmocka_unit_test(test_clause_structure),
         cmocka_unit_test(test_noun_phrases),
+        cmocka_unit_test(test_name_shapes),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_merge),

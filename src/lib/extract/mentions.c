@@ -162,6 +162,16 @@ static bool inner_cue_for(const kg_extractor *ex, const char *word, size_t type)
     return false;
 }
 
+/* Whether "from" comes shortly before token a in its clause: then a "to"
+ * after the name ends it ("from the River Court to Lowland"). */
+static bool after_from(const ex_text *t, size_t a)
+{
+    for (size_t i = a; i-- > 0 && a - i <= 6 && t->tokens[i].kind != EX_PUNCT;)
+        if (strcmp(t->tokens[i].lower, "from") == 0)
+            return true;
+    return false;
+}
+
 /* End of the capitalised name starting at a (a capitalised word). */
 static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_t end)
 {
@@ -171,12 +181,31 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
         if (tk[j].is_joined) {
             if (!tk[j].is_cap && !tk[j].is_digit && is_joined_edge_cue(ex, tk, j, end))
                 break;
+            /* "Lake Board-run Pilot Stations": a modifier, then a name */
+            if (!tk[j].is_cap && !tk[j].is_digit && j + 1 < end && tk[j + 1].kind == EX_WORD &&
+                tk[j + 1].is_cap && !tk[j + 1].is_joined)
+                break;
             j++;
             continue;
         }
         if (tk[j].is_cap && !in_list(tk[j].lower, month_words)) {
             j++;
             continue;
+        }
+        /* "Alliance to Protect Wetlands": a cue word, "to", a capitalised
+         * verb and its object */
+        if (strcmp(tk[j].lower, "to") == 0 && !tk[j].is_cap && j + 2 < end &&
+            type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND && tk[j + 1].kind == EX_WORD &&
+            tk[j + 1].is_cap && !tk[j + 1].is_allcaps && !tk[j + 1].is_joined &&
+            type_by_cues(ex, tk, j + 1, j + 2) == KG_SCHEMA_NOT_FOUND &&
+            !is_lower_word(ex, &tk[j + 1]) && tk[j + 2].kind == EX_WORD && tk[j + 2].is_cap &&
+            !tk[j + 2].is_joined && !in_list(tk[j + 2].lower, function_words) &&
+            !after_from(t, a)) {
+            size_t known_entity;
+            if (kg_ex_known_length(ex, t, j + 1, end, &known_entity) == 0) {
+                j += 2;
+                continue;
+            }
         }
         if (!in_list(tk[j].lower, connectors) || tk[j].is_cap)
             break;
@@ -393,6 +422,10 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             size_t tail_type = y + 1 < b ? type_by_cues(ex, tk, y, b) : KG_SCHEMA_NOT_FOUND;
             if (tail_type == KG_SCHEMA_NOT_FOUND && !is_of && y < b)
                 tail_type = type_by_context(ex, tk, a, y);
+            /* "Director of Frostline": a title of one word's organisation */
+            if (tail_type == KG_SCHEMA_NOT_FOUND && is_of && y + 1 == b && tk[y].is_cap &&
+                !tk[y].is_digit && !is_lower_word(ex, &tk[y]) && title_ends_at(ex, tk, a, j))
+                tail_type = ex->default_type;
             size_t tail;
             if (tail_type != KG_SCHEMA_NOT_FOUND && tk[y].is_cap) {
                 kg_status st = note_name(ex, text, y, b, tail_type, "cue-word", 0.6, &tail);
