@@ -298,6 +298,15 @@ static void test_name_shapes(void **state)
     assert_string_equal(type_of(&e, "Director of Frostline"), "role");
     assert_string_equal(type_of(&e, "Frostline"), "organisation");
     release(&e);
+    /* a head noun after a closing quote or an acronym types the name; a
+     * description in brackets types the acronym before it */
+    run("The so-called \u201cLakeside\u201d arrangements provide the basis. The new Heavy "
+        "Lift Air (HLA) fleet is ready. A cell sits at LSC (the Lake Board\u2019s strategic "
+        "command for operations).", &e);
+    assert_string_equal(type_of(&e, "Lakeside"), "treaty");
+    assert_string_equal(type_of(&e, "Heavy Lift Air"), "programme");
+    assert_string_equal(type_of(&e, "LSC"), "body");
+    release(&e);
     /* "to" between two names is no part of a name */
     run("The Lake Board sent ships from the River Court to Lowland Ports.", &e);
     assert_null(entity(&e, "River Court to Lowland Ports"));

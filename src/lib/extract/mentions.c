@@ -564,6 +564,9 @@ static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, siz
     return seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
 }
 
+static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
+                           size_t entity);
+
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
     const ex_text *t = &ex->texts[text];
@@ -608,6 +611,7 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
             st = acronym(ex, text, a, b, last, entity);
         if (st != KG_OK)
             return st;
+        retype_by_head(ex, t, b, last, entity);
         i = b;
     }
     return KG_OK;
@@ -648,14 +652,18 @@ static bool is_determiner(const ex_token *tok)
     return tok->kind == EX_POSS || in_list(tok->lower, determiners);
 }
 
-/* Whether the word at v looks like a verb in the present tense: it ends in
- * "s" and an object follows ("the dialogue covers the region"). */
+/* Whether the word at v looks like a verb in the present tense: a
+ * determiner follows ("the arrangements provide the basis"), or it ends in
+ * "s" and a name follows ("the dialogue covers Lowland"). */
 static bool is_verb_after(const ex_text *t, size_t v, size_t end)
 {
     const ex_token *tk = t->tokens;
     size_t n = strlen(tk[v].lower);
-    return n > 2 && tk[v].lower[n - 1] == 's' && v + 1 < end &&
-           (is_determiner(&tk[v + 1]) || (tk[v + 1].is_cap && tk[v + 1].kind == EX_WORD));
+    if (v + 1 >= end || n < 3)
+        return false;
+    if (is_determiner(&tk[v + 1]))
+        return true; /* "the arrangements provide the basis" */
+    return tk[v].lower[n - 1] == 's' && tk[v + 1].is_cap && tk[v + 1].kind == EX_WORD;
 }
 
 /* The node cue (of any type) ending at token h, its first token in *start;
@@ -690,6 +698,41 @@ static size_t head_cue(const kg_extractor *ex, const ex_token *tk, size_t first,
         }
     }
     return KG_SCHEMA_NOT_FOUND;
+}
+
+/* A name that its own words do not type, followed by a closing quote or
+ * its acronym and a lower-case head noun, takes the head's type: the
+ * “Lakeside” arrangements, the Heavy Lift Air (HLA) fleet. */
+static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
+                           size_t entity)
+{
+    const ex_token *tk = t->tokens;
+    if (entity == EX_NO_ENTITY || b >= end)
+        return;
+    ex_entity *e = &ex->entities[entity];
+    if (e->is_known || (strcmp(e->rule, "capitalised") && strcmp(e->rule, "personal-name") &&
+                        strcmp(e->rule, "acronym")))
+        return;
+    const char *c = t->text + tk[b].start;
+    size_t h;
+    if (tk[b].kind == EX_PUNCT && (*c == '"' || *c == '\'' || !strncmp(c, "\xe2\x80\x9d", 3) ||
+                                   !strncmp(c, "\xe2\x80\x99", 3)))
+        h = b + 1;
+    else if (*c == '(' && b + 3 < end && tk[b + 1].is_allcaps && t->text[tk[b + 2].start] == ')')
+        h = b + 3;
+    else
+        return;
+    if (h >= end || tk[h].kind != EX_WORD || tk[h].is_cap || tk[h].is_joined ||
+        (h + 1 < end && tk[h + 1].is_joined) ||
+        (h + 1 < end && tk[h + 1].kind == EX_WORD && !tk[h + 1].is_cap &&
+         !is_phrase_stop(&tk[h + 1]) && !is_verb_after(t, h + 1, end)))
+        return;
+    size_t s, type = head_cue(ex, tk, h, h, &s);
+    if (type == KG_SCHEMA_NOT_FOUND)
+        return;
+    e->type = type;
+    e->rule = "cue-word";
+    e->confidence = 0.5;
 }
 
 /* End of the complement after a head noun at h: "of", "for", "on" and a
@@ -823,6 +866,22 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
                    (tk[owner - 1].is_cap || tk[owner - 1].is_joined) &&
                    !is_phrase_stop(&tk[owner - 1]))
                 owner--;
+        }
+        /* "LSC (the lake’s strategic command for ...)": a description
+         * types the acronym before it and names nothing new */
+        size_t described, open = owner;
+        if (open > first && is_determiner(&tk[open - 1]) && tk[open - 1].kind == EX_WORD)
+            open--;
+        if (open > first + 1 && t->text[tk[open - 1].start] == '(' &&
+            tk[open - 2].is_allcaps &&
+            kg_ex_known_length(ex, t, open - 2, open - 1, &described) == 1) {
+            ex_entity *d = &ex->entities[described];
+            if (!d->is_known && strcmp(d->rule, "acronym") == 0) {
+                d->type = type;
+                d->rule = "context";
+            }
+            h = b - 1;
+            continue;
         }
         size_t entity, before = ex->entity_count;
         kg_status st = note_name(ex, text, owner, b, type, "noun-phrase", 0.4, &entity);
