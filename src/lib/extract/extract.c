@@ -25,9 +25,19 @@ kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error
     kg_ex_names_init(&ex->names, &ex->arena);
     kg_ex_names_init(&ex->lower_words, &ex->arena);
     kg_ex_names_init(&ex->firsts, &ex->arena);
+    kg_ex_names_init(&ex->cue_heads, &ex->arena);
     if (kg_ex_lexicon_load(&ex->lexicon, schema) != KG_OK) {
         kg_extractor_free(ex);
         return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    }
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        const char *last = cue->words[cue->count ? cue->count - 1 : 0];
+        if (cue->kind == EX_CUE_NODE && !cue->structure &&
+            kg_ex_names_add(&ex->cue_heads, last, strlen(last), 0) != KG_OK) {
+            kg_extractor_free(ex);
+            return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+        }
     }
     ex->default_type = kg_schema_find_node_type(schema, "organisation");
     if (ex->default_type == KG_SCHEMA_NOT_FOUND)
@@ -63,6 +73,7 @@ void kg_extractor_free(kg_extractor *ex)
     kg_ex_names_free(&ex->names);
     kg_ex_names_free(&ex->lower_words);
     kg_ex_names_free(&ex->firsts);
+    kg_ex_names_free(&ex->cue_heads);
     kg_arena_free(&ex->arena);
     free(ex);
 }

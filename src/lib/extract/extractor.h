@@ -15,6 +15,7 @@ struct kg_extractor {
     ex_names names;        /* label or alias -> entity */
     ex_names lower_words;  /* words the texts write in lower case */
     ex_names firsts;       /* first words of all names: a quick "no" */
+    ex_names cue_heads;    /* last words of node cues: a quick "no" for heads */
     size_t max_name_tokens;
     kg_source *sources;
     ex_text *texts;

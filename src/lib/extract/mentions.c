@@ -794,6 +794,11 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
         if (tk[h].kind != EX_WORD || tk[h].is_cap || tk[h].is_digit || tk[h].is_joined ||
             (h + 1 < last && tk[h + 1].is_joined))
             continue;
+        size_t hn = strlen(tk[h].lower);
+        if (kg_ex_names_find(&ex->cue_heads, tk[h].lower, hn) == EX_NO_ENTITY &&
+            (hn < 4 || tk[h].lower[hn - 1] != 's' ||
+             kg_ex_names_find(&ex->cue_heads, tk[h].lower, hn - 1) == EX_NO_ENTITY))
+            continue; /* no cue ends with this word */
         /* the head is the last noun: "river" in "river pollution" is none */
         if (h + 1 < last && tk[h + 1].kind == EX_WORD && !tk[h + 1].is_cap &&
             !is_phrase_stop(&tk[h + 1]) && !is_verb_after(t, h + 1, last))
@@ -845,7 +850,6 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             continue;
         /* "-ing" heads are nouns after a determiner ("an informal
          * meeting"), else often verbs ("building on ...") */
-        size_t hn = strlen(tk[h].lower);
         if (hn > 4 && strcmp(tk[h].lower + hn - 3, "ing") == 0 && a > first &&
             !is_determiner(&tk[a - 1]) && t->text[tk[a - 1].start] != ':')
             continue;
