@@ -3,6 +3,8 @@
  * name patterns), input checks and determinism. Uses data/schema.json's
  * lexicons, since they are what kg extract ships with. */
 #include <jansson.h>
+#include <stdbool.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -313,6 +315,78 @@ static void test_name_shapes(void **state)
     release(&e);
 }
 
+/* tzdata's short country names and cities, from an invented folder. */
+static void test_places(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kg-test-places-XXXXXX", path[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/iso3166.tab", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# code\tname\nGB\tGreat Lowland\nXR\tRuritania\nXS\tSouth (Lowland)\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/zone1970.tab", dir);
+    assert_non_null(f = fopen(path, "w"));
+    fputs("#codes\tcoordinates\tTZ\tcomments\nXR\t+1+1\tEurope/Lake_Port\n"
+          "XR\t+1+1\tAmerica/Indiana/Smallton\tcounty\nXR\t+1+1\tAntarctica/Frost\n", f);
+    fclose(f);
+    kg_schema *schema = lexicon_schema();
+    kg_extractor *ex = NULL;
+    kg_error err;
+    assert_int_equal(kg_extractor_new(schema, &ex, &err), KG_OK);
+    assert_int_equal(kg_extractor_load_countries(ex, COUNTRIES, "country", &err), KG_OK);
+    assert_int_equal(kg_extractor_load_places(ex, dir, "country", "place", &err), KG_OK);
+    const char *text = "Ruritania, Great Lowland, Lake Port, Smallton and Frost met.";
+    kg_source source = {"t", "A test text", "t.txt", NULL, NULL};
+    assert_int_equal(kg_extractor_add_text(ex, &source, "t.txt", text, strlen(text), &err),
+                     KG_OK);
+    assert_int_equal(kg_extractor_run(ex, &err), KG_OK);
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, &err), KG_OK);
+    kg_extract_meta meta = {"t", "T", "schema.json"};
+    assert_int_equal(kg_extractor_write(ex, &meta, w, &err), KG_OK);
+    size_t n;
+    extracted e = {json_loads(kg_writer_memory(w, &n), 0, NULL), NULL};
+    assert_non_null(e.root);
+    kg_writer_abort(w);
+    assert_string_equal(type_of(&e, "Ruritania"), "country");
+    json_t *uk = entity(&e, "United Kingdom");
+    assert_non_null(uk);
+    bool alias = false;
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(uk, "aliases"), i, item)
+        alias |= strcmp(json_string_value(item), "Great Lowland") == 0;
+    assert_true(alias);
+    assert_string_equal(type_of(&e, "Lake Port"), "place");
+    assert_string_equal(json_string_value(json_object_get(entity(&e, "Lake Port"), "rule")),
+                        "place-list");
+    assert_null(entity(&e, "South (Lowland)"));
+    /* not a place-list name: three-part zones and Antarctica's stations */
+    assert_true(entity(&e, "Smallton") == NULL ||
+                strcmp(json_string_value(json_object_get(entity(&e, "Smallton"), "rule")),
+                       "place-list") != 0);
+    assert_true(entity(&e, "Frost") == NULL ||
+                strcmp(json_string_value(json_object_get(entity(&e, "Frost"), "rule")),
+                       "place-list") != 0);
+    release(&e);
+    kg_extractor_free(ex);
+    kg_schema_free(schema);
+    /* a folder without the tables is an I/O error naming the file */
+    assert_int_equal(kg_extractor_new(schema = lexicon_schema(), &ex, &err), KG_OK);
+    char missing[160];
+    snprintf(missing, sizeof missing, "%s/none", dir);
+    assert_int_equal(kg_extractor_load_places(ex, missing, "country", "place", &err), KG_EIO);
+    kg_extractor_free(ex);
+    kg_schema_free(schema);
+    snprintf(path, sizeof path, "%s/iso3166.tab", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/zone1970.tab", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_refuses_bad_input(void **state)
 {
     (void)state;
@@ -408,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_clause_structure),
         cmocka_unit_test(test_noun_phrases),
         cmocka_unit_test(test_name_shapes),
+        cmocka_unit_test(test_places),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_merge),
