@@ -268,13 +268,16 @@ static void test_noun_phrases(void **state)
     assert_string_equal(json_string_value(json_array_get(json_object_get(event, "aliases"), 0)),
                         "illegal annexation of Lowland");
     release(&e);
-    /* no phrase: a bare head, a predicate, a modifier noun, a verb after "to" */
+    /* no phrase: a bare head, a predicate, a modifier noun, a verb after
+     * "to", a modifier that tells nothing ("new") */
     run("The mission ended. The Lake Board is an informal forum. The Board studies river "
-        "pollution control. It decided to fund river projects.", &e);
+        "pollution control. It decided to fund river projects. The Board set up a new "
+        "mission.", &e);
     assert_null(entity(&e, "mission"));
     assert_null(entity(&e, "informal forum"));
     assert_null(entity(&e, "Board studies river"));
     assert_null(entity(&e, "fund river projects"));
+    assert_null(entity(&e, "new mission"));
     release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);

@@ -860,7 +860,16 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
         /* a cue of its own words ("exchange of notes") needs nothing more */
         bool modified = s < h || (a < s && !tk[s - 1].is_digit &&
                                   (!tk[s - 1].is_cap || (s - 1 == first && !tk[s - 1].is_allcaps)));
-        if (!modified && b == h + 1)
+        /* "the new mission", "relevant exercises": these words tell
+         * which one no more than "the" does */
+        static const char *const vague[] = {
+            "new", "own", "relevant", "previous", "recent", "future", "further", "respective",
+            "various", "possible", "current", "existing", "upcoming", "latest", "additional",
+            "similar", "other", "next", "last", "subsequent", "earlier", "later", NULL};
+        bool telling = false;
+        for (size_t i = a; i < s; i++)
+            telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !in_list(tk[i].lower, vague);
+        if ((!modified || !telling) && b == h + 1 && s == h)
             continue;
         /* "Ruritania’s annexation of Lowland" */
         size_t owner = a;
