@@ -98,8 +98,9 @@ static kg_status name_key(kg_extractor *ex, const char *name, char *key, size_t 
         *len = kg_ex_key(copy, tokens, first, count, key, size);
         if (count - first > ex->max_name_tokens)
             ex->max_name_tokens = count - first;
-        st = kg_ex_names_add(&ex->firsts, copy + tokens[first].start,
-                             tokens[first].end - tokens[first].start, 0);
+        /* the longest name starting with this word, in tokens */
+        st = kg_ex_names_raise(&ex->firsts, copy + tokens[first].start,
+                               tokens[first].end - tokens[first].start, count - first);
     }
     free(tokens);
     free(copy);

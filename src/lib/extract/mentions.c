@@ -250,10 +250,12 @@ size_t kg_ex_known_length(const kg_extractor *ex, const ex_text *t, size_t i, si
                           size_t *entity)
 {
     const ex_token *tok = &t->tokens[i];
-    if (kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start) ==
-        EX_NO_ENTITY)
+    size_t longest = kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start);
+    if (longest == EX_NO_ENTITY)
         return 0;
     size_t max = end - i < ex->max_name_tokens ? end - i : ex->max_name_tokens;
+    if (longest < max)
+        max = longest;
     char key[EX_KEY_MAX];
     for (size_t n = max; n > 0; n--) {
         if (i + n < t->token_count && t->tokens[i + n].is_joined && t->tokens[i + n].is_cap)
