@@ -846,7 +846,7 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
         static const char *const copulas[] = {"is", "are", "was", "were", "be", "been",
                                               "remains", "remained", "becomes", "became", NULL};
         size_t det = a;
-        while (det > first && det > a - 2 && is_determiner(&tk[det - 1]))
+        while (det > first && det + 2 > a && is_determiner(&tk[det - 1]))
             det--;
         if (det < a && det > first && in_list(tk[det - 1].lower, copulas))
             continue;
