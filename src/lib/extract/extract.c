@@ -294,12 +294,12 @@ kg_status kg_extractor_load_places(kg_extractor *ex, const char *dir, const char
     if (!f)
         return KG_EIO;
     kg_status st = KG_OK;
-    /* "RU<TAB>Russia"; "Britain (UK)" and "Korea (South)" are not how texts
-     * write them */
+    /* "BN<TAB>Brunei"; "Britain (UK)", "Korea (South)" and "Central African
+     * Rep." are not how texts write them */
     while (st == KG_OK && fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
         char *tab = strchr(line, '\t');
-        if (line[0] == '#' || !tab || tab - line != 2 || strpbrk(tab + 1, "(),&") ||
+        if (line[0] == '#' || !tab || tab - line != 2 || strpbrk(tab + 1, "(),&.") ||
             !kg_utf8_valid(tab + 1, strlen(tab + 1)))
             continue;
         *tab = '\0';
@@ -312,7 +312,7 @@ kg_status kg_extractor_load_places(kg_extractor *ex, const char *dir, const char
         return kg_error_set(err, st, NULL, "out of memory");
     if (!(f = open_in(dir, "zone1970.tab", path, sizeof path, err)))
         return KG_EIO;
-    /* "BG<TAB>+4241+02319<TAB>Europe/Sofia": the city of a two-part zone
+    /* "GE<TAB>+4143+04449<TAB>Asia/Tbilisi": the city of a two-part zone
      * name; three-part names are small towns ("America/Indiana/Knox") and
      * Antarctica's are stations named after people */
     while (st == KG_OK && fgets(line, sizeof line, f)) {
