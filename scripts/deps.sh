@@ -8,7 +8,7 @@ packages=(
   libigraph-dev libgraphviz-dev graphviz     # graph library, layout and rendering
   libjansson-dev libcmocka-dev               # JSON parsing, unit tests
   libxml2-dev                                # GraphML import
-  libutf8proc-dev iso-codes                  # Unicode folding (names, kg extract); country names
+  libutf8proc-dev iso-codes tzdata           # Unicode folding (names, kg extract); country names, cities
   libglpk-dev libarpack2-dev libplfit-dev    # igraph's private libraries: static linking of libkg
   man-db bsdextrautils zsh                   # man pages (man, col) and zsh completion in the tests
   dpkg-dev                                   # dpkg-shlibdeps: Depends of the .deb (cpack -G DEB)

@@ -46,6 +46,15 @@ kg_status kg_extractor_add_known(kg_extractor *ex, const kg_graph *known, kg_err
 kg_status kg_extractor_load_countries(kg_extractor *ex, const char *path, const char *type,
                                       kg_error *err);
 
+/* Recognise the short country names and the cities of a tzdata folder
+ * (Debian's /usr/share/zoneinfo): DIR/iso3166.tab ("BN<TAB>Brunei") gives
+ * aliases of the countries loaded by kg_extractor_load_countries (a new
+ * entity of `country_type` when none has that code), DIR/zone1970.tab the
+ * cities of two-part zone names ("Asia/Tbilisi": Tbilisi) as entities of
+ * `place_type`. Names already taken are left to their first owner. */
+kg_status kg_extractor_load_places(kg_extractor *ex, const char *dir, const char *country_type,
+                                   const char *place_type, kg_error *err);
+
 /* Adds one input. source->id and title are required; file is written as the
  * source's path. The text is copied. Refuses (KG_EINPUT, with the byte
  * offset in err) NUL bytes and malformed UTF-8; KG_ELIMIT above

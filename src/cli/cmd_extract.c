@@ -13,6 +13,7 @@
 #include "commands.h"
 
 #define DEFAULT_COUNTRIES "/usr/share/iso-codes/json/iso_3166-1.json"
+#define DEFAULT_PLACES "/usr/share/zoneinfo"
 #define MAX_KNOWN 16
 
 const char kg_usage_extract[] =
@@ -36,6 +37,10 @@ const char kg_usage_extract[] =
     "      --countries FILE   iso-codes 3166-1 JSON of country names (default\n"
     "                         " DEFAULT_COUNTRIES " if present)\n"
     "      --no-countries     do not load a country list\n"
+    "      --places DIR       tzdata folder: short country names (iso3166.tab)\n"
+    "                         and cities (zone1970.tab) (default\n"
+    "                         " DEFAULT_PLACES " if present)\n"
+    "      --no-places        do not load them\n"
     "      --name NAME        the data set's name (default: extracted)\n"
     "  -o, --output FILE      write here (default: standard output)\n"
     "  -q, --quiet            no summary on standard error\n"
@@ -137,6 +142,7 @@ typedef struct extract_args {
     const char *known[MAX_KNOWN];
     size_t known_count;
     const char *countries;
+    const char *places;
     const char *name;
     const char *output;
     bool is_quiet;
@@ -148,6 +154,7 @@ static int parse_args(int argc, char **argv, extract_args *a)
 {
     memset(a, 0, sizeof *a);
     a->countries = DEFAULT_COUNTRIES;
+    a->places = DEFAULT_PLACES;
     a->output = "-";
     a->texts = calloc((size_t)argc, sizeof *a->texts);
     if (!a->texts) {
@@ -161,10 +168,14 @@ static int parse_args(int argc, char **argv, extract_args *a)
             a->is_quiet = true;
         else if (strcmp(arg, "--no-countries") == 0)
             a->countries = NULL;
+        else if (strcmp(arg, "--no-places") == 0)
+            a->places = NULL;
         else if (strcmp(arg, "--schema") == 0 && has_value)
             a->schema_path = argv[++i];
         else if (strcmp(arg, "--countries") == 0 && has_value)
             a->countries = argv[++i];
+        else if (strcmp(arg, "--places") == 0 && has_value)
+            a->places = argv[++i];
         else if (strcmp(arg, "--name") == 0 && has_value)
             a->name = argv[++i];
         else if ((strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) && has_value)
@@ -334,6 +345,9 @@ int kg_cmd_extract(int argc, char **argv)
     if (st == KG_OK && a.countries &&
         (strcmp(a.countries, DEFAULT_COUNTRIES) != 0 || access(a.countries, R_OK) == 0))
         st = kg_extractor_load_countries(ex, a.countries, "country", &err);
+    if (st == KG_OK && a.places &&
+        (strcmp(a.places, DEFAULT_PLACES) != 0 || access(DEFAULT_PLACES "/zone1970.tab", R_OK) == 0))
+        st = kg_extractor_load_places(ex, a.places, "country", "place", &err);
     if (st != KG_OK) {
         kg_cli_print_error(&err);
         rc = kg_cli_exit_code(st);

@@ -3,6 +3,8 @@
  * name patterns), input checks and determinism. Uses data/schema.json's
  * lexicons, since they are what kg extract ships with. */
 #include <jansson.h>
+#include <stdbool.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -236,6 +238,158 @@ static void test_clause_structure(void **state)
     release(&e);
 }
 
+/* The noun-phrase chunker: lower-case phrases headed by a node type's cue
+ * word, bounded by a determiner, a preposition or punctuation. Invented
+ * names and sentences. */
+static void test_noun_phrases(void **state)
+{
+    (void)state;
+    extracted e;
+    run("In May 1990, an exchange of letters between the Lake Board and the River Court "
+        "opened talks. The Board agreed a framework for cooperation on 3 June 1990.", &e);
+    assert_string_equal(type_of(&e, "exchange of letters"), "treaty");
+    assert_string_equal(type_of(&e, "framework for cooperation"), "treaty");
+    assert_string_equal(json_string_value(json_object_get(entity(&e, "exchange of letters"),
+                                                          "rule")), "noun-phrase");
+    release(&e);
+    /* modifiers up to a boundary; a plural head; a complement that is a name */
+    run("The Lake Board held its joint naval exercises. 1999: Informal Lake Board "
+        "ministerial dinners. At their summit in Lakeport, Ruritania and Lowland agreed.", &e);
+    assert_string_equal(type_of(&e, "joint naval exercises"), "exercise");
+    assert_string_equal(type_of(&e, "Informal Lake Board ministerial dinners"), "event");
+    assert_string_equal(type_of(&e, "summit in Lakeport"), "event");
+    assert_string_equal(type_of(&e, "Lakeport"), "place"); /* written though only inside */
+    release(&e);
+    /* a possessor that is a name is kept, the rest is an alias */
+    run("Since Ruritania’s illegal annexation of Lowland, the Board has met.", &e);
+    json_t *event = entity(&e, "Ruritania’s illegal annexation of Lowland");
+    assert_non_null(event);
+    assert_string_equal(type_of(&e, "Ruritania’s illegal annexation of Lowland"), "event");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(event, "aliases"), 0)),
+                        "illegal annexation of Lowland");
+    release(&e);
+    /* no phrase: a bare head, a predicate, a modifier noun, a verb after
+     * "to", a modifier that tells nothing ("new") */
+    run("The mission ended. The Lake Board is an informal forum. The Board studies river "
+        "pollution control. It decided to fund river projects. The Board set up a new "
+        "mission.", &e);
+    assert_null(entity(&e, "mission"));
+    assert_null(entity(&e, "informal forum"));
+    assert_null(entity(&e, "Board studies river"));
+    assert_null(entity(&e, "fund river projects"));
+    assert_null(entity(&e, "new mission"));
+    release(&e);
+    /* a lower-case definition types its acronym */
+    run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
+    assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");
+    json_t *force = entity(&e, "peacekeeping force in Lowland");
+    assert_non_null(force);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(force, "aliases"), 0)),
+                        "LOFOR");
+    release(&e);
+}
+
+/* Capitalised names with a lower-case "to" or a "-run" modifier, and the
+ * organisation of a title. Invented names. */
+static void test_name_shapes(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Board backs the Alliance to Protect Wetlands and the Lake Board-run River "
+        "Teams. The Director of Frostline spoke.", &e);
+    assert_string_equal(type_of(&e, "Alliance to Protect Wetlands"), "organisation");
+    assert_string_equal(type_of(&e, "River Teams"), "body");
+    assert_null(entity(&e, "Lake Board-run River Teams"));
+    assert_string_equal(type_of(&e, "Director of Frostline"), "role");
+    assert_string_equal(type_of(&e, "Frostline"), "organisation");
+    release(&e);
+    /* a head noun after a closing quote or an acronym types the name; a
+     * description in brackets types the acronym before it */
+    run("The so-called \u201cLakeside\u201d arrangements provide the basis. The new Heavy "
+        "Lift Air (HLA) fleet is ready. A cell sits at LSC (the Lake Board\u2019s strategic "
+        "command for operations).", &e);
+    assert_string_equal(type_of(&e, "Lakeside"), "treaty");
+    assert_string_equal(type_of(&e, "Heavy Lift Air"), "programme");
+    assert_string_equal(type_of(&e, "LSC"), "body");
+    release(&e);
+    /* "to" between two names is no part of a name */
+    run("The Lake Board sent ships from the River Court to Lowland Ports.", &e);
+    assert_null(entity(&e, "River Court to Lowland Ports"));
+    release(&e);
+}
+
+/* tzdata's short country names and cities, from an invented folder. */
+static void test_places(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kg-test-places-XXXXXX", path[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/iso3166.tab", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# code\tname\nGB\tGreat Lowland\nXR\tRuritania\nXS\tSouth (Lowland)\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/zone1970.tab", dir);
+    assert_non_null(f = fopen(path, "w"));
+    fputs("#codes\tcoordinates\tTZ\tcomments\nXR\t+1+1\tEurope/Lake_Port\n"
+          "XR\t+1+1\tAmerica/Indiana/Smallton\tcounty\nXR\t+1+1\tAntarctica/Frost\n", f);
+    fclose(f);
+    kg_schema *schema = lexicon_schema();
+    kg_extractor *ex = NULL;
+    kg_error err;
+    assert_int_equal(kg_extractor_new(schema, &ex, &err), KG_OK);
+    assert_int_equal(kg_extractor_load_countries(ex, COUNTRIES, "country", &err), KG_OK);
+    assert_int_equal(kg_extractor_load_places(ex, dir, "country", "place", &err), KG_OK);
+    const char *text = "Ruritania, Great Lowland, Lake Port, Smallton and Frost met.";
+    kg_source source = {"t", "A test text", "t.txt", NULL, NULL};
+    assert_int_equal(kg_extractor_add_text(ex, &source, "t.txt", text, strlen(text), &err),
+                     KG_OK);
+    assert_int_equal(kg_extractor_run(ex, &err), KG_OK);
+    kg_writer *w = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, &err), KG_OK);
+    kg_extract_meta meta = {"t", "T", "schema.json"};
+    assert_int_equal(kg_extractor_write(ex, &meta, w, &err), KG_OK);
+    size_t n;
+    extracted e = {json_loads(kg_writer_memory(w, &n), 0, NULL), NULL};
+    assert_non_null(e.root);
+    kg_writer_abort(w);
+    assert_string_equal(type_of(&e, "Ruritania"), "country");
+    json_t *uk = entity(&e, "United Kingdom");
+    assert_non_null(uk);
+    bool alias = false;
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(uk, "aliases"), i, item)
+        alias |= strcmp(json_string_value(item), "Great Lowland") == 0;
+    assert_true(alias);
+    assert_string_equal(type_of(&e, "Lake Port"), "place");
+    assert_string_equal(json_string_value(json_object_get(entity(&e, "Lake Port"), "rule")),
+                        "place-list");
+    assert_null(entity(&e, "South (Lowland)"));
+    /* not a place-list name: three-part zones and Antarctica's stations */
+    assert_true(entity(&e, "Smallton") == NULL ||
+                strcmp(json_string_value(json_object_get(entity(&e, "Smallton"), "rule")),
+                       "place-list") != 0);
+    assert_true(entity(&e, "Frost") == NULL ||
+                strcmp(json_string_value(json_object_get(entity(&e, "Frost"), "rule")),
+                       "place-list") != 0);
+    release(&e);
+    kg_extractor_free(ex);
+    kg_schema_free(schema);
+    /* a folder without the tables is an I/O error naming the file */
+    assert_int_equal(kg_extractor_new(schema = lexicon_schema(), &ex, &err), KG_OK);
+    char missing[160];
+    snprintf(missing, sizeof missing, "%s/none", dir);
+    assert_int_equal(kg_extractor_load_places(ex, missing, "country", "place", &err), KG_EIO);
+    kg_extractor_free(ex);
+    kg_schema_free(schema);
+    snprintf(path, sizeof path, "%s/iso3166.tab", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/zone1970.tab", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_refuses_bad_input(void **state)
 {
     (void)state;
@@ -329,6 +483,9 @@ int main(void)
         cmocka_unit_test(test_lists_and_quotes),
         cmocka_unit_test(test_name_patterns),
         cmocka_unit_test(test_clause_structure),
+        cmocka_unit_test(test_noun_phrases),
+        cmocka_unit_test(test_name_shapes),
+        cmocka_unit_test(test_places),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_merge),

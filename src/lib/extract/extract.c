@@ -25,9 +25,20 @@ kg_status kg_extractor_new(const kg_schema *schema, kg_extractor **out, kg_error
     kg_ex_names_init(&ex->names, &ex->arena);
     kg_ex_names_init(&ex->lower_words, &ex->arena);
     kg_ex_names_init(&ex->firsts, &ex->arena);
+    kg_ex_names_init(&ex->cue_heads, &ex->arena);
+    kg_ex_names_init(&ex->country_codes, &ex->arena);
     if (kg_ex_lexicon_load(&ex->lexicon, schema) != KG_OK) {
         kg_extractor_free(ex);
         return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    }
+    for (size_t c = 0; c < ex->lexicon.count; c++) {
+        const ex_cue *cue = &ex->lexicon.cues[c];
+        const char *last = cue->words[cue->count ? cue->count - 1 : 0];
+        if (cue->kind == EX_CUE_NODE && !cue->structure &&
+            kg_ex_names_add(&ex->cue_heads, last, strlen(last), 0) != KG_OK) {
+            kg_extractor_free(ex);
+            return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+        }
     }
     ex->default_type = kg_schema_find_node_type(schema, "organisation");
     if (ex->default_type == KG_SCHEMA_NOT_FOUND)
@@ -63,6 +74,8 @@ void kg_extractor_free(kg_extractor *ex)
     kg_ex_names_free(&ex->names);
     kg_ex_names_free(&ex->lower_words);
     kg_ex_names_free(&ex->firsts);
+    kg_ex_names_free(&ex->cue_heads);
+    kg_ex_names_free(&ex->country_codes);
     kg_arena_free(&ex->arena);
     free(ex);
 }
@@ -85,8 +98,9 @@ static kg_status name_key(kg_extractor *ex, const char *name, char *key, size_t 
         *len = kg_ex_key(copy, tokens, first, count, key, size);
         if (count - first > ex->max_name_tokens)
             ex->max_name_tokens = count - first;
-        st = kg_ex_names_add(&ex->firsts, copy + tokens[first].start,
-                             tokens[first].end - tokens[first].start, 0);
+        /* the longest name starting with this word, in tokens */
+        st = kg_ex_names_raise(&ex->firsts, copy + tokens[first].start,
+                               tokens[first].end - tokens[first].start, count - first);
     }
     free(tokens);
     free(copy);
@@ -217,10 +231,18 @@ kg_status kg_extractor_load_countries(kg_extractor *ex, const char *path, const 
             st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
             goto cleanup;
         }
-        if (!len || kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY)
+        const char *code = json_string_value(json_object_get(item, "alpha_2"));
+        size_t taken = len ? kg_ex_names_find(&ex->names, key, len) : EX_NO_ENTITY;
+        if (code && taken != EX_NO_ENTITY &&
+            kg_ex_names_add(&ex->country_codes, code, strlen(code), taken) != KG_OK) {
+            st = kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+            goto cleanup;
+        }
+        if (!len || taken != EX_NO_ENTITY)
             continue; /* --known already names it */
         size_t index;
         if (kg_ex_entity_add(ex, label, type_index, "country-list", 0.9, &index) != KG_OK ||
+            (code && kg_ex_names_add(&ex->country_codes, code, strlen(code), index) != KG_OK) ||
             (name && name != label && !strchr(name, ',') &&
              kg_ex_entity_alias(ex, index, name) != KG_OK) ||
             (official && kg_ex_entity_alias(ex, index, official) != KG_OK)) {
@@ -231,6 +253,87 @@ kg_status kg_extractor_load_countries(kg_extractor *ex, const char *path, const 
 cleanup:
     json_decref(root);
     return st;
+}
+
+/* Opens DIR/name for reading; NULL with err set when it cannot. */
+static FILE *open_in(const char *dir, const char *name, char *path, size_t size, kg_error *err)
+{
+    snprintf(path, size, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        kg_error_set(err, KG_EIO, path, "cannot read the tzdata table");
+    return f;
+}
+
+/* Adds name as an entity of type (rule "place-list") or, when `entity` is
+ * given, as its alias; a name taken already is left alone. */
+static kg_status add_listed(kg_extractor *ex, const char *name, size_t type, size_t entity)
+{
+    char key[EX_KEY_MAX];
+    size_t len;
+    if (name_key(ex, name, key, sizeof key, &len) != KG_OK)
+        return KG_ENOMEM;
+    if (!len || kg_ex_names_find(&ex->names, key, len) != EX_NO_ENTITY)
+        return KG_OK;
+    if (entity != EX_NO_ENTITY)
+        return kg_ex_entity_alias(ex, entity, name);
+    size_t index;
+    return kg_ex_entity_add(ex, name, type, "place-list", 0.8, &index);
+}
+
+kg_status kg_extractor_load_places(kg_extractor *ex, const char *dir, const char *country_type,
+                                   const char *place_type, kg_error *err)
+{
+    size_t country = kg_schema_find_node_type(ex->schema, country_type);
+    size_t place = kg_schema_find_node_type(ex->schema, place_type);
+    if (country == KG_SCHEMA_NOT_FOUND || place == KG_SCHEMA_NOT_FOUND)
+        return kg_error_set(err, KG_EUSAGE, NULL, "the schema has no node type '%s'",
+                            country == KG_SCHEMA_NOT_FOUND ? country_type : place_type);
+    char path[4096], line[512];
+    FILE *f = open_in(dir, "iso3166.tab", path, sizeof path, err);
+    if (!f)
+        return KG_EIO;
+    kg_status st = KG_OK;
+    /* "BN<TAB>Brunei"; "Britain (UK)", "Korea (South)" and "Central African
+     * Rep." are not how texts write them */
+    while (st == KG_OK && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab || tab - line != 2 || strpbrk(tab + 1, "(),&.") ||
+            !kg_utf8_valid(tab + 1, strlen(tab + 1)))
+            continue;
+        *tab = '\0';
+        size_t owner = kg_ex_names_find(&ex->country_codes, line, 2);
+        st = add_listed(ex, tab + 1, country,
+                        owner == EX_NO_ENTITY ? EX_NO_ENTITY : kg_ex_resolve(ex, owner));
+    }
+    fclose(f);
+    if (st != KG_OK)
+        return kg_error_set(err, st, NULL, "out of memory");
+    if (!(f = open_in(dir, "zone1970.tab", path, sizeof path, err)))
+        return KG_EIO;
+    /* "GE<TAB>+4143+04449<TAB>Asia/Tbilisi": the city of a two-part zone
+     * name; three-part names are small towns ("America/Indiana/Knox") and
+     * Antarctica's are stations named after people */
+    while (st == KG_OK && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *zone = strchr(line, '\t');
+        zone = zone ? strchr(zone + 1, '\t') : NULL;
+        if (line[0] == '#' || !zone)
+            continue;
+        zone++;
+        zone[strcspn(zone, "\t")] = '\0';
+        char *slash = strchr(zone, '/');
+        if (!slash || strchr(slash + 1, '/') || strncmp(zone, "Antarctica/", 11) == 0 ||
+            !kg_utf8_valid(zone, strlen(zone)))
+            continue;
+        for (char *c = slash + 1; *c; c++)
+            if (*c == '_')
+                *c = ' ';
+        st = add_listed(ex, slash + 1, place, EX_NO_ENTITY);
+    }
+    fclose(f);
+    return st == KG_OK ? KG_OK : kg_error_set(err, st, NULL, "out of memory");
 }
 
 /* Byte offset of the first malformed UTF-8 sequence, or len. */

@@ -14,7 +14,9 @@ struct kg_extractor {
     ex_lexicon lexicon;
     ex_names names;        /* label or alias -> entity */
     ex_names lower_words;  /* words the texts write in lower case */
-    ex_names firsts;       /* first words of all names: a quick "no" */
+    ex_names firsts;       /* first word of names -> longest such name in tokens */
+    ex_names cue_heads;    /* last words of node cues: a quick "no" for heads */
+    ex_names country_codes; /* ISO 3166 alpha-2 code -> country entity */
     size_t max_name_tokens;
     kg_source *sources;
     ex_text *texts;

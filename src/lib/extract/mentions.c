@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extractor.h"
 
@@ -161,6 +162,16 @@ static bool inner_cue_for(const kg_extractor *ex, const char *word, size_t type)
     return false;
 }
 
+/* Whether "from" comes shortly before token a in its clause: then a "to"
+ * after the name ends it ("from the River Court to Lowland"). */
+static bool after_from(const ex_text *t, size_t a)
+{
+    for (size_t i = a; i-- > 0 && a - i <= 6 && t->tokens[i].kind != EX_PUNCT;)
+        if (strcmp(t->tokens[i].lower, "from") == 0)
+            return true;
+    return false;
+}
+
 /* End of the capitalised name starting at a (a capitalised word). */
 static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_t end)
 {
@@ -170,12 +181,31 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
         if (tk[j].is_joined) {
             if (!tk[j].is_cap && !tk[j].is_digit && is_joined_edge_cue(ex, tk, j, end))
                 break;
+            /* "Lake Board-run Pilot Stations": a modifier, then a name */
+            if (!tk[j].is_cap && !tk[j].is_digit && j + 1 < end && tk[j + 1].kind == EX_WORD &&
+                tk[j + 1].is_cap && !tk[j + 1].is_joined)
+                break;
             j++;
             continue;
         }
         if (tk[j].is_cap && !in_list(tk[j].lower, month_words)) {
             j++;
             continue;
+        }
+        /* "Alliance to Protect Wetlands": a cue word, "to", a capitalised
+         * verb and its object */
+        if (strcmp(tk[j].lower, "to") == 0 && !tk[j].is_cap && j + 2 < end &&
+            type_by_cues(ex, tk, j - 1, j) != KG_SCHEMA_NOT_FOUND && tk[j + 1].kind == EX_WORD &&
+            tk[j + 1].is_cap && !tk[j + 1].is_allcaps && !tk[j + 1].is_joined &&
+            type_by_cues(ex, tk, j + 1, j + 2) == KG_SCHEMA_NOT_FOUND &&
+            !is_lower_word(ex, &tk[j + 1]) && tk[j + 2].kind == EX_WORD && tk[j + 2].is_cap &&
+            !tk[j + 2].is_joined && !in_list(tk[j + 2].lower, function_words) &&
+            !after_from(t, a)) {
+            size_t known_entity;
+            if (kg_ex_known_length(ex, t, j + 1, end, &known_entity) == 0) {
+                j += 2;
+                continue;
+            }
         }
         if (!in_list(tk[j].lower, connectors) || tk[j].is_cap)
             break;
@@ -220,10 +250,12 @@ size_t kg_ex_known_length(const kg_extractor *ex, const ex_text *t, size_t i, si
                           size_t *entity)
 {
     const ex_token *tok = &t->tokens[i];
-    if (kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start) ==
-        EX_NO_ENTITY)
+    size_t longest = kg_ex_names_find(&ex->firsts, t->text + tok->start, tok->end - tok->start);
+    if (longest == EX_NO_ENTITY)
         return 0;
     size_t max = end - i < ex->max_name_tokens ? end - i : ex->max_name_tokens;
+    if (longest < max)
+        max = longest;
     char key[EX_KEY_MAX];
     for (size_t n = max; n > 0; n--) {
         if (i + n < t->token_count && t->tokens[i + n].is_joined && t->tokens[i + n].is_cap)
@@ -303,7 +335,20 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
     bool initials = (t->text[tk[a].start] | 32) == (t->text[tk[b + 1].start] | 32);
-    if (upper < 2 || (!initials && strcmp(ex->entities[entity].rule, "cue-word") != 0))
+    /* one word and an acronym that is no prefix of it: "Lowland (LFOR)"
+     * names something else */
+    size_t words = 0;
+    for (size_t i = a; i < b; i++)
+        words += tk[i].kind == EX_WORD && !tk[i].is_joined;
+    if (initials && words == 1 && tk[b + 1].end - tk[b + 1].start > tk[a].end - tk[a].start)
+        initials = false;
+    if (initials && words == 1 &&
+        strncasecmp(t->text + tk[a].start, t->text + tk[b + 1].start,
+                    tk[b + 1].end - tk[b + 1].start) != 0)
+        initials = false;
+    const char *rule = ex->entities[entity].rule;
+    if (upper < 2 ||
+        (!initials && strcmp(rule, "cue-word") != 0 && strcmp(rule, "noun-phrase") != 0))
         return KG_OK; /* "Operation Blue Harbour (OBH)" is typed; "(IMO)" after a word is not */
     char key[EX_KEY_MAX];
     size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
@@ -346,7 +391,8 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             return note_name(ex, text, a, b, type != KG_SCHEMA_NOT_FOUND ? type : ex->default_type,
                              "acronym", 0.5, entity);
         if (type != KG_SCHEMA_NOT_FOUND || a == first || is_lower_word(ex, &tk[a]) ||
-            in_list(tk[a].lower, function_words) || tk[a].is_digit)
+            in_list(tk[a].lower, function_words) || in_list(tk[a].lower, ordinals) ||
+            tk[a].is_digit)
             return KG_OK;
         size_t ctx = type_by_context(ex, tk, first, a);
         if (ctx != KG_SCHEMA_NOT_FOUND)
@@ -378,6 +424,10 @@ static kg_status classify_name(kg_extractor *ex, uint32_t text, size_t first, si
             size_t tail_type = y + 1 < b ? type_by_cues(ex, tk, y, b) : KG_SCHEMA_NOT_FOUND;
             if (tail_type == KG_SCHEMA_NOT_FOUND && !is_of && y < b)
                 tail_type = type_by_context(ex, tk, a, y);
+            /* "Director of Frostline": a title of one word's organisation */
+            if (tail_type == KG_SCHEMA_NOT_FOUND && is_of && y + 1 == b && tk[y].is_cap &&
+                !tk[y].is_digit && !is_lower_word(ex, &tk[y]) && title_ends_at(ex, tk, a, j))
+                tail_type = ex->default_type;
             size_t tail;
             if (tail_type != KG_SCHEMA_NOT_FOUND && tk[y].is_cap) {
                 kg_status st = note_name(ex, text, y, b, tail_type, "cue-word", 0.6, &tail);
@@ -516,6 +566,9 @@ static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, siz
     return seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
 }
 
+static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
+                           size_t entity);
+
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
     const ex_text *t = &ex->texts[text];
@@ -560,7 +613,316 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
             st = acronym(ex, text, a, b, last, entity);
         if (st != KG_OK)
             return st;
+        retype_by_head(ex, t, b, last, entity);
         i = b;
+    }
+    return KG_OK;
+}
+
+/* Words that end a noun phrase on its left: besides the function words,
+ * auxiliaries and a few words that are never modifiers. */
+static const char *const phrase_stops[] = {
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "shall", "should", "must", "do", "does", "did", "not",
+    "no", "into", "onto", "per", "about", "via", "like", "if", "than", "but", "nor", "yet",
+    "so", "whose", "whom", "including", "namely", "either", "every", "any", "another",
+    "several", "many", "few", "more", "most", "very", "an", "one", "same", "so-called", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "see", NULL};
+
+static bool is_phrase_stop(const ex_token *tok)
+{
+    if (tok->kind != EX_WORD)
+        return true;
+    if (tok->is_digit)
+        return false;
+    if (in_list(tok->lower, function_words) || in_list(tok->lower, phrase_stops))
+        return true; /* also "The", "Since" opening a sentence */
+    if (tok->is_cap)
+        return in_list(tok->lower, month_words);
+    size_t n = strlen(tok->lower);
+    /* a past participle is more often the verb than a modifier
+     * ("the Council adopted new guidelines") */
+    if (n > 3 && tok->lower[n - 2] == 'e' && tok->lower[n - 1] == 'd')
+        return true;
+    return false;
+}
+
+static bool is_determiner(const ex_token *tok)
+{
+    static const char *const determiners[] = {"the", "a", "an", "its", "their", "this", "these",
+                                              "that", "his", "her", "our", "each", NULL};
+    return tok->kind == EX_POSS || in_list(tok->lower, determiners);
+}
+
+/* Whether the word at v looks like a verb in the present tense: a
+ * determiner follows ("the arrangements provide the basis"), or it ends in
+ * "s" and a name follows ("the dialogue covers Lowland"). */
+static bool is_verb_after(const ex_text *t, size_t v, size_t end)
+{
+    const ex_token *tk = t->tokens;
+    size_t n = strlen(tk[v].lower);
+    if (v + 1 >= end || n < 3)
+        return false;
+    if (is_determiner(&tk[v + 1]))
+        return true; /* "the arrangements provide the basis" */
+    return tk[v].lower[n - 1] == 's' && tk[v + 1].is_cap && tk[v + 1].kind == EX_WORD;
+}
+
+/* The node cue (of any type) ending at token h, its first token in *start;
+ * a plural head matches a one-word cue ("exercises", "summits"). */
+static size_t head_cue(const kg_extractor *ex, const ex_token *tk, size_t first, size_t h,
+                       size_t *start)
+{
+    for (size_t s = h + 1; s-- > first && h + 1 - s <= EX_CUE_TOKENS_MAX;) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[s].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == EX_CUE_NODE && s + cue->count == h + 1 &&
+                kg_ex_cue_matches(cue, tk, s, h + 1)) {
+                *start = s;
+                return cue->type;
+            }
+        }
+    }
+    size_t n = strlen(tk[h].lower);
+    if (n < 4 || tk[h].lower[n - 1] != 's' || n >= sizeof tk[h].lower)
+        return KG_SCHEMA_NOT_FOUND;
+    ex_token singular = tk[h];
+    singular.lower[n - 1] = '\0';
+    singular.is_joined = false;
+    size_t from, count = kg_ex_cues_starting(&ex->lexicon, singular.lower, &from);
+    for (size_t j = from; j < from + count; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+        if (cue->kind == EX_CUE_NODE && cue->count == 1 &&
+            kg_ex_cue_matches(cue, &singular, 0, 1)) {
+            *start = h;
+            return cue->type;
+        }
+    }
+    return KG_SCHEMA_NOT_FOUND;
+}
+
+/* A name that its own words do not type, followed by a closing quote or
+ * its acronym and a lower-case head noun, takes the head's type: the
+ * “Lakeside” arrangements, the Heavy Lift Air (HLA) fleet. */
+static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
+                           size_t entity)
+{
+    const ex_token *tk = t->tokens;
+    if (entity == EX_NO_ENTITY || b >= end)
+        return;
+    ex_entity *e = &ex->entities[entity];
+    if (e->is_known || (strcmp(e->rule, "capitalised") && strcmp(e->rule, "personal-name") &&
+                        strcmp(e->rule, "acronym")))
+        return;
+    const char *c = t->text + tk[b].start;
+    size_t h;
+    if (tk[b].kind == EX_PUNCT && (*c == '"' || *c == '\'' || !strncmp(c, "\xe2\x80\x9d", 3) ||
+                                   !strncmp(c, "\xe2\x80\x99", 3)))
+        h = b + 1;
+    else if (*c == '(' && b + 3 < end && tk[b + 1].is_allcaps && t->text[tk[b + 2].start] == ')')
+        h = b + 3;
+    else
+        return;
+    if (h >= end || tk[h].kind != EX_WORD || tk[h].is_cap || tk[h].is_joined ||
+        (h + 1 < end && tk[h + 1].is_joined) ||
+        (h + 1 < end && tk[h + 1].kind == EX_WORD && !tk[h + 1].is_cap &&
+         !is_phrase_stop(&tk[h + 1]) && !is_verb_after(t, h + 1, end)))
+        return;
+    size_t s, type = head_cue(ex, tk, h, h, &s);
+    if (type == KG_SCHEMA_NOT_FOUND)
+        return;
+    e->type = type;
+    e->rule = "cue-word";
+    e->confidence = 0.5;
+}
+
+/* End of the complement after a head noun at h: "of", "for", "on" and a
+ * name or up to three lower-case words ("exchange of letters", "statement
+ * on the Western Isles"); "in" and a name when the schema lets a name of
+ * this type hold a place ("summit in Lakeport"). h + 1 when none. */
+static size_t complement_end(const kg_extractor *ex, const ex_text *t, size_t h, size_t end,
+                             size_t type, bool lower_ok)
+{
+    const ex_token *tk = t->tokens;
+    size_t p = h + 1;
+    if (p + 1 >= end || tk[p].kind != EX_WORD || tk[p].is_cap)
+        return h + 1;
+    bool is_in = strcmp(tk[p].lower, "in") == 0;
+    if (!is_in && strcmp(tk[p].lower, "of") && strcmp(tk[p].lower, "for") &&
+        strcmp(tk[p].lower, "on"))
+        return h + 1;
+    if (is_in && !inner_cue_for(ex, "in", type))
+        return h + 1;
+    size_t y = p + 1;
+    if (strcmp(tk[y].lower, "the") == 0 && y + 1 < end && tk[y + 1].is_cap)
+        y++;
+    if (tk[y].kind == EX_WORD && tk[y].is_cap && !tk[y].is_joined && !tk[y].is_digit &&
+        !in_list(tk[y].lower, month_words)) {
+        size_t entity, known = kg_ex_known_length(ex, t, y, end, &entity);
+        size_t b = name_end(ex, t, y, end);
+        b = known > b - y ? y + known : b;
+        /* "report on Ruritania relations": the name modifies a noun */
+        if (b < end && tk[b].kind == EX_WORD && !tk[b].is_cap && !is_phrase_stop(&tk[b]))
+            return h + 1;
+        return b;
+    }
+    if (is_in || !lower_ok)
+        return h + 1;
+    size_t b = y, words = 0;
+    while (b < end && words < 3 && tk[b].kind == EX_WORD && !tk[b].is_cap && !tk[b].is_digit &&
+           (tk[b].is_joined || !is_phrase_stop(&tk[b]))) {
+        words += !tk[b].is_joined;
+        b++;
+    }
+    if (b < end && tk[b].is_joined)
+        return h + 1; /* cut inside a hyphenated word */
+    return words ? b : h + 1;
+}
+
+/* Lower-case noun phrases whose head noun is a node type's cue: "an
+ * exchange of notes", "the joint naval exercises", "their summit in
+ * Lakeport". The phrase runs from a determiner, a possessive, a
+ * preposition or a punctuation mark (at most four modifiers away) to the
+ * head and its complement; it needs a lower-case modifier next to the head
+ * or a complement (a bare "the mission" is no name). A name and "’s" before
+ * it are kept ("Ruritania’s annexation of Lowland"), with the phrase
+ * without them as an alias. Lower confidence than capitalised names. */
+static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, size_t last)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    for (size_t h = first; h < last; h++) {
+        if (tk[h].kind != EX_WORD || tk[h].is_cap || tk[h].is_digit || tk[h].is_joined ||
+            (h + 1 < last && tk[h + 1].is_joined))
+            continue;
+        size_t hn = strlen(tk[h].lower);
+        if (kg_ex_names_find(&ex->cue_heads, tk[h].lower, hn) == EX_NO_ENTITY &&
+            (hn < 4 || tk[h].lower[hn - 1] != 's' ||
+             kg_ex_names_find(&ex->cue_heads, tk[h].lower, hn - 1) == EX_NO_ENTITY))
+            continue; /* no cue ends with this word */
+        /* the head is the last noun: "river" in "river pollution" is none */
+        if (h + 1 < last && tk[h + 1].kind == EX_WORD && !tk[h + 1].is_cap &&
+            !is_phrase_stop(&tk[h + 1]) && !is_verb_after(t, h + 1, last))
+            continue;
+        size_t s, type = head_cue(ex, tk, first, h, &s);
+        if (type == KG_SCHEMA_NOT_FOUND)
+            continue;
+        /* modifiers to the left, up to a boundary */
+        size_t a = s, words = 0;
+        bool bounded = false;
+        while (a > first) {
+            const ex_token *tok = &tk[a - 1];
+            if (tok->is_joined && tok->kind == EX_WORD) {
+                a--;
+                continue;
+            }
+            if (is_phrase_stop(tok) || words == 4) {
+                bounded = is_phrase_stop(tok);
+                break;
+            }
+            a--;
+            words++;
+        }
+        if (a == first)
+            bounded = true;
+        /* a name of two capitalised words, then a word in "-s": the name
+         * is the subject ("the Lake Board funds river projects") */
+        for (size_t i = a; i + 2 < s + 1 && bounded; i++)
+            if (tk[i].is_cap && !tk[i].is_joined && tk[i + 1].is_cap && !tk[i + 1].is_joined &&
+                i + 2 < s && !tk[i + 2].is_cap && !tk[i + 2].is_joined &&
+                tk[i + 2].lower[0] && tk[i + 2].lower[strlen(tk[i + 2].lower) - 1] == 's')
+                bounded = false;
+        /* after "to" the first word is more often a verb: "to fund new
+         * projects" */
+        static const char *const subjects[] = {"to", "we", "they", "it", "he", "she", "who",
+                                               "which", "i", "you", NULL};
+        if (!bounded || (a > first && in_list(tk[a - 1].lower, subjects))) {
+            a = s;
+            words = 0;
+        }
+        /* "X is an informal forum": a predicate describes X, it names
+         * nothing new */
+        static const char *const copulas[] = {"is", "are", "was", "were", "be", "been",
+                                              "remains", "remained", "becomes", "became", NULL};
+        size_t det = a;
+        while (det > first && det + 2 > a && is_determiner(&tk[det - 1]))
+            det--;
+        if (det < a && det > first && in_list(tk[det - 1].lower, copulas))
+            continue;
+        /* "-ing" heads are nouns after a determiner ("an informal
+         * meeting"), else often verbs ("building on ...") */
+        if (hn > 4 && strcmp(tk[h].lower + hn - 3, "ing") == 0 && a > first &&
+            !is_determiner(&tk[a - 1]) && t->text[tk[a - 1].start] != ':')
+            continue;
+        bool lower_ok = true;
+        for (size_t i = a; i < s; i++)
+            lower_ok &= !tk[i].is_cap || (i == first && !tk[i].is_allcaps);
+        size_t b = complement_end(ex, t, h, last, type, lower_ok);
+        /* a cue of its own words ("exchange of notes") needs nothing more */
+        bool modified = s < h || (a < s && !tk[s - 1].is_digit &&
+                                  (!tk[s - 1].is_cap || (s - 1 == first && !tk[s - 1].is_allcaps)));
+        /* "the new mission", "relevant exercises": these words tell
+         * which one no more than "the" does */
+        static const char *const vague[] = {
+            "new", "own", "relevant", "previous", "recent", "future", "further", "respective",
+            "various", "possible", "current", "existing", "upcoming", "latest", "additional",
+            "similar", "other", "next", "last", "subsequent", "earlier", "later", NULL};
+        bool telling = false;
+        for (size_t i = a; i < s; i++)
+            telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !in_list(tk[i].lower, vague);
+        if ((!modified || !telling) && b == h + 1 && s == h)
+            continue;
+        /* "Ruritania’s annexation of Lowland" */
+        size_t owner = a;
+        if (a > first + 1 && tk[a - 1].kind == EX_POSS && tk[a - 2].is_cap) {
+            owner = a - 1;
+            while (owner > first && a - owner < 6 && tk[owner - 1].kind == EX_WORD &&
+                   (tk[owner - 1].is_cap || tk[owner - 1].is_joined) &&
+                   !is_phrase_stop(&tk[owner - 1]))
+                owner--;
+        }
+        /* "LSC (the lake’s strategic command for ...)": a description
+         * types the acronym before it and names nothing new */
+        size_t described, open = owner;
+        if (open > first && is_determiner(&tk[open - 1]) && tk[open - 1].kind == EX_WORD)
+            open--;
+        if (open > first + 1 && t->text[tk[open - 1].start] == '(' &&
+            tk[open - 2].is_allcaps &&
+            kg_ex_known_length(ex, t, open - 2, open - 1, &described) == 1) {
+            ex_entity *d = &ex->entities[described];
+            if (!d->is_known && strcmp(d->rule, "acronym") == 0) {
+                d->type = type;
+                d->rule = "context";
+            }
+            h = b - 1;
+            continue;
+        }
+        size_t entity, before = ex->entity_count;
+        kg_status st = note_name(ex, text, owner, b, type, "noun-phrase", 0.4, &entity);
+        if (st == KG_OK && entity != EX_NO_ENTITY && ex->entity_count > before && owner < a) {
+            char key[EX_KEY_MAX];
+            if (kg_ex_key(t->text, tk, a, b, key, sizeof key))
+                st = kg_ex_entity_alias(ex, entity, key);
+        }
+        if (st == KG_OK)
+            st = acronym(ex, text, a, b, last, entity);
+        if (st != KG_OK)
+            return st;
+        /* the names inside are written even if never mentioned alone */
+        for (size_t i = owner; i < b; i++) {
+            size_t inner, n = tk[i].kind == EX_WORD && !tk[i].is_joined
+                                  ? kg_ex_known_length(ex, t, i, b, &inner) : 0;
+            if (n && inner == entity)
+                n = 0;
+            if (n) {
+                if (ex->entities[inner].evidence_count == 0)
+                    kg_ex_entity_evidence(ex, inner, text, tk[i].start, tk[i + n - 1].end);
+                ex->entities[inner].is_used = true;
+            }
+            i += n ? n - 1 : 0;
+        }
+        h = b - 1;
     }
     return KG_OK;
 }
@@ -570,6 +932,8 @@ kg_status kg_ex_find_names(kg_extractor *ex, uint32_t text)
     const ex_text *t = &ex->texts[text];
     for (size_t s = 0; s < t->sentence_count; s++) {
         kg_status st = sentence_names(ex, text, t->sentences[s].first, t->sentences[s].last);
+        if (st == KG_OK)
+            st = noun_phrases(ex, text, t->sentences[s].first, t->sentences[s].last);
         if (st != KG_OK)
             return st;
     }

@@ -62,6 +62,24 @@ size_t kg_ex_names_find(const ex_names *m, const char *key, size_t len)
     }
 }
 
+kg_status kg_ex_names_raise(ex_names *m, const char *key, size_t len, size_t value)
+{
+    if (len == 0)
+        return KG_OK;
+    if (m->capacity) {
+        uint32_t h = hash_key(key, len);
+        for (size_t at = h & (m->capacity - 1); m->slots[at].key; at = (at + 1) & (m->capacity - 1)) {
+            ex_name_slot *s = &m->slots[at];
+            if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+                if (value > s->entity)
+                    s->entity = value;
+                return KG_OK;
+            }
+        }
+    }
+    return kg_ex_names_add(m, key, len, value);
+}
+
 kg_status kg_ex_names_add(ex_names *m, const char *key, size_t len, size_t entity)
 {
     if (len == 0 || kg_ex_names_find(m, key, len) != EX_NO_ENTITY)

@@ -27,6 +27,8 @@ void kg_ex_names_free(ex_names *m);
 size_t kg_ex_names_find(const ex_names *m, const char *key, size_t len);
 /* Adds key -> entity unless key is taken (the first claim wins). */
 kg_status kg_ex_names_add(ex_names *m, const char *key, size_t len, size_t entity);
+/* Adds key -> value, or raises the value of key to value if it is less. */
+kg_status kg_ex_names_raise(ex_names *m, const char *key, size_t len, size_t value);
 size_t kg_ex_key(const char *text, const ex_token *tokens, size_t first, size_t last,
                  char *out, size_t size);
 
