@@ -121,9 +121,11 @@ static kg_status run_importer(kg_importer *im, kg_import_format format, const ch
     }
 }
 
-kg_status kg_import_buffer(const char *text, size_t len, const char *name,
-                           const kg_import_options *options, kg_graph **out,
-                           kg_diagnostics *diags)
+/* is_terminated: text[len] is a NUL already (a file kg_read_file read),
+ * so the parsers read it in place instead of a copy of it. */
+static kg_status import_text(const char *text, size_t len, bool is_terminated, const char *name,
+                             const kg_import_options *options, kg_graph **out,
+                             kg_diagnostics *diags)
 {
     *out = NULL;
     kg_import_options o = options ? *options : kg_import_defaults();
@@ -141,16 +143,24 @@ kg_status kg_import_buffer(const char *text, size_t len, const char *name,
     else if (len > im.options.max_bytes)
         st = kg_imp_error(&im, KG_ELIMIT, NULL, NULL, "input is %zu bytes, over the limit of %zu",
                           len, im.options.max_bytes);
-    char *copy = st == KG_OK ? malloc(len + 1) : NULL;
-    if (st == KG_OK && !copy)
+    char *copy = st == KG_OK && !is_terminated ? malloc(len + 1) : NULL;
+    if (st == KG_OK && !is_terminated && !copy)
         st = kg_imp_error(&im, KG_ENOMEM, NULL, NULL, "out of memory");
-    if (st == KG_OK) {
+    if (st == KG_OK && copy) {
         memcpy(copy, text, len);
         copy[len] = '\0';
-        st = run_importer(&im, format, copy, len);
     }
+    if (st == KG_OK)
+        st = run_importer(&im, format, copy ? copy : text, len);
     free(copy);
     return kg_import_end(&im, st, out);
+}
+
+kg_status kg_import_buffer(const char *text, size_t len, const char *name,
+                           const kg_import_options *options, kg_graph **out,
+                           kg_diagnostics *diags)
+{
+    return import_text(text, len, false, name, options, out, diags);
 }
 
 /* ---- a neo4j-admin folder (kg's NAME.neo4j/) ------------------------- */
@@ -270,7 +280,7 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
             kg_diagnostics_add(diags, &err);
         return st;
     }
-    st = kg_import_buffer(text, len, path, &o, out, diags);
+    st = import_text(text, len, true, path, &o, out, diags);
     free(text);
     return st;
 }
