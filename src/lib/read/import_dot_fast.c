@@ -32,6 +32,10 @@
 #include "import_internal.h"
 
 #define NONE UINT32_MAX
+/* cgraph's scanner fails on a token of about 16 KiB: a bare ID, or a run
+ * of a quoted string between escapes (kg writes parts of 16,000 bytes at
+ * most); the reader leaves longer ones to cgraph and its message. */
+#define RUN_MAX 16000
 
 typedef enum tok {
     T_END, T_ID, T_LBRACE, T_RBRACE, T_LBRACKET, T_RBRACKET, T_EQ, T_SEMI, T_COMMA,
@@ -186,6 +190,8 @@ static bool quoted(fast *f)
         size_t end = quote ? (size_t)(quote - t) : f->len;
         const char *slash = memchr(t + p, '\\', end - p);
         size_t run = slash ? (size_t)(slash - t) : end;
+        if (run - p > RUN_MAX)
+            return out(f);
         if (run > p && !put(f, &f->tok, t + p, run - p))
             return false;
         if (run >= f->len || (run + 1 >= f->len && t[run] == '\\'))
@@ -304,6 +310,8 @@ static tok lex(fast *f)
             return T_OTHER;
     } else
         return T_OTHER; /* HTML strings, ports, anything else */
+    if (end - f->pos > RUN_MAX)
+        return out(f), T_OTHER;
     if (!put(f, &f->tok, t + f->pos, end - f->pos))
         return T_OTHER;
     size_t n = end - f->pos;
