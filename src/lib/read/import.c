@@ -121,18 +121,23 @@ static kg_status run_importer(kg_importer *im, kg_import_format format, const ch
     }
 }
 
-/* is_terminated: text[len] is a NUL already (a file kg_read_file read),
- * so the parsers read it in place instead of a copy of it. */
-static kg_status import_text(const char *text, size_t len, bool is_terminated, const char *name,
+/* owned: text itself, when import_text may have it (a file kg_read_file
+ * read, NUL-terminated at len): the parsers read it in place instead of a
+ * copy, and it is freed once parsed, before the graph is finished (the
+ * importer copies what it keeps), which lowers the peak by the file's
+ * size. Else text is copied. */
+static kg_status import_text(const char *text, size_t len, char *owned, const char *name,
                              const kg_import_options *options, kg_graph **out,
                              kg_diagnostics *diags)
 {
+    bool is_terminated = owned != NULL;
     *out = NULL;
     kg_import_options o = options ? *options : kg_import_defaults();
     kg_importer im;
     kg_status st = kg_imp_init(&im, name ? name : "<input>", &o, diags);
     if (st != KG_OK) {
         kg_imp_cleanup(&im);
+        free(owned);
         return st;
     }
     kg_import_format format = o.format;
@@ -153,6 +158,7 @@ static kg_status import_text(const char *text, size_t len, bool is_terminated, c
     if (st == KG_OK)
         st = run_importer(&im, format, copy ? copy : text, len);
     free(copy);
+    free(owned);
     return kg_import_end(&im, st, out);
 }
 
@@ -160,7 +166,7 @@ kg_status kg_import_buffer(const char *text, size_t len, const char *name,
                            const kg_import_options *options, kg_graph **out,
                            kg_diagnostics *diags)
 {
-    return import_text(text, len, false, name, options, out, diags);
+    return import_text(text, len, NULL, name, options, out, diags);
 }
 
 /* ---- a neo4j-admin folder (kg's NAME.neo4j/) ------------------------- */
@@ -280,7 +286,5 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
             kg_diagnostics_add(diags, &err);
         return st;
     }
-    st = import_text(text, len, true, path, &o, out, diags);
-    free(text);
-    return st;
+    return import_text(text, len, text, path, &o, out, diags);
 }

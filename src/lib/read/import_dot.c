@@ -149,26 +149,36 @@ static bool is_legend_node(const dot *d, Agnode_t *n)
     return (mark && strcmp(mark, "true") == 0) || (d->legend && agsubnode(d->legend, n, 0));
 }
 
-kg_status kg_dot_value(kg_importer *im, const char *name, const char *raw, bool is_html,
-                       const kg_imp_infer *inf, bool is_edge, const char *node_id)
+kg_dot_role kg_dot_role_of(const char *name, bool is_edge)
 {
     bool is_label = strcmp(name, "label") == 0;
+    return strcmp(name, "tooltip") == 0  ? KG_DOT_TOOLTIP
+           : is_edge && is_label          ? KG_DOT_EDGE_LABEL
+           : is_style_attr(name, is_edge) ? KG_DOT_STYLE
+           : is_label                     ? KG_DOT_NODE_LABEL
+           : kg_dot_is_kg_field(name)     ? KG_DOT_FIELD
+                                          : KG_DOT_FREE;
+}
+
+kg_status kg_dot_value(kg_importer *im, const char *name, kg_dot_role role, const char *raw,
+                       bool is_html, const kg_imp_infer *inf, const char *node_id)
+{
     /* without a backslash there is nothing to unescape: raw is the text */
     bool is_plain = is_html || !strchr(raw, '\\');
-    char *owned = is_plain ? NULL : unescape(raw, is_label ? node_id : NULL);
+    char *owned = is_plain ? NULL : unescape(raw, role == KG_DOT_NODE_LABEL ? node_id : NULL);
     const char *text = is_plain ? raw : owned;
     if (!text)
         return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
     kg_status st;
-    if (strcmp(name, "tooltip") == 0)
+    if (role == KG_DOT_TOOLTIP)
         st = kg_imp_derived(im, name, text, KG_VALUE_STRING, "quotes");
-    else if (is_edge && is_label)
+    else if (role == KG_DOT_EDGE_LABEL)
         st = kg_imp_derived(im, name, text, KG_VALUE_STRING, "type");
-    else if (is_style_attr(name, is_edge))
+    else if (role == KG_DOT_STYLE)
         st = kg_imp_derived(im, name, text, KG_VALUE_STRING, "style");
-    else if (is_label && node_id && strcmp(text, node_id) == 0)
+    else if (role == KG_DOT_NODE_LABEL && node_id && strcmp(text, node_id) == 0)
         st = KG_OK; /* Graphviz's default label */
-    else if (kg_dot_is_kg_field(name))
+    else if (role == KG_DOT_NODE_LABEL || role == KG_DOT_FIELD)
         st = kg_imp_value(im, name, text, KG_VALUE_STRING);
     else {
         char buf[512];
@@ -189,7 +199,8 @@ static kg_status one_value(dot *d, void *obj, Agsym_t *sym, const kg_imp_infer *
     char *raw = set_value(obj, sym);
     if (!raw || strcmp(sym->name, "kg_legend") == 0)
         return KG_OK;
-    return kg_dot_value(d->im, sym->name, raw, aghtmlstr(raw), inf, is_edge, node_id);
+    return kg_dot_value(d->im, sym->name, kg_dot_role_of(sym->name, is_edge), raw, aghtmlstr(raw),
+                        inf, node_id);
 }
 
 /* ---- elements ----------------------------------------------------------- */

@@ -40,12 +40,23 @@ void kg_dot_styles_free(kg_dot_styles *styles);
  * which are kept even when they equal the attribute's default. */
 bool kg_dot_is_kg_field(const char *name);
 
+/* What kg makes of an attribute of a node or an edge, by its name. */
+typedef enum kg_dot_role {
+    KG_DOT_FREE,       /* a free attribute, typed by inference */
+    KG_DOT_FIELD,      /* one of kg's fields */
+    KG_DOT_NODE_LABEL, /* a node's label: none when it is the node's id */
+    KG_DOT_TOOLTIP,    /* derived: the evidence quotes */
+    KG_DOT_EDGE_LABEL, /* derived: the edge's type */
+    KG_DOT_STYLE       /* derived: the type's drawing style */
+} kg_dot_role;
+kg_dot_role kg_dot_role_of(const char *name, bool is_edge);
+
 /* One attribute an element sets (raw: its text as cgraph stores it, not
- * empty, not the default): a kg field, a derived value kg_imp_derived
- * checks, or a free attribute typed as inf says. node_id: the node's id,
- * NULL for an edge. */
-kg_status kg_dot_value(kg_importer *im, const char *name, const char *raw, bool is_html,
-                       const kg_imp_infer *inf, bool is_edge, const char *node_id);
+ * empty, not the default), as its role says (kg_dot_role_of its name):
+ * a kg field, a derived value kg_imp_derived checks, or a free attribute
+ * typed as inf says. node_id: the node's id, NULL for an edge. */
+kg_status kg_dot_value(kg_importer *im, const char *name, kg_dot_role role, const char *raw,
+                       bool is_html, const kg_imp_infer *inf, const char *node_id);
 
 /* The graph's name (skipped when NULL or anonymous, "%...") and title
  * (the graph's label, may be NULL). */

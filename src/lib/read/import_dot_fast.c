@@ -54,6 +54,7 @@ typedef struct sym {
     uint32_t last;    /* last element that set it, for repeats in one element */
     uint32_t next;    /* the attribute that followed it in the last list */
     bool is_used, is_field;
+    kg_dot_role role;
     kg_imp_infer infer;
 } sym;
 
@@ -86,6 +87,7 @@ typedef struct fast {
     buf tok, name;
     bool is_out, is_nomem; /* outside the subset; out of memory */
     bool is_directed, is_strict;
+    bool is_skipping; /* a value only checked, not kept: f->tok stays empty */
     kg_arena arena;
     const char *graph_name, *label;
     const char **styles; /* kg_style:... graph attributes: name, value pairs */
@@ -120,6 +122,8 @@ static bool nomem(fast *f)
 
 static bool put(fast *f, buf *b, const char *s, size_t n)
 {
+    if (f->is_skipping && b == &f->tok)
+        return true;
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)
@@ -347,6 +351,7 @@ static sym *sym_get(fast *f, syms *ss, const char *name)
     s->name = copy;
     s->last = s->next = NONE;
     s->is_field = kg_dot_is_kg_field(copy);
+    s->role = kg_dot_role_of(copy, ss == &f->edges_attrs);
     kg_imp_infer_init(&s->infer);
     return s;
 }
@@ -454,20 +459,33 @@ static bool is_label_default(bool is_edge, const char *name, const char *value)
     return !is_edge && strcmp(name, "label") == 0 && strcmp(value, "\\N") == 0;
 }
 
-/* name = value (in f->name and f->tok) of a node or edge's list. */
-static bool element_attr(fast *f, bool is_edge)
+/* The attribute named f->name in a node or edge's list; NULL when out. */
+static sym *element_sym(fast *f, bool is_edge)
 {
-    const char *name = f->name.s, *value = f->tok.s;
+    const char *name = f->name.s;
     if (strcmp(name, "kg_legend") == 0 || (is_edge && strcmp(name, "key") == 0))
-        return out(f); /* kg's legend; an edge's key names the edge */
+        return out(f), NULL; /* kg's legend; an edge's key names the edge */
     sym *s = sym_next(f, is_edge ? &f->edges_attrs : &f->nodes_attrs, name, true);
     if (!s)
-        return false;
+        return NULL;
     if (s->last == f->element)
-        return out(f); /* set twice in one element: the last counts */
+        return out(f), NULL; /* set twice in one element: the last counts */
     s->last = f->element;
     s->is_used = true;
-    if (value[0] && !s->is_field && (!s->def || strcmp(value, s->def) != 0))
+    return s;
+}
+
+/* Its value (in f->tok), for the type inference; kg's fields are strings
+ * whatever their values, so theirs are only checked, not copied. */
+static bool element_value(fast *f, sym *s)
+{
+    f->is_skipping = s->is_field;
+    tok t = lex(f);
+    f->is_skipping = false;
+    if (t != T_ID)
+        return out(f);
+    const char *value = f->tok.s;
+    if (!s->is_field && value[0] && (!s->def || strcmp(value, s->def) != 0))
         kg_imp_infer_add(&s->infer, value);
     return true;
 }
@@ -528,10 +546,14 @@ static bool attr_lists(fast *f, tok kind, bool is_element)
             f->name.len = 0;
             if (!put(f, &f->name, f->tok.s, f->tok.len))
                 return false;
-            if (lex(f) != T_EQ || lex(f) != T_ID)
+            if (is_element) {
+                sym *s = element_sym(f, kind == T_EDGE);
+                if (!s)
+                    return false;
+                if (lex(f) != T_EQ || !element_value(f, s))
+                    return out(f);
+            } else if (lex(f) != T_EQ || lex(f) != T_ID || !default_attr(f, kind))
                 return out(f);
-            if (!(is_element ? element_attr(f, kind == T_EDGE) : default_attr(f, kind)))
-                return false;
             if (!accept(f, T_COMMA))
                 accept(f, T_SEMI);
         }
@@ -693,7 +715,7 @@ static kg_status element_values(fast *f, uint32_t attrs, bool is_edge, const cha
         const char *v = f->values.s + f->found[i].value;
         if (!v[0] || (s->def && !s->is_field && strcmp(v, s->def) == 0))
             continue; /* cgraph's set_value: unset, or the default */
-        st = kg_dot_value(f->im, s->name, v, false, &s->infer, is_edge, node_id);
+        st = kg_dot_value(f->im, s->name, s->role, v, false, &s->infer, node_id);
     }
     return st;
 }
