@@ -24,9 +24,12 @@
  * infers the types; the second reads each element's attribute lists
  * again (from the offsets the first kept) and adds it. Memory: 16 bytes
  * per node plus its id, 12 bytes per edge, 4 per edge for the order. */
+#define _DEFAULT_SOURCE /* madvise's MADV_DONTNEED */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "import_dot.h"
 #include "import_internal.h"
@@ -103,6 +106,7 @@ typedef struct fast {
     size_t pair_count, pair_cap;
     uint32_t element; /* counts elements with attribute lists, for sym.last */
     uint32_t prev;    /* the attribute before in this list, or NONE */
+    size_t dropped;   /* the text's bytes before this are dropped (is_text_mapped) */
     buf values;       /* the second pass: one element's values, NUL-separated */
     pair *found;      /* and its attributes */
     size_t found_count, found_cap;
@@ -138,6 +142,22 @@ static bool put(fast *f, buf *b, const char *s, size_t n)
     b->len += n;
     b->s[b->len] = '\0';
     return true;
+}
+
+/* Drops the pages of a mapped file's text between f->dropped and upto
+ * (both rounded down to pages), so that the file read so far leaves the
+ * resident set; a page touched again is read again from the page cache.
+ * Done every 64 MiB of text. */
+static void drop_pages(fast *f, size_t upto)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (!f->im->is_text_mapped || upto < f->dropped + ((size_t)64 << 20) || page == 0 ||
+        ((uintptr_t)f->text & (page - 1)) != 0)
+        return;
+    size_t from = f->dropped / page * page, to = upto / page * page;
+    if (to > from)
+        madvise((void *)(uintptr_t)(f->text + from), to - from, MADV_DONTNEED);
+    f->dropped = to;
 }
 
 /* ---- scanning ----------------------------------------------------------- */
@@ -646,6 +666,7 @@ static bool first_pass(fast *f)
         if (!ok)
             return false;
         accept(f, T_SEMI);
+        drop_pages(f, f->pos);
     }
 }
 
@@ -735,6 +756,16 @@ static void where_of(char *where, const char *const *parts, size_t count)
     where[used] = '\0';
 }
 
+/* In the second pass the lists are read again in the graph's order, not
+ * the file's: every 2^16 elements all the text's pages are dropped. */
+static void drop_all(fast *f, size_t element)
+{
+    if ((element & 0xFFFF) == 0xFFFF) {
+        f->dropped = 0;
+        drop_pages(f, f->len);
+    }
+}
+
 static kg_status add_nodes(fast *f)
 {
     kg_status st = KG_OK;
@@ -750,6 +781,7 @@ static kg_status add_nodes(fast *f)
             st = element_values(f, n->attrs, false, n->id);
         if (st == KG_OK)
             st = kg_imp_end(f->im);
+        drop_all(f, i);
     }
     return st;
 }
@@ -783,6 +815,7 @@ static kg_status add_edges(fast *f)
             st = element_values(f, e->attrs, true, NULL);
         if (st == KG_OK)
             st = kg_imp_end(f->im);
+        drop_all(f, i);
     }
     free(order);
     return st;
@@ -843,6 +876,8 @@ kg_status kg_dot_fast_import(kg_importer *im, const char *text, size_t len, bool
         st = kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
     } else if (is_read) {
         *handled = true;
+        f.dropped = 0;
+        drop_pages(&f, f.len);
         st = second_pass(&f);
     }
     free(f.tok.s);
