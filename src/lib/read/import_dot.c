@@ -326,7 +326,7 @@ static kg_dot_style *style_of(kg_dot_styles *styles, bool is_edge, const char *t
     styles->items = grown;
     kg_dot_style *s = &styles->items[styles->count];
     memset(s, 0, sizeof *s);
-    if (!(s->owned_type = strndup(type, len)))
+    if (!(s->owned_type = kg_strndup(type, len)))
         return NULL;
     styles->count++;
     s->is_edge = is_edge;
