@@ -23,7 +23,8 @@
  * the text: the first checks the subset, finds the nodes and edges and
  * infers the types; the second reads each element's attribute lists
  * again (from the offsets the first kept) and adds it. Memory: 16 bytes
- * per node plus its id, 12 bytes per edge, 4 per edge for the order. */
+ * per node plus its id, 12 bytes per edge, 4 per edge for the order.
+ * The tokens are import_dot_scan.c's. */
 #define _DEFAULT_SOURCE /* madvise's MADV_DONTNEED */
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,23 +33,10 @@
 #include <unistd.h>
 
 #include "import_dot.h"
+#include "import_dot_scan.h"
 #include "import_internal.h"
 
 #define NONE UINT32_MAX
-/* cgraph's scanner fails on a token of about 16 KiB: a bare ID, or a run
- * of a quoted string between escapes (kg writes parts of 16,000 bytes at
- * most); the reader leaves longer ones to cgraph and its message. */
-#define RUN_MAX 16000
-
-typedef enum tok {
-    T_END, T_ID, T_LBRACE, T_RBRACE, T_LBRACKET, T_RBRACKET, T_EQ, T_SEMI, T_COMMA,
-    T_ARROW, T_DASHES, T_NODE, T_EDGE, T_GRAPH, T_DIGRAPH, T_STRICT, T_OTHER
-} tok;
-
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-} buf;
 
 typedef struct sym {
     const char *name; /* in the arena */
@@ -85,12 +73,9 @@ typedef struct pair {
 
 typedef struct fast {
     kg_importer *im;
-    const char *text;
-    size_t len, pos, start; /* start: of the last token */
-    buf tok, name;
-    bool is_out, is_nomem; /* outside the subset; out of memory */
+    kg_dot_scan sc; /* the text, where the scanner is, the last token */
+    kg_dot_buf name;
     bool is_directed, is_strict;
-    bool is_skipping; /* a value only checked, not kept: f->tok stays empty */
     kg_arena arena;
     const char *graph_name, *label;
     const char **styles; /* kg_style:... graph attributes: name, value pairs */
@@ -107,42 +92,10 @@ typedef struct fast {
     uint32_t element; /* counts elements with attribute lists, for sym.last */
     uint32_t prev;    /* the attribute before in this list, or NONE */
     size_t dropped;   /* the text's bytes before this are dropped (is_text_mapped) */
-    buf values;       /* the second pass: one element's values, NUL-separated */
-    pair *found;      /* and its attributes */
+    kg_dot_buf values; /* the second pass: one element's values, NUL-separated */
+    pair *found;       /* and its attributes */
     size_t found_count, found_cap;
 } fast;
-
-static bool out(fast *f)
-{
-    f->is_out = true;
-    return false;
-}
-
-static bool nomem(fast *f)
-{
-    f->is_nomem = f->is_out = true;
-    return false;
-}
-
-static bool put(fast *f, buf *b, const char *s, size_t n)
-{
-    if (f->is_skipping && b == &f->tok)
-        return true;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(b->s, cap);
-        if (!grown)
-            return nomem(f);
-        b->s = grown;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-    return true;
-}
 
 /* Drops the pages of a mapped file's text between f->dropped and upto
  * (both rounded down to pages), so that the file read so far leaves the
@@ -152,205 +105,12 @@ static void drop_pages(fast *f, size_t upto)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     if (!f->im->is_text_mapped || upto < f->dropped + ((size_t)64 << 20) || page == 0 ||
-        ((uintptr_t)f->text & (page - 1)) != 0)
+        ((uintptr_t)f->sc.text & (page - 1)) != 0)
         return;
     size_t from = f->dropped / page * page, to = upto / page * page;
     if (to > from)
-        madvise((void *)(uintptr_t)(f->text + from), to - from, MADV_DONTNEED);
+        madvise((void *)(uintptr_t)(f->sc.text + from), to - from, MADV_DONTNEED);
     f->dropped = to;
-}
-
-/* ---- scanning ----------------------------------------------------------- */
-
-static bool is_id_start(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Skips white space and comments; false on what cgraph reads otherwise
- * (a '#' line directive, an unclosed comment). */
-static bool skip_space(fast *f)
-{
-    const char *t = f->text;
-    while (f->pos < f->len) {
-        char c = t[f->pos];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-            f->pos++;
-        else if (c == '/' && f->pos + 1 < f->len && t[f->pos + 1] == '/') {
-            const char *nl = memchr(t + f->pos, '\n', f->len - f->pos);
-            f->pos = nl ? (size_t)(nl - t) : f->len;
-        } else if (c == '/' && f->pos + 1 < f->len && t[f->pos + 1] == '*') {
-            const char *end = strstr(t + f->pos + 2, "*/");
-            if (!end)
-                return out(f);
-            f->pos = (size_t)(end - t) + 2;
-        } else if (c == '#' && (f->pos == 0 || t[f->pos - 1] == '\n')) {
-            size_t p = f->pos + 1;
-            while (p < f->len && (t[p] == ' ' || t[p] == '\t'))
-                p++;
-            if (p < f->len && (is_digit((unsigned char)t[p]) || strncmp(t + p, "line", 4) == 0))
-                return out(f); /* cgraph reads "# 12" and "#line 12" as line numbers */
-            const char *nl = memchr(t + f->pos, '\n', f->len - f->pos);
-            f->pos = nl ? (size_t)(nl - t) : f->len;
-        } else
-            break;
-    }
-    return true;
-}
-
-/* A quoted string at f->pos, appended to f->tok as cgraph stores it: \"
- * is a quote, an escaped line break vanishes, other backslashes stay. */
-static bool quoted(fast *f)
-{
-    const char *t = f->text;
-    size_t p = f->pos + 1;
-    for (;;) {
-        const char *quote = memchr(t + p, '"', f->len - p);
-        size_t end = quote ? (size_t)(quote - t) : f->len;
-        const char *slash = memchr(t + p, '\\', end - p);
-        size_t run = slash ? (size_t)(slash - t) : end;
-        if (run - p > RUN_MAX)
-            return out(f);
-        if (run > p && !put(f, &f->tok, t + p, run - p))
-            return false;
-        if (run >= f->len || (run + 1 >= f->len && t[run] == '\\'))
-            return out(f); /* unterminated */
-        if (t[run] == '"') {
-            f->pos = run + 1;
-            return true;
-        }
-        char next = t[run + 1];
-        if (next == '"' && !put(f, &f->tok, "\"", 1))
-            return false;
-        if (next == '\\' && !put(f, &f->tok, "\\\\", 2))
-            return false;
-        if (next != '"' && next != '\\' && next != '\n' && !put(f, &f->tok, "\\", 1))
-            return false;
-        p = next == '"' || next == '\\' || next == '\n' ? run + 2 : run + 1;
-    }
-}
-
-/* Whether s (n bytes) is word in any case, as cgraph's keywords are. */
-static bool is_word(const char *s, size_t n, const char *word)
-{
-    if (strlen(word) != n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-        if (c != word[i])
-            return false;
-    }
-    return true;
-}
-
-static tok keyword(const char *s, size_t n)
-{
-    static const struct {
-        const char *word;
-        tok kind;
-    } words[] = {{"node", T_NODE},       {"edge", T_EDGE},     {"graph", T_GRAPH},
-                 {"digraph", T_DIGRAPH}, {"strict", T_STRICT}, {"subgraph", T_OTHER}};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (is_word(s, n, words[i].word))
-            return words[i].kind;
-    return T_ID;
-}
-
-/* The next token; an ID's text in f->tok. */
-static tok lex(fast *f)
-{
-    if (!skip_space(f))
-        return T_OTHER;
-    f->start = f->pos;
-    f->tok.len = 0;
-    if (f->pos >= f->len)
-        return T_END;
-    const char *t = f->text;
-    unsigned char c = (unsigned char)t[f->pos];
-    unsigned char next = f->pos + 1 < f->len ? (unsigned char)t[f->pos + 1] : 0;
-    tok punct = c == '{'   ? T_LBRACE
-                : c == '}' ? T_RBRACE
-                : c == '[' ? T_LBRACKET
-                : c == ']' ? T_RBRACKET
-                : c == '=' ? T_EQ
-                : c == ';' ? T_SEMI
-                : c == ',' ? T_COMMA
-                           : T_END;
-    if (punct != T_END) {
-        f->pos++;
-        return punct;
-    }
-    if (c == '-' && (next == '>' || next == '-')) {
-        f->pos += 2;
-        return next == '>' ? T_ARROW : T_DASHES;
-    }
-    if (c == '"') {
-        if (!quoted(f))
-            return T_OTHER;
-        for (;;) { /* "a" + "b" */
-            size_t after = f->pos;
-            if (!skip_space(f))
-                return T_OTHER;
-            if (f->pos >= f->len || t[f->pos] != '+') {
-                f->pos = after;
-                break;
-            }
-            f->pos++;
-            if (!skip_space(f) || f->pos >= f->len || t[f->pos] != '"' || !quoted(f))
-                return T_OTHER;
-        }
-        if (f->tok.len == 0 && !put(f, &f->tok, "", 0))
-            return T_OTHER;
-        return T_ID;
-    }
-    size_t end = f->pos;
-    if (is_id_start(c)) {
-        while (end < f->len && (is_id_start((unsigned char)t[end]) || is_digit((unsigned char)t[end])))
-            end++;
-    } else if (is_digit(c) || c == '.' || c == '-') { /* -?(.[0-9]+|[0-9]+(.[0-9]*)?) */
-        end += c == '-';
-        if (end < f->len && t[end] == '.') {
-            end++;
-            if (end >= f->len || !is_digit((unsigned char)t[end]))
-                return T_OTHER;
-            while (end < f->len && is_digit((unsigned char)t[end]))
-                end++;
-        } else if (end < f->len && is_digit((unsigned char)t[end])) {
-            while (end < f->len && is_digit((unsigned char)t[end]))
-                end++;
-            if (end < f->len && t[end] == '.')
-                end++;
-            while (end < f->len && is_digit((unsigned char)t[end]))
-                end++;
-        } else
-            return T_OTHER;
-        /* cgraph splits a numeral run into a name or a '.' (with a warning) */
-        if (end < f->len && (is_id_start((unsigned char)t[end]) || t[end] == '.'))
-            return T_OTHER;
-    } else
-        return T_OTHER; /* HTML strings, ports, anything else */
-    if (end - f->pos > RUN_MAX)
-        return out(f), T_OTHER;
-    if (!put(f, &f->tok, t + f->pos, end - f->pos))
-        return T_OTHER;
-    size_t n = end - f->pos;
-    f->pos = end;
-    return is_id_start(c) ? keyword(t + f->start, n) : T_ID;
-}
-
-/* The next token if it is want (then consumed), else leaves it. */
-static bool accept(fast *f, tok want)
-{
-    size_t at = f->pos;
-    if (lex(f) == want)
-        return true;
-    f->pos = at;
-    return false;
 }
 
 /* ---- the first pass ----------------------------------------------------- */
@@ -363,7 +123,7 @@ static sym *sym_get(fast *f, syms *ss, const char *name)
     char *copy = kg_arena_strndup(&f->arena, name, strlen(name));
     if (!copy || kg_grow((void **)&ss->items, &ss->cap, ss->count + 1, sizeof *ss->items) != KG_OK ||
         kg_index_map_put(&ss->index, copy, ss->count, NULL) != KG_OK) {
-        nomem(f);
+        kg_dot_nomem(&f->sc);
         return NULL;
     }
     sym *s = &ss->items[ss->count++];
@@ -388,7 +148,7 @@ static sym *sym_next(fast *f, syms *ss, const char *name, bool can_add)
     if (i == (size_t)-1) {
         sym *added = can_add ? sym_get(f, ss, name) : NULL;
         if (!added)
-            return can_add ? NULL : (nomem(f), NULL);
+            return can_add ? NULL : (kg_dot_nomem(&f->sc), NULL);
         i = (size_t)(added - ss->items);
     }
     if (f->prev == NONE)
@@ -404,7 +164,7 @@ static bool grow_slots(fast *f)
     size_t cap = f->slot_cap ? f->slot_cap * 2 : 1024;
     uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
-        return nomem(f);
+        return kg_dot_nomem(&f->sc);
     for (size_t i = 0; i < f->node_count; i++) {
         size_t at = f->nodes[i].hash & (cap - 1);
         while (slots[at])
@@ -418,10 +178,10 @@ static bool grow_slots(fast *f)
 }
 
 /* The node named id, added when new; NONE when out of the subset. */
-static uint32_t node_get(fast *f, const buf *id)
+static uint32_t node_get(fast *f, const kg_dot_buf *id)
 {
     if (id->len == 0 || f->node_count >= NONE - 1)
-        return out(f), NONE;
+        return kg_dot_out(&f->sc), NONE;
     if (f->node_count * 2 >= f->slot_cap && !grow_slots(f))
         return NONE;
     uint32_t hash = (uint32_t)kg_hash_string(id->s);
@@ -433,7 +193,7 @@ static uint32_t node_get(fast *f, const buf *id)
     }
     char *copy = kg_arena_strndup(&f->arena, id->s, id->len);
     if (!copy || kg_grow((void **)&f->nodes, &f->node_cap, f->node_count + 1, sizeof *f->nodes) != KG_OK)
-        return nomem(f), NONE;
+        return kg_dot_nomem(&f->sc), NONE;
     f->nodes[f->node_count] = (fnode){copy, hash, NONE};
     f->slots[at] = (uint32_t)++f->node_count;
     return (uint32_t)f->node_count - 1;
@@ -453,7 +213,7 @@ static bool strict_pair(fast *f, uint32_t tail, uint32_t head)
         size_t cap = f->pair_cap ? f->pair_cap * 2 : 1024;
         uint64_t *pairs = calloc(cap, sizeof *pairs);
         if (!pairs)
-            return nomem(f);
+            return kg_dot_nomem(&f->sc);
         for (size_t i = 0; i < f->pair_cap; i++)
             if (f->pairs[i]) {
                 size_t at = (size_t)(f->pairs[i] * 0x9E3779B97F4A7C15u >> 20) & (cap - 1);
@@ -468,7 +228,7 @@ static bool strict_pair(fast *f, uint32_t tail, uint32_t head)
     size_t at = (size_t)(key * 0x9E3779B97F4A7C15u >> 20) & (f->pair_cap - 1);
     for (; f->pairs[at]; at = (at + 1) & (f->pair_cap - 1))
         if (f->pairs[at] == key)
-            return out(f);
+            return kg_dot_out(&f->sc);
     f->pairs[at] = key;
     f->pair_count++;
     return true;
@@ -484,189 +244,189 @@ static sym *element_sym(fast *f, bool is_edge)
 {
     const char *name = f->name.s;
     if (strcmp(name, "kg_legend") == 0 || (is_edge && strcmp(name, "key") == 0))
-        return out(f), NULL; /* kg's legend; an edge's key names the edge */
+        return kg_dot_out(&f->sc), NULL; /* kg's legend; an edge's key names the edge */
     sym *s = sym_next(f, is_edge ? &f->edges_attrs : &f->nodes_attrs, name, true);
     if (!s)
         return NULL;
     if (s->last == f->element)
-        return out(f), NULL; /* set twice in one element: the last counts */
+        return kg_dot_out(&f->sc), NULL; /* set twice in one element: the last counts */
     s->last = f->element;
     s->is_used = true;
     return s;
 }
 
-/* Its value (in f->tok), for the type inference; kg's fields are strings
+/* Its value (in f->sc.tok), for the type inference; kg's fields are strings
  * whatever their values, so theirs are only checked, not copied. */
 static bool element_value(fast *f, sym *s)
 {
-    f->is_skipping = s->is_field;
-    tok t = lex(f);
-    f->is_skipping = false;
-    if (t != T_ID)
-        return out(f);
-    const char *value = f->tok.s;
+    f->sc.is_skipping = s->is_field;
+    kg_dot_tok t = kg_dot_lex(&f->sc);
+    f->sc.is_skipping = false;
+    if (t != KG_DOT_ID)
+        return kg_dot_out(&f->sc);
+    const char *value = f->sc.tok.s;
     if (!s->is_field && value[0] && (!s->def || strcmp(value, s->def) != 0))
         kg_imp_infer_add(&s->infer, value);
     return true;
 }
 
 /* name = value of a `node [...]`, `edge [...]` or graph attribute. */
-static bool default_attr(fast *f, tok kind)
+static bool default_attr(fast *f, kg_dot_tok kind)
 {
-    const char *name = f->name.s, *value = f->tok.s;
-    char *copy = kg_arena_strndup(&f->arena, value, f->tok.len);
+    const char *name = f->name.s, *value = f->sc.tok.s;
+    char *copy = kg_arena_strndup(&f->arena, value, f->sc.tok.len);
     if (!copy)
-        return nomem(f);
-    if (kind == T_GRAPH) {
+        return kg_dot_nomem(&f->sc);
+    if (kind == KG_DOT_GRAPH) {
         bool is_style = strncmp(name, "kg_style:", 9) == 0;
         if (strcmp(name, "label") == 0) {
             if (f->label && strcmp(f->label, value) != 0)
-                return out(f);
+                return kg_dot_out(&f->sc);
             f->label = copy;
         } else if (is_style) {
             for (size_t i = 0; i < f->style_count; i += 2)
                 if (strcmp(f->styles[i], name) == 0)
-                    return strcmp(f->styles[i + 1], value) == 0 ? true : out(f);
+                    return strcmp(f->styles[i + 1], value) == 0 ? true : kg_dot_out(&f->sc);
             char *name_copy = kg_arena_strndup(&f->arena, name, f->name.len);
             if (!name_copy || kg_grow((void **)&f->styles, &f->style_cap, f->style_count + 2,
                                       sizeof *f->styles) != KG_OK)
-                return nomem(f);
+                return kg_dot_nomem(&f->sc);
             f->styles[f->style_count++] = name_copy;
             f->styles[f->style_count++] = copy;
         }
         return true;
     }
-    bool is_edge = kind == T_EDGE;
+    bool is_edge = kind == KG_DOT_EDGE;
     if (strcmp(name, "kg_legend") == 0 || (is_edge && strcmp(name, "key") == 0))
-        return out(f);
+        return kg_dot_out(&f->sc);
     if (value[0] && kg_dot_is_kg_field(name) && !is_label_default(is_edge, name, value))
-        return out(f); /* every later element would set the field */
+        return kg_dot_out(&f->sc); /* every later element would set the field */
     sym *s = sym_get(f, is_edge ? &f->edges_attrs : &f->nodes_attrs, name);
     if (!s)
         return false;
     if (s->is_used || (s->def && strcmp(s->def, value) != 0))
-        return out(f); /* elements before it would keep another default */
+        return kg_dot_out(&f->sc); /* elements before it would keep another default */
     s->def = copy;
     return true;
 }
 
 /* One or more [...] lists (the first '[' read already), for an element
- * (kind T_NODE or T_EDGE with is_element) or a default statement. */
-static bool attr_lists(fast *f, tok kind, bool is_element)
+ * (kind KG_DOT_NODE or KG_DOT_EDGE with is_element) or a default statement. */
+static bool attr_lists(fast *f, kg_dot_tok kind, bool is_element)
 {
     f->element++;
     f->prev = NONE;
     do {
         for (;;) {
-            tok t = lex(f);
-            if (t == T_RBRACKET)
+            kg_dot_tok t = kg_dot_lex(&f->sc);
+            if (t == KG_DOT_RBRACKET)
                 break;
-            if (t != T_ID)
-                return out(f);
+            if (t != KG_DOT_ID)
+                return kg_dot_out(&f->sc);
             f->name.len = 0;
-            if (!put(f, &f->name, f->tok.s, f->tok.len))
+            if (!kg_dot_put(&f->sc, &f->name, f->sc.tok.s, f->sc.tok.len))
                 return false;
             if (is_element) {
-                sym *s = element_sym(f, kind == T_EDGE);
+                sym *s = element_sym(f, kind == KG_DOT_EDGE);
                 if (!s)
                     return false;
-                if (lex(f) != T_EQ || !element_value(f, s))
-                    return out(f);
-            } else if (lex(f) != T_EQ || lex(f) != T_ID || !default_attr(f, kind))
-                return out(f);
-            if (!accept(f, T_COMMA))
-                accept(f, T_SEMI);
+                if (kg_dot_lex(&f->sc) != KG_DOT_EQ || !element_value(f, s))
+                    return kg_dot_out(&f->sc);
+            } else if (kg_dot_lex(&f->sc) != KG_DOT_EQ || kg_dot_lex(&f->sc) != KG_DOT_ID || !default_attr(f, kind))
+                return kg_dot_out(&f->sc);
+            if (!kg_dot_accept(&f->sc, KG_DOT_COMMA))
+                kg_dot_accept(&f->sc, KG_DOT_SEMI);
         }
-    } while (accept(f, T_LBRACKET));
+    } while (kg_dot_accept(&f->sc, KG_DOT_LBRACKET));
     return true;
 }
 
-/* A statement that starts with an ID (in f->tok). */
+/* A statement that starts with an ID (in f->sc.tok). */
 static bool id_statement(fast *f)
 {
-    buf *first = &f->name;
+    kg_dot_buf *first = &f->name;
     first->len = 0;
-    if (!put(f, first, f->tok.s, f->tok.len))
+    if (!kg_dot_put(&f->sc, first, f->sc.tok.s, f->sc.tok.len))
         return false;
-    size_t at = f->pos;
-    tok t = lex(f);
-    if (t == T_EQ) { /* a graph attribute */
-        if (lex(f) != T_ID)
-            return out(f);
-        return default_attr(f, T_GRAPH);
+    size_t at = f->sc.pos;
+    kg_dot_tok t = kg_dot_lex(&f->sc);
+    if (t == KG_DOT_EQ) { /* a graph attribute */
+        if (kg_dot_lex(&f->sc) != KG_DOT_ID)
+            return kg_dot_out(&f->sc);
+        return default_attr(f, KG_DOT_GRAPH);
     }
-    if (t == T_ARROW || t == T_DASHES) {
-        if ((t == T_ARROW) != f->is_directed)
-            return out(f);
+    if (t == KG_DOT_ARROW || t == KG_DOT_DASHES) {
+        if ((t == KG_DOT_ARROW) != f->is_directed)
+            return kg_dot_out(&f->sc);
         uint32_t tail = node_get(f, first);
-        if (tail == NONE || lex(f) != T_ID)
-            return out(f);
-        uint32_t head = node_get(f, &f->tok);
+        if (tail == NONE || kg_dot_lex(&f->sc) != KG_DOT_ID)
+            return kg_dot_out(&f->sc);
+        uint32_t head = node_get(f, &f->sc.tok);
         if (head == NONE || (f->is_strict && !strict_pair(f, tail, head)))
             return false;
         uint32_t attrs = NONE;
-        at = f->pos;
-        t = lex(f);
-        if (t == T_ARROW || t == T_DASHES)
-            return out(f); /* a chain */
-        if (t == T_LBRACKET) {
-            attrs = (uint32_t)f->start;
-            if (!attr_lists(f, T_EDGE, true))
+        at = f->sc.pos;
+        t = kg_dot_lex(&f->sc);
+        if (t == KG_DOT_ARROW || t == KG_DOT_DASHES)
+            return kg_dot_out(&f->sc); /* a chain */
+        if (t == KG_DOT_LBRACKET) {
+            attrs = (uint32_t)f->sc.start;
+            if (!attr_lists(f, KG_DOT_EDGE, true))
                 return false;
         } else
-            f->pos = at;
+            f->sc.pos = at;
         if (f->edge_count >= NONE - 1 ||
             kg_grow((void **)&f->edges, &f->edge_cap, f->edge_count + 1, sizeof *f->edges) != KG_OK)
-            return f->edge_count >= NONE - 1 ? out(f) : nomem(f);
+            return f->edge_count >= NONE - 1 ? kg_dot_out(&f->sc) : kg_dot_nomem(&f->sc);
         f->edges[f->edge_count++] = (fedge){tail, head, attrs};
         return true;
     }
     uint32_t node = node_get(f, first);
     if (node == NONE)
         return false;
-    if (t != T_LBRACKET) {
-        f->pos = at;
+    if (t != KG_DOT_LBRACKET) {
+        f->sc.pos = at;
         return true;
     }
     if (f->nodes[node].attrs != NONE)
-        return out(f); /* attributes given twice: cgraph merges them */
-    f->nodes[node].attrs = (uint32_t)f->start;
-    return attr_lists(f, T_NODE, true);
+        return kg_dot_out(&f->sc); /* attributes given twice: cgraph merges them */
+    f->nodes[node].attrs = (uint32_t)f->sc.start;
+    return attr_lists(f, KG_DOT_NODE, true);
 }
 
 static bool first_pass(fast *f)
 {
-    tok t = lex(f);
-    if (t == T_STRICT) {
+    kg_dot_tok t = kg_dot_lex(&f->sc);
+    if (t == KG_DOT_STRICT) {
         f->is_strict = true;
-        t = lex(f);
+        t = kg_dot_lex(&f->sc);
     }
-    if (t != T_GRAPH && t != T_DIGRAPH)
-        return out(f);
-    f->is_directed = t == T_DIGRAPH;
-    t = lex(f);
-    if (t == T_ID) {
-        if (f->tok.len == 0 || !(f->graph_name = kg_arena_strndup(&f->arena, f->tok.s, f->tok.len)))
-            return f->tok.len == 0 ? out(f) : nomem(f);
-        t = lex(f);
+    if (t != KG_DOT_GRAPH && t != KG_DOT_DIGRAPH)
+        return kg_dot_out(&f->sc);
+    f->is_directed = t == KG_DOT_DIGRAPH;
+    t = kg_dot_lex(&f->sc);
+    if (t == KG_DOT_ID) {
+        if (f->sc.tok.len == 0 || !(f->graph_name = kg_arena_strndup(&f->arena, f->sc.tok.s, f->sc.tok.len)))
+            return f->sc.tok.len == 0 ? kg_dot_out(&f->sc) : kg_dot_nomem(&f->sc);
+        t = kg_dot_lex(&f->sc);
     }
-    if (t != T_LBRACE)
-        return out(f);
+    if (t != KG_DOT_LBRACE)
+        return kg_dot_out(&f->sc);
     for (;;) {
-        t = lex(f);
+        t = kg_dot_lex(&f->sc);
         bool ok;
-        if (t == T_RBRACE)
-            return lex(f) == T_END || out(f); /* another graph: cgraph warns */
-        if (t == T_ID)
+        if (t == KG_DOT_RBRACE)
+            return kg_dot_lex(&f->sc) == KG_DOT_END || kg_dot_out(&f->sc); /* another graph: cgraph warns */
+        if (t == KG_DOT_ID)
             ok = id_statement(f);
-        else if ((t == T_NODE || t == T_EDGE || t == T_GRAPH) && lex(f) == T_LBRACKET)
+        else if ((t == KG_DOT_NODE || t == KG_DOT_EDGE || t == KG_DOT_GRAPH) && kg_dot_lex(&f->sc) == KG_DOT_LBRACKET)
             ok = attr_lists(f, t, false);
         else
-            return out(f);
+            return kg_dot_out(&f->sc);
         if (!ok)
             return false;
-        accept(f, T_SEMI);
-        drop_pages(f, f->pos);
+        kg_dot_accept(&f->sc, KG_DOT_SEMI);
+        drop_pages(f, f->sc.pos);
     }
 }
 
@@ -682,7 +442,7 @@ static bool rank_syms(fast *f, syms *ss)
 {
     sym **order = malloc((ss->count + 1) * sizeof *order);
     if (!order)
-        return nomem(f);
+        return kg_dot_nomem(&f->sc);
     for (size_t i = 0; i < ss->count; i++)
         order[i] = &ss->items[i];
     qsort(order, ss->count, sizeof *order, by_name);
@@ -696,28 +456,28 @@ static bool rank_syms(fast *f, syms *ss)
  * them), into f->found in name order. */
 static bool collect(fast *f, uint32_t attrs, syms *ss)
 {
-    f->pos = attrs;
+    f->sc.pos = attrs;
     f->prev = NONE;
     f->found_count = 0;
     f->values.len = 0;
-    while (accept(f, T_LBRACKET))
-        for (tok t = lex(f); t == T_ID; t = lex(f)) {
-            sym *s = sym_next(f, ss, f->tok.s, false);
-            lex(f); /* = */
-            lex(f);
+    while (kg_dot_accept(&f->sc, KG_DOT_LBRACKET))
+        for (kg_dot_tok t = kg_dot_lex(&f->sc); t == KG_DOT_ID; t = kg_dot_lex(&f->sc)) {
+            sym *s = sym_next(f, ss, f->sc.tok.s, false);
+            kg_dot_lex(&f->sc); /* = */
+            kg_dot_lex(&f->sc);
             size_t at = f->values.len;
-            if (!s || !put(f, &f->values, f->tok.s, f->tok.len) ||
+            if (!s || !kg_dot_put(&f->sc, &f->values, f->sc.tok.s, f->sc.tok.len) ||
                 kg_grow((void **)&f->found, &f->found_cap, f->found_count + 1,
                         sizeof *f->found) != KG_OK)
-                return nomem(f);
+                return kg_dot_nomem(&f->sc);
             f->values.len++; /* keep the NUL */
             pair p = {s->rank, (uint32_t)(s - ss->items), at};
             size_t j = f->found_count++;
             for (; j > 0 && f->found[j - 1].rank > p.rank; j--)
                 f->found[j] = f->found[j - 1];
             f->found[j] = p;
-            if (!accept(f, T_COMMA))
-                accept(f, T_SEMI);
+            if (!kg_dot_accept(&f->sc, KG_DOT_COMMA))
+                kg_dot_accept(&f->sc, KG_DOT_SEMI);
         }
     return true;
 }
@@ -762,7 +522,7 @@ static void drop_all(fast *f, size_t element)
 {
     if ((element & 0xFFFF) == 0xFFFF) {
         f->dropped = 0;
-        drop_pages(f, f->len);
+        drop_pages(f, f->sc.len);
     }
 }
 
@@ -859,28 +619,28 @@ kg_status kg_dot_fast_import(kg_importer *im, const char *text, size_t len, bool
     fast f;
     memset(&f, 0, sizeof f);
     f.im = im;
-    f.text = text;
-    f.len = len;
+    f.sc.text = text;
+    f.sc.len = len;
     kg_arena_init(&f.arena);
     kg_index_map_init(&f.nodes_attrs.index);
     kg_index_map_init(&f.edges_attrs.index);
     f.nodes_attrs.first = f.edges_attrs.first = f.prev = NONE;
-    bool is_read = first_pass(&f) && !f.is_out;
+    bool is_read = first_pass(&f) && !f.sc.is_out;
     kg_status st = KG_OK;
     free(f.slots);
     f.slots = NULL;
     free(f.pairs);
     f.pairs = NULL;
-    if (f.is_nomem) {
+    if (f.sc.is_nomem) {
         *handled = true;
         st = kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
     } else if (is_read) {
         *handled = true;
         f.dropped = 0;
-        drop_pages(&f, f.len);
+        drop_pages(&f, f.sc.len);
         st = second_pass(&f);
     }
-    free(f.tok.s);
+    free(f.sc.tok.s);
     free(f.name.s);
     free(f.values.s);
     free(f.found);
