@@ -1,6 +1,6 @@
 /* Allocation-failure sweep: fails the Nth allocation for every N while
  * loading the fixture, exporting it (DOT, GraphML, JSON), summarising and
- * verifying it, and checks that each such run returns KG_ENOMEM (never a
+ * verifying it, importing node-link JSON and DOT, and checks that each such run returns KG_ENOMEM (never a
  * silent success or another error) and frees all it allocated.
  *
  * libkg's malloc/calloc/realloc/free calls are redirected here by the
@@ -172,6 +172,51 @@ static kg_status import_scenario(void)
     return st;
 }
 
+/* DOT inside the one-pass reader's subset (import_dot_fast.c), from a
+ * buffer and from a file (mapped): defaults, escapes, a joined string,
+ * kg's style attributes, inferred types, parallel and undirected-looking
+ * edges, a node named only by an edge. */
+static const char dot_text[] =
+    "digraph \"g\" {\n"
+    "  graph [label=\"T\\nitle\", \"kg_style:node:person:shape\"=\"box\"];\n"
+    "  node [fontname=\"Helvetica\"]; edge [fontsize=8];\n"
+    "  \"a\" [label=\"A \\\"x\\\"\", type=person, shape=box, w=1.5, n=3];\n"
+    "  b [label=\"B\" + \"b\", type=\"place\", w=2, n=4, ok=true]; // comment\n"
+    "  a -> b [type=knows, label=knows, start=\"2001\", weight=0.5];\n"
+    "  a -> b [type=knows, id=e2];\n"
+    "  b -> c [tooltip=\"q\"];\n"
+    "}\n";
+
+static char dot_path[64];
+
+static kg_status dot_scenario(void)
+{
+    kg_graph *g = NULL;
+    kg_diagnostics d;
+    kg_diagnostics_init(&d, 0);
+    kg_import_options o = kg_import_defaults();
+    o.format = KG_IMPORT_DOT;
+    kg_status st = kg_import_buffer(dot_text, sizeof dot_text - 1, "x.dot", &o, &g, &d);
+    kg_graph_free(g);
+    g = NULL;
+    if (!dot_path[0]) {
+        snprintf(dot_path, sizeof dot_path, "/tmp/kg-test-alloc-XXXXXX");
+        int fd = mkstemp(dot_path);
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        assert_non_null(f);
+        fputs(dot_text, f);
+        fclose(f);
+    }
+    if (st == KG_OK)
+        st = kg_import_file(dot_path, &o, &g, &d);
+    last_message[0] = '\0';
+    if (d.count > 0)
+        kg_error_format(&d.items[0], last_message, sizeof last_message);
+    kg_diagnostics_clear(&d);
+    kg_graph_free(g);
+    return st;
+}
+
 static void sweep_with(kg_status (*scenario_fn)(void), long min_sites)
 {
     json_set_alloc_funcs(json_malloc, json_free);
@@ -213,6 +258,16 @@ static void every_import_allocation_failure_is_clean(void **state)
     remove(import_path);
 }
 
+/* The one-pass DOT reader: each failure is KG_ENOMEM, never a fall back
+ * to cgraph or a partial graph. */
+static void every_dot_allocation_failure_is_clean(void **state)
+{
+    (void)state;
+    assert_null(getenv("KG_DOT_READER"));
+    sweep_with(dot_scenario, 50);
+    remove(dot_path);
+}
+
 static void every_allocation_failure_is_clean(void **state)
 {
     (void)state;
@@ -237,6 +292,7 @@ int main(void)
         cmocka_unit_test(every_allocation_failure_is_clean),
         cmocka_unit_test(every_allocation_failure_is_clean_in_threads),
         cmocka_unit_test(every_import_allocation_failure_is_clean),
+        cmocka_unit_test(every_dot_allocation_failure_is_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

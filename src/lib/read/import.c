@@ -4,11 +4,17 @@
  * importer.c; the builder they feed is import_build.c, mapping kg's field
  * names back to fields once, which is what makes JSON -> GraphML -> JSON
  * and JSON -> DOT -> JSON give the same graph whatever sits in the middle. */
+#define _DEFAULT_SOURCE /* mmap's MAP_ANONYMOUS */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "import_internal.h"
 #include "kg/file.h"
@@ -121,18 +127,27 @@ static kg_status run_importer(kg_importer *im, kg_import_format format, const ch
     }
 }
 
-kg_status kg_import_buffer(const char *text, size_t len, const char *name,
-                           const kg_import_options *options, kg_graph **out,
-                           kg_diagnostics *diags)
+/* owned: text itself, when import_text may have it (a file kg_read_file
+ * read, NUL-terminated at len): the parsers read it in place instead of a
+ * copy, and it is freed once parsed, before the graph is finished (the
+ * importer copies what it keeps), which lowers the peak by the file's
+ * size. is_mapped: text is a file's mapping (map_file), NUL-terminated,
+ * read in place. Else text is copied. */
+static kg_status import_text(const char *text, size_t len, char *owned, bool is_mapped,
+                             const char *name, const kg_import_options *options,
+                             kg_graph **out, kg_diagnostics *diags)
 {
+    bool is_terminated = owned != NULL || is_mapped;
     *out = NULL;
     kg_import_options o = options ? *options : kg_import_defaults();
     kg_importer im;
     kg_status st = kg_imp_init(&im, name ? name : "<input>", &o, diags);
     if (st != KG_OK) {
         kg_imp_cleanup(&im);
+        free(owned);
         return st;
     }
+    im.is_text_mapped = is_mapped;
     kg_import_format format = o.format;
     if (format == KG_IMPORT_AUTO && (!name || kg_import_format_from_path(name, &format) != KG_OK))
         st = kg_imp_error(&im, KG_EUSAGE, NULL,
@@ -141,16 +156,25 @@ kg_status kg_import_buffer(const char *text, size_t len, const char *name,
     else if (len > im.options.max_bytes)
         st = kg_imp_error(&im, KG_ELIMIT, NULL, NULL, "input is %zu bytes, over the limit of %zu",
                           len, im.options.max_bytes);
-    char *copy = st == KG_OK ? malloc(len + 1) : NULL;
-    if (st == KG_OK && !copy)
+    char *copy = st == KG_OK && !is_terminated ? malloc(len + 1) : NULL;
+    if (st == KG_OK && !is_terminated && !copy)
         st = kg_imp_error(&im, KG_ENOMEM, NULL, NULL, "out of memory");
-    if (st == KG_OK) {
+    if (st == KG_OK && copy) {
         memcpy(copy, text, len);
         copy[len] = '\0';
-        st = run_importer(&im, format, copy, len);
     }
+    if (st == KG_OK)
+        st = run_importer(&im, format, copy ? copy : text, len);
     free(copy);
+    free(owned);
     return kg_import_end(&im, st, out);
+}
+
+kg_status kg_import_buffer(const char *text, size_t len, const char *name,
+                           const kg_import_options *options, kg_graph **out,
+                           kg_diagnostics *diags)
+{
+    return import_text(text, len, NULL, false, name, options, out, diags);
 }
 
 /* ---- a neo4j-admin folder (kg's NAME.neo4j/) ------------------------- */
@@ -241,6 +265,35 @@ static kg_status import_folder(const char *path, const kg_import_options *o, kg_
     return kg_import_end(&im, st, out);
 }
 
+/* A regular file of 1 to max_bytes bytes mapped read-only, followed by a
+ * NUL: the file's pages over an anonymous region one byte longer, whose
+ * rest is zeros. false (nothing mapped) otherwise, and for any failure:
+ * the caller reads the file instead, and reports what is wrong with it.
+ * The DOT reader drops the pages it has read, so the file's size stays
+ * out of the peak (a file cut short while mapped would end the process
+ * with SIGBUS; kg does not guard against that). */
+static bool map_file(const char *path, size_t max_bytes, char **text, size_t *len,
+                     size_t *mapped)
+{
+    int fd = open(path, O_RDONLY);
+    struct stat info;
+    bool ok = fd >= 0 && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
+              (uintmax_t)info.st_size <= max_bytes;
+    size_t size = ok ? (size_t)info.st_size : 0;
+    char *region = ok ? mmap(NULL, size + 1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+                      : MAP_FAILED;
+    ok = region != MAP_FAILED &&
+         mmap(region, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) != MAP_FAILED;
+    if (!ok && region != MAP_FAILED)
+        munmap(region, size + 1);
+    if (fd >= 0)
+        close(fd);
+    *text = ok ? region : NULL;
+    *len = size;
+    *mapped = size + 1;
+    return ok;
+}
+
 kg_status kg_import_file(const char *path, const kg_import_options *options, kg_graph **out,
                          kg_diagnostics *diags)
 {
@@ -262,7 +315,13 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
     if (kg_import_streams(o.format))
         return kg_import_stream_file(path, &o, out, diags);
     char *text = NULL;
-    size_t len = 0;
+    size_t len = 0, mapped = 0;
+    if (o.format == KG_IMPORT_DOT &&
+        map_file(path, o.max_bytes ? o.max_bytes : KG_DEFAULT_MAX_BYTES, &text, &len, &mapped)) {
+        kg_status st = import_text(text, len, NULL, true, path, &o, out, diags);
+        munmap(text, mapped);
+        return st;
+    }
     kg_status st = kg_read_file(path, o.max_bytes ? o.max_bytes : KG_DEFAULT_MAX_BYTES,
                                 &text, &len, &err);
     if (st != KG_OK) {
@@ -270,7 +329,5 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
             kg_diagnostics_add(diags, &err);
         return st;
     }
-    st = kg_import_buffer(text, len, path, &o, out, diags);
-    free(text);
-    return st;
+    return import_text(text, len, text, false, path, &o, out, diags);
 }

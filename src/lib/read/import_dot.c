@@ -19,6 +19,7 @@
 
 #include <graphviz/cgraph.h>
 
+#include "import_dot.h"
 #include "import_internal.h"
 
 /* cgraph's error callback has no user pointer; the message is assembled
@@ -32,19 +33,11 @@ static int catch_message(char *text)
     return 0;
 }
 
-typedef struct legend_style {
-    bool is_edge;
-    const char *type;
-    char *owned_type; /* from a kg_style:... graph attribute, else NULL */
-    kg_style style;
-} legend_style;
-
 typedef struct dot {
     kg_importer *im;
     Agraph_t *graph;
     Agraph_t *legend; /* cluster_legend, or NULL */
-    legend_style *styles;
-    size_t style_count;
+    kg_dot_styles styles;
     kg_imp_infer *node_kinds, *edge_kinds; /* indexed like the attribute lists */
     Agsym_t **node_syms, **edge_syms;
     size_t node_sym_count, edge_sym_count;
@@ -128,7 +121,7 @@ static bool is_style_attr(const char *name, bool is_edge)
     return false;
 }
 
-static bool is_kg_field(const char *name)
+bool kg_dot_is_kg_field(const char *name)
 {
     static const char *const fields[] = {"id", "type", "label", "description", "aliases", "start",
                                          "end", "evidence", "edge_id", NULL};
@@ -144,7 +137,7 @@ static char *set_value(void *obj, Agsym_t *sym)
     char *v = agxget(obj, sym);
     if (!v || !v[0])
         return NULL;
-    if (sym->defval && strcmp(v, sym->defval) == 0 && !is_kg_field(sym->name))
+    if (sym->defval && strcmp(v, sym->defval) == 0 && !kg_dot_is_kg_field(sym->name))
         return NULL;
     return v;
 }
@@ -156,27 +149,37 @@ static bool is_legend_node(const dot *d, Agnode_t *n)
     return (mark && strcmp(mark, "true") == 0) || (d->legend && agsubnode(d->legend, n, 0));
 }
 
-static kg_status one_value(dot *d, void *obj, Agsym_t *sym, const kg_imp_infer *inf,
-                           bool is_edge, const char *node_id)
+kg_dot_role kg_dot_role_of(const char *name, bool is_edge)
 {
-    char *raw = set_value(obj, sym);
-    if (!raw || strcmp(sym->name, "kg_legend") == 0)
-        return KG_OK;
-    bool is_label = strcmp(sym->name, "label") == 0;
-    char *text = aghtmlstr(raw) ? kg_strdup(raw) : unescape(raw, is_label ? node_id : NULL);
+    bool is_label = strcmp(name, "label") == 0;
+    return strcmp(name, "tooltip") == 0  ? KG_DOT_TOOLTIP
+           : is_edge && is_label          ? KG_DOT_EDGE_LABEL
+           : is_style_attr(name, is_edge) ? KG_DOT_STYLE
+           : is_label                     ? KG_DOT_NODE_LABEL
+           : kg_dot_is_kg_field(name)     ? KG_DOT_FIELD
+                                          : KG_DOT_FREE;
+}
+
+kg_status kg_dot_value(kg_importer *im, const char *name, kg_dot_role role, const char *raw,
+                       bool is_html, const kg_imp_infer *inf, const char *node_id)
+{
+    /* without a backslash there is nothing to unescape: raw is the text */
+    bool is_plain = is_html || !strchr(raw, '\\');
+    char *owned = is_plain ? NULL : unescape(raw, role == KG_DOT_NODE_LABEL ? node_id : NULL);
+    const char *text = is_plain ? raw : owned;
     if (!text)
-        return kg_imp_error(d->im, KG_ENOMEM, NULL, NULL, "out of memory");
+        return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
     kg_status st;
-    if (strcmp(sym->name, "tooltip") == 0)
-        st = kg_imp_derived(d->im, sym->name, text, KG_VALUE_STRING, "quotes");
-    else if (is_edge && is_label)
-        st = kg_imp_derived(d->im, sym->name, text, KG_VALUE_STRING, "type");
-    else if (is_style_attr(sym->name, is_edge))
-        st = kg_imp_derived(d->im, sym->name, text, KG_VALUE_STRING, "style");
-    else if (is_label && node_id && strcmp(text, node_id) == 0)
+    if (role == KG_DOT_TOOLTIP)
+        st = kg_imp_derived(im, name, text, KG_VALUE_STRING, "quotes");
+    else if (role == KG_DOT_EDGE_LABEL)
+        st = kg_imp_derived(im, name, text, KG_VALUE_STRING, "type");
+    else if (role == KG_DOT_STYLE)
+        st = kg_imp_derived(im, name, text, KG_VALUE_STRING, "style");
+    else if (role == KG_DOT_NODE_LABEL && node_id && strcmp(text, node_id) == 0)
         st = KG_OK; /* Graphviz's default label */
-    else if (is_kg_field(sym->name))
-        st = kg_imp_value(d->im, sym->name, text, KG_VALUE_STRING);
+    else if (role == KG_DOT_NODE_LABEL || role == KG_DOT_FIELD)
+        st = kg_imp_value(im, name, text, KG_VALUE_STRING);
     else {
         char buf[512];
         kg_value_kind kind = KG_VALUE_STRING;
@@ -184,10 +187,20 @@ static kg_status one_value(dot *d, void *obj, Agsym_t *sym, const kg_imp_infer *
         kg_imp_type type = kg_imp_infer_result(inf);
         bool is_typed = type != KG_IMP_STRING && strlen(text) < 400 &&
                         kg_imp_convert(text, type, buf, sizeof buf, &kind, &is_nonfinite);
-        st = kg_imp_value(d->im, sym->name, is_typed ? buf : text, is_typed ? kind : KG_VALUE_STRING);
+        st = kg_imp_value(im, name, is_typed ? buf : text, is_typed ? kind : KG_VALUE_STRING);
     }
-    free(text);
+    free(owned);
     return st;
+}
+
+static kg_status one_value(dot *d, void *obj, Agsym_t *sym, const kg_imp_infer *inf,
+                           bool is_edge, const char *node_id)
+{
+    char *raw = set_value(obj, sym);
+    if (!raw || strcmp(sym->name, "kg_legend") == 0)
+        return KG_OK;
+    return kg_dot_value(d->im, sym->name, kg_dot_role_of(sym->name, is_edge), raw, aghtmlstr(raw),
+                        inf, node_id);
 }
 
 /* ---- elements ----------------------------------------------------------- */
@@ -232,13 +245,22 @@ static kg_status read_edge(dot *d, Agedge_t *e)
 
 /* ---- legend and subgraphs ----------------------------------------------- */
 
-static const kg_style *legend_lookup(void *ctx, bool is_edge, const char *type)
+const kg_style *kg_dot_style_lookup(void *ctx, bool is_edge, const char *type)
 {
-    const dot *d = ctx;
-    for (size_t i = 0; i < d->style_count; i++)
-        if (d->styles[i].is_edge == is_edge && strcmp(d->styles[i].type, type) == 0)
-            return &d->styles[i].style;
+    const kg_dot_styles *styles = ctx;
+    for (size_t i = 0; i < styles->count; i++)
+        if (styles->items[i].is_edge == is_edge && strcmp(styles->items[i].type, type) == 0)
+            return &styles->items[i].style;
     return NULL;
+}
+
+void kg_dot_styles_free(kg_dot_styles *styles)
+{
+    for (size_t i = 0; i < styles->count; i++)
+        free(styles->items[i].owned_type);
+    free(styles->items);
+    styles->items = NULL;
+    styles->count = 0;
 }
 
 static const char *attr_or_null(void *obj, const char *name)
@@ -254,11 +276,12 @@ static kg_status add_style(dot *d, void *obj, bool is_edge)
     const char *type = attr_or_null(obj, "label");
     if (!type)
         return KG_OK;
-    legend_style *grown = realloc(d->styles, (d->style_count + 1) * sizeof *grown);
+    kg_dot_styles *styles = &d->styles;
+    kg_dot_style *grown = realloc(styles->items, (styles->count + 1) * sizeof *grown);
     if (!grown)
         return kg_imp_error(d->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    d->styles = grown;
-    legend_style *s = &d->styles[d->style_count++];
+    styles->items = grown;
+    kg_dot_style *s = &styles->items[styles->count++];
     s->is_edge = is_edge;
     s->type = type;
     s->owned_type = NULL;
@@ -291,56 +314,61 @@ static kg_status read_legend(dot *d)
 
 /* The style of (is_edge, type), added empty when missing; NULL when out
  * of memory. */
-static legend_style *style_of(dot *d, bool is_edge, const char *type, size_t len)
+static kg_dot_style *style_of(kg_dot_styles *styles, bool is_edge, const char *type, size_t len)
 {
-    for (size_t i = 0; i < d->style_count; i++)
-        if (d->styles[i].is_edge == is_edge && strlen(d->styles[i].type) == len &&
-            strncmp(d->styles[i].type, type, len) == 0)
-            return &d->styles[i];
-    legend_style *grown = realloc(d->styles, (d->style_count + 1) * sizeof *grown);
+    for (size_t i = 0; i < styles->count; i++)
+        if (styles->items[i].is_edge == is_edge && strlen(styles->items[i].type) == len &&
+            strncmp(styles->items[i].type, type, len) == 0)
+            return &styles->items[i];
+    kg_dot_style *grown = realloc(styles->items, (styles->count + 1) * sizeof *grown);
     if (!grown)
         return NULL;
-    d->styles = grown;
-    legend_style *s = &d->styles[d->style_count];
+    styles->items = grown;
+    kg_dot_style *s = &styles->items[styles->count];
     memset(s, 0, sizeof *s);
-    if (!(s->owned_type = strndup(type, len)))
+    if (!(s->owned_type = kg_strndup(type, len)))
         return NULL;
-    d->style_count++;
+    styles->count++;
     s->is_edge = is_edge;
     s->type = s->owned_type;
     return s;
+}
+
+kg_status kg_dot_style_attr(kg_importer *im, kg_dot_styles *styles, const char *name,
+                            const char *value)
+{
+    bool is_edge = strncmp(name, "kg_style:edge:", 14) == 0;
+    if (!is_edge && strncmp(name, "kg_style:node:", 14) != 0)
+        return KG_OK;
+    const char *type = name + 14, *field = strrchr(type, ':');
+    if (!field || field == type || !value || !value[0])
+        return KG_OK;
+    kg_dot_style *s = style_of(styles, is_edge, type, (size_t)(field - type));
+    if (!s)
+        return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+    field++;
+    const char **slot = strcmp(field, "shape") == 0       ? &s->style.shape
+                        : strcmp(field, "style") == 0     ? &s->style.style
+                        : strcmp(field, "fillcolor") == 0 ? &s->style.fillcolor
+                        : strcmp(field, "color") == 0     ? &s->style.color
+                        : strcmp(field, "fontcolor") == 0 ? &s->style.fontcolor
+                        : strcmp(field, "arrowhead") == 0 ? &s->style.arrowhead
+                        : strcmp(field, "dir") == 0       ? &s->style.dir
+                                                          : NULL;
+    if (slot)
+        *slot = value;
+    return KG_OK;
 }
 
 /* Styles kg's DOT export writes as graph attributes when it writes no
  * legend nodes: "kg_style:node:TYPE:FIELD"="value" (or edge:). */
 static kg_status read_style_attrs(dot *d)
 {
-    for (Agsym_t *sym = agnxtattr(d->graph, AGRAPH, NULL); sym;
-         sym = agnxtattr(d->graph, AGRAPH, sym)) {
-        const char *name = sym->name;
-        bool is_edge = strncmp(name, "kg_style:edge:", 14) == 0;
-        if (!is_edge && strncmp(name, "kg_style:node:", 14) != 0)
-            continue;
-        const char *type = name + 14, *field = strrchr(type, ':');
-        const char *value = agxget(d->graph, sym);
-        if (!field || field == type || !value || !value[0])
-            continue;
-        legend_style *s = style_of(d, is_edge, type, (size_t)(field - type));
-        if (!s)
-            return kg_imp_error(d->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        field++;
-        const char **slot = strcmp(field, "shape") == 0       ? &s->style.shape
-                            : strcmp(field, "style") == 0     ? &s->style.style
-                            : strcmp(field, "fillcolor") == 0 ? &s->style.fillcolor
-                            : strcmp(field, "color") == 0     ? &s->style.color
-                            : strcmp(field, "fontcolor") == 0 ? &s->style.fontcolor
-                            : strcmp(field, "arrowhead") == 0 ? &s->style.arrowhead
-                            : strcmp(field, "dir") == 0       ? &s->style.dir
-                                                              : NULL;
-        if (slot)
-            *slot = value;
-    }
-    return KG_OK;
+    kg_status st = KG_OK;
+    for (Agsym_t *sym = agnxtattr(d->graph, AGRAPH, NULL); sym && st == KG_OK;
+         sym = agnxtattr(d->graph, AGRAPH, sym))
+        st = kg_dot_style_attr(d->im, &d->styles, sym->name, agxget(d->graph, sym));
+    return st;
 }
 
 static void note_subgraphs(dot *d, Agraph_t *parent)
@@ -356,6 +384,19 @@ static void note_subgraphs(dot *d, Agraph_t *parent)
                            agnnodes(s));
         note_subgraphs(d, s);
     }
+}
+
+kg_status kg_dot_graph_fields(kg_importer *im, const char *name, const char *label)
+{
+    kg_status st = KG_OK;
+    if (name && name[0] != '%')
+        st = kg_imp_graph_value(im, "name", name);
+    char *text = label ? unescape(label, NULL) : NULL;
+    if (st == KG_OK && label)
+        st = text ? kg_imp_graph_value(im, "title", text)
+                  : kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+    free(text);
+    return st;
 }
 
 /* ---- inference ---------------------------------------------------------- */
@@ -411,15 +452,7 @@ static kg_status read_graph(dot *d)
         st = list_attrs(d, AGEDGE, &d->edge_syms, &d->edge_kinds, &d->edge_sym_count);
     if (st != KG_OK)
         return st;
-    const char *name = agnameof(d->graph);
-    if (name && name[0] != '%')
-        st = kg_imp_graph_value(d->im, "name", name);
-    const char *title = attr_or_null(d->graph, "label");
-    char *text = title ? unescape(title, NULL) : NULL;
-    if (st == KG_OK && title)
-        st = text ? kg_imp_graph_value(d->im, "title", text)
-                  : kg_imp_error(d->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    free(text);
+    st = kg_dot_graph_fields(d->im, agnameof(d->graph), attr_or_null(d->graph, "label"));
     note_subgraphs(d, d->graph);
     infer(d);
     for (Agnode_t *n = agfstnode(d->graph); n && st == KG_OK; n = agnxtnode(d->graph, n))
@@ -441,6 +474,18 @@ kg_status kg_dot_import(kg_importer *im, const char *text, size_t len)
             if (*p == '\n')
                 w.line++, w.column = 0;
         return kg_imp_error(im, KG_EINPUT, &w, NULL, "NUL byte in DOT text");
+    }
+    /* KG_DOT_READER (for tests): "cgraph" reads every file through cgraph,
+     * "fast" refuses files outside the one-pass reader's subset. */
+    const char *reader = getenv("KG_DOT_READER");
+    if (!reader || strcmp(reader, "cgraph") != 0) {
+        bool handled = false;
+        kg_status st = kg_dot_fast_import(im, text, len, &handled);
+        if (handled)
+            return st;
+        if (reader && strcmp(reader, "fast") == 0)
+            return kg_imp_error(im, KG_EINPUT, NULL, NULL,
+                                "KG_DOT_READER=fast: the file is outside the one-pass subset");
     }
     dot_message[0] = '\0';
     agusererrf previous = agseterrf(catch_message);
@@ -467,8 +512,8 @@ kg_status kg_dot_import(kg_importer *im, const char *text, size_t len)
     }
     if (stream)
         fclose(stream);
-    im->style_fn = legend_lookup;
-    im->style_ctx = &d;
+    im->style_fn = kg_dot_style_lookup;
+    im->style_ctx = &d.styles;
     if (st == KG_OK)
         st = read_graph(&d);
     /* The edges are queued with their derived values already resolved, so
@@ -478,9 +523,7 @@ kg_status kg_dot_import(kg_importer *im, const char *text, size_t len)
     if (d.graph)
         agclose(d.graph);
     agseterrf(previous);
-    for (size_t i = 0; i < d.style_count; i++)
-        free(d.styles[i].owned_type);
-    free(d.styles);
+    kg_dot_styles_free(&d.styles);
     free(d.node_syms);
     free(d.edge_syms);
     free(d.node_kinds);

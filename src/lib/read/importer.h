@@ -76,6 +76,10 @@ typedef struct kg_importer {
     bool creates_missing_nodes; /* edges may name nodes never declared */
     kg_imp_style_fn style_fn;
     void *style_ctx;
+    /* The parsed text is a read-only mapping of the file (import.c): a
+     * parser may drop its pages (MADV_DONTNEED), which are read again from
+     * the page cache if touched, to keep the file out of the peak. */
+    bool is_text_mapped;
     kg_imp_element el;
 } kg_importer;
 
