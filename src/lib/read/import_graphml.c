@@ -248,7 +248,7 @@ static gml_frame *push(gml *g, gml_frame_kind kind, const kg_imp_where *w)
     f->kind = kind;
     f->depth = g->depth;
     f->where = *w;
-    f->is_top = f->is_edge = f->is_open = false;
+    f->is_top = f->is_edge = f->is_open = f->has_id = false;
     f->owner.len = 0;
     return f;
 }
@@ -277,8 +277,9 @@ static void begin_element(gml *g, bool is_edge, const kg_imp_where *w)
         st = kg_imp_error(g->im, KG_EINPUT, w, NULL, "<node> without an id");
     if (st == KG_OK && is_edge && (!source || !target))
         st = kg_imp_error(g->im, KG_EINPUT, w, NULL, "<edge> without a source and a target");
-    if (st == KG_OK && id)
-        st = is_edge ? kg_imp_set_soft_id(g->im, id) : kg_imp_set_id(g->im, id);
+    f->has_id = id != NULL;
+    if (st == KG_OK && id && !is_edge)
+        st = kg_imp_set_id(g->im, id);
     if (st == KG_OK && is_edge)
         st = kg_imp_set_endpoints(g->im, source, target);
     fail(g, st);
@@ -347,7 +348,7 @@ static void in_element(gml *g, gml_frame *f, const xmlChar *uri, const xmlChar *
         if (d && fail(g, kg_gml_data_begin(g, d, domain)) == KG_OK)
             begin_value(g);
     } else if (is_graphml(uri, local, "graph")) {
-        if (f->is_open && fail(g, kg_gml_end(g, domain)) != KG_OK)
+        if (f->is_open && fail(g, kg_gml_end(g, f)) != KG_OK)
             return;
         f->is_open = false;
         kg_imp_warning(g->im, w, "graph nested in '%s' flattened: its nodes and edges are "
@@ -430,7 +431,7 @@ static kg_status end_frame(gml *g, gml_frame *f)
         g->is_reading = false;
         return kg_gml_default_end(g, f);
     case GML_ELEMENT:
-        return f->is_open ? kg_gml_end(g, f->is_edge ? GML_FOR_EDGE : GML_FOR_NODE) : KG_OK;
+        return f->is_open ? kg_gml_end(g, f) : KG_OK;
     case GML_ROOT:
         g->is_root_done = true;
         return g->has_graph ? KG_OK

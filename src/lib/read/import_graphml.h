@@ -51,6 +51,7 @@ typedef struct gml_frame {
     bool is_top;          /* GML_GRAPH: the top graph, not one nested in a node */
     bool is_edge;         /* GML_ELEMENT */
     bool is_open;         /* GML_ELEMENT: still taking values (no nested graph yet) */
+    bool has_id;          /* GML_ELEMENT: it has an id attribute, in owner */
     gml_buffer owner;     /* GML_ELEMENT: its id, for the message on a nested graph */
     int domain;           /* GML_DATA: GML_FOR_* of the element it gives a value */
     size_t key;           /* GML_DATA, GML_DEFAULT: its key's index; (size_t)-1 none */
@@ -99,8 +100,9 @@ kg_status kg_gml_data_begin(gml *g, gml_frame *f, int domain);
 kg_status kg_gml_data_end(gml *g, const gml_frame *f);
 /* Begins a node or an edge: no key seen, no yEd label yet. */
 kg_status kg_gml_begin(gml *g, bool is_edge, const kg_imp_where *w);
-/* Ends it: keys' defaults for the values it lacks, the yEd label. */
-kg_status kg_gml_end(gml *g, int domain);
+/* Ends the element of frame f: keys' defaults for the values it lacks, the
+ * yEd label, an edge's id attribute as its soft id. */
+kg_status kg_gml_end(gml *g, const gml_frame *f);
 /* Frees the keys and buffers. */
 void kg_gml_free(gml *g);
 

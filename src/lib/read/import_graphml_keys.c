@@ -235,8 +235,9 @@ kg_status kg_gml_begin(gml *g, bool is_edge, const kg_imp_where *w)
 /* Values from keys' defaults for what the element did not give, then the
  * label found in yEd graphics when there is no other (on an edge, dropped
  * when it is the edge's type, unless edge types are taken from labels). */
-kg_status kg_gml_end(gml *g, int domain)
+kg_status kg_gml_end(gml *g, const gml_frame *f)
 {
+    int domain = f->is_edge ? GML_FOR_EDGE : GML_FOR_NODE;
     kg_status st = KG_OK;
     for (size_t i = 0; i < g->key_count && st == KG_OK; i++) {
         const gml_key *k = &g->keys[i];
@@ -255,6 +256,11 @@ kg_status kg_gml_end(gml *g, int domain)
         st = domain == GML_FOR_EDGE && !is_type
                  ? kg_imp_derived(g->im, "label", label, KG_VALUE_STRING, "type")
                  : kg_imp_value(g->im, "label", label, KG_VALUE_STRING);
+    /* An edge's id attribute is a soft id (NetworkX writes its multigraph
+     * keys there), which matters only when no edge_id value gave the id:
+     * set now, so that it is not interned for nothing on every edge. */
+    if (st == KG_OK && f->is_edge && f->has_id && !g->im->el.id)
+        st = kg_imp_set_soft_id(g->im, f->owner.text);
     return st == KG_OK ? kg_imp_end(g->im) : st;
 }
 
