@@ -145,8 +145,8 @@ static bool is_graphml(const xmlChar *uri, const xmlChar *local, const char *nam
 }
 
 /* The unprefixed attribute name of the start tag in g->attrs, copied to
- * the buffer of slot (0-2), or NULL when absent or out of memory (callers
- * then report it missing, and the next allocation fails). libxml2 leaves
+ * the buffer of slot (0-2), or NULL when absent or out of memory (then
+ * g->st is KG_ENOMEM: callers check it before calling it missing). libxml2 leaves
  * '&' as "&#38;" in values when it does not substitute entities, for a
  * tree builder to decode: decoded here. */
 const char *kg_gml_attribute(gml *g, int slot, const char *name)
@@ -158,15 +158,16 @@ const char *kg_gml_attribute(gml *g, int slot, const char *name)
         gml_buffer *b = &g->attr[slot];
         b->len = 0;
         const char *v = (const char *)a[3], *end = (const char *)a[4];
-        if (!append(b, "", 0))
-            return NULL;
-        for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
+        bool is_copied = append(b, "", 0);
+        for (const char *amp; is_copied && (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
             bool is_ref = end - amp >= 5 && memcmp(amp, "&#38;", 5) == 0;
-            if (!append(b, v, (size_t)(amp - v) + 1))
-                return NULL;
+            is_copied = append(b, v, (size_t)(amp - v) + 1);
             v = amp + (is_ref ? 5 : 1);
         }
-        return append(b, v, (size_t)(end - v)) ? b->text : NULL;
+        if (is_copied && append(b, v, (size_t)(end - v)))
+            return b->text;
+        no_memory(g);
+        return NULL;
     }
     return NULL;
 }
@@ -270,6 +271,8 @@ static void begin_element(gml *g, bool is_edge, const kg_imp_where *w)
     const char *id = kg_gml_attribute(g, 0, "id");
     const char *source = is_edge ? kg_gml_attribute(g, 1, "source") : NULL;
     const char *target = is_edge ? kg_gml_attribute(g, 2, "target") : NULL;
+    if (g->st != KG_OK)
+        return;
     kg_status st = append(&f->owner, id ? id : "", id ? strlen(id) : 0)
                        ? kg_gml_begin(g, is_edge, w)
                        : no_memory(g);

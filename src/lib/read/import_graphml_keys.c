@@ -91,7 +91,11 @@ kg_status kg_gml_key(gml *g, const kg_imp_where *w)
 {
     const char *domain = kg_gml_attribute(g, 0, "for");
     int for_domain = parse_domain(domain);
-    gml_key *k = add_key(g, kg_gml_attribute(g, 1, "id"), kg_gml_attribute(g, 2, "attr.name"));
+    const char *id = kg_gml_attribute(g, 1, "id");
+    const char *name = kg_gml_attribute(g, 2, "attr.name");
+    if (g->st != KG_OK)
+        return g->st;
+    gml_key *k = add_key(g, id, name);
     if (!k)
         return no_memory(g);
     k->domain = for_domain;
@@ -102,8 +106,10 @@ kg_status kg_gml_key(gml *g, const kg_imp_where *w)
         return kg_imp_error(g->im, KG_EINPUT, w, NULL, "key id '%s' is declared twice", k->id);
     if (st != KG_OK)
         return no_memory(g);
-    parse_type(g, k, kg_gml_attribute(g, 0, "attr.type"), w);
-    return KG_OK;
+    const char *type = kg_gml_attribute(g, 0, "attr.type");
+    if (g->st == KG_OK)
+        parse_type(g, k, type, w);
+    return g->st;
 }
 
 kg_status kg_gml_default_end(gml *g, const gml_frame *f)
@@ -139,6 +145,8 @@ kg_status kg_gml_data_begin(gml *g, gml_frame *f, int domain)
     f->domain = domain;
     f->key = (size_t)-1;
     const char *id = kg_gml_attribute(g, 0, "key");
+    if (g->st != KG_OK)
+        return g->st;
     if (!id)
         return kg_imp_error(g->im, KG_EINPUT, &f->where, "give it the id of a <key>",
                             "<data> without a key");
