@@ -176,8 +176,8 @@ static void graphml_references_and_depth(void **state)
         strcat(deep, "<x>");
     assert_int_equal(import_text(deep, "deep.graphml", NULL, &g, &d), KG_EINPUT);
     const kg_error *e = first(&d, KG_EINPUT);
-    assert_non_null(strstr(e->message, "nested deeper than the limit of 256"));
-    assert_int_equal(e->line, 1);
+    if (!e || !strstr(e->message, "nested deeper than the limit of 256") || e->line != 1)
+        fail_msg("deep nesting: %s", e ? e->message : "no error");
     kg_diagnostics_clear(&d);
 }
 
