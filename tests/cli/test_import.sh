@@ -187,7 +187,7 @@ for spec in "bad.graphml:3:9: XML error: Opening and ending tag mismatch" \
             "bad.json:2:14: JSON syntax error" \
             "bad.csv:3:4: unexpected text after a quoted field" \
             "bad.tsv:2:1: row has 3 fields, the header 2" \
-            "entities.graphml:4:1: the document declares entities"; do
+            "entities.graphml:2:37: the document declares entities"; do
   file=${spec%%:*}
   run convert "$scratch/$file" "$scratch/out.json"
   expect_rc 2 "malformed $file"

@@ -1,7 +1,8 @@
 /* Allocation-failure sweep: fails the Nth allocation for every N while
  * loading the fixture, exporting it (DOT, GraphML, JSON), summarising and
- * verifying it, importing node-link JSON and DOT, and checks that each such run returns KG_ENOMEM (never a
- * silent success or another error) and frees all it allocated.
+ * verifying it, importing node-link JSON, GraphML and DOT, and checks that
+ * each such run returns KG_ENOMEM (never a silent success or another error)
+ * and frees all it allocated.
  *
  * libkg's malloc/calloc/realloc/free calls are redirected here by the
  * linker (-Wl,--wrap=...; see tests/CMakeLists.txt), and jansson's through
@@ -140,26 +141,47 @@ static const char node_link_text[] =
     "   \"evidence\": [{\"source\": \"s1\", \"quote\": \"q\"}]},\n"
     "  {\"source\": 7, \"target\": \"c\", \"start\": \"2001\"}]}\n";
 
-static char import_path[64]; /* the text as a file, made on the first run */
+/* GraphML through the SAX reader, the same two ways: key defaults, typed
+ * values, references, a yEd label, soft and explicit edge ids (no warning:
+ * a warning lost to a failed allocation would pass as success). */
+static const char graphml_text[] =
+    "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "<key id=\"t\" for=\"node\" attr.name=\"type\"><default>person</default></key>\n"
+    "<key id=\"n\" for=\"node\" attr.name=\"n\" attr.type=\"int\"><default>+3</default></key>\n"
+    "<key id=\"y\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+    "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "<key id=\"i\" for=\"edge\" attr.name=\"edge_id\"/>\n"
+    "<graph id=\"g\" edgedefault=\"directed\">\n"
+    "<node id=\"a&amp;b\"><data key=\"t\">org</data><data key=\"y\"><y:ShapeNode "
+    "xmlns:y=\"http://www.yworks.com/xml/graphml\"><y:NodeLabel> A </y:NodeLabel>"
+    "</y:ShapeNode></data></node>\n"
+    "<node id=\"c\"><data key=\"n\">-7</data></node>\n"
+    "<edge id=\"e1\" source=\"a&amp;b\" target=\"c\"><data key=\"w\">1.5</data></edge>\n"
+    "<edge source=\"c\" target=\"a&#38;b\"><data key=\"i\">e2</data><![CDATA[x]]></edge>\n"
+    "</graph></graphml>\n";
 
-static kg_status import_scenario(void)
+static char import_path[64]; /* the text as a file, made on the first run */
+static char graphml_path[64];
+
+/* text (format) from a buffer, then from a file made at *path on the
+ * first run. */
+static kg_status import_both(kg_import_format format, const char *text, char *path,
+                             size_t path_size)
 {
     kg_graph *g = NULL;
     kg_diagnostics d;
     kg_diagnostics_init(&d, 0);
     kg_import_options o = kg_import_defaults();
-    o.format = KG_IMPORT_JSON;
-    kg_status st = kg_import_buffer(node_link_text, sizeof node_link_text - 1, "x.json", &o, &g,
-                                    &d);
+    o.format = format;
+    kg_status st = kg_import_buffer(text, strlen(text), "x", &o, &g, &d);
     kg_graph_free(g);
     g = NULL;
-    char *path = import_path;
     if (!path[0]) {
-        snprintf(path, sizeof import_path, "/tmp/kg-test-alloc-XXXXXX");
+        snprintf(path, path_size, "/tmp/kg-test-alloc-XXXXXX");
         int fd = mkstemp(path);
         FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
         assert_non_null(f);
-        fputs(node_link_text, f);
+        fputs(text, f);
         fclose(f);
     }
     if (st == KG_OK)
@@ -170,6 +192,16 @@ static kg_status import_scenario(void)
     kg_diagnostics_clear(&d);
     kg_graph_free(g);
     return st;
+}
+
+static kg_status import_scenario(void)
+{
+    return import_both(KG_IMPORT_JSON, node_link_text, import_path, sizeof import_path);
+}
+
+static kg_status graphml_scenario(void)
+{
+    return import_both(KG_IMPORT_GRAPHML, graphml_text, graphml_path, sizeof graphml_path);
 }
 
 /* DOT inside the one-pass reader's subset (import_dot_fast.c), from a
@@ -191,30 +223,7 @@ static char dot_path[64];
 
 static kg_status dot_scenario(void)
 {
-    kg_graph *g = NULL;
-    kg_diagnostics d;
-    kg_diagnostics_init(&d, 0);
-    kg_import_options o = kg_import_defaults();
-    o.format = KG_IMPORT_DOT;
-    kg_status st = kg_import_buffer(dot_text, sizeof dot_text - 1, "x.dot", &o, &g, &d);
-    kg_graph_free(g);
-    g = NULL;
-    if (!dot_path[0]) {
-        snprintf(dot_path, sizeof dot_path, "/tmp/kg-test-alloc-XXXXXX");
-        int fd = mkstemp(dot_path);
-        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-        assert_non_null(f);
-        fputs(dot_text, f);
-        fclose(f);
-    }
-    if (st == KG_OK)
-        st = kg_import_file(dot_path, &o, &g, &d);
-    last_message[0] = '\0';
-    if (d.count > 0)
-        kg_error_format(&d.items[0], last_message, sizeof last_message);
-    kg_diagnostics_clear(&d);
-    kg_graph_free(g);
-    return st;
+    return import_both(KG_IMPORT_DOT, dot_text, dot_path, sizeof dot_path);
 }
 
 static void sweep_with(kg_status (*scenario_fn)(void), long min_sites)
@@ -258,6 +267,13 @@ static void every_import_allocation_failure_is_clean(void **state)
     remove(import_path);
 }
 
+static void every_graphml_allocation_failure_is_clean(void **state)
+{
+    (void)state;
+    sweep_with(graphml_scenario, 50);
+    remove(graphml_path);
+}
+
 /* The one-pass DOT reader: each failure is KG_ENOMEM, never a fall back
  * to cgraph or a partial graph. */
 static void every_dot_allocation_failure_is_clean(void **state)
@@ -292,6 +308,7 @@ int main(void)
         cmocka_unit_test(every_allocation_failure_is_clean),
         cmocka_unit_test(every_allocation_failure_is_clean_in_threads),
         cmocka_unit_test(every_import_allocation_failure_is_clean),
+        cmocka_unit_test(every_graphml_allocation_failure_is_clean),
         cmocka_unit_test(every_dot_allocation_failure_is_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

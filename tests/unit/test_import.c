@@ -123,8 +123,15 @@ static void graphml_errors(void **state)
          0, "edge target 'b' is not a node"},
         {"<graphml><graph><node id=\"a\"/><node id=\"a\"/></graph></graphml>", 1, 0,
          "duplicate node id 'a'"},
-        {"<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x \"xx\">]>\n<graphml><graph/></graphml>", 0,
+        {"<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x \"xx\">]>\n<graphml><graph/></graphml>", 2,
          0, "declares entities"},
+        /* an element is reported at its '<', on the line where it starts */
+        {"<graphml><graph>\n  <node x=\"1\"/>\n</graph></graphml>", 2, 3, "<node> without an id"},
+        {"<graphml><graph>\n<node id=\"a\"/><node\n  id=\"a\"/></graph></graphml>", 2, 0,
+         "duplicate node id 'a'"},
+        {"<?xml version=\"1.0\"?>\n<!DOCTYPE g SYSTEM \"g.dtd\">\n"
+         "<graphml><graph><node id=\"a&e;\"/></graph></graphml>", 3, 0,
+         "entity reference '&e;' is not supported"},
         {"<graphml><graph><hyperedge/></graph></graphml>", 1, 0, "hyperedges are not supported"},
         {"<root/>", 1, 0, "not GraphML"},
         {"", 1, 1, "empty file"},
@@ -146,6 +153,32 @@ static void graphml_errors(void **state)
             fail_msg("case %zu: '%s' lacks '%s'", i, e->message, cases[i].message);
         kg_diagnostics_clear(&d);
     }
+}
+
+/* Attribute values with character and entity references (libxml2 hands
+ * '&' over as "&#38;" when it does not substitute entities), and the
+ * nesting limit of the SAX reader. */
+static void graphml_references_and_depth(void **state)
+{
+    (void)state;
+    kg_graph *g = NULL;
+    kg_diagnostics d;
+    const char *text = "<graphml><graph><node id=\"a&amp;b&#38;c&lt;&#x41;&amp;#38;\"/>"
+                       "<node id=\"x\"/><edge source=\"a&amp;b&amp;c&lt;A&#38;#38;\" "
+                       "target=\"x\"/></graph></graphml>";
+    assert_int_equal(import_text(text, "r.graphml", NULL, &g, &d), KG_OK);
+    assert_non_null(node(g, "a&b&c<A&#38;"));
+    assert_int_equal(kg_graph_edge_count(g), 1);
+    kg_graph_free(g);
+    kg_diagnostics_clear(&d);
+    char deep[4096] = "<graphml><graph><node id=\"a\">";
+    for (int i = 0; i < 300; i++)
+        strcat(deep, "<x>");
+    assert_int_equal(import_text(deep, "deep.graphml", NULL, &g, &d), KG_EINPUT);
+    const kg_error *e = first(&d, KG_EINPUT);
+    if (!e || !strstr(e->message, "nested deeper than the limit of 256") || e->line != 1)
+        fail_msg("deep nesting: %s", e ? e->message : "no error");
+    kg_diagnostics_clear(&d);
 }
 
 /* NetworkX writes its per-pair multigraph keys as GraphML edge ids. */
@@ -434,6 +467,7 @@ int main(void)
         cmocka_unit_test(formats),
         cmocka_unit_test(graphml_types_defaults_fields),
         cmocka_unit_test(graphml_errors),
+        cmocka_unit_test(graphml_references_and_depth),
         cmocka_unit_test(graphml_soft_edge_ids),
         cmocka_unit_test(graphml_yed_nested),
         cmocka_unit_test(dot_fields_legend_inference),

@@ -53,7 +53,12 @@ kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
     e->alias_count = e->evidence_count = e->attr_count = e->deferred_count = 0;
     e->line = where ? where->line : 0;
     e->column = where ? where->column : 0;
-    snprintf(e->pointer, sizeof e->pointer, "%s", where && where->pointer ? where->pointer : "");
+    /* a copy as snprintf would make it, without its cost on every element */
+    const char *pointer = where && where->pointer ? where->pointer : "";
+    size_t n = strlen(pointer);
+    n = n < sizeof e->pointer ? n : sizeof e->pointer - 1;
+    memcpy(e->pointer, pointer, n);
+    e->pointer[n] = '\0';
     return KG_OK;
 }
 

@@ -1,57 +1,33 @@
-/* import_graphml.c - GraphML through libxml2's streaming reader, so a large
- * file is never held as a tree and every element has a line:column.
+/* import_graphml.c - GraphML through libxml2's SAX2 parser, which reads
+ * the input (a file or a buffer) in chunks as it goes and reports each
+ * start tag, end tag and piece of text by a callback: no tree is built,
+ * not even one element's, and every element has the line:column of its '<'.
  * Safety: no network (XML_PARSE_NONET), no DTD loading, no entity
- * substitution (documents that declare entities are refused, so nothing can
- * expand), libxml2's default size and depth limits (no XML_PARSE_HUGE), and
- * kg's own byte limit before parsing when one is set. A file is read in
- * chunks (kg_graphml_import_file), never held whole.
+ * substitution (a document that declares an entity is refused at the
+ * declaration, so nothing can expand), libxml2's default limits (no
+ * XML_PARSE_HUGE) and kg's own: elements nested at most 256 deep, the text
+ * kg keeps of one value at most 10,000,000 bytes.
  *
  * <key>s give each value its type (attr.type) and a <default> for elements
- * without one. yEd's graphics data (y:ShapeNode, y:PolyLineEdge, yFiles
- * for HTML's x:List ...) are not values: they are skipped, but a node label
- * found in them becomes the node's label. A graph nested in a node (yEd
- * groups) is flattened into the top graph, with a warning. */
+ * without one (import_graphml_keys.c). yEd's graphics data (y:ShapeNode,
+ * y:PolyLineEdge, yFiles for HTML's x:List ...) are not values: they are
+ * skipped, but a node label found in them becomes the node's label. A graph
+ * nested in a node (yEd groups) is flattened into the top graph, with a
+ * warning. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
-#include "import_internal.h"
+#include "import_graphml.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define MAX_DEPTH 256 /* libxml2's tree builder's limit, which the reader had */
 
-enum domain { FOR_GRAPH = 1, FOR_NODE = 2, FOR_EDGE = 4, FOR_ALL = 7, FOR_OTHER = 8 };
-
-typedef struct gml_key {
-    char *id, *name;
-    int domain;
-    kg_imp_type type;
-    char *default_text; /* canonical, or NULL */
-    kg_value_kind default_kind;
-    bool is_warned;
-} gml_key;
-
-typedef struct buffer {
-    char *text;
-    size_t len, capacity;
-} buffer;
-
-typedef struct gml {
-    kg_importer *im;
-    xmlTextReaderPtr reader;
-    gml_key *keys;
-    size_t key_count, key_capacity;
-    bool *seen; /* per key: the current element has a value */
-    size_t seen_capacity;
-    buffer text, label;
-    char *yed_label; /* first label found in the element's graphics */
-    int xml_line, xml_column;
-    char xml_message[KG_ERROR_TEXT_MAX];
-    bool has_xml_error, has_graph, has_label_value, is_port_warned;
-} gml;
-
-/* ---- reading ------------------------------------------------------------ */
+/* ---- positions and errors ------------------------------------------------ */
 
 static void on_xml_error(void *arg, xmlErrorPtr error)
 {
@@ -73,10 +49,69 @@ static void ignore_message(void *ctx, const char *fmt, ...)
     (void)fmt;
 }
 
+/* Where the parser is. */
 static kg_imp_where here(const gml *g)
 {
-    return (kg_imp_where){xmlTextReaderGetParserLineNumber(g->reader),
-                          xmlTextReaderGetParserColumnNumber(g->reader), NULL};
+    const xmlParserInput *in = g->ctxt->input;
+    return (kg_imp_where){in->line, in->col, NULL};
+}
+
+/* Where the start tag being reported began: libxml2 calls back with its
+ * input at the tag's '>', and the whole tag is still in the input buffer
+ * ('<' cannot occur inside it). Columns count characters, as libxml2's. */
+static kg_imp_where tag_start(const gml *g)
+{
+    const xmlParserInput *in = g->ctxt->input;
+    kg_imp_where w = here(g);
+    const xmlChar *p = in->cur, *base = in->base;
+    int lines = 0, chars = 0;
+    /* 8 bytes at a time while none is '<', a newline or not ASCII (the
+     * test is exact in saying whether one is: then byte by byte) */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (p - base >= 8) {
+        uint64_t word;
+        memcpy(&word, p - 8, sizeof word);
+        uint64_t lt = word ^ (ones * '<'), nl = word ^ (ones * '\n');
+        if ((((lt - ones) & ~lt) | ((nl - ones) & ~nl) | word) & highs)
+            break;
+        p -= 8;
+        chars += 8;
+    }
+    while (p > base && *--p != '<') {
+        if (*p == '\n')
+            lines++;
+        if ((*p & 0xC0) != 0x80)
+            chars++;
+    }
+    if (*p != '<')
+        return w;
+    if (lines == 0) {
+        w.column = in->col - chars - 1;
+        return w.column > 0 ? w : here(g);
+    }
+    chars = 0;
+    const xmlChar *q = p;
+    for (; q > base && q[-1] != '\n'; q--)
+        if ((q[-1] & 0xC0) != 0x80)
+            chars++;
+    if (q == base && in->consumed > 0) /* the line began before the buffer */
+        return w;
+    return (kg_imp_where){in->line - lines, chars + 1, NULL};
+}
+
+/* Records st (when it is the first failure) and stops the parser. */
+static kg_status fail(gml *g, kg_status st)
+{
+    if (st != KG_OK && g->st == KG_OK) {
+        g->st = st;
+        xmlStopParser(g->ctxt);
+    }
+    return g->st;
+}
+
+static kg_status no_memory(gml *g)
+{
+    return fail(g, kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory"));
 }
 
 static kg_status xml_failure(gml *g)
@@ -90,649 +125,494 @@ static kg_status xml_failure(gml *g)
     return kg_imp_error(g->im, KG_EINPUT, &w, NULL, "XML error: unexpected end of the document");
 }
 
-/* Next node; KG_EINPUT at a parse error or an unexpected end. */
-static kg_status step(gml *g)
-{
-    int rc = xmlTextReaderRead(g->reader);
-    if (rc != 1)
-        return xml_failure(g);
-    if (xmlTextReaderNodeType(g->reader) == XML_READER_TYPE_ENTITY_REFERENCE) {
-        kg_imp_where w = here(g);
-        return kg_imp_error(g->im, KG_EINPUT, &w, "kg reads GraphML without DTD processing",
-                            "entity reference '&%s;' is not supported",
-                            (const char *)xmlTextReaderConstLocalName(g->reader));
-    }
-    return KG_OK;
-}
+/* ---- text and attributes -------------------------------------------------- */
 
-static int node_type(const gml *g) { return xmlTextReaderNodeType(g->reader); }
-static int depth(const gml *g) { return xmlTextReaderDepth(g->reader); }
-
-/* True when the current node ends the element opened at depth d. */
-static bool is_end(const gml *g, int d)
+static bool append(gml_buffer *b, const char *s, size_t n)
 {
-    return node_type(g) == XML_READER_TYPE_END_ELEMENT && depth(g) == d;
-}
-
-/* The current element is a GraphML element named name. */
-static bool is_element(const gml *g, const char *name)
-{
-    const char *ns = (const char *)xmlTextReaderConstNamespaceUri(g->reader);
-    const char *local = (const char *)xmlTextReaderConstLocalName(g->reader);
-    return node_type(g) == XML_READER_TYPE_ELEMENT && (!ns || strcmp(ns, GRAPHML_NS) == 0) &&
-           local && strcmp(local, name) == 0;
-}
-
-/* Attribute of the current element, malloc'd, or NULL (also when out of
- * memory: callers then report it missing, and the next allocation fails). */
-static char *attribute(const gml *g, const char *name)
-{
-    xmlChar *value = xmlTextReaderGetAttribute(g->reader, (const xmlChar *)name);
-    char *copy = value ? kg_strdup((const char *)value) : NULL;
-    xmlFree(value);
-    return copy;
-}
-
-/* Reads past the end of the current element. */
-static kg_status skip(gml *g)
-{
-    if (xmlTextReaderIsEmptyElement(g->reader))
-        return KG_OK;
-    int d = depth(g);
-    kg_status st;
-    while ((st = step(g)) == KG_OK && !is_end(g, d)) {
-    }
-    return st;
-}
-
-static bool append(buffer *b, const char *s)
-{
-    size_t n = strlen(s);
     if (kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK)
         return false;
-    memcpy(b->text + b->len, s, n + 1);
+    memcpy(b->text + b->len, s, n);
     b->len += n;
+    b->text[b->len] = '\0';
     return true;
 }
 
-static bool is_label_element(const gml *g)
+/* The element is GraphML's name: in its namespace or in none. */
+static bool is_graphml(const xmlChar *uri, const xmlChar *local, const char *name)
 {
-    const char *local = (const char *)xmlTextReaderConstLocalName(g->reader);
-    return node_type(g) == XML_READER_TYPE_ELEMENT && local &&
-           (strcmp(local, "NodeLabel") == 0 || strcmp(local, "EdgeLabel") == 0 ||
-            strcmp(local, "Label.Text") == 0);
+    return (!uri || strcmp((const char *)uri, GRAPHML_NS) == 0) &&
+           strcmp((const char *)local, name) == 0;
 }
 
-/* The text of the current element (text and CDATA, comments ignored) in
- * g->text; *has_elements when it also holds elements (yEd graphics), whose
- * first label text goes to g->label. */
-static kg_status read_content(gml *g, bool *has_elements)
+/* The unprefixed attribute name of the start tag in g->attrs, copied to
+ * the buffer of slot (0-2), or NULL when absent or out of memory (then
+ * g->st is KG_ENOMEM: callers check it before calling it missing). libxml2 leaves
+ * '&' as "&#38;" in values when it does not substitute entities, for a
+ * tree builder to decode: decoded here. */
+const char *kg_gml_attribute(gml *g, int slot, const char *name)
 {
-    g->text.len = g->label.len = 0;
-    *has_elements = false;
-    if (!append(&g->text, "") || !append(&g->label, ""))
-        return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    if (xmlTextReaderIsEmptyElement(g->reader))
-        return KG_OK;
-    int d = depth(g), label_depth = -1;
-    bool has_label = false;
-    kg_status st;
-    while ((st = step(g)) == KG_OK && !is_end(g, d)) {
-        int t = node_type(g);
-        bool is_text = t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-                       t == XML_READER_TYPE_WHITESPACE ||
-                       t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-        const char *value = is_text ? (const char *)xmlTextReaderConstValue(g->reader) : NULL;
-        if (t == XML_READER_TYPE_ELEMENT) {
-            *has_elements = true;
-            if (!has_label && label_depth < 0 && is_label_element(g) &&
-                !xmlTextReaderIsEmptyElement(g->reader))
-                label_depth = depth(g);
-        } else if (t == XML_READER_TYPE_END_ELEMENT && depth(g) == label_depth) {
-            label_depth = -1;
-            has_label = g->label.len > 0;
-        } else if (value && depth(g) == d + 1 && !append(&g->text, value)) {
-            return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        } else if (value && label_depth >= 0 && depth(g) == label_depth + 1 &&
-                   !append(&g->label, value)) {
-            return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        }
-    }
-    return st;
-}
-
-static char *trimmed(const char *s)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    return kg_strndup(s, n);
-}
-
-/* ---- keys --------------------------------------------------------------- */
-
-static int parse_domain(const char *text)
-{
-    if (!text || strcmp(text, "all") == 0)
-        return FOR_ALL;
-    if (strcmp(text, "node") == 0)
-        return FOR_NODE;
-    if (strcmp(text, "edge") == 0)
-        return FOR_EDGE;
-    if (strcmp(text, "graph") == 0)
-        return FOR_GRAPH;
-    return FOR_OTHER; /* port, endpoint, hyperedge, graphml */
-}
-
-static kg_status parse_type(gml *g, gml_key *k, const char *text, const kg_imp_where *w)
-{
-    static const struct {
-        const char *name;
-        kg_imp_type type;
-    } types[] = {{"string", KG_IMP_STRING}, {"boolean", KG_IMP_BOOLEAN}, {"int", KG_IMP_INTEGER},
-                 {"long", KG_IMP_INTEGER},  {"float", KG_IMP_REAL},      {"double", KG_IMP_REAL}};
-    k->type = KG_IMP_STRING;
-    if (!text)
-        return KG_OK;
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-        if (strcmp(text, types[i].name) == 0) {
-            k->type = types[i].type;
-            return KG_OK;
-        }
-    }
-    kg_imp_warning(g->im, w, "key '%s' has attr.type '%s', which GraphML does not define; "
-                             "its values are kept as strings", k->id, text);
-    return KG_OK;
-}
-
-/* Converts text by the key's type into g->text's buffer; error at w. */
-static kg_status typed_value(gml *g, const gml_key *k, const char *text, const kg_imp_where *w,
-                             char **out, kg_value_kind *kind)
-{
-    size_t size = strlen(text) + 128; /* room for the reason on failure */
-    char *converted = malloc(size);
-    if (!converted)
-        return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    bool is_nonfinite = false;
-    if (!kg_imp_convert(text, k->type, converted, size, kind, &is_nonfinite)) {
-        kg_status st = kg_imp_error(g->im, KG_EINPUT, w, NULL, "key '%s' (%s): %s", k->id,
-                                    k->name, converted);
-        free(converted);
-        return st;
-    }
-    if (is_nonfinite)
-        kg_imp_warning(g->im, w, "'%s' is not a finite number; kept as the string '%s'", k->name,
-                       converted);
-    if (k->type == KG_IMP_STRING) {
-        free(converted);
-        converted = kg_strdup(text);
-        if (!converted)
-            return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    }
-    *out = converted;
-    return KG_OK;
-}
-
-static kg_status parse_key(gml *g)
-{
-    kg_imp_where w = here(g);
-    if (kg_grow((void **)&g->keys, &g->key_capacity, g->key_count + 1, sizeof *g->keys) != KG_OK)
-        return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    gml_key *k = &g->keys[g->key_count];
-    memset(k, 0, sizeof *k);
-    char *domain = attribute(g, "for"), *type = attribute(g, "attr.type");
-    k->id = attribute(g, "id");
-    k->name = attribute(g, "attr.name");
-    k->domain = parse_domain(domain);
-    g->key_count++; /* owned from here, freed with the others */
-    kg_status st = KG_OK;
-    if (!k->id)
-        st = kg_imp_error(g->im, KG_EINPUT, &w, NULL, "<key> without an id");
-    for (size_t i = 0; st == KG_OK && i + 1 < g->key_count; i++)
-        if (strcmp(g->keys[i].id, k->id) == 0)
-            st = kg_imp_error(g->im, KG_EINPUT, &w, NULL, "key id '%s' is declared twice", k->id);
-    if (st == KG_OK && (!k->name || !k->name[0])) {
-        free(k->name);
-        k->name = kg_strdup(k->id);
-        if (!k->name)
-            st = kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    }
-    if (st == KG_OK)
-        st = parse_type(g, k, type, &w);
-    free(domain);
-    free(type);
-    if (st != KG_OK || xmlTextReaderIsEmptyElement(g->reader))
-        return st;
-    int d = depth(g);
-    while ((st = step(g)) == KG_OK && !is_end(g, d)) {
-        if (!is_element(g, "default") || depth(g) != d + 1)
+    for (int i = 0; i < g->attr_count; i++) {
+        const xmlChar **a = g->attrs + 5 * i; /* localname, prefix, URI, value, end */
+        if (a[1] || strcmp((const char *)a[0], name) != 0)
             continue;
-        kg_imp_where dw = here(g);
-        bool has_elements;
-        st = read_content(g, &has_elements);
-        if (st == KG_OK && !has_elements && !k->default_text)
-            st = typed_value(g, k, g->text.text, &dw, &k->default_text,
-                             &k->default_kind);
-        if (st != KG_OK)
-            break;
+        gml_buffer *b = &g->attr[slot];
+        b->len = 0;
+        const char *v = (const char *)a[3], *end = (const char *)a[4];
+        bool is_copied = append(b, "", 0);
+        for (const char *amp; is_copied && (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
+            bool is_ref = end - amp >= 5 && memcmp(amp, "&#38;", 5) == 0;
+            is_copied = append(b, v, (size_t)(amp - v) + 1);
+            v = amp + (is_ref ? 5 : 1);
+        }
+        if (is_copied && append(b, v, (size_t)(end - v)))
+            return b->text;
+        no_memory(g);
+        return NULL;
     }
-    return st;
-}
-
-static gml_key *find_key(gml *g, const char *id)
-{
-    for (size_t i = 0; i < g->key_count; i++)
-        if (strcmp(g->keys[i].id, id) == 0)
-            return &g->keys[i];
     return NULL;
 }
 
-static kg_status reset_seen_keep(gml *g);
-
-/* ---- values ------------------------------------------------------------- */
-
-static void warn_graph_value(gml *g, gml_key *k, const kg_imp_where *w)
+/* Text of the value being read: text and CDATA directly in the <data> or
+ * <default> go to g->text, directly in its first label element to
+ * g->label; the rest (comments, graphics) is not kept. */
+static void on_text(void *ctx, const xmlChar *ch, int len)
 {
-    if (k->is_warned)
+    gml *g = ctx;
+    if (!g->is_reading || g->skip_depth || g->st != KG_OK)
         return;
-    k->is_warned = true;
-    kg_imp_warning(g->im, w, "graph attribute '%s' is not kept: kg graphs have only a name, "
-                             "title, description and sources", k->name);
+    gml_buffer *b = g->depth == g->value_depth                          ? &g->text
+                    : g->depth == g->label_depth && g->label_depth >= 0 ? &g->label
+                                                                        : NULL;
+    if (!b)
+        return;
+    if (b->len + (size_t)len > XML_MAX_TEXT_LENGTH) {
+        kg_imp_where w = here(g);
+        fail(g, kg_imp_error(g->im, KG_EINPUT, &w, NULL,
+                             "text of a value over the limit of %d bytes", XML_MAX_TEXT_LENGTH));
+        return;
+    }
+    if (!append(b, (const char *)ch, (size_t)len))
+        no_memory(g);
 }
 
-static kg_status graph_value(gml *g, gml_key *k, const char *text, const kg_imp_where *w)
+static bool is_label_element(const xmlChar *local)
 {
-    if (!text[0])
-        return KG_OK;
-    if (strcmp(k->name, "name") == 0 || strcmp(k->name, "title") == 0 ||
-        strcmp(k->name, "description") == 0)
-        return kg_imp_graph_value(g->im, k->name, text);
-    if (strcmp(k->name, "sources") != 0) {
-        warn_graph_value(g, k, w);
-        return KG_OK;
-    }
-    return kg_node_link_sources(g->im, text, w);
+    const char *s = (const char *)local;
+    return strcmp(s, "NodeLabel") == 0 || strcmp(s, "EdgeLabel") == 0 ||
+           strcmp(s, "Label.Text") == 0;
 }
 
-/* TinkerPop and others use keys they never declare (`<data key="label">`):
- * such a key is taken as a string attribute of every domain, named by its
- * id, with a warning. */
-static gml_key *undeclared_key(gml *g, const char *id, const kg_imp_where *w)
+/* An element inside the value being read: graphics; the first label
+ * element with text is the one whose text is kept. */
+static void value_element_start(gml *g, const xmlChar *local)
 {
-    if (kg_grow((void **)&g->keys, &g->key_capacity, g->key_count + 1, sizeof *g->keys) != KG_OK ||
-        reset_seen_keep(g) != KG_OK) {
-        kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        return NULL;
-    }
-    gml_key *k = &g->keys[g->key_count];
-    memset(k, 0, sizeof *k);
-    k->id = kg_strdup(id);
-    k->name = kg_strdup(id);
-    k->domain = FOR_ALL;
-    if (!k->id || !k->name) {
-        free(k->id);
-        free(k->name);
-        kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        return NULL;
-    }
-    g->key_count++;
-    kg_imp_warning(g->im, w, "<data> refers to undeclared key '%s'; its values are kept as "
-                             "strings named '%s'", id, id);
-    return k;
+    g->has_elements = true;
+    if (!g->has_label && g->label_depth < 0 && is_label_element(local))
+        g->label_depth = g->depth;
 }
 
-/* A <data> of the element being built (domain FOR_NODE or FOR_EDGE), or of
- * the graph (FOR_GRAPH). */
-static kg_status parse_data(gml *g, int domain)
+static void value_element_end(gml *g)
 {
-    kg_imp_where w = here(g);
-    char *key_id = attribute(g, "key");
-    gml_key *k = key_id ? find_key(g, key_id) : NULL;
-    kg_status st = KG_OK;
-    if (!key_id)
-        st = kg_imp_error(g->im, KG_EINPUT, &w, "give it the id of a <key>", "<data> without a key");
-    else if (!k)
-        k = undeclared_key(g, key_id, &w);
-    if (st == KG_OK && !k)
-        st = KG_ENOMEM;
-    free(key_id);
-    bool has_elements = false;
-    if (st == KG_OK)
-        st = read_content(g, &has_elements);
-    if (st != KG_OK)
-        return st;
-    if (!(k->domain & domain)) {
-        if (!k->is_warned)
-            kg_imp_warning(g->im, &w, "key '%s' is declared for %s data; its value on a %s is "
-                                      "ignored", k->id, k->domain == FOR_NODE ? "node"
-                                      : k->domain == FOR_EDGE ? "edge" : k->domain == FOR_GRAPH ? "graph" : "other",
-                           domain == FOR_NODE ? "node" : domain == FOR_EDGE ? "edge" : "graph");
-        k->is_warned = true;
-        return KG_OK;
+    if (g->depth == g->label_depth) {
+        g->label_depth = -1;
+        g->has_label = g->label.len > 0;
     }
-    g->seen[k - g->keys] = true;
-    if (has_elements) { /* yEd graphics: a label is all kg takes from them */
-        if (!g->yed_label && g->label.len > 0 && !(g->yed_label = trimmed(g->label.text)))
-            return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        return KG_OK;
-    }
-    if (domain == FOR_GRAPH)
-        return graph_value(g, k, g->text.text, &w);
-    char *text = NULL;
-    kg_value_kind kind;
-    st = typed_value(g, k, g->text.text, &w, &text, &kind);
-    if (st == KG_OK)
-        st = kg_imp_value(g->im, k->name, text, kind);
-    if (strcmp(k->name, "label") == 0)
-        g->has_label_value = true;
-    free(text);
-    return st;
 }
 
-/* Values from keys' defaults for what the element did not give, then the
- * label found in yEd graphics when there is no other (on an edge, dropped
- * when it is the edge's type, unless edge types are taken from labels). */
-static kg_status apply_defaults(gml *g, int domain, const char *yed_label)
+/* Starts reading the value of the <data> or <default> just opened. */
+static kg_status begin_value(gml *g)
 {
-    kg_status st = KG_OK;
-    for (size_t i = 0; i < g->key_count && st == KG_OK; i++) {
-        const gml_key *k = &g->keys[i];
-        if (g->seen[i] || !k->default_text || !(k->domain & domain))
-            continue;
-        st = kg_imp_value(g->im, k->name, k->default_text, k->default_kind);
-        if (strcmp(k->name, "label") == 0)
-            g->has_label_value = true;
-    }
-    /* kg's yEd export labels each edge with its type: that label is
-     * derived, not an attribute (as a DOT edge label equal to the type). */
-    const char *type_attr = g->im->options.edge_type_attr;
-    bool is_type = type_attr && strcmp(type_attr, "label") == 0;
-    if (st == KG_OK && yed_label && yed_label[0] && !g->has_label_value)
-        st = domain == FOR_EDGE && !is_type
-                 ? kg_imp_derived(g->im, "label", yed_label, KG_VALUE_STRING, "type")
-                 : kg_imp_value(g->im, "label", yed_label, KG_VALUE_STRING);
-    return st;
-}
-
-/* ---- elements ------------------------------------------------------------ */
-
-static kg_status parse_graph(gml *g, bool is_top);
-
-/* Grows `seen` for a key added while an element is open, keeping it. */
-static kg_status reset_seen_keep(gml *g)
-{
-    size_t old = g->seen_capacity;
-    if (kg_grow((void **)&g->seen, &g->seen_capacity, g->key_count + 2, sizeof *g->seen) != KG_OK)
-        return KG_ENOMEM;
-    memset(g->seen + old, 0, (g->seen_capacity - old) * sizeof *g->seen);
+    g->text.len = g->label.len = 0;
+    if (!append(&g->text, "", 0) || !append(&g->label, "", 0))
+        return no_memory(g);
+    g->is_reading = true;
+    g->value_depth = g->depth;
+    g->label_depth = -1;
+    g->has_elements = g->has_label = false;
     return KG_OK;
 }
 
-static kg_status reset_seen(gml *g)
+/* ---- the element stack ----------------------------------------------------- */
+
+static gml_frame *push(gml *g, gml_frame_kind kind, const kg_imp_where *w)
 {
-    if (kg_grow((void **)&g->seen, &g->seen_capacity, g->key_count + 1, sizeof *g->seen) != KG_OK)
-        return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    memset(g->seen, 0, (g->key_count + 1) * sizeof *g->seen);
-    return KG_OK;
+    if (kg_grow((void **)&g->frames, &g->frame_capacity, g->frame_count + 1,
+                sizeof *g->frames) != KG_OK) {
+        no_memory(g);
+        return NULL;
+    }
+    gml_frame *f = &g->frames[g->frame_count++];
+    if (g->frame_count > g->frames_used) { /* a fresh slot; a used one keeps its buffer */
+        memset(f, 0, sizeof *f);
+        g->frames_used = g->frame_count;
+    }
+    f->kind = kind;
+    f->depth = g->depth;
+    f->where = *w;
+    f->is_top = f->is_edge = f->is_open = f->has_id = false;
+    f->owner.len = 0;
+    return f;
 }
 
-/* Starts an element: no key seen, no yEd label yet. */
-static kg_status begin(gml *g, bool is_edge, const kg_imp_where *w)
+static gml_frame *top(gml *g)
 {
-    if (reset_seen(g) != KG_OK)
-        return KG_ENOMEM;
-    free(g->yed_label);
-    g->yed_label = NULL;
-    g->has_label_value = false;
-    return kg_imp_begin(g->im, is_edge, w);
+    return g->frame_count ? &g->frames[g->frame_count - 1] : NULL;
 }
 
-static kg_status end(gml *g, int domain)
+/* <node> or <edge>: ids and ends now; data, then perhaps a nested graph,
+ * as they come. */
+static void begin_element(gml *g, bool is_edge, const kg_imp_where *w)
 {
-    kg_status st = apply_defaults(g, domain, g->yed_label);
-    return st == KG_OK ? kg_imp_end(g->im) : st;
-}
-
-/* A graph inside a node or edge: its nodes and edges join the top graph. */
-static kg_status flatten(gml *g, const char *owner)
-{
-    kg_imp_where w = here(g);
-    kg_imp_warning(g->im, &w, "graph nested in '%s' flattened: its nodes and edges are added "
-                              "to the top graph, the nesting is not kept", owner);
-    return parse_graph(g, false);
-}
-
-/* <node> or <edge>: data, then perhaps a nested graph; ports ignored. */
-static kg_status parse_element(gml *g, bool is_edge)
-{
-    kg_imp_where w = here(g);
-    char *id = attribute(g, "id");
-    char *source = is_edge ? attribute(g, "source") : NULL;
-    char *target = is_edge ? attribute(g, "target") : NULL;
-    char *owner = kg_strdup(id ? id : "");
-    kg_status st = owner ? begin(g, is_edge, &w) : kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
+    gml_frame *f = push(g, GML_ELEMENT, w);
+    if (!f)
+        return;
+    f->is_edge = is_edge;
+    f->is_open = true;
+    const char *id = kg_gml_attribute(g, 0, "id");
+    const char *source = is_edge ? kg_gml_attribute(g, 1, "source") : NULL;
+    const char *target = is_edge ? kg_gml_attribute(g, 2, "target") : NULL;
+    if (g->st != KG_OK)
+        return;
+    kg_status st = append(&f->owner, id ? id : "", id ? strlen(id) : 0)
+                       ? kg_gml_begin(g, is_edge, w)
+                       : no_memory(g);
     if (st == KG_OK && !is_edge && !id)
-        st = kg_imp_error(g->im, KG_EINPUT, &w, NULL, "<node> without an id");
+        st = kg_imp_error(g->im, KG_EINPUT, w, NULL, "<node> without an id");
     if (st == KG_OK && is_edge && (!source || !target))
-        st = kg_imp_error(g->im, KG_EINPUT, &w, NULL, "<edge> without a source and a target");
-    if (st == KG_OK && id)
-        st = is_edge ? kg_imp_set_soft_id(g->im, id) : kg_imp_set_id(g->im, id);
+        st = kg_imp_error(g->im, KG_EINPUT, w, NULL, "<edge> without a source and a target");
+    f->has_id = id != NULL;
+    if (st == KG_OK && id && !is_edge)
+        st = kg_imp_set_id(g->im, id);
     if (st == KG_OK && is_edge)
         st = kg_imp_set_endpoints(g->im, source, target);
-    free(id);
-    free(source);
-    free(target);
-    bool is_open = true;
-    int d = depth(g), domain = is_edge ? FOR_EDGE : FOR_NODE;
-    if (st == KG_OK && !xmlTextReaderIsEmptyElement(g->reader)) {
-        while ((st = step(g)) == KG_OK && !is_end(g, d)) {
-            if (node_type(g) != XML_READER_TYPE_ELEMENT || depth(g) != d + 1)
-                continue;
-            if (is_open && is_element(g, "data")) {
-                st = parse_data(g, domain);
-            } else if (is_element(g, "graph")) {
-                if (is_open && (st = end(g, domain)) != KG_OK)
-                    break;
-                is_open = false;
-                st = flatten(g, owner);
-            } else {
-                if (is_element(g, "port") && !g->is_port_warned) {
-                    kg_imp_where pw = here(g);
-                    kg_imp_warning(g->im, &pw, "ports are not kept");
-                    g->is_port_warned = true;
-                }
-                st = skip(g);
-            }
-            if (st != KG_OK)
-                break;
+    fail(g, st);
+}
+
+static void begin_graph(gml *g, bool is_top, const kg_imp_where *w)
+{
+    gml_frame *f = push(g, GML_GRAPH, w);
+    if (!f)
+        return;
+    f->is_top = is_top;
+    const char *id = is_top ? kg_gml_attribute(g, 0, "id") : NULL;
+    if (id)
+        fail(g, kg_imp_graph_value(g->im, "name", id));
+}
+
+static void skip(gml *g)
+{
+    g->skip_depth = g->depth;
+}
+
+/* A child of <graphml>. */
+static void in_root(gml *g, const xmlChar *uri, const xmlChar *local, const kg_imp_where *w)
+{
+    if (is_graphml(uri, local, "key")) {
+        gml_frame *f = push(g, GML_KEY, w);
+        if (f)
+            fail(g, kg_gml_key(g, w));
+    } else if (is_graphml(uri, local, "graph") && g->has_graph) {
+        kg_imp_warning(g->im, w, "a second <graph> is skipped: kg imports the first graph "
+                                 "of a file");
+        skip(g);
+    } else if (is_graphml(uri, local, "graph")) {
+        g->has_graph = true;
+        begin_graph(g, true, w);
+    } else {
+        skip(g);
+    }
+}
+
+static void in_graph(gml *g, const gml_frame *f, const xmlChar *uri, const xmlChar *local,
+                     const kg_imp_where *w)
+{
+    bool is_top = f->is_top;
+    if (is_graphml(uri, local, "node") || is_graphml(uri, local, "edge")) {
+        begin_element(g, local[0] == 'e', w);
+    } else if (is_graphml(uri, local, "data") && is_top) {
+        gml_frame *d = push(g, GML_DATA, w);
+        if (d && fail(g, kg_gml_data_begin(g, d, GML_FOR_GRAPH)) == KG_OK)
+            begin_value(g);
+    } else if (is_graphml(uri, local, "hyperedge")) {
+        fail(g, kg_imp_error(g->im, KG_EINPUT, w, "split it into edges",
+                             "hyperedges are not supported"));
+    } else {
+        skip(g);
+    }
+}
+
+/* A child of <node> or <edge>; a graph in it is flattened. */
+static void in_element(gml *g, gml_frame *f, const xmlChar *uri, const xmlChar *local,
+                       const kg_imp_where *w)
+{
+    int domain = f->is_edge ? GML_FOR_EDGE : GML_FOR_NODE;
+    if (f->is_open && is_graphml(uri, local, "data")) {
+        gml_frame *d = push(g, GML_DATA, w);
+        if (d && fail(g, kg_gml_data_begin(g, d, domain)) == KG_OK)
+            begin_value(g);
+    } else if (is_graphml(uri, local, "graph")) {
+        if (f->is_open && fail(g, kg_gml_end(g, f)) != KG_OK)
+            return;
+        f->is_open = false;
+        kg_imp_warning(g->im, w, "graph nested in '%s' flattened: its nodes and edges are "
+                                 "added to the top graph, the nesting is not kept",
+                       f->owner.text);
+        begin_graph(g, false, w);
+    } else {
+        if (is_graphml(uri, local, "port") && !g->is_port_warned) {
+            kg_imp_warning(g->im, w, "ports are not kept");
+            g->is_port_warned = true;
         }
+        skip(g);
     }
-    if (st == KG_OK && is_open)
-        st = end(g, domain);
-    free(owner);
-    return st;
 }
 
-static kg_status parse_graph(gml *g, bool is_top)
+static void root_element(gml *g, const xmlChar *prefix, const xmlChar *uri,
+                         const xmlChar *local, const kg_imp_where *w)
 {
-    char *id = attribute(g, "id");
-    kg_status st = KG_OK;
-    if (is_top && id)
-        st = kg_imp_graph_value(g->im, "name", id);
-    free(id);
-    if (st != KG_OK || xmlTextReaderIsEmptyElement(g->reader))
-        return st;
-    if ((st = reset_seen(g)) != KG_OK)
-        return st;
-    int d = depth(g);
-    while ((st = step(g)) == KG_OK && !is_end(g, d)) {
-        if (node_type(g) != XML_READER_TYPE_ELEMENT || depth(g) != d + 1)
-            continue;
-        if (is_element(g, "node") || is_element(g, "edge"))
-            st = parse_element(g, is_element(g, "edge"));
-        else if (is_element(g, "data") && is_top)
-            st = parse_data(g, FOR_GRAPH);
-        else if (is_element(g, "hyperedge")) {
-            kg_imp_where hw = here(g);
-            st = kg_imp_error(g->im, KG_EINPUT, &hw, "split it into edges",
-                              "hyperedges are not supported");
-        } else
-            st = skip(g);
-        if (st != KG_OK)
-            break;
+    if (is_graphml(uri, local, "graphml")) {
+        push(g, GML_ROOT, w);
+        return;
     }
-    return st;
+    fail(g, kg_imp_error(g->im, KG_EINPUT, w, NULL, "not GraphML: the root element is <%s%s%s>",
+                         prefix ? (const char *)prefix : "", prefix ? ":" : "",
+                         (const char *)local));
 }
 
-/* The document must declare no entities: references to them would be
- * expanded when attribute values are read. */
-static kg_status check_doctype(gml *g)
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
 {
-    /* (xmlTextReaderCurrentDoc would take the document from the reader.) */
-    xmlNodePtr node = xmlTextReaderCurrentNode(g->reader);
-    xmlDtdPtr dtd = node && node->type == XML_DTD_NODE ? (xmlDtdPtr)node : NULL;
-    if (dtd && (dtd->entities || dtd->pentities)) {
-        kg_imp_where w = here(g);
-        return kg_imp_error(g->im, KG_EINPUT, &w, "kg reads GraphML without DTD processing",
-                            "the document declares entities, which kg does not expand");
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_defaulted;
+    gml *g = ctx;
+    g->depth++;
+    if (g->st != KG_OK)
+        return;
+    if (g->depth > MAX_DEPTH) {
+        kg_imp_where w = tag_start(g);
+        fail(g, kg_imp_error(g->im, KG_EINPUT, &w, NULL,
+                             "elements nested deeper than the limit of %d", MAX_DEPTH));
+        return;
     }
-    return KG_OK;
+    if (g->skip_depth)
+        return;
+    if (g->is_reading) {
+        value_element_start(g, local);
+        return;
+    }
+    kg_imp_where w = tag_start(g);
+    g->attrs = attributes;
+    g->attr_count = nb_attributes;
+    gml_frame *f = top(g);
+    if (!f)
+        root_element(g, prefix, uri, local, &w);
+    else if (f->kind == GML_ROOT)
+        in_root(g, uri, local, &w);
+    else if (f->kind == GML_KEY && is_graphml(uri, local, "default") &&
+             push(g, GML_DEFAULT, &w))
+        begin_value(g);
+    else if (f->kind == GML_GRAPH)
+        in_graph(g, f, uri, local, &w);
+    else if (f->kind == GML_ELEMENT)
+        in_element(g, f, uri, local, &w);
+    else
+        skip(g);
+    g->attrs = NULL;
+    g->attr_count = 0;
 }
 
-static kg_status parse_root(gml *g)
+/* The element at the top of the stack ends. */
+static kg_status end_frame(gml *g, gml_frame *f)
 {
-    kg_status st;
-    while ((st = step(g)) == KG_OK && node_type(g) != XML_READER_TYPE_ELEMENT)
-        if (node_type(g) == XML_READER_TYPE_DOCUMENT_TYPE && (st = check_doctype(g)) != KG_OK)
-            return st;
-    if (st != KG_OK)
-        return st;
-    if (!is_element(g, "graphml")) {
-        kg_imp_where w = here(g);
-        return kg_imp_error(g->im, KG_EINPUT, &w, NULL, "not GraphML: the root element is <%s>",
-                            (const char *)xmlTextReaderConstName(g->reader));
+    switch (f->kind) {
+    case GML_DATA:
+        g->is_reading = false;
+        return kg_gml_data_end(g, f);
+    case GML_DEFAULT:
+        g->is_reading = false;
+        return kg_gml_default_end(g, f);
+    case GML_ELEMENT:
+        return f->is_open ? kg_gml_end(g, f) : KG_OK;
+    case GML_ROOT:
+        g->is_root_done = true;
+        return g->has_graph ? KG_OK
+                            : kg_imp_error(g->im, KG_EINPUT, &f->where, NULL,
+                                           "the document has no <graph>");
+    default:
+        return KG_OK;
     }
-    if (xmlTextReaderIsEmptyElement(g->reader))
-        return kg_imp_error(g->im, KG_EINPUT, NULL, NULL, "the document has no <graph>");
-    int d = depth(g);
-    while ((st = step(g)) == KG_OK && !is_end(g, d)) {
-        if (node_type(g) != XML_READER_TYPE_ELEMENT || depth(g) != d + 1)
-            continue;
-        kg_imp_where w = here(g);
-        if (is_element(g, "key"))
-            st = parse_key(g);
-        else if (is_element(g, "graph") && g->has_graph) {
-            kg_imp_warning(g->im, &w, "a second <graph> is skipped: kg imports the first graph "
-                                      "of a file");
-            st = skip(g);
-        }
-        else if (is_element(g, "graph")) {
-            g->has_graph = true;
-            st = parse_graph(g, true);
-        } else
-            st = skip(g);
-        if (st != KG_OK)
-            return st;
-    }
-    if (st == KG_OK && !g->has_graph)
-        st = kg_imp_error(g->im, KG_EINPUT, NULL, NULL, "the document has no <graph>");
-    return st;
 }
 
-static int read_file(void *file, char *out, int len)
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
-    size_t n = fread(out, 1, (size_t)len, file);
-    return n == 0 && ferror((FILE *)file) ? -1 : (int)n;
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    gml *g = ctx;
+    gml_frame *f = top(g);
+    if (g->st != KG_OK) {
+    } else if (g->skip_depth) {
+        if (g->depth == g->skip_depth)
+            g->skip_depth = 0;
+    } else if (g->is_reading && g->depth > g->value_depth) {
+        value_element_end(g);
+    } else if (f && f->depth == g->depth) {
+        g->frame_count--;
+        fail(g, end_frame(g, f));
+    }
+    g->depth--;
 }
 
-/* Reads the document from reader (NULL when it could not be made), then
- * frees it. */
-static kg_status run(kg_importer *im, gml *g)
+/* ---- DTDs: no entity is declared, none referred to ------------------------- */
+
+static void on_entity_declaration(void *ctx, const xmlChar *name, int type,
+                                  const xmlChar *public_id, const xmlChar *system_id,
+                                  xmlChar *content)
 {
-    kg_status st = g->reader ? KG_OK : kg_imp_error(im, KG_ENOMEM, NULL, NULL,
-                                                    "cannot start the XML reader");
-    if (st == KG_OK) {
-        xmlTextReaderSetStructuredErrorHandler(g->reader, on_xml_error, g);
-        st = parse_root(g);
+    (void)name;
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    gml *g = ctx;
+    kg_imp_where w = here(g);
+    fail(g, kg_imp_error(g->im, KG_EINPUT, &w, "kg reads GraphML without DTD processing",
+                         "the document declares entities, which kg does not expand"));
+}
+
+static void on_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *public_id,
+                               const xmlChar *system_id, const xmlChar *notation)
+{
+    (void)notation;
+    on_entity_declaration(ctx, name, 0, public_id, system_id, NULL);
+}
+
+/* A reference to an entity never declared, which libxml2 lets through
+ * when the document has an external DTD (kg does not load it). */
+static void on_reference(void *ctx, const xmlChar *name)
+{
+    gml *g = ctx;
+    if (g->st != KG_OK)
+        return;
+    kg_imp_where w = here(g);
+    fail(g, kg_imp_error(g->im, KG_EINPUT, &w, "kg reads GraphML without DTD processing",
+                         "entity reference '&%s;' is not supported", (const char *)name));
+}
+
+/* ---- running the parser ------------------------------------------------------ */
+
+/* The input, which libxml2 reads in chunks as it parses: a file, or a
+ * buffer handed over in chunks of the same sizes, so that both parse
+ * alike. */
+typedef struct source {
+    FILE *file;
+    const char *text;
+    size_t len, offset;
+    bool has_read_error;
+} source;
+
+static int read_source(void *ctx, char *out, int len)
+{
+    source *s = ctx;
+    if (len <= 0)
+        return 0;
+    if (!s->file) {
+        size_t n = s->len - s->offset < (size_t)len ? s->len - s->offset : (size_t)len;
+        memcpy(out, s->text + s->offset, n);
+        s->offset += n;
+        return (int)n;
     }
-    while (st == KG_OK && xmlTextReaderRead(g->reader) == 1) {
-    } /* the rest must be well-formed too */
+    size_t n = fread(out, 1, (size_t)len, s->file);
+    if (n == 0 && ferror(s->file)) {
+        s->has_read_error = true;
+        return -1;
+    }
+    return (int)n;
+}
+
+static xmlSAXHandler handler(void)
+{
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.entityDecl = on_entity_declaration;
+    sax.unparsedEntityDecl = on_unparsed_entity;
+    sax.reference = on_reference;
+    sax.serror = on_xml_error;
+    return sax;
+}
+
+#define PARSER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+
+static kg_status parse(gml *g, source *s)
+{
+    xmlSAXHandler sax = handler();
+    g->ctxt = xmlCreateIOParserCtxt(&sax, g, read_source, NULL, s, XML_CHAR_ENCODING_NONE);
+    if (!g->ctxt)
+        return kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "cannot start the XML parser");
+    xmlCtxtUseOptions(g->ctxt, PARSER_OPTIONS);
+    xmlParseDocument(g->ctxt);
+    kg_status st = g->st;
+    if (st == KG_OK && s->has_read_error)
+        st = kg_imp_error(g->im, KG_EIO, NULL, NULL, "cannot read the file");
     if (st == KG_OK && g->has_xml_error)
         st = xml_failure(g);
-    xmlFreeTextReader(g->reader);
-    for (size_t i = 0; i < g->key_count; i++) {
-        free(g->keys[i].id);
-        free(g->keys[i].name);
-        free(g->keys[i].default_text);
-    }
-    free(g->keys);
-    free(g->seen);
-    free(g->text.text);
-    free(g->label.text);
-    free(g->yed_label);
+    if (st == KG_OK && !g->is_root_done) /* the parser stopped without saying why */
+        st = xml_failure(g);
+    if (g->ctxt->myDoc) /* made by libxml2 for an entity declaration */
+        xmlFreeDoc(g->ctxt->myDoc);
+    xmlFreeParserCtxt(g->ctxt);
+    g->ctxt = NULL;
     return st;
 }
-
-#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
 
 /* Errors raised outside the parser context (encoding, I/O) go to libxml2's
  * global handlers, which print: they are caught while parsing. */
-typedef struct handlers {
-    xmlGenericErrorFunc generic;
-    void *generic_ctx;
-    xmlStructuredErrorFunc structured;
-    void *structured_ctx;
-} handlers;
-
-static handlers catch_errors(gml *g)
+static kg_status run(kg_importer *im, source *s)
 {
-    handlers h = {xmlGenericError, xmlGenericErrorContext, xmlStructuredError,
-                  xmlStructuredErrorContext};
-    xmlSetGenericErrorFunc(g, ignore_message);
-    xmlSetStructuredErrorFunc(g, on_xml_error);
-    return h;
-}
-
-static void restore_errors(const handlers *h)
-{
-    xmlSetGenericErrorFunc(h->generic_ctx, h->generic);
-    xmlSetStructuredErrorFunc(h->structured_ctx, h->structured);
+    gml g;
+    memset(&g, 0, sizeof g);
+    g.im = im;
+    g.label_depth = -1;
+    kg_index_map_init(&g.key_ids);
+    xmlGenericErrorFunc generic = xmlGenericError;
+    void *generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc structured = xmlStructuredError;
+    void *structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(&g, ignore_message);
+    xmlSetStructuredErrorFunc(&g, on_xml_error);
+    kg_status st = parse(&g, s);
+    xmlSetGenericErrorFunc(generic_ctx, generic);
+    xmlSetStructuredErrorFunc(structured_ctx, structured);
+    kg_gml_free(&g);
+    return st;
 }
 
 kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len)
 {
-    gml g;
-    memset(&g, 0, sizeof g);
-    g.im = im;
-    if (len > (size_t)INT32_MAX)
-        return kg_imp_error(im, KG_ELIMIT, NULL, NULL, "GraphML input over 2 GiB");
     if (len == 0)
         return kg_imp_error(im, KG_EINPUT, &(kg_imp_where){1, 1, NULL}, NULL,
                             "empty file: expected GraphML");
-    handlers h = catch_errors(&g);
-    g.reader = xmlReaderForMemory(text, (int)len, im->name, NULL, READER_OPTIONS);
-    kg_status st = run(im, &g);
-    restore_errors(&h);
-    return st;
+    source s = {NULL, text, len, 0, false};
+    return run(im, &s);
 }
 
-/* The same from an open file, which libxml2 reads in chunks: the document
- * is never held, so there is no size limit but the node and edge ones. */
+/* The same from an open file, read in chunks: the document is never held,
+ * so there is no size limit but the node and edge ones. */
 kg_status kg_graphml_import_file(kg_importer *im, FILE *file)
 {
-    gml g;
-    memset(&g, 0, sizeof g);
-    g.im = im;
     int c = fgetc(file);
     if (c == EOF)
         return kg_imp_error(im, KG_EINPUT, &(kg_imp_where){1, 1, NULL}, NULL,
                             "empty file: expected GraphML");
     ungetc(c, file);
-    handlers h = catch_errors(&g);
-    g.reader = xmlReaderForIO(read_file, NULL, file, im->name, NULL, READER_OPTIONS);
-    kg_status st = run(im, &g);
-    restore_errors(&h);
-    return st;
+    source s = {file, NULL, 0, 0, false};
+    return run(im, &s);
 }

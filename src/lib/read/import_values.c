@@ -67,11 +67,13 @@ static bool convert_integer(char *buf)
         return false;
     while (p[0] == '0' && p[1] != '\0')
         p++;
-    char text[32];
-    if (strlen(p) > 20)
+    size_t n = strlen(p);
+    if (n > 20)
         return false;
-    snprintf(text, sizeof text, "%s%s", is_negative && strcmp(p, "0") ? "-" : "", p);
-    strcpy(buf, text);
+    if (is_negative && strcmp(p, "0") != 0) /* p is past buf's '-': moving left is safe */
+        memmove(buf + 1, p, n + 1);
+    else
+        memmove(buf, p, n + 1);
     return kg_imp_is_int64(buf);
 }
 
