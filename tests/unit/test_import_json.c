@@ -83,8 +83,11 @@ static void jsontestsuite_verdicts(void **state)
         json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL);
         bool want_reject = !root || depth_of(text, len) > KG_DEFAULT_MAX_DEPTH;
         json_decref(root);
-        for (int run = 0; run < 4; run++) {
-            bool from_file = run & 1, is_dataset = run >= 2;
+        /* node-link, Cytoscape, data set; each from a buffer and a file */
+        static const char *const readers[] = {"node-link", "Cytoscape", "data set"};
+        for (int run = 0; run < 6; run++) {
+            bool from_file = run & 1, is_dataset = run >= 4;
+            o.format = run < 2 ? KG_IMPORT_JSON : KG_IMPORT_CYTOSCAPE;
             kg_diagnostics d;
             kg_diagnostics_init(&d, 0);
             kg_graph *g = NULL;
@@ -98,7 +101,7 @@ static void jsontestsuite_verdicts(void **state)
                                : kg_import_buffer(text, len, e->d_name, &o, &g, &d);
             if (rejects_json(&d) != want_reject)
                 fail_msg("%s (%s, %s): jansson %s it, the streaming reader %s it", e->d_name,
-                         is_dataset ? "data set" : "node-link", from_file ? "file" : "buffer",
+                         readers[run / 2], from_file ? "file" : "buffer",
                          want_reject ? "rejects" : "accepts", want_reject ? "accepts" : "rejects");
             if (want_reject)
                 assert_int_not_equal(st, KG_OK);
