@@ -249,34 +249,6 @@ static bool is_graph_bookkeeping(const char *name)
     return false;
 }
 
-/* The graph's "data", after its '{'. */
-static kg_status read_graph_data(kg_json_reader *r)
-{
-    kg_jp_event ev;
-    kg_status st;
-    while ((st = kg_jr_next(r, &ev)) == KG_OK && ev == KG_JP_KEY) {
-        size_t n = r->jp.text_len + 1;
-        if (kg_grow((void **)&r->name, &r->name_cap, n, 1) != KG_OK)
-            return kg_imp_error(r->im, KG_ENOMEM, NULL, NULL, "out of memory");
-        memcpy(r->name, r->jp.text, n);
-        if ((st = kg_jr_next(r, &ev)) != KG_OK)
-            return st;
-        if (is_graph_bookkeeping(r->name)) {
-            if ((st = kg_jr_skip(r, ev)) != KG_OK)
-                return st;
-            continue;
-        }
-        json_t *v = kg_jr_nested_value(r, ev);
-        if (!v)
-            return r->im->status;
-        st = kg_jr_graph_member(r, r->name, v);
-        json_decref(v);
-        if (st != KG_OK)
-            return st;
-    }
-    return st;
-}
-
 static kg_status read_document(kg_json_reader *r)
 {
     kg_jp_event ev;
@@ -300,7 +272,7 @@ static kg_status read_document(kg_json_reader *r)
             return kg_jr_fail(r, "/elements", NULL, "expected {\"nodes\": [...], \"edges\": "
                                                     "[...]} or a list of elements");
         else if (is_data && ev == KG_JP_BEGIN_OBJECT)
-            st = read_graph_data(r);
+            st = kg_jr_read_graph(r, is_graph_bookkeeping);
         else
             st = kg_jr_skip(r, ev);
         has_elements |= is_elements;

@@ -283,8 +283,7 @@ kg_status kg_jr_graph_member(node_link *nl, const char *name, json_t *v)
     return KG_OK;
 }
 
-/* The "graph" object's members, after its '{'. */
-static kg_status read_graph(node_link *nl)
+kg_status kg_jr_read_graph(node_link *nl, bool (*skips)(const char *name))
 {
     kg_jp_event ev;
     kg_status st;
@@ -292,6 +291,11 @@ static kg_status read_graph(node_link *nl)
         if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
             (st = kg_jr_next(nl, &ev)) != KG_OK)
             return st;
+        if (skips && skips(nl->name)) {
+            if ((st = kg_jr_skip(nl, ev)) != KG_OK)
+                return st;
+            continue;
+        }
         json_t *v = kg_jr_nested_value(nl, ev);
         if (!v)
             return nl->im->status;
@@ -334,7 +338,7 @@ static kg_status read_document(node_link *nl)
                 return kg_jr_fail(nl, list_name, NULL, "expected a list of links");
             st = read_list(nl, true, list_name);
         } else if (is_graph && ev == KG_JP_BEGIN_OBJECT) {
-            st = read_graph(nl);
+            st = kg_jr_read_graph(nl, NULL);
         } else {
             st = kg_jr_skip(nl, ev);
         }

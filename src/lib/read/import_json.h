@@ -45,5 +45,8 @@ kg_status kg_jr_list_value(kg_json_reader *r, bool is_edge, const char *name, js
 /* A member of the graph's own object (name, title, description, sources;
  * anything else is warned about). */
 kg_status kg_jr_graph_member(kg_json_reader *r, const char *name, json_t *v);
+/* The graph's object, after its '{': each member to kg_jr_graph_member
+ * unless skips (may be NULL) says it is to be left out. */
+kg_status kg_jr_read_graph(kg_json_reader *r, bool (*skips)(const char *name));
 
 #endif
