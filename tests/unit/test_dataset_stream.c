@@ -234,6 +234,15 @@ static void broken_data_sets(void **state)
     kg_load_options o = with_schema();
     for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
         agree_on(docs[i], strlen(docs[i]), &o, NULL);
+    /* found by fuzz_dataset_stream: a NUL byte is an invalid token */
+    agree_on("[\0]", 3, &o, NULL);
+    agree_on("{\"kg\": 1, \"n\": \0}", 16, &o, NULL);
+    /* ...and the UTF-8 after a literal or a number is checked first */
+    const char *after[] = {"[a\xe5]", "[true\xff]", "[12\xc3]", "[1.\xe5]", "[-\x80]", "[0\xed\xa0\x80]",
+                           "[1e5\xf0\x9f\x98]", "[nul\xc3\xa9]", "[7\xc3\xa9]", "[\"\\\xe5\"]",
+                           "[\"\\u00\xe5\"]", "[\"\\\xc3\xa9\"]"};
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
+        agree_on(after[i], strlen(after[i]), &o, NULL);
     /* limits: the lengths count, not what came before the limit */
     o.max_nodes = 1;
     agree_on(docs[18], strlen(docs[18]), &o, NULL);

@@ -151,6 +151,31 @@ static kg_jp_event no_memory(kg_jp *jp)
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* jansson checks the UTF-8 of every character as it reads it, so a bad
+ * sequence where a literal, a number or an escape goes on is its error, at
+ * the place before it. (In a file, a sequence cut by the end of a chunk is
+ * not checked here.) */
+static bool bad_utf8_next(kg_jp *jp)
+{
+    int c = peek(jp);
+    if (c < 0x80)
+        return false;
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool is_bad = n == 0 || (!jp->file && jp->p + n > jp->end);
+    if (!is_bad && jp->p + n <= jp->end) {
+        uint32_t cp = (uint32_t)c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (size_t i = 1; i < n && !is_bad; i++) {
+            is_bad = jp->p[i] < 0x80 || jp->p[i] > 0xBF;
+            cp = cp << 6 | (jp->p[i] & 0x3Fu);
+        }
+        is_bad = is_bad || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+                 (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+    }
+    if (is_bad)
+        fail(jp, KG_EINPUT, "unable to decode byte 0x%x", (unsigned)c);
+    return is_bad;
+}
+
 static int hex_value(int c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -163,6 +188,8 @@ static bool read_hex4(kg_jp *jp, uint32_t *out)
 {
     *out = 0;
     for (int i = 0; i < 4; i++) {
+        if (bad_utf8_next(jp)) /* the first error stays */
+            return false;
         int h = hex_value(get(jp));
         if (h < 0)
             return false;
@@ -212,6 +239,8 @@ struct string_problems {
 
 static kg_jp_event escape(kg_jp *jp, string_problems *sp)
 {
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     int c = get(jp);
     uint32_t cp;
     switch (c) {
@@ -358,6 +387,8 @@ static bool is_digit(int c)
 static kg_jp_event digits(kg_jp *jp)
 {
     int c = peek(jp);
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     if (!is_digit(c)) /* jansson puts it back: the place is before it */
         return fail(jp, KG_EINPUT, "invalid token");
     while (is_digit(c)) {
@@ -413,6 +444,8 @@ static kg_jp_event scan_number(kg_jp *jp, int c)
         if (digits(jp) == KG_JP_ERROR)
             return KG_JP_ERROR;
     }
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     if (!text_room(jp, 0))
         return no_memory(jp);
     jp->text[jp->text_len] = '\0';
@@ -443,6 +476,8 @@ static kg_jp_event scan_literal(kg_jp *jp)
         advance(jp, c);
         c = peek(jp);
     }
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     jp->text[jp->text_len] = '\0';
     if (strcmp(jp->text, "true") == 0)
         return KG_JP_TRUE;
@@ -595,7 +630,7 @@ static kg_jp_event value(kg_jp *jp)
                                                    : fail(jp, KG_EINPUT, "invalid token");
     advance(jp, c);
     /* jansson: punctuation is a token in the wrong place, the rest none */
-    return fail(jp, KG_EINPUT, strchr("}],:", c) ? "unexpected token" : "invalid token");
+    return fail(jp, KG_EINPUT, c && strchr("}],:", c) ? "unexpected token" : "invalid token");
 }
 
 /* Not what was expected (`what`) at the next token: jansson lexes that
