@@ -131,6 +131,7 @@ static void agree_on(const char *text, size_t len, const kg_load_options *o, con
         assert_non_null(f);
         assert_int_equal(fwrite(text, 1, len, f), len);
         fclose(f);
+        kg_diagnostics_clear(&want);
         kg_diagnostics_init(&got, 0);
         kg_diagnostics_init(&want, 0);
         kg_graph_free(gw);
