@@ -221,6 +221,9 @@ static void broken_data_sets(void **state)
         "\"type\": \"cooperates_with\", \"target\": \"b\", \"evidence\": [{\"source\": \"t\", "
         "\"quote\": \"q\"}]}, {\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\"}]}",
         "{\"kg\": 1, \"schema\": 5, " SRC ", " ENTS ", " RELS "}",
+        "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": \"a\", \"type\": \"organisation\", "
+        "\"label\": \"A\", \"a_key_longer_than_sixty_four_characters_to_take_the_allocated_path_x\": "
+        "{\"another_key_longer_than_sixty_four_characters_to_take_the_allocated_path\": 1}}], " RELS "}",
         "{\"kg\": 1, \"name\": \"caf\xe9\", " SRC "}",
         "{\"kg\": 1, \"name\": \"n\\u0000x\", " SRC "}",
         "{\"kg\": 1, \"name\": \"n\\ud800x\\u0000\", " SRC "}",

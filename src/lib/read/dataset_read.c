@@ -65,15 +65,20 @@ static json_t *build(reader *r, kg_jp_event ev, size_t depth);
 static json_t *build_object(reader *r, size_t depth)
 {
     json_t *obj = json_object();
+    char short_key[64]; /* most keys: no allocation */
     char *key = NULL;
     size_t key_cap = 0;
     kg_jp_event ev;
     while (obj && (ev = kg_jp_next(&r->jp)) == KG_JP_KEY) {
-        if (kg_grow((void **)&key, &key_cap, r->jp.text_len + 1, 1) != KG_OK)
-            goto fail;
-        memcpy(key, r->jp.text, r->jp.text_len + 1);
+        char *k = short_key;
+        if (r->jp.text_len >= sizeof short_key) {
+            if (kg_grow((void **)&key, &key_cap, r->jp.text_len + 1, 1) != KG_OK)
+                goto fail;
+            k = key;
+        }
+        memcpy(k, r->jp.text, r->jp.text_len + 1);
         json_t *v = build(r, kg_jp_next(&r->jp), depth + 1);
-        if (!v || json_object_set_new_nocheck(obj, key, v) != 0)
+        if (!v || json_object_set_new_nocheck(obj, k, v) != 0)
             goto fail;
     }
     free(key);
