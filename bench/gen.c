@@ -4,12 +4,14 @@
  * bytes on every machine: one splitmix64 stream, integer and exactly
  * rounded double arithmetic only (no libm), no locale.
  *
- *   gen NODES EDGES SEED DIR [tsv] [jsonl] [graphml]
+ *   gen NODES EDGES SEED DIR [tsv] [jsonl] [graphml] [kgjson]
  *
  * writes DIR/nodes.tsv and DIR/edges.tsv (KGX headers: id, category, name
  * / subject, predicate, object), with jsonl DIR/nodes.jsonl and
  * DIR/edges.jsonl, with graphml DIR/graph.graphml (what NetworkX and
- * igraph read). Default: tsv only.
+ * igraph read), with kgjson a kg data set DIR/g.kg.json and the schema it
+ * names, DIR/schema.json (the generator's types, no endpoint rules; each
+ * relation quotes one source). Default: tsv only.
  *
  * Degrees: each end is node perm[floor(n * u^3)] for u uniform in [0,1),
  * so the node of rank r gets about (r/n)^(-2/3) times the mean degree:
@@ -190,6 +192,51 @@ static void graphml_edge(FILE *f, const edge_info *e)
             e->weight % 1000);
 }
 
+static void kgjson_node(FILE *f, uint64_t i, const node_info *n)
+{
+    fprintf(f, "%s\n    {\"id\": \"Q%llu\", \"type\": \"%s\", \"label\": \"%s\"",
+            i ? "," : "", (unsigned long long)i, n->type, n->label);
+    if (n->founded || n->score >= 0) {
+        fputs(", \"attributes\": {", f);
+        if (n->founded)
+            fprintf(f, "\"founded\": %d%s", n->founded, n->score >= 0 ? ", " : "");
+        if (n->score >= 0)
+            fprintf(f, "\"score\": %d.%03d", n->score / 1000, n->score % 1000);
+        fputc('}', f);
+    }
+    fputc('}', f);
+}
+
+static void kgjson_edge(FILE *f, uint64_t j, const edge_info *e)
+{
+    fprintf(f, "%s\n    {\"source\": \"Q%llu\", \"type\": \"%s\", \"target\": \"Q%llu\"",
+            j ? "," : "", (unsigned long long)e->source, e->type, (unsigned long long)e->target);
+    if (e->start[0])
+        fprintf(f, ", \"start\": \"%s\"", e->start);
+    if (e->end[0])
+        fprintf(f, ", \"end\": \"%s\"", e->end);
+    fprintf(f, ", \"evidence\": {\"source\": \"gen\", \"quote\": \"Generated relation %llu.\"}"
+            ", \"attributes\": {\"weight\": %d.%03d}}", (unsigned long long)j,
+            e->weight / 1000, e->weight % 1000);
+}
+
+/* The schema of the kgjson data set: every type gen uses, no rules. */
+static void kgjson_schema(const char *dir)
+{
+    FILE *f = open_out(dir, "schema.json");
+    fputs("{\"kg_schema\": 1, \"node_types\": {", f);
+    for (size_t i = 0; i < COUNT(node_types); i++)
+        if (!i || strcmp(node_types[i], node_types[i - 1]) != 0)
+            fprintf(f, "%s\"%s\": {\"description\": \"gen\"}", i ? ", " : "", node_types[i]);
+    fputs("}, \"edge_types\": {", f);
+    for (size_t i = 0; i < COUNT(edge_types); i++)
+        if (!i || strcmp(edge_types[i], edge_types[i - 1]) != 0)
+            fprintf(f, "%s\"%s\": {\"description\": \"gen\", \"source\": \"*\", "
+                    "\"target\": \"*\"}", i ? ", " : "", edge_types[i]);
+    fputs("}}\n", f);
+    close_out(f);
+}
+
 static const char graphml_head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -206,17 +253,18 @@ static const char graphml_head[] =
 int main(int argc, char **argv)
 {
     if (argc < 5) {
-        fprintf(stderr, "usage: gen NODES EDGES SEED DIR [tsv] [jsonl] [graphml]\n");
+        fprintf(stderr, "usage: gen NODES EDGES SEED DIR [tsv] [jsonl] [graphml] [kgjson]\n");
         return 2;
     }
     uint64_t n = strtoull(argv[1], NULL, 10), m = strtoull(argv[2], NULL, 10);
     uint64_t seed = strtoull(argv[3], NULL, 10);
     const char *dir = argv[4];
-    int want_tsv = argc == 5, want_jsonl = 0, want_graphml = 0;
+    int want_tsv = argc == 5, want_jsonl = 0, want_graphml = 0, want_kgjson = 0;
     for (int i = 5; i < argc; i++) {
         want_tsv |= strcmp(argv[i], "tsv") == 0;
         want_jsonl |= strcmp(argv[i], "jsonl") == 0;
         want_graphml |= strcmp(argv[i], "graphml") == 0;
+        want_kgjson |= strcmp(argv[i], "kgjson") == 0;
     }
     if (n == 0 || n > UINT32_MAX) {
         fprintf(stderr, "gen: NODES must be 1..%u\n", UINT32_MAX);
@@ -241,27 +289,40 @@ int main(int argc, char **argv)
         fputs("id\tcategory\tname\tfounded\tscore\n", tn);
     if (g)
         fputs(graphml_head, g);
+    FILE *k = want_kgjson ? open_out(dir, "g.kg.json") : NULL;
+    if (k) {
+        kgjson_schema(dir);
+        fputs("{\"kg\": 1, \"name\": \"g\", \"schema\": \"schema.json\",\n"
+              "  \"sources\": [{\"id\": \"gen\", \"title\": \"bench/gen.c\", "
+              "\"url\": \"https://kg.example/gen\"}],\n  \"entities\": [", k);
+    }
     for (uint64_t i = 0; i < n; i++) {
         node_info node;
         make_node(&rng, i, &node);
         if (tn) tsv_node(tn, i, &node);
         if (jn) jsonl_node(jn, i, &node);
         if (g) graphml_node(g, i, &node);
+        if (k) kgjson_node(k, i, &node);
     }
     FILE *te = want_tsv ? open_out(dir, "edges.tsv") : NULL;
     FILE *je = want_jsonl ? open_out(dir, "edges.jsonl") : NULL;
     if (te)
         fputs("subject\tpredicate\tobject\tstart\tend\tweight\n", te);
+    if (k)
+        fputs("],\n  \"relations\": [", k);
     for (uint64_t j = 0; j < m; j++) {
         edge_info e;
         make_edge(&rng, n, perm, &e);
         if (te) tsv_edge(te, &e);
         if (je) jsonl_edge(je, &e);
         if (g) graphml_edge(g, &e);
+        if (k) kgjson_edge(k, j, &e);
     }
     if (g)
         fputs("  </graph>\n</graphml>\n", g);
-    FILE *all[] = {tn, jn, g, te, je};
+    if (k)
+        fputs("]}\n", k);
+    FILE *all[] = {tn, jn, g, te, je, k};
     for (size_t i = 0; i < COUNT(all); i++)
         if (all[i])
             close_out(all[i]);

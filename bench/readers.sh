@@ -7,14 +7,17 @@
 #
 # for FORMAT node-link JSON, GraphML, yEd GraphML and DOT as kg itself
 # writes them from the TSV (so every input is the same graph), reported as
-# ratios to the baseline. Every run's exit code is checked and its DOT
+# ratios to the baseline. The kg data set (READERS=dataset: g.kg.json with
+# its schema.json) is written by bench/gen.c from the same seed, so it is
+# the same graph too (kg writes no data sets). Every run's exit code is checked and its DOT
 # output must hold the graph's node and edge counts, or the row says FAIL.
 #
 #   SIZES   any of 100k (100,000 nodes / 500,000 edges), 1m (1,000,000 /
 #           5,000,000); default 100k
 #   env     KG_BUILD   build folder with kg (default: build-scale, else build)
 #           BENCH_DIR  where data and outputs go (default /tmp/kg-bench)
-#           READERS    which inputs (default "json graphml yed dot")
+#           READERS    which inputs (default "json graphml yed dot"; also
+#                      "dataset")
 #           KG_BEFORE  another kg binary (an earlier build) to run on the
 #                      same inputs, for before/after rows
 #
@@ -53,16 +56,24 @@ for size in $sizes; do
     "$bench/bin/gen" $n $m 1 "$dir" tsv
   fi
   in=$dir/readers/in
-  declare -A file=([json]=g.json [graphml]=g.graphml [yed]=g.yed.graphml [dot]=g.dot)
+  declare -A file=([json]=g.json [graphml]=g.graphml [yed]=g.yed.graphml [dot]=g.dot
+    [dataset]=g.kg.json)
   missing=
   for r in $readers; do
+    if [ "$r" = dataset ]; then
+      mkdir -p "$in"
+      [ -s "$in/g.kg.json" ] || { echo "== $size: generating the data set" >&2
+        "$bench/bin/gen" $n $m 1 "$in" kgjson; }
+      continue
+    fi
     [ -s "$in/${file[$r]}" ] || missing=$missing${missing:+,}$r
   done
   if [ -n "$missing" ]; then
     echo "== $size: writing the inputs ($missing) with kg ingest" >&2
     "$kg" ingest --nodes "$dir/nodes.tsv" --edges "$dir/edges.tsv" -o "$in" -n g -f "$missing" -q
   fi
-  declare -A label=([json]="node-link JSON" [graphml]=GraphML [yed]="yEd GraphML" [dot]=DOT)
+  declare -A label=([json]="node-link JSON" [graphml]=GraphML [yed]="yEd GraphML" [dot]=DOT
+    [dataset]="kg data set")
   out=$dir/readers/out
   rm -rf "$out"
   mkdir -p "$out"

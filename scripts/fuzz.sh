@@ -3,15 +3,15 @@
 # and runs each for SECONDS (default 60), seeded from the test fixtures and
 # the shared corpora. New crashes are kept in build-fuzz/crash-* and make the
 # script fail. Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]
-# Harnesses: dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file
-# extract dot_readers (default all).
+# Harnesses: dataset dataset_stream schema graphml dot nodelink cytoscape csv tsv resolve
+# nodelink_file graphml_file extract dot_readers (default all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset schema graphml dot nodelink csv tsv resolve nodelink_file graphml_file extract
-  dot_readers)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset dataset_stream schema graphml dot nodelink cytoscape csv tsv resolve
+  nodelink_file graphml_file extract dot_readers)
 
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 3; }
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DKG_TESTS=OFF -DKG_WERROR="${KG_WERROR:-ON}" \
@@ -23,7 +23,7 @@ pc_flags=$(pkg-config --cflags --libs igraph libcgraph libgvc jansson libxml-2.0
 # harness name -> source file, extra definitions and seed folders
 harness_source() {
   case $1 in
-    graphml|dot|nodelink|csv|tsv) echo tests/fuzz/fuzz_import.c ;;
+    graphml|dot|nodelink|cytoscape|csv|tsv) echo tests/fuzz/fuzz_import.c ;;
     nodelink_file|graphml_file) echo tests/fuzz/fuzz_import_file.c ;;
     *) echo "tests/fuzz/fuzz_$1.c" ;;
   esac
@@ -33,7 +33,8 @@ harness_seeds() {
   case $1 in
     graphml|graphml_file) echo tests/data "$shared/graphml" ;;
     dot|dot_readers) echo tests/data "$shared/dot" ;;
-    dataset|schema|nodelink|nodelink_file) echo tests/data "$shared/jsontestsuite" tests/hostile ;;
+    dataset|dataset_stream|schema|nodelink|nodelink_file) echo tests/data "$shared/jsontestsuite" tests/hostile ;;
+    cytoscape) echo tests/data tests/data/import "$shared/jsontestsuite" ;;
     extract) echo tests/data/extract data/sources ;;
     *) echo tests/data ;;
   esac
@@ -46,6 +47,7 @@ for h in "${harnesses[@]}"; do
     graphml) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_GRAPHML) ;;
     dot) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_DOT) ;;
     nodelink|nodelink_file) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_JSON) ;;
+    cytoscape) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_CYTOSCAPE) ;;
     graphml_file) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_GRAPHML) ;;
     csv) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_CSV) ;;
     tsv) defines+=(-DKG_FUZZ_FORMAT=KG_IMPORT_TSV) ;;

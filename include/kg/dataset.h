@@ -1,6 +1,7 @@
 /* kg/dataset.h - loading a kg data set (data/NAME.kg.json, format in
- * docs/format.md): parse with jansson, check against the schema, and fill a
- * kg_graph. Every problem is reported with its JSON Pointer (or line:column
+ * docs/format.md): read in one streaming pass, each record checked against
+ * the schema and added to a kg_graph as it is read (memory follows the
+ * graph, not the file). Every problem is reported with its JSON Pointer (or line:column
  * for syntax errors) so a user can fix a file in one pass.
  */
 #ifndef KG_DATASET_H
@@ -28,7 +29,11 @@ typedef struct kg_load_options {
 
 /* The limits (KG_DEFAULT_MAX_*) and kg_read_file are kg/file.h's. */
 
-/* Loads the data set at path (options may be NULL for defaults). The schema
+/* Loads the data set at path (options may be NULL for defaults). A regular
+ * file is read in chunks, never held, so options->max_bytes applies only
+ * when set (not 0); other files, and documents whose lists come before
+ * their schema, sources or entities, are read whole within the limit
+ * (default KG_DEFAULT_MAX_BYTES). The schema
  * is the data set's "schema" key resolved against the data set's folder
  * (default "schema.json" beside it), unless options->schema is given.
  * On success *out is a finished graph; otherwise *out is NULL, every problem

@@ -25,6 +25,7 @@ typedef enum kg_import_format {
     KG_IMPORT_JSON,     /* .json: node-link, "links" or "edges" */
     KG_IMPORT_CSV,      /* .csv: RFC 4180, a header row */
     KG_IMPORT_TSV,      /* .tsv, .tab: tab-separated, no quoting */
+    KG_IMPORT_CYTOSCAPE, /* .cyjs: Cytoscape desktop's export, Cytoscape.js elements */
     KG_IMPORT_FORMAT_COUNT
 } kg_import_format;
 

@@ -49,8 +49,8 @@ enum {
     "                                 date means any day within it)\n"                \
     "      --schema FILE              use this schema instead of the data set's\n"  \
     "      --from FORMAT              read the input as FORMAT (kg, graphml, dot,\n"   \
-    "                                 json, csv, tsv, kgx, jsonl) instead of telling\n" \
-    "                                 it from its name and content\n"
+    "                                 json, cyjs, csv, tsv, kgx, jsonl) instead of\n"  \
+    "                                 telling it from its name and content\n"
 
 #define KG_CLI_FORMAT_USAGE \
     "  -f, --format FORMAT            table (default), csv or json\n"

@@ -21,6 +21,7 @@ typedef enum input_kind {
     IN_GRAPHML,
     IN_DOT,
     IN_JSON,    /* node-link */
+    IN_CYJS,    /* Cytoscape elements */
     IN_CSV,     /* kg table: source/target edge list or id node list */
     IN_TSV,
     IN_KGX,     /* bulk TSV: subject/predicate/object, id/category */
@@ -39,6 +40,7 @@ static const struct {
     {"dot", IN_DOT, true},       {"gv", IN_DOT, true},          {"json", IN_JSON, true},
     {"csv", IN_CSV, true},       {"tsv", IN_TSV, true},         {"tab", IN_TSV, true},
     {"kgx", IN_KGX, false},      {"jsonl", IN_JSONL, true},     {"ndjson", IN_JSONL, true},
+    {"cyjs", IN_CYJS, true},     {"cytoscape", IN_CYJS, false},
 };
 
 static input_kind kind_from_name(const char *name, bool is_extension)
@@ -68,11 +70,18 @@ static bool ends_with(const char *s, const char *suffix)
 #define HEAD_SIZE 4096
 
 /* A JSON object's first deciding top-level key: kg, entities, relations
- * (a data set) or nodes, links, edges, directed, multigraph (node-link). */
-static input_kind json_key_kind(const char *key)
+ * (a data set), nodes, links, edges (node-link) or elements,
+ * target_cytoscapejs_version (Cytoscape). directed and multigraph say
+ * node-link unless a deciding key follows (NetworkX writes them before
+ * "elements" in Cytoscape JSON too): *weak is set. */
+static input_kind json_key_kind(const char *key, input_kind *weak)
 {
+    if (strcmp(key, "elements") == 0 || strcmp(key, "target_cytoscapejs_version") == 0)
+        return IN_CYJS;
+    if (strcmp(key, "directed") == 0 || strcmp(key, "multigraph") == 0)
+        *weak = IN_JSON;
     static const char *const dataset[] = {"kg", "entities", "relations"};
-    static const char *const node_link[] = {"nodes", "links", "edges", "directed", "multigraph"};
+    static const char *const node_link[] = {"nodes", "links", "edges"};
     for (size_t i = 0; i < sizeof dataset / sizeof dataset[0]; i++)
         if (strcmp(key, dataset[i]) == 0)
             return IN_DATASET;
@@ -87,6 +96,7 @@ static input_kind json_key_kind(const char *key)
 static input_kind sniff_json(FILE *f)
 {
     int depth = 1, c;
+    input_kind weak = IN_UNKNOWN;
     bool in_string = false, is_escaped = false, is_key = false, expects_key = true;
     char key[32];
     size_t key_len = 0;
@@ -99,7 +109,8 @@ static input_kind sniff_json(FILE *f)
             } else if (c == '"') {
                 in_string = false;
                 key[key_len < sizeof key ? key_len : 0] = '\0';
-                input_kind k = is_key && key_len < sizeof key ? json_key_kind(key) : IN_UNKNOWN;
+                input_kind k =
+                    is_key && key_len < sizeof key ? json_key_kind(key, &weak) : IN_UNKNOWN;
                 if (k != IN_UNKNOWN)
                     return k;
                 continue;
@@ -120,10 +131,10 @@ static input_kind sniff_json(FILE *f)
         } else if ((c == '}' || c == ']') && --depth == 0) {
             while ((c = getc(f)) != EOF && isspace(c))
                 ;
-            return c == '{' ? IN_JSONL : IN_UNKNOWN;
+            return c == '{' ? IN_JSONL : weak;
         }
     }
-    return IN_UNKNOWN;
+    return weak;
 }
 
 /* Skips white space and DOT comments (//, / * * /, # lines). */
@@ -200,6 +211,19 @@ static bool is_table_header(const char *line, char sep)
     return false;
 }
 
+/* Whether p (after a '[') starts a list of Cytoscape.js elements: its
+ * first object's first key is "data" or "group". */
+static bool is_element_list(const char *p)
+{
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p++ != '{')
+        return false;
+    while (isspace((unsigned char)*p))
+        p++;
+    return strncmp(p, "\"data\"", 6) == 0 || strncmp(p, "\"group\"", 7) == 0;
+}
+
 /* The kind of the regular file f by its first bytes (and, for JSON, the
  * keys of its object); `hint` is what the extension said (IN_JSON, IN_TSV)
  * or IN_UNKNOWN. */
@@ -219,6 +243,8 @@ static input_kind sniff(FILE *f, input_kind hint)
         input_kind k = sniff_json(f);
         return k != IN_UNKNOWN ? k : hint;
     }
+    if (*p == '[' && is_element_list(p + 1))
+        return IN_CYJS;
     if (hint != IN_UNKNOWN)
         return hint;
     if (*p == '<')
@@ -316,6 +342,7 @@ static kg_import_format import_format(input_kind kind)
     case IN_DOT: return KG_IMPORT_DOT;
     case IN_CSV: return KG_IMPORT_CSV;
     case IN_TSV: return KG_IMPORT_TSV;
+    case IN_CYJS: return KG_IMPORT_CYTOSCAPE;
     case IN_NEO4J: return KG_IMPORT_AUTO; /* kg_import_file reads the folder */
     default: return KG_IMPORT_JSON;
     }
@@ -411,7 +438,7 @@ int kg_cli_load_graph(const char *path, const kg_cli_load_args *args, kg_graph *
     if (!a->from && !is_stdin && (rc = identify(command, path, &kind)) != KG_EXIT_OK)
         return rc;
     if (is_stdin && (kind == IN_KGX || kind == IN_JSONL))
-        return kg_cli_usage_error(command, "standard input can be read as kg, graphml, dot, "
+        return kg_cli_usage_error(command, "standard input can be read as kg, graphml, dot, cyjs, "
                                            "json, csv or tsv; name a file for %s", a->from);
     switch (kind) {
     case IN_DATASET: return load_dataset(path, a, out);

@@ -20,7 +20,7 @@ typedef struct kg_cli_load_args {
 } kg_cli_load_args;
 
 /* The names --from accepts, for usage texts. */
-#define KG_CLI_FROM_NAMES "kg, graphml, dot, json, csv, tsv, kgx, jsonl"
+#define KG_CLI_FROM_NAMES "kg, graphml, dot, json, cyjs, csv, tsv, kgx, jsonl"
 
 /* Checks a --from value; prints the usage error and returns KG_EXIT_USAGE
  * when it names no input format. */

@@ -3,8 +3,8 @@
 # kg build -> FORMAT -> kg convert -> node-link JSON, compared with the JSON
 # kg build wrote (compare_graphs.py: ids, types, labels, aliases, dates,
 # evidence, attributes with their types; only what a format is documented
-# to lose is allowed). Formats: GraphML, yEd GraphML, DOT, node-link JSON
-# and the neo4j-admin CSV folder.
+# to lose is allowed). Formats: GraphML, yEd GraphML, DOT, node-link JSON,
+# Cytoscape JSON (.cyjs) and the neo4j-admin CSV folder.
 . "$(dirname "$0")/lib.sh"
 COMPARE="$PY $(dirname "$0")/compare_graphs.py"
 
@@ -14,9 +14,9 @@ for f in "$KG_SOURCE_DIR"/data/*.kg.json; do
 done
 for f in "${datasets[@]}"; do
   name=$(basename "$f" .kg.json)
-  run build -q -f json,graphml,yed,dot,neo4j -o "$scratch/$name" "$f"
+  run build -q -f json,graphml,yed,dot,neo4j,cytoscape -o "$scratch/$name" "$f"
   expect_rc 0 "build $name"
-  for via in graphml yed dot json neo4j; do
+  for via in graphml yed dot json neo4j cyjs; do
     case $via in
     yed) written="$scratch/$name/$name.yed.graphml" ;;
     *) written="$scratch/$name/$name.$via" ;;

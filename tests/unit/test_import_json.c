@@ -70,6 +70,8 @@ static void jsontestsuite_verdicts(void **state)
     struct dirent *e;
     kg_import_options o = kg_import_defaults();
     o.format = KG_IMPORT_JSON;
+    kg_load_options dataset_options = {0};
+    dataset_options.schema = test_schema();
     while ((e = readdir(dir))) {
         size_t n = strlen(e->d_name);
         if (n < 5 || strcmp(e->d_name + n - 5, ".json") != 0)
@@ -81,16 +83,26 @@ static void jsontestsuite_verdicts(void **state)
         json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL);
         bool want_reject = !root || depth_of(text, len) > KG_DEFAULT_MAX_DEPTH;
         json_decref(root);
-        for (int from_file = 0; from_file < 2; from_file++) {
+        /* node-link, Cytoscape, data set; each from a buffer and a file */
+        static const char *const readers[] = {"node-link", "Cytoscape", "data set"};
+        for (int run = 0; run < 6; run++) {
+            bool from_file = run & 1, is_dataset = run >= 4;
+            o.format = run < 2 ? KG_IMPORT_JSON : KG_IMPORT_CYTOSCAPE;
             kg_diagnostics d;
             kg_diagnostics_init(&d, 0);
             kg_graph *g = NULL;
-            kg_status st = from_file ? kg_import_file(path, &o, &g, &d)
-                                     : kg_import_buffer(text, len, e->d_name, &o, &g, &d);
+            kg_status st;
+            if (is_dataset)
+                st = from_file ? kg_dataset_load(path, &dataset_options, &g, &d)
+                               : kg_dataset_parse(text, len, e->d_name, NULL, &dataset_options,
+                                                  &g, &d);
+            else
+                st = from_file ? kg_import_file(path, &o, &g, &d)
+                               : kg_import_buffer(text, len, e->d_name, &o, &g, &d);
             if (rejects_json(&d) != want_reject)
-                fail_msg("%s (%s): jansson %s it, the streaming reader %s it", e->d_name,
-                         from_file ? "file" : "buffer", want_reject ? "rejects" : "accepts",
-                         want_reject ? "accepts" : "rejects");
+                fail_msg("%s (%s, %s): jansson %s it, the streaming reader %s it", e->d_name,
+                         readers[run / 2], from_file ? "file" : "buffer",
+                         want_reject ? "rejects" : "accepts", want_reject ? "accepts" : "rejects");
             if (want_reject)
                 assert_int_not_equal(st, KG_OK);
             kg_graph_free(g);
@@ -100,6 +112,7 @@ static void jsontestsuite_verdicts(void **state)
         files++;
     }
     closedir(dir);
+    kg_schema_free(dataset_options.schema);
     assert_true(files >= 300);
 }
 

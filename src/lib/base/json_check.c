@@ -131,9 +131,15 @@ json_t *kg_json_parse(kg_json_ctx *ctx, const char *text, size_t len)
     return NULL;
 }
 
+/* Pointers are built for every member a loader reads, millions of times
+ * in a large data set: plain copies, no printf. */
 void kg_pointer_key(char *out, const char *base, const char *key)
 {
-    size_t n = (size_t)snprintf(out, KG_POINTER_MAX, "%s/", base);
+    size_t n = strlen(base);
+    if (n > KG_POINTER_MAX - 2)
+        n = KG_POINTER_MAX - 2;
+    memmove(out, base, n);
+    out[n++] = '/';
     for (const char *k = key; *k && n + 3 < KG_POINTER_MAX; k++) {
         if (*k == '~' || *k == '/') {
             out[n++] = '~';
@@ -147,7 +153,19 @@ void kg_pointer_key(char *out, const char *base, const char *key)
 
 void kg_pointer_index(char *out, const char *base, size_t index)
 {
-    snprintf(out, KG_POINTER_MAX, "%s/%zu", base, index);
+    char digits[24];
+    size_t d = 0;
+    do
+        digits[d++] = (char)('0' + index % 10);
+    while ((index /= 10) != 0);
+    size_t n = strlen(base);
+    if (n > KG_POINTER_MAX - 2 - d)
+        n = KG_POINTER_MAX - 2 - d;
+    memmove(out, base, n);
+    out[n++] = '/';
+    while (d)
+        out[n++] = digits[--d];
+    out[n] = '\0';
 }
 
 void kg_json_check_keys(kg_json_ctx *ctx, json_t *obj, const char *pointer,
@@ -191,8 +209,6 @@ static json_t *member(kg_json_ctx *ctx, json_t *obj, const char *pointer,
                       const char *expected)
 {
     json_t *value = json_object_get(obj, key);
-    char ptr[KG_POINTER_MAX];
-    kg_pointer_key(ptr, pointer, key);
     if (!value) {
         if (required)
             kg_json_report(ctx, KG_EINPUT, pointer, NULL,
@@ -200,6 +216,8 @@ static json_t *member(kg_json_ctx *ctx, json_t *obj, const char *pointer,
         return NULL;
     }
     if (json_typeof(value) != type) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, key);
         kg_json_report(ctx, KG_EINPUT, ptr, NULL, "expected %s, found %s",
                        expected, kg_json_type_name(value));
         return NULL;

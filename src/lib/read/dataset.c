@@ -1,6 +1,9 @@
-/* dataset.c - reads a kg data set (docs/format.md) into a kg_graph: parse
- * with jansson, check every entity and relation against the schema, and
- * report all problems with JSON Pointers before anything is built. */
+/* dataset.c - the checks of a kg data set (docs/format.md): each source,
+ * entity and relation, handed over as a small jansson tree, is checked
+ * against the schema and added to the graph, every problem reported with its
+ * JSON Pointer. dataset_read.c streams the records here one at a time; the
+ * whole-document path at the end serves documents whose members come in an
+ * order the stream cannot follow (the schema after the entities, ...). */
 #include "kg/dataset.h"
 
 #include <stdio.h>
@@ -40,18 +43,15 @@ static bool valid_id(const char *id)
 
 /* ---- sources ---------------------------------------------------------- */
 
-static void load_sources(loader *ld, json_t *root)
+void kg_ds_load_source(loader *ld, json_t *obj, size_t i)
 {
-    json_t *sources = kg_json_array(&ld->ctx, root, "", "sources", true);
-    size_t i;
-    json_t *obj;
-    json_array_foreach(sources, i, obj) {
+    {
         char ptr[KG_POINTER_MAX];
         kg_pointer_index(ptr, "/sources", i);
         if (!json_is_object(obj)) {
             kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "expected an object, found %s",
                            kg_json_type_name(obj));
-            continue;
+            return;
         }
         kg_json_check_keys(&ld->ctx, obj, ptr, source_keys);
         kg_source s = {
@@ -65,7 +65,7 @@ static void load_sources(loader *ld, json_t *root)
             kg_json_report(&ld->ctx, KG_EINPUT, ptr, "give a \"file\" (for kg verify) or a \"url\"",
                            "source has neither 'file' nor 'url'");
         if (!s.id || !s.title)
-            continue;
+            return;
         if (kg_graph_find_source(ld->graph, s.id)) {
             char idptr[KG_POINTER_MAX];
             kg_pointer_key(idptr, ptr, "id");
@@ -76,14 +76,23 @@ static void load_sources(loader *ld, json_t *root)
     }
 }
 
+static void load_sources(loader *ld, json_t *root)
+{
+    json_t *sources = kg_json_array(&ld->ctx, root, "", "sources", true);
+    size_t i;
+    json_t *obj;
+    json_array_foreach(sources, i, obj)
+        kg_ds_load_source(ld, obj, i);
+}
+
 /* ---- entities --------------------------------------------------------- */
 
-/* Folded form of a name in scratch memory, for alias clash checks. */
+/* Folded form of a name, kept for the load, for alias clash checks. */
 static const char *folded(loader *ld, const char *name)
 {
     char buf[512];
     size_t n = kg_fold(name, buf, sizeof buf);
-    return kg_arena_strndup(&ld->scratch, buf, n < sizeof buf ? n : sizeof buf - 1);
+    return kg_arena_strndup(&ld->keep, buf, n < sizeof buf ? n : sizeof buf - 1);
 }
 
 static void load_aliases(loader *ld, json_t *obj, const char *pointer, kg_node *node)
@@ -158,7 +167,7 @@ static bool start_record(loader *ld, json_t *obj, const char *array, size_t posi
     return true;
 }
 
-static void load_entity(loader *ld, json_t *obj, size_t position)
+void kg_ds_load_entity(loader *ld, json_t *obj, size_t position)
 {
     char ptr[KG_POINTER_MAX];
     if (!start_record(ld, obj, "/entities", position, entity_keys, ptr))
@@ -194,6 +203,9 @@ static void load_entity(loader *ld, json_t *obj, size_t position)
                        kg_graph_node(ld->graph, first)->origin);
     } else if (st != KG_OK) {
         kg_json_report(&ld->ctx, st, ptr, NULL, "out of memory");
+    } else if (kg_grow((void **)&ld->entity_ids, &ld->entity_cap, ld->entity_count + 1,
+                       sizeof *ld->entity_ids) != KG_OK) {
+        kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
     } else {
         ld->entity_ids[ld->entity_count++] = kg_graph_node(ld->graph, index)->id;
         claim_names(ld, kg_graph_node(ld->graph, index), index);
@@ -202,7 +214,7 @@ static void load_entity(loader *ld, json_t *obj, size_t position)
 
 /* An alias may not be another entity's id, label or alias: name lookup
  * ("kg path NATO EU") must land on exactly one entity. */
-static void check_aliases(loader *ld)
+void kg_ds_check_aliases(loader *ld)
 {
     size_t n = kg_graph_node_count(ld->graph);
     for (size_t i = 0; i < n; i++) {
@@ -238,14 +250,9 @@ static void load_entities(loader *ld, json_t *root)
                        "%zu entities, over the limit of %zu", n, ld->options.max_nodes);
         return;
     }
-    ld->entity_ids = kg_arena_alloc(&ld->scratch, (n + 1) * sizeof *ld->entity_ids);
-    if (!ld->entity_ids) {
-        kg_json_report(&ld->ctx, KG_ENOMEM, "/entities", NULL, "out of memory");
-        return;
-    }
     for (size_t i = 0; i < n; i++)
-        load_entity(ld, json_array_get(entities, i), i);
-    check_aliases(ld);
+        kg_ds_load_entity(ld, json_array_get(entities, i), i);
+    kg_ds_check_aliases(ld);
 }
 
 /* ---- relations -------------------------------------------------------- */
@@ -293,16 +300,19 @@ static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_ed
     size_t first = 0;
     kg_status put;
     kg_pointer_key(ptr, pointer, "id");
+    /* the map outlives the record's tree: it keeps a copy */
+    const char *kept = NULL;
     if (!valid_id(e->id))
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "invalid relation id '%s'", e->id);
-    else if ((put = kg_index_map_put(&ld->relation_ids, e->id, e->origin, &first)) == KG_ENOMEM)
+    else if (!(kept = kg_arena_strndup(&ld->keep, e->id, strlen(e->id))) ||
+             (put = kg_index_map_put(&ld->relation_ids, kept, e->origin, &first)) == KG_ENOMEM)
         kg_json_report(&ld->ctx, KG_ENOMEM, ptr, NULL, "out of memory");
     else if (put == KG_EINPUT)
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL,
                        "duplicate relation id '%s' (first at /relations/%zu)", e->id, first);
 }
 
-static void load_relation(loader *ld, json_t *obj, size_t position)
+void kg_ds_load_relation(loader *ld, json_t *obj, size_t position)
 {
     char ptr[KG_POINTER_MAX];
     if (!start_record(ld, obj, "/relations", position, relation_keys, ptr))
@@ -338,12 +348,12 @@ static void load_relations(loader *ld, json_t *root)
         return;
     }
     for (size_t i = 0; i < n; i++)
-        load_relation(ld, json_array_get(relations, i), i);
+        kg_ds_load_relation(ld, json_array_get(relations, i), i);
 }
 
 /* ---- top level -------------------------------------------------------- */
 
-static void apply_defaults(kg_load_options *o, const kg_load_options *given)
+void kg_ds_apply_defaults(kg_load_options *o, const kg_load_options *given)
 {
     memset(o, 0, sizeof *o);
     if (given)
@@ -356,7 +366,7 @@ static void apply_defaults(kg_load_options *o, const kg_load_options *given)
 
 /* The schema named by the data set (resolved against base_dir), or the one
  * given in the options. */
-static kg_schema *find_schema(loader *ld, json_t *root, const char *base_dir)
+kg_schema *kg_ds_find_schema(loader *ld, json_t *root, const char *base_dir)
 {
     if (ld->options.schema)
         return kg_schema_ref(ld->options.schema);
@@ -380,7 +390,7 @@ static kg_schema *find_schema(loader *ld, json_t *root, const char *base_dir)
     return schema;
 }
 
-static void load_header(loader *ld, json_t *root)
+void kg_ds_load_header(loader *ld, json_t *root)
 {
     kg_json_check_keys(&ld->ctx, root, "", top_keys);
     json_t *version = json_object_get(root, "kg");
@@ -415,25 +425,46 @@ static void default_name(kg_graph *g, const char *file)
     kg_graph_set_name(g, name);
 }
 
-static void loader_free(loader *ld)
+void kg_ds_loader_init(loader *ld, const char *name, const kg_load_options *options,
+                       kg_diagnostics *diags)
+{
+    memset(ld, 0, sizeof *ld);
+    kg_json_ctx_init(&ld->ctx, name, diags);
+    kg_ds_apply_defaults(&ld->options, options);
+    ld->ctx.max_depth = ld->options.max_depth;
+    kg_arena_init(&ld->scratch);
+    kg_arena_init(&ld->keep);
+}
+
+void kg_ds_loader_free(loader *ld)
 {
     kg_index_map_free(&ld->names);
     kg_index_map_free(&ld->aliases);
     kg_index_map_free(&ld->relation_ids);
     kg_arena_free(&ld->scratch);
+    kg_arena_free(&ld->keep);
+    free(ld->entity_ids);
+    ld->entity_ids = NULL;
 }
 
-kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
+void kg_ds_finish(loader *ld, const char *name)
+{
+    if (ld->ctx.first == KG_OK) {
+        kg_error err;
+        kg_error_clear(&err);
+        if (kg_graph_finish(ld->graph, &err) != KG_OK)
+            kg_json_report(&ld->ctx, err.status, "", NULL, "%s", err.message);
+    }
+    default_name(ld->graph, name);
+}
+
+kg_status kg_ds_parse_tree(const char *text, size_t len, const char *name,
                            const char *base_dir, const kg_load_options *options,
                            kg_graph **out, kg_diagnostics *diags)
 {
     loader ld;
-    memset(&ld, 0, sizeof ld);
+    kg_ds_loader_init(&ld, name, options, diags);
     *out = NULL;
-    kg_json_ctx_init(&ld.ctx, name, diags);
-    apply_defaults(&ld.options, options);
-    ld.ctx.max_depth = ld.options.max_depth;
-    kg_arena_init(&ld.scratch);
     json_t *root = NULL;
     if (len > ld.options.max_bytes) {
         kg_json_report(&ld.ctx, KG_ELIMIT, "", "raise it with --max-input-size",
@@ -453,8 +484,8 @@ kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
         kg_json_report(&ld.ctx, KG_ENOMEM, "", NULL, "out of memory");
         goto cleanup;
     }
-    load_header(&ld, root);
-    kg_schema *schema = find_schema(&ld, root, base_dir);
+    kg_ds_load_header(&ld, root);
+    kg_schema *schema = kg_ds_find_schema(&ld, root, base_dir);
     if (!schema)
         goto cleanup;
     kg_graph_set_schema(ld.graph, schema);
@@ -465,41 +496,14 @@ kg_status kg_dataset_parse(const char *text, size_t len, const char *name,
      * what stopped the load. */
     if (ld.ctx.first != KG_ELIMIT && ld.ctx.first != KG_ENOMEM)
         load_relations(&ld, root);
-    if (ld.ctx.first == KG_OK) {
-        kg_error err;
-        kg_error_clear(&err);
-        if (kg_graph_finish(ld.graph, &err) != KG_OK)
-            kg_json_report(&ld.ctx, err.status, "", NULL, "%s", err.message);
-    }
-    default_name(ld.graph, name);
+    kg_ds_finish(&ld, name);
 cleanup:
     json_decref(root);
-    loader_free(&ld);
+    kg_ds_loader_free(&ld);
     if (ld.ctx.first != KG_OK) {
         kg_graph_free(ld.graph);
         return ld.ctx.first;
     }
     *out = ld.graph;
     return KG_OK;
-}
-
-kg_status kg_dataset_load(const char *path, const kg_load_options *options,
-                          kg_graph **out, kg_diagnostics *diags)
-{
-    kg_load_options o;
-    apply_defaults(&o, options);
-    char *text = NULL;
-    size_t len = 0;
-    kg_error err;
-    *out = NULL;
-    kg_status st = kg_read_file(path, o.max_bytes, &text, &len, &err);
-    if (st != KG_OK) {
-        kg_diagnostics_add(diags, &err);
-        return st;
-    }
-    char dir[4096];
-    kg_path_folder(path, dir, sizeof dir);
-    st = kg_dataset_parse(text, len, path, dir, &o, out, diags);
-    free(text);
-    return st;
 }

@@ -1,6 +1,7 @@
-/* dataset_internal.h - state shared by the data-set loader's two files:
- * dataset.c (structure: sources, entities, relations) and dataset_values.c
- * (values: dates, evidence, attributes). */
+/* dataset_internal.h - state shared by the data-set loader's files:
+ * dataset_read.c (the streaming pass over the document), dataset.c
+ * (records: sources, entities, relations; the whole-document path) and
+ * dataset_values.c (values: dates, evidence, attributes). */
 #ifndef KG_DATASET_INTERNAL_H
 #define KG_DATASET_INTERNAL_H
 
@@ -8,19 +9,55 @@
 #include "json_check.h"
 #include "kg/dataset.h"
 
-/* Everything one load needs; scratch memory lives in `scratch`. */
+/* Everything one load needs. `scratch` holds what one record needs until
+ * it is in the graph (the streaming pass empties it between records);
+ * `keep` what the load needs to its end (folded names, relation ids). */
 typedef struct loader {
     kg_json_ctx ctx;
     kg_graph *graph;
     const kg_schema *schema;
     kg_load_options options;
     kg_arena scratch;
+    kg_arena keep;
     kg_index_map names;      /* folded id/label -> entity index */
     kg_index_map aliases;    /* folded alias -> entity index */
     kg_index_map relation_ids;
-    const char **entity_ids; /* for "did you mean" on endpoints */
-    size_t entity_count;
+    const char **entity_ids; /* for "did you mean" on endpoints (malloc) */
+    size_t entity_count, entity_cap;
+    /* The streaming pass's record: its plain decimals with the text
+     * kg_format_double gives for them, found without printf and strtod. */
+    struct {
+        const json_t *value;
+        char text[32];
+    } reals[8];
+    size_t real_count;
 } loader;
+
+/* options with the defaults (KG_DEFAULT_MAX_*) filled in. */
+void kg_ds_apply_defaults(kg_load_options *o, const kg_load_options *given);
+void kg_ds_loader_init(loader *ld, const char *name, const kg_load_options *options,
+                       kg_diagnostics *diags);
+void kg_ds_loader_free(loader *ld);
+/* The top-level object's own members (root may hold only those): allowed
+ * keys, "kg": 1, name, title, description. */
+void kg_ds_load_header(loader *ld, json_t *root);
+/* The schema root names (resolved against base_dir), or the options'; NULL
+ * when it cannot be used (reported). */
+kg_schema *kg_ds_find_schema(loader *ld, json_t *root, const char *base_dir);
+/* One element of "sources", "entities", "relations" at its position:
+ * checked, and added to the graph when it has no problem. The entities
+ * come before the relations; kg_ds_check_aliases after the last entity. */
+void kg_ds_load_source(loader *ld, json_t *obj, size_t position);
+void kg_ds_load_entity(loader *ld, json_t *obj, size_t position);
+void kg_ds_check_aliases(loader *ld);
+void kg_ds_load_relation(loader *ld, json_t *obj, size_t position);
+/* kg_graph_finish when nothing went wrong; the default graph name. */
+void kg_ds_finish(loader *ld, const char *name);
+/* The whole document parsed into one jansson tree, then checked: for
+ * documents the streaming pass cannot follow (kg_dataset_parse's contract). */
+kg_status kg_ds_parse_tree(const char *text, size_t len, const char *name,
+                           const char *base_dir, const kg_load_options *options,
+                           kg_graph **out, kg_diagnostics *diags);
 
 /* "start" and "end" of obj, checked to be dates in order. */
 void kg_ds_load_interval(loader *ld, json_t *obj, const char *pointer, kg_date *start,

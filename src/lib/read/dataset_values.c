@@ -153,6 +153,9 @@ static const char *attr_text(loader *ld, json_t *value, kg_value_kind *kind)
         break;
     case JSON_REAL:
         *kind = KG_VALUE_REAL;
+        for (size_t i = 0; i < ld->real_count; i++)
+            if (ld->reals[i].value == value)
+                return ld->reals[i].text;
         kg_format_double(json_real_value(value), buf);
         break;
     case JSON_TRUE:

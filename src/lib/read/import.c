@@ -27,7 +27,7 @@ static const struct {
 } format_names[] = {
     {"graphml", KG_IMPORT_GRAPHML}, {"xml", KG_IMPORT_GRAPHML}, {"dot", KG_IMPORT_DOT},
     {"gv", KG_IMPORT_DOT},          {"json", KG_IMPORT_JSON},   {"csv", KG_IMPORT_CSV},
-    {"tsv", KG_IMPORT_TSV},         {"tab", KG_IMPORT_TSV},
+    {"tsv", KG_IMPORT_TSV},         {"tab", KG_IMPORT_TSV},     {"cyjs", KG_IMPORT_CYTOSCAPE},
 };
 
 kg_import_options kg_import_defaults(void)
@@ -121,6 +121,7 @@ static kg_status run_importer(kg_importer *im, kg_import_format format, const ch
     case KG_IMPORT_GRAPHML: return kg_graphml_import(im, text, len);
     case KG_IMPORT_DOT: return kg_dot_import(im, text, len);
     case KG_IMPORT_JSON: return kg_node_link_import(im, text, len);
+    case KG_IMPORT_CYTOSCAPE: return kg_cytoscape_import(im, text, len);
     case KG_IMPORT_CSV: return run_table(im, text, len, ',');
     case KG_IMPORT_TSV: return run_table(im, text, len, '\t');
     default: return kg_imp_error(im, KG_EUSAGE, NULL, NULL, "unknown import format");
@@ -151,7 +152,7 @@ static kg_status import_text(const char *text, size_t len, char *owned, bool is_
     kg_import_format format = o.format;
     if (format == KG_IMPORT_AUTO && (!name || kg_import_format_from_path(name, &format) != KG_OK))
         st = kg_imp_error(&im, KG_EUSAGE, NULL,
-                          "name the format: graphml, dot, json, csv or tsv",
+                          "name the format: graphml, dot, json, cyjs, csv or tsv",
                           "cannot tell the format from the file name");
     else if (len > im.options.max_bytes)
         st = kg_imp_error(&im, KG_ELIMIT, NULL, NULL, "input is %zu bytes, over the limit of %zu",
@@ -307,7 +308,7 @@ kg_status kg_import_file(const char *path, const kg_import_options *options, kg_
     if (o.format == KG_IMPORT_AUTO && kg_import_format_from_path(path, &o.format) != KG_OK) {
         kg_error_set(&err, KG_EUSAGE, path, "cannot tell the format from the file name");
         snprintf(err.hint, sizeof err.hint,
-                 "use .graphml, .dot, .gv, .json, .csv or .tsv, or name the format");
+                 "use .graphml, .dot, .gv, .json, .cyjs, .csv or .tsv, or name the format");
         if (diags)
             kg_diagnostics_add(diags, &err);
         return KG_EUSAGE;

@@ -26,10 +26,12 @@ kg_status kg_node_link_sources(kg_importer *im, const char *text, const kg_imp_w
 kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_dot_import(kg_importer *im, const char *text, size_t len);
 kg_status kg_node_link_import(kg_importer *im, const char *text, size_t len);
+kg_status kg_cytoscape_import(kg_importer *im, const char *text, size_t len);
 /* The streaming readers over an open file (import_stream.c), which never
  * hold the whole document. */
 kg_status kg_node_link_import_file(kg_importer *im, FILE *file);
 kg_status kg_graphml_import_file(kg_importer *im, FILE *file);
+kg_status kg_cytoscape_import_file(kg_importer *im, FILE *file);
 /* Whether format has a streaming reader; then kg_import_file reads the file
  * with kg_import_stream_file, which enforces options->max_bytes only when it
  * is set (not 0). */

@@ -13,22 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "import_json.h"
 #include "json_check.h"
-#include "json_pull.h"
 #include "kg/dataset.h"
 #include "kg/text.h"
 
-typedef struct node_link {
-    kg_importer *im;
-    kg_jp jp;
-    char *nested; /* a nested value as compact JSON text, for jansson */
-    size_t nested_len, nested_cap;
-    char *name, *source, *target, *key; /* copies of the current member's key, link ends */
-    size_t name_cap, source_cap, target_cap, key_cap;
-} node_link;
+typedef kg_json_reader node_link;
 
-static kg_status fail(node_link *nl, const char *pointer, const char *hint, const char *what)
+kg_status kg_jr_fail(node_link *nl, const char *pointer, const char *hint, const char *what)
 {
     kg_imp_where w = {0, 0, pointer};
     return kg_imp_error(nl->im, KG_EINPUT, &w, hint, "%s", what);
@@ -41,7 +33,7 @@ static kg_status evidence_value(node_link *nl, json_t *v, const char *pointer)
         json_t *item = json_is_array(v) ? json_array_get(v, i) : v;
         json_t *source = json_object_get(item, "source"), *quote = json_object_get(item, "quote");
         if (!json_is_object(item) || !json_is_string(source) || !json_is_string(quote))
-            return fail(nl, pointer, NULL, "evidence must be {\"source\": ..., \"quote\": ...} objects");
+            return kg_jr_fail(nl, pointer, NULL, "evidence must be {\"source\": ..., \"quote\": ...} objects");
         kg_status st = kg_imp_add_evidence(nl->im, json_string_value(source),
                                            json_string_value(quote));
         if (st != KG_OK)
@@ -50,7 +42,7 @@ static kg_status evidence_value(node_link *nl, json_t *v, const char *pointer)
     return KG_OK;
 }
 
-static kg_status list_value(node_link *nl, bool is_edge, const char *name, json_t *v,
+kg_status kg_jr_list_value(node_link *nl, bool is_edge, const char *name, json_t *v,
                             const char *pointer)
 {
     if (strcmp(name, "evidence") == 0)
@@ -107,7 +99,7 @@ kg_status kg_node_link_sources(kg_importer *im, const char *text, const kg_imp_w
 /* ---- the streaming pass ------------------------------------------------- */
 
 /* A syntax (or depth, read, memory) error of the parser, at line:column. */
-static kg_status syntax_error(node_link *nl)
+kg_status kg_jr_syntax_error(node_link *nl)
 {
     kg_jp *jp = &nl->jp;
     kg_imp_where w = {jp->error_line, jp->error_column, NULL};
@@ -120,15 +112,15 @@ static kg_status syntax_error(node_link *nl)
     }
 }
 
-static kg_status next(node_link *nl, kg_jp_event *ev)
+kg_status kg_jr_next(node_link *nl, kg_jp_event *ev)
 {
     *ev = kg_jp_next(&nl->jp);
-    return *ev == KG_JP_ERROR ? syntax_error(nl) : KG_OK;
+    return *ev == KG_JP_ERROR ? kg_jr_syntax_error(nl) : KG_OK;
 }
 
-static kg_status skip(node_link *nl, kg_jp_event first)
+kg_status kg_jr_skip(node_link *nl, kg_jp_event first)
 {
-    return kg_jp_skip(&nl->jp, first) == KG_JP_ERROR ? syntax_error(nl) : KG_OK;
+    return kg_jp_skip(&nl->jp, first) == KG_JP_ERROR ? kg_jr_syntax_error(nl) : KG_OK;
 }
 
 static kg_status copy_text(node_link *nl, char **dst, size_t *cap)
@@ -146,12 +138,12 @@ static bool is_id_event(kg_jp_event ev)
 
 /* The value whose first event is `first` as a jansson tree (NULL after an
  * error, which is reported). */
-static json_t *nested_value(node_link *nl, kg_jp_event first)
+json_t *kg_jr_nested_value(node_link *nl, kg_jp_event first)
 {
     nl->nested_len = 0;
     kg_status st = kg_jp_capture(&nl->jp, first, &nl->nested, &nl->nested_len, &nl->nested_cap);
     if (st != KG_OK) {
-        syntax_error(nl);
+        kg_jr_syntax_error(nl);
         return NULL;
     }
     json_t *v = json_loadb(nl->nested, nl->nested_len, JSON_DECODE_ANY, NULL);
@@ -182,12 +174,12 @@ static kg_status member(node_link *nl, bool is_edge, const char *pointer, kg_jp_
     }
     default: break;
     }
-    json_t *v = nested_value(nl, ev);
+    json_t *v = kg_jr_nested_value(nl, ev);
     if (!v)
         return nl->im->status;
     char ptr[KG_POINTER_MAX];
     kg_pointer_key(ptr, pointer, name);
-    kg_status st = list_value(nl, is_edge, name, v, ptr);
+    kg_status st = kg_jr_list_value(nl, is_edge, name, v, ptr);
     json_decref(v);
     return st;
 }
@@ -198,9 +190,9 @@ static kg_status read_node(node_link *nl, const char *pointer)
     kg_status st = kg_imp_begin(nl->im, false, &w);
     bool has_id = false;
     kg_jp_event ev;
-    while (st == KG_OK && (st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+    while (st == KG_OK && (st = kg_jr_next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
         if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
-            (st = next(nl, &ev)) != KG_OK)
+            (st = kg_jr_next(nl, &ev)) != KG_OK)
             break;
         if (strcmp(nl->name, "id") != 0) {
             st = member(nl, false, pointer, ev);
@@ -210,11 +202,11 @@ static kg_status read_node(node_link *nl, const char *pointer)
         } else {
             char ptr[KG_POINTER_MAX];
             kg_pointer_key(ptr, pointer, "id");
-            return fail(nl, ptr, NULL, "a node needs an \"id\" that is a string or an integer");
+            return kg_jr_fail(nl, ptr, NULL, "a node needs an \"id\" that is a string or an integer");
         }
     }
     if (st == KG_OK && !has_id)
-        st = fail(nl, pointer, NULL, "a node needs an \"id\" that is a string or an integer");
+        st = kg_jr_fail(nl, pointer, NULL, "a node needs an \"id\" that is a string or an integer");
     return st == KG_OK ? kg_imp_end(nl->im) : st;
 }
 
@@ -224,15 +216,15 @@ static kg_status read_link(node_link *nl, const char *pointer)
     kg_status st = kg_imp_begin(nl->im, true, &w);
     bool has_source = false, has_target = false, has_key = false, is_bad_end = false;
     kg_jp_event ev;
-    while (st == KG_OK && (st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+    while (st == KG_OK && (st = kg_jr_next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
         if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
-            (st = next(nl, &ev)) != KG_OK)
+            (st = kg_jr_next(nl, &ev)) != KG_OK)
             break;
         bool is_source = strcmp(nl->name, "source") == 0;
         if (is_source || strcmp(nl->name, "target") == 0) {
             is_bad_end |= !is_id_event(ev);
             if (!is_id_event(ev))
-                st = skip(nl, ev);
+                st = kg_jr_skip(nl, ev);
             else if (is_source)
                 st = copy_text(nl, &nl->source, &nl->source_cap);
             else
@@ -242,13 +234,13 @@ static kg_status read_link(node_link *nl, const char *pointer)
         } else if (strcmp(nl->name, "key") == 0) {
             /* string keys are the edge ids when no two edges share one */
             has_key = ev == KG_JP_STRING;
-            st = has_key ? copy_text(nl, &nl->key, &nl->key_cap) : skip(nl, ev);
+            st = has_key ? copy_text(nl, &nl->key, &nl->key_cap) : kg_jr_skip(nl, ev);
         } else {
             st = member(nl, true, pointer, ev);
         }
     }
     if (st == KG_OK && (!has_source || !has_target || is_bad_end))
-        st = fail(nl, pointer, NULL,
+        st = kg_jr_fail(nl, pointer, NULL,
                   "a link needs a \"source\" and a \"target\" that are strings or integers");
     if (st == KG_OK)
         st = kg_imp_set_endpoints(nl->im, nl->source, nl->target);
@@ -263,10 +255,10 @@ static kg_status read_list(node_link *nl, bool is_edge, const char *list_name)
     char ptr[KG_POINTER_MAX];
     kg_jp_event ev;
     kg_status st;
-    for (size_t i = 0; (st = next(nl, &ev)) == KG_OK && ev != KG_JP_END_ARRAY; i++) {
+    for (size_t i = 0; (st = kg_jr_next(nl, &ev)) == KG_OK && ev != KG_JP_END_ARRAY; i++) {
         kg_pointer_index(ptr, list_name, i);
         if (ev != KG_JP_BEGIN_OBJECT)
-            return fail(nl, ptr, NULL,
+            return kg_jr_fail(nl, ptr, NULL,
                         is_edge ? "a link must be an object with a \"source\" and \"target\""
                                 : "a node must be an object with an \"id\"");
         st = is_edge ? read_link(nl, ptr) : read_node(nl, ptr);
@@ -276,7 +268,7 @@ static kg_status read_list(node_link *nl, bool is_edge, const char *list_name)
     return st;
 }
 
-static kg_status graph_member(node_link *nl, const char *name, json_t *v)
+kg_status kg_jr_graph_member(node_link *nl, const char *name, json_t *v)
 {
     char ptr[KG_POINTER_MAX];
     kg_pointer_key(ptr, "/graph", name);
@@ -291,19 +283,23 @@ static kg_status graph_member(node_link *nl, const char *name, json_t *v)
     return KG_OK;
 }
 
-/* The "graph" object's members, after its '{'. */
-static kg_status read_graph(node_link *nl)
+kg_status kg_jr_read_graph(node_link *nl, bool (*skips)(const char *name))
 {
     kg_jp_event ev;
     kg_status st;
-    while ((st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+    while ((st = kg_jr_next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
         if ((st = copy_text(nl, &nl->name, &nl->name_cap)) != KG_OK ||
-            (st = next(nl, &ev)) != KG_OK)
+            (st = kg_jr_next(nl, &ev)) != KG_OK)
             return st;
-        json_t *v = nested_value(nl, ev);
+        if (skips && skips(nl->name)) {
+            if ((st = kg_jr_skip(nl, ev)) != KG_OK)
+                return st;
+            continue;
+        }
+        json_t *v = kg_jr_nested_value(nl, ev);
         if (!v)
             return nl->im->status;
-        st = graph_member(nl, nl->name, v);
+        st = kg_jr_graph_member(nl, nl->name, v);
         json_decref(v);
         if (st != KG_OK)
             return st;
@@ -314,37 +310,37 @@ static kg_status read_graph(node_link *nl)
 static kg_status read_document(node_link *nl)
 {
     kg_jp_event ev;
-    kg_status st = next(nl, &ev);
+    kg_status st = kg_jr_next(nl, &ev);
     if (st != KG_OK)
         return st;
     if (ev != KG_JP_BEGIN_OBJECT)
-        return fail(nl, "", "NetworkX writes it with json.dump(node_link_data(G))",
+        return kg_jr_fail(nl, "", "NetworkX writes it with json.dump(node_link_data(G))",
                     "expected a node-link object with \"nodes\" and \"links\"");
     bool has_nodes = false, has_links = false;
-    while ((st = next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
+    while ((st = kg_jr_next(nl, &ev)) == KG_OK && ev == KG_JP_KEY) {
         bool is_nodes = strcmp(nl->jp.text, "nodes") == 0;
         bool is_edges = strcmp(nl->jp.text, "edges") == 0;
         bool is_links = is_edges || strcmp(nl->jp.text, "links") == 0;
         bool is_graph = strcmp(nl->jp.text, "graph") == 0;
-        if ((st = next(nl, &ev)) != KG_OK)
+        if ((st = kg_jr_next(nl, &ev)) != KG_OK)
             return st;
         if (is_nodes) {
             has_nodes = true;
             if (ev != KG_JP_BEGIN_ARRAY)
-                return fail(nl, "/nodes", NULL, "expected a \"nodes\" list");
+                return kg_jr_fail(nl, "/nodes", NULL, "expected a \"nodes\" list");
             st = read_list(nl, false, "/nodes");
         } else if (is_links) {
             const char *list_name = is_edges ? "/edges" : "/links";
             if (has_links)
-                return fail(nl, "/edges", NULL, "both \"links\" and \"edges\": which are the edges?");
+                return kg_jr_fail(nl, "/edges", NULL, "both \"links\" and \"edges\": which are the edges?");
             has_links = true;
             if (ev != KG_JP_BEGIN_ARRAY)
-                return fail(nl, list_name, NULL, "expected a list of links");
+                return kg_jr_fail(nl, list_name, NULL, "expected a list of links");
             st = read_list(nl, true, list_name);
         } else if (is_graph && ev == KG_JP_BEGIN_OBJECT) {
-            st = read_graph(nl);
+            st = kg_jr_read_graph(nl, NULL);
         } else {
-            st = skip(nl, ev);
+            st = kg_jr_skip(nl, ev);
         }
         if (st != KG_OK)
             return st;
@@ -352,8 +348,8 @@ static kg_status read_document(node_link *nl)
     if (st != KG_OK)
         return st;
     if (!has_nodes)
-        return fail(nl, "", NULL, "expected a \"nodes\" list");
-    return next(nl, &ev); /* only white space may follow */
+        return kg_jr_fail(nl, "", NULL, "expected a \"nodes\" list");
+    return kg_jr_next(nl, &ev); /* only white space may follow */
 }
 
 /* After a problem with the graph: a syntax error later in the file takes
@@ -376,15 +372,15 @@ static kg_status syntax_first(node_link *nl, kg_status st, size_t diags_count,
         d->dropped = diags_dropped;
     }
     nl->im->status = KG_OK;
-    return syntax_error(nl);
+    return kg_jr_syntax_error(nl);
 }
 
-static kg_status run(kg_importer *im, node_link *nl)
+kg_status kg_jr_run(node_link *nl, kg_status (*document)(node_link *nl))
 {
-    im->creates_missing_nodes = true; /* as networkx.node_link_graph does */
+    kg_importer *im = nl->im;
     size_t diags_count = im->diags ? im->diags->count : 0;
     size_t diags_dropped = im->diags ? im->diags->dropped : 0;
-    kg_status st = read_document(nl);
+    kg_status st = document(nl);
     if (st != KG_OK)
         st = syntax_first(nl, st, diags_count, diags_dropped);
     kg_jp_free(&nl->jp);
@@ -396,21 +392,34 @@ static kg_status run(kg_importer *im, node_link *nl)
     return st;
 }
 
-kg_status kg_node_link_import(kg_importer *im, const char *text, size_t len)
+kg_status kg_jr_init(node_link *nl, kg_importer *im, const char *text, size_t len, FILE *file)
+{
+    memset(nl, 0, sizeof *nl);
+    nl->im = im;
+    if (!file) {
+        kg_jp_init_buffer(&nl->jp, text, len, KG_DEFAULT_MAX_DEPTH);
+        return KG_OK;
+    }
+    if (kg_jp_init_file(&nl->jp, file, KG_DEFAULT_MAX_DEPTH) == KG_OK)
+        return KG_OK;
+    kg_jp_free(&nl->jp);
+    return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
+}
+
+static kg_status import(kg_importer *im, const char *text, size_t len, FILE *file)
 {
     node_link nl;
-    memset(&nl, 0, sizeof nl);
-    nl.im = im;
-    kg_jp_init_buffer(&nl.jp, text, len, KG_DEFAULT_MAX_DEPTH);
-    return run(im, &nl);
+    im->creates_missing_nodes = true; /* as networkx.node_link_graph does */
+    kg_status st = kg_jr_init(&nl, im, text, len, file);
+    return st == KG_OK ? kg_jr_run(&nl, read_document) : st;
+}
+
+kg_status kg_node_link_import(kg_importer *im, const char *text, size_t len)
+{
+    return import(im, text, len, NULL);
 }
 
 kg_status kg_node_link_import_file(kg_importer *im, FILE *file)
 {
-    node_link nl;
-    memset(&nl, 0, sizeof nl);
-    nl.im = im;
-    if (kg_jp_init_file(&nl.jp, file, KG_DEFAULT_MAX_DEPTH) != KG_OK)
-        return kg_imp_error(im, KG_ENOMEM, NULL, NULL, "out of memory");
-    return run(im, &nl);
+    return import(im, NULL, 0, file);
 }

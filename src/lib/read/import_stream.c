@@ -10,7 +10,8 @@
 
 bool kg_import_streams(kg_import_format format)
 {
-    return format == KG_IMPORT_JSON || format == KG_IMPORT_GRAPHML;
+    return format == KG_IMPORT_JSON || format == KG_IMPORT_GRAPHML ||
+           format == KG_IMPORT_CYTOSCAPE;
 }
 
 static kg_status open_input(const char *path, size_t max_bytes, FILE **out, kg_error *err)
@@ -53,8 +54,9 @@ kg_status kg_import_stream_file(const char *path, const kg_import_options *o, kg
     kg_importer im;
     st = kg_imp_init(&im, path, o, diags);
     if (st == KG_OK)
-        st = o->format == KG_IMPORT_GRAPHML ? kg_graphml_import_file(&im, f)
-                                            : kg_node_link_import_file(&im, f);
+        st = o->format == KG_IMPORT_GRAPHML     ? kg_graphml_import_file(&im, f)
+             : o->format == KG_IMPORT_CYTOSCAPE ? kg_cytoscape_import_file(&im, f)
+                                                : kg_node_link_import_file(&im, f);
     fclose(f);
     return kg_import_end(&im, st, out);
 }

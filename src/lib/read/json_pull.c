@@ -151,6 +151,31 @@ static kg_jp_event no_memory(kg_jp *jp)
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* jansson checks the UTF-8 of every character as it reads it, so a bad
+ * sequence where a literal, a number or an escape goes on is its error, at
+ * the place before it. (In a file, a sequence cut by the end of a chunk is
+ * not checked here.) */
+static bool bad_utf8_next(kg_jp *jp)
+{
+    int c = peek(jp);
+    if (c < 0x80)
+        return false;
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool is_bad = n == 0 || (!jp->file && jp->p + n > jp->end);
+    if (!is_bad && jp->p + n <= jp->end) {
+        uint32_t cp = (uint32_t)c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (size_t i = 1; i < n && !is_bad; i++) {
+            is_bad = jp->p[i] < 0x80 || jp->p[i] > 0xBF;
+            cp = cp << 6 | (jp->p[i] & 0x3Fu);
+        }
+        is_bad = is_bad || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+                 (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+    }
+    if (is_bad)
+        fail(jp, KG_EINPUT, "unable to decode byte 0x%x", (unsigned)c);
+    return is_bad;
+}
+
 static int hex_value(int c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -163,6 +188,8 @@ static bool read_hex4(kg_jp *jp, uint32_t *out)
 {
     *out = 0;
     for (int i = 0; i < 4; i++) {
+        if (bad_utf8_next(jp)) /* the first error stays */
+            return false;
         int h = hex_value(get(jp));
         if (h < 0)
             return false;
@@ -200,8 +227,20 @@ static bool put_utf8(kg_jp *jp, uint32_t cp)
     return true;
 }
 
-static kg_jp_event escape(kg_jp *jp)
+typedef struct string_problems string_problems;
+
+/* What decoding a string's escapes found, reported when its closing quote
+ * is reached, as jansson reports it (it decodes a string after lexing it
+ * whole): the first bad surrogate, else a NUL. */
+struct string_problems {
+    char unicode[40]; /* "invalid Unicode '\\uD800'"; empty if none */
+    bool has_nul;
+};
+
+static kg_jp_event escape(kg_jp *jp, string_problems *sp)
 {
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     int c = get(jp);
     uint32_t cp;
     switch (c) {
@@ -216,30 +255,51 @@ static kg_jp_event escape(kg_jp *jp)
     }
     if (!read_hex4(jp, &cp))
         return fail(jp, KG_EINPUT, "invalid escape");
-    if (cp == 0) {
-        snprintf(jp->hint, sizeof jp->hint, "strings cannot hold NUL characters");
-        return fail(jp, KG_EINPUT, "\\u0000 is not allowed");
-    }
-    if (cp >= 0xDC00 && cp <= 0xDFFF)
-        return fail(jp, KG_EINPUT, "invalid Unicode '\\u%04X'", (unsigned)cp);
+    bool is_decoding = !sp->unicode[0];
+    sp->has_nul |= cp == 0;
+    if (cp >= 0xDC00 && cp <= 0xDFFF && is_decoding)
+        snprintf(sp->unicode, sizeof sp->unicode, "invalid Unicode '\\u%04X'", (unsigned)cp);
     if (cp >= 0xD800 && cp <= 0xDBFF) {
+        /* a low surrogate must follow; anything else is lexed as usual */
+        if (peek(jp) != '\\') {
+            if (is_decoding)
+                snprintf(sp->unicode, sizeof sp->unicode, "invalid Unicode '\\u%04X'",
+                         (unsigned)cp);
+            return KG_JP_STRING;
+        }
+        advance(jp, '\\');
+        if (peek(jp) != 'u') {
+            if (is_decoding)
+                snprintf(sp->unicode, sizeof sp->unicode, "invalid Unicode '\\u%04X'",
+                         (unsigned)cp);
+            return escape(jp, sp); /* the escape after the backslash */
+        }
+        advance(jp, 'u');
         uint32_t low;
-        if (get(jp) != '\\' || get(jp) != 'u' || !read_hex4(jp, &low) || low < 0xDC00 ||
-            low > 0xDFFF)
-            return fail(jp, KG_EINPUT, "invalid Unicode '\\u%04X'", (unsigned)cp);
+        if (!read_hex4(jp, &low))
+            return fail(jp, KG_EINPUT, "invalid escape");
+        sp->has_nul |= low == 0;
+        if ((low < 0xDC00 || low > 0xDFFF) && is_decoding)
+            snprintf(sp->unicode, sizeof sp->unicode, "invalid Unicode '\\u%04X\\u%04X'",
+                     (unsigned)cp, (unsigned)low);
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
+    if (sp->unicode[0])
+        return KG_JP_STRING; /* the string is an error: its text no longer matters */
     return put_utf8(jp, cp) ? KG_JP_STRING : no_memory(jp);
 }
+
 
 /* One UTF-8 sequence starting with byte c (>= 0x80), validated as jansson
  * does: no overlong forms, surrogates or code points above U+10FFFF. */
 static kg_jp_event utf8_sequence(kg_jp *jp, int c)
 {
     size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    advance(jp, c);
+    /* jansson names the first byte and the place before it */
     if (n == 0)
         return fail(jp, KG_EINPUT, "unable to decode byte 0x%x", (unsigned)c);
+    int line = jp->line, column = jp->column;
+    advance(jp, c);
     uint32_t cp = (uint32_t)c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
     if (!text_room(jp, n))
         return no_memory(jp);
@@ -247,24 +307,28 @@ static kg_jp_event utf8_sequence(kg_jp *jp, int c)
     for (size_t i = 1; i < n; i++) {
         int d = peek(jp);
         if (d < 0x80 || d > 0xBF) {
-            if (d >= 0)
-                advance(jp, d);
-            return fail(jp, KG_EINPUT, "unable to decode byte 0x%x", (unsigned)(d < 0 ? c : d));
+            jp->line = line;
+            jp->column = column;
+            return fail(jp, KG_EINPUT, "unable to decode byte 0x%x", (unsigned)c);
         }
         advance(jp, d);
         jp->text[jp->text_len + i] = (char)d;
         cp = cp << 6 | ((uint32_t)d & 0x3F);
     }
     if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-        cp > 0x10FFFF)
+        cp > 0x10FFFF) {
+        jp->line = line;
+        jp->column = column;
         return fail(jp, KG_EINPUT, "unable to decode byte 0x%x", (unsigned)c);
+    }
     jp->text_len += n;
     return KG_JP_STRING;
 }
 
 /* After the opening quote: the string's text into jp->text. */
-static kg_jp_event scan_string(kg_jp *jp)
+static kg_jp_event scan_string(kg_jp *jp, bool is_key)
 {
+    string_problems sp = {{0}, false};
     jp->text_len = 0;
     for (;;) {
         const unsigned char *s = jp->p, *q = s;
@@ -285,15 +349,22 @@ static kg_jp_event scan_string(kg_jp *jp)
             return fail(jp, KG_EINPUT, "premature end of input");
         if (c == '"') {
             advance(jp, c);
+            if (sp.unicode[0])
+                return fail(jp, KG_EINPUT, "%s", sp.unicode);
+            if (sp.has_nul && is_key)
+                return fail(jp, KG_EINPUT, "NUL byte in object key not supported");
+            if (sp.has_nul) {
+                snprintf(jp->hint, sizeof jp->hint, "strings cannot hold NUL characters");
+                return fail(jp, KG_EINPUT, "\\u0000 is not allowed");
+            }
             break;
         }
-        if (c < 0x20) {
-            advance(jp, c);
-            return fail(jp, KG_EINPUT, "control character 0x%x", (unsigned)c);
-        }
+        if (c < 0x20) /* jansson: at the place before it */
+            return c == '\n' ? fail(jp, KG_EINPUT, "unexpected newline")
+                             : fail(jp, KG_EINPUT, "control character 0x%x", (unsigned)c);
         if (c == '\\') {
             advance(jp, c);
-            ev = escape(jp);
+            ev = escape(jp, &sp);
         } else if (c >= 0x80) {
             ev = utf8_sequence(jp, c);
         }
@@ -316,11 +387,10 @@ static bool is_digit(int c)
 static kg_jp_event digits(kg_jp *jp)
 {
     int c = peek(jp);
-    if (!is_digit(c)) {
-        if (c >= 0)
-            advance(jp, c);
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
+    if (!is_digit(c)) /* jansson puts it back: the place is before it */
         return fail(jp, KG_EINPUT, "invalid token");
-    }
     while (is_digit(c)) {
         if (!text_put(jp, c))
             return no_memory(jp);
@@ -345,10 +415,8 @@ static kg_jp_event scan_number(kg_jp *jp, int c)
             return no_memory(jp);
         advance(jp, c);
         c = peek(jp);
-        if (is_digit(c)) {
-            advance(jp, c);
+        if (is_digit(c))
             return fail(jp, KG_EINPUT, "invalid token");
-        }
     } else if (digits(jp) == KG_JP_ERROR) {
         return KG_JP_ERROR;
     }
@@ -376,6 +444,8 @@ static kg_jp_event scan_number(kg_jp *jp, int c)
         if (digits(jp) == KG_JP_ERROR)
             return KG_JP_ERROR;
     }
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     if (!text_room(jp, 0))
         return no_memory(jp);
     jp->text[jp->text_len] = '\0';
@@ -406,6 +476,8 @@ static kg_jp_event scan_literal(kg_jp *jp)
         advance(jp, c);
         c = peek(jp);
     }
+    if (bad_utf8_next(jp))
+        return KG_JP_ERROR;
     jp->text[jp->text_len] = '\0';
     if (strcmp(jp->text, "true") == 0)
         return KG_JP_TRUE;
@@ -537,8 +609,9 @@ static void skip_space(kg_jp *jp)
 static kg_jp_event value(kg_jp *jp)
 {
     int c = peek(jp);
-    if (c < 0)
-        return fail(jp, KG_EINPUT, "premature end of input");
+    if (c < 0) /* jansson: an array ends there, or a member's value is missing */
+        return fail(jp, KG_EINPUT, jp->depth && !jp->frames[jp->depth - 1].is_object
+                                       ? "']' expected" : "unexpected token");
     if (c == '{' || c == '[') {
         advance(jp, c);
         return push(jp, c == '{');
@@ -546,7 +619,7 @@ static kg_jp_event value(kg_jp *jp)
     jp->state = S_AFTER;
     if (c == '"') {
         advance(jp, c);
-        return scan_string(jp);
+        return scan_string(jp, false);
     }
     if (c == '-' || is_digit(c))
         return scan_number(jp, c);
@@ -556,26 +629,41 @@ static kg_jp_event value(kg_jp *jp)
         return utf8_sequence(jp, c) == KG_JP_ERROR ? KG_JP_ERROR
                                                    : fail(jp, KG_EINPUT, "invalid token");
     advance(jp, c);
-    return fail(jp, KG_EINPUT, "unexpected token");
+    /* jansson: punctuation is a token in the wrong place, the rest none */
+    return fail(jp, KG_EINPUT, c && strchr("}],:", c) ? "unexpected token" : "invalid token");
+}
+
+/* Not what was expected (`what`) at the next token: jansson lexes that
+ * token whole first, so a problem inside it comes first and the place of
+ * the error is after it. */
+static kg_jp_event wrong_token(kg_jp *jp, const char *what)
+{
+    int c = peek(jp);
+    if (c == '{' || c == '[' || c == '}' || c == ']' || c == ',' || c == ':') {
+        advance(jp, c);
+    } else if (c >= 0 && value(jp) == KG_JP_ERROR && strcmp(jp->message, "invalid token") != 0 &&
+               strcmp(jp->message, "unexpected token") != 0 &&
+               strcmp(jp->message, "\\u0000 is not allowed") != 0) {
+        return KG_JP_ERROR;
+    }
+    jp->status = KG_OK;
+    jp->hint[0] = '\0';
+    return fail(jp, KG_EINPUT, "%s", what);
 }
 
 static kg_jp_event key(kg_jp *jp, const char *expected)
 {
     int c = peek(jp);
-    if (c != '"') {
-        if (c >= 0)
-            advance(jp, c);
-        return fail(jp, KG_EINPUT, "%s expected", expected);
-    }
+    if (c != '"')
+        return wrong_token(jp, expected);
     advance(jp, c);
-    if (scan_string(jp) == KG_JP_ERROR || add_key(jp) == KG_JP_ERROR)
+    if (scan_string(jp, true) == KG_JP_ERROR || add_key(jp) == KG_JP_ERROR)
         return KG_JP_ERROR;
     skip_space(jp);
     c = peek(jp);
-    if (c >= 0)
-        advance(jp, c);
     if (c != ':')
-        return fail(jp, KG_EINPUT, "':' expected");
+        return wrong_token(jp, "':' expected");
+    advance(jp, c);
     jp->state = S_VALUE;
     return KG_JP_KEY;
 }
@@ -586,11 +674,11 @@ kg_jp_event kg_jp_next(kg_jp *jp)
     switch (jp->state) {
     case S_START: {
         int c = peek(jp);
-        if (c >= 0)
+        if (c == '{' || c == '[') {
             advance(jp, c);
-        if (c != '{' && c != '[')
-            return fail(jp, KG_EINPUT, "'[' or '{' expected");
-        return push(jp, c == '{');
+            return push(jp, c == '{');
+        }
+        return wrong_token(jp, "'[' or '{' expected");
     }
     case S_VALUE: return value(jp);
     case S_ARRAY_FIRST:
@@ -604,8 +692,8 @@ kg_jp_event kg_jp_next(kg_jp *jp)
             advance(jp, '}');
             return pop(jp);
         }
-        return key(jp, "string or '}'");
-    case S_KEY: return key(jp, "string");
+        return key(jp, "string or '}' expected");
+    case S_KEY: return key(jp, "string or '}' expected");
     case S_AFTER: {
         int c = peek(jp);
         if (jp->depth == 0) {
@@ -613,21 +701,19 @@ kg_jp_event kg_jp_next(kg_jp *jp)
                 jp->state = S_DONE;
                 return KG_JP_EOF;
             }
-            if (c >= 0)
-                advance(jp, c);
-            return fail(jp, KG_EINPUT, "end of file expected");
+            return wrong_token(jp, "end of file expected");
         }
         bool is_object = jp->frames[jp->depth - 1].is_object;
-        if (c >= 0)
+        if (c == ',' || c == (is_object ? '}' : ']'))
             advance(jp, c);
         if (c == ',') {
             jp->state = is_object ? S_KEY : S_VALUE;
             skip_space(jp);
-            return is_object ? key(jp, "string") : value(jp);
+            return is_object ? key(jp, "string or '}' expected") : value(jp);
         }
         if (c == (is_object ? '}' : ']'))
             return pop(jp);
-        return fail(jp, KG_EINPUT, is_object ? "'}' expected" : "']' expected");
+        return wrong_token(jp, is_object ? "'}' expected" : "']' expected");
     }
     case S_DONE: return KG_JP_EOF;
     default: return KG_JP_ERROR;

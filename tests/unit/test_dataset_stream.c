@@ -1,0 +1,347 @@
+/* Unit tests for dataset_read.c: the streaming reader of data sets must
+ * report exactly what the whole-document loader reports (status, place,
+ * message, hint, in the same order) and build the same graph, on the test
+ * data sets, on a table of broken ones, on every truncation and on byte
+ * substitutions of a small one, from a buffer and from a file. */
+#include <unistd.h>
+
+#include "test_util.h"
+
+/* The whole-document loader (dataset.c), which the stream must agree with. */
+kg_status kg_ds_parse_tree(const char *text, size_t len, const char *name,
+                           const char *base_dir, const kg_load_options *options,
+                           kg_graph **out, kg_diagnostics *diags);
+
+static kg_schema *schema;
+
+static int setup(void **state)
+{
+    (void)state;
+    schema = test_schema();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    kg_schema_free(schema);
+    return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    assert_non_null(text);
+    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return text;
+}
+
+static void print_diags(const char *what, const kg_diagnostics *d)
+{
+    char line[2048];
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(stderr, "  %s: %s\n", what, kg_error_format(&d->items[i], line, sizeof line));
+}
+
+static bool same_attrs(const kg_attr *a, const kg_attr *b, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(a[i].key, b[i].key) || strcmp(a[i].text, b[i].text) || a[i].kind != b[i].kind)
+            return false;
+    return true;
+}
+
+static bool same_graph(const kg_graph *a, const kg_graph *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (kg_graph_node_count(a) != kg_graph_node_count(b) ||
+        kg_graph_edge_count(a) != kg_graph_edge_count(b) ||
+        strcmp(kg_graph_name(a), kg_graph_name(b)) != 0)
+        return false;
+    for (size_t i = 0; i < kg_graph_node_count(a); i++) {
+        const kg_node *x = kg_graph_node(a, i), *y = kg_graph_node(b, i);
+        if (strcmp(x->id, y->id) || strcmp(x->label, y->label) || x->attr_count != y->attr_count ||
+            x->alias_count != y->alias_count || x->evidence_count != y->evidence_count ||
+            !same_attrs(x->attrs, y->attrs, x->attr_count))
+            return false;
+    }
+    for (size_t i = 0; i < kg_graph_edge_count(a); i++) {
+        const kg_edge *x = kg_graph_edge(a, i), *y = kg_graph_edge(b, i);
+        if (strcmp(x->id, y->id) || x->source != y->source || x->target != y->target ||
+            x->attr_count != y->attr_count || x->evidence_count != y->evidence_count ||
+            !same_attrs(x->attrs, y->attrs, x->attr_count))
+            return false;
+    }
+    return true;
+}
+
+/* e formatted, without the " near 'TOKEN'" / " near end of file" context
+ * jansson adds to syntax errors (the stream does not keep token text). */
+static const char *formatted(const kg_error *e, char *buf, size_t size)
+{
+    kg_error_format(e, buf, size);
+    char *near = strstr(buf, " near ");
+    if (near && strstr(buf, "JSON syntax error")) {
+        char *end = strstr(near, " near end of file");
+        if (end == near) {
+            memmove(near, near + 17, strlen(near + 17) + 1);
+        } else if (near[6] == '\'') {
+            char *close = strrchr(near + 7, '\'');
+            if (close)
+                memmove(near, close + 1, strlen(close + 1) + 1);
+        }
+    }
+    return buf;
+}
+
+/* Loads text both ways (and from a file when path is given) and compares. */
+static void agree_on(const char *text, size_t len, const kg_load_options *o, const char *path)
+{
+    kg_diagnostics want, got;
+    kg_diagnostics_init(&want, 0);
+    kg_diagnostics_init(&got, 0);
+    kg_graph *gw = NULL, *gg = NULL;
+    kg_status sw = kg_ds_parse_tree(text, len, "t.kg.json", NULL, o, &gw, &want);
+    kg_status sg = kg_dataset_parse(text, len, "t.kg.json", NULL, o, &gg, &got);
+    bool same = sw == sg && want.count == got.count && want.dropped == got.dropped &&
+                same_graph(gw, gg);
+    char a[2048], b[2048];
+    for (size_t i = 0; same && i < want.count; i++)
+        same = strcmp(formatted(&want.items[i], a, sizeof a),
+                      formatted(&got.items[i], b, sizeof b)) == 0;
+    if (!same) {
+        fprintf(stderr, "input (%zu bytes): %.*s\n", len, (int)(len < 400 ? len : 400), text);
+        fprintf(stderr, " status %d (whole), %d (stream)\n", sw, sg);
+        print_diags("whole ", &want);
+        print_diags("stream", &got);
+    }
+    kg_graph_free(gg);
+    kg_diagnostics_clear(&got);
+    if (same && path) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(text, 1, len, f), len);
+        fclose(f);
+        kg_diagnostics_clear(&want);
+        kg_diagnostics_init(&got, 0);
+        kg_diagnostics_init(&want, 0);
+        kg_graph_free(gw);
+        gw = NULL;
+        sw = kg_ds_parse_tree(text, len, path, NULL, o, &gw, &want);
+        sg = kg_dataset_load(path, o, &gg, &got);
+        same = sw == sg && want.count == got.count && same_graph(gw, gg);
+        for (size_t i = 0; same && i < want.count; i++)
+            same = strcmp(formatted(&want.items[i], a, sizeof a),
+                          formatted(&got.items[i], b, sizeof b)) == 0;
+        if (!same) {
+            fprintf(stderr, "from a file: status %d (whole), %d (stream)\n", sw, sg);
+            print_diags("whole ", &want);
+            print_diags("stream", &got);
+        }
+        kg_graph_free(gg);
+        kg_diagnostics_clear(&got);
+    }
+    kg_graph_free(gw);
+    kg_diagnostics_clear(&want);
+    assert_true(same);
+}
+
+static kg_load_options with_schema(void)
+{
+    kg_load_options o = {0};
+    o.schema = schema;
+    return o;
+}
+
+static void test_data_sets(void **state)
+{
+    (void)state;
+    const char *files[] = {"small.kg.json", "analysis.kg.json", "hostile.kg.json"};
+    kg_load_options o = with_schema();
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", KG_TEST_DATA, files[i]);
+        size_t len;
+        char *text = slurp(path, &len);
+        agree_on(text, len, &o, NULL);
+        free(text);
+    }
+}
+
+#define SRC "\"sources\": [{\"id\": \"s\", \"title\": \"t\", \"url\": \"u\"}]"
+#define EV "\"evidence\": {\"source\": \"s\", \"quote\": \"q\"}"
+#define ORG(id) "{\"id\": \"" id "\", \"type\": \"organisation\", \"label\": \"" id "\"}"
+#define ENTS "\"entities\": [" ORG("a") ", " ORG("b") "]"
+#define REL(s, t) "{\"source\": \"" s "\", \"type\": \"cooperates_with\", \"target\": \"" t "\", " EV "}"
+#define RELS "\"relations\": [" REL("a", "b") "]"
+
+static void broken_data_sets(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "{\"kg\": 1, " SRC ", " ENTS ", " RELS "}",
+        "{\"kg\": 2, \"nmae\": \"x\", " SRC ", " ENTS ", " RELS "}",
+        "{" SRC ", " ENTS ", " RELS "}",
+        "{\"kg\": 1, " ENTS ", " SRC ", " RELS "}",
+        "{\"kg\": 1, " SRC ", " RELS ", " ENTS "}",
+        "{\"kg\": 1, " SRC ", " ENTS ", " RELS ", \"title\": \"late\"}",
+        "{\"kg\": 1, " SRC ", " ENTS ", " RELS ", \"kg\": 1}",
+        "{\"kg\": 1, " ENTS ", " RELS "}",
+        "{\"kg\": 1, " SRC ", " RELS "}",
+        "{\"kg\": 1, " SRC ", " ENTS "}",
+        "{\"kg\": 1}",
+        "{}",
+        "[]",
+        "[1, 2",
+        "{\"kg\": 1, " SRC ", \"entities\": {}, " RELS "}",
+        "{\"kg\": 1, " SRC ", \"entities\": null, " RELS "}",
+        "{\"kg\": 1, \"sources\": 3, " ENTS ", " RELS "}",
+        "{\"kg\": 1, " SRC ", " ENTS ", \"relations\": \"x\"}",
+        "{\"kg\": 1, " SRC ", \"entities\": [" ORG("a") ", " ORG("a") ", 7, " ORG("-x") "], " RELS "}",
+        "{\"kg\": 1, " SRC ", " ENTS ", \"relations\": [" REL("a", "c") ", " REL("zz", "b") ", 5]}",
+        "{\"kg\": 1, " SRC ", " ENTS ", \"relations\": [" REL("a", "b") "], \"x\": [}",
+        "{\"kg\": 1, " SRC ", " ENTS ", \"relations\": [" REL("a", "b") "]} x",
+        "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": \"a\", \"id\": \"b\"}], " RELS "}",
+        "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": \"a\", \"type\": \"organisaton\", "
+        "\"label\": \"A\", \"aliases\": [\"b\", \"\", 3]}, " ORG("b") "], " RELS "}",
+        "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": \"a\", \"type\": \"organisation\", "
+        "\"label\": \"A\", \"start\": \"2020\", \"end\": \"2019\", \"confidence\": 2, "
+        "\"status\": \"acepted\", \"attributes\": {\"x\": [1], \"\": 1, \"y\": 1.5}}], " RELS "}",
+        "{\"kg\": 1, " SRC ", " ENTS ", \"relations\": [{\"id\": \"r\", \"source\": \"a\", "
+        "\"type\": \"cooperates_with\", \"target\": \"b\", " EV "}, {\"id\": \"r\", \"source\": \"a\", "
+        "\"type\": \"cooperates_with\", \"target\": \"b\", \"evidence\": [{\"source\": \"t\", "
+        "\"quote\": \"q\"}]}, {\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\"}]}",
+        "{\"kg\": 1, \"schema\": 5, " SRC ", " ENTS ", " RELS "}",
+        "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": \"a\", \"type\": \"organisation\", "
+        "\"label\": \"A\", \"a_key_longer_than_sixty_four_characters_to_take_the_allocated_path_x\": "
+        "{\"another_key_longer_than_sixty_four_characters_to_take_the_allocated_path\": 1}}], " RELS "}",
+        "{\"kg\": 1, \"name\": \"caf\xe9\", " SRC "}",
+        "{\"kg\": 1, \"name\": \"n\\u0000x\", " SRC "}",
+        "{\"kg\": 1, \"name\": \"n\\ud800x\\u0000\", " SRC "}",
+        "{\"kg\": 1, \"name\": \"n\\ud800\\u0041\", " SRC "}",
+        "{\"kg\": 1, \"name\": \"n\\udc00\", " SRC "}",
+        "{\"kg\": 1, \"name\": \"n\\ud800\\n\", " SRC "}",
+        "{\"kg\": 1, \"k\\u0000\": 1, " SRC "}",
+        "{\"kg\": 1, \"name\": \"\\ud83d\\ude00\", " SRC ", " ENTS ", " RELS "}",
+        "{\"kg\": 1, \"name\": \"\xf0\x9f\x98\x80\xc3\", " SRC "}",
+        "{\"kg\": 1, \"name\": \"\xed\xa0\x80\", " SRC "}",
+    };
+    kg_load_options o = with_schema();
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+        agree_on(docs[i], strlen(docs[i]), &o, NULL);
+    /* found by fuzz_dataset_stream: a NUL byte is an invalid token */
+    agree_on("[\0]", 3, &o, NULL);
+    agree_on("{\"kg\": 1, \"n\": \0}", 16, &o, NULL);
+    /* ...and the UTF-8 after a literal or a number is checked first */
+    const char *after[] = {"[a\xe5]", "[true\xff]", "[12\xc3]", "[1.\xe5]", "[-\x80]", "[0\xed\xa0\x80]",
+                           "[1e5\xf0\x9f\x98]", "[nul\xc3\xa9]", "[7\xc3\xa9]", "[\"\\\xe5\"]",
+                           "[\"\\u00\xe5\"]", "[\"\\\xc3\xa9\"]"};
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
+        agree_on(after[i], strlen(after[i]), &o, NULL);
+    /* limits: the lengths count, not what came before the limit */
+    o.max_nodes = 1;
+    agree_on(docs[18], strlen(docs[18]), &o, NULL);
+    agree_on(docs[0], strlen(docs[0]), &o, NULL);
+    o.max_nodes = 0;
+    o.max_edges = 2;
+    agree_on(docs[25], strlen(docs[25]), &o, NULL);
+    o.max_edges = 0;
+    o.max_depth = 2;
+    agree_on(docs[0], strlen(docs[0]), &o, NULL);
+}
+
+/* Numbers keep the text kg_format_double gives them, however written. */
+static void number_attributes(void **state)
+{
+    (void)state;
+    const char *numbers[] = {"0.0001", "0.00001", "0.000123", "123456789012345.0",
+                             "1234567890123456.0", "-0.0", "0.0", "0.10", "1.000", "-12.50",
+                             "99.999999999999999", "0.1234567890123456", "1e5", "2.50E-3",
+                             "123456789012345.6", "12345678901234.5", "1.7976931348623157e308",
+                             "5e-324", "0.30000000000000004", "7", "-0", "10.0"};
+    char doc[8192];
+    size_t n = (size_t)snprintf(doc, sizeof doc, "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": "
+                                "\"a\", \"type\": \"organisation\", \"label\": \"A\", "
+                                "\"attributes\": {");
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"n%zu\": %s", i ? ", " : "", i,
+                              numbers[i]);
+    n += (size_t)snprintf(doc + n, sizeof doc - n, "}}], \"relations\": []}");
+    kg_load_options o = with_schema();
+    agree_on(doc, n, &o, NULL);
+}
+
+/* Every prefix, and a few characters put in every place, of a data set. */
+static void truncations_and_substitutions(void **state)
+{
+    (void)state;
+    const char *doc = "{\"kg\": 1, \"name\": \"n\", " SRC ",\n " ENTS ",\n "
+                      "\"relations\": [" REL("a", "b") ", " REL("b", "x") "]}\n";
+    size_t len = strlen(doc);
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    kg_load_options o = with_schema();
+    for (size_t i = 0; i <= len; i++)
+        agree_on(doc, i, &o, NULL);
+    const char subs[] = "\"{}[],:x1\\";
+    for (size_t i = 0; i < len; i++) {
+        for (const char *c = subs; *c; c++) {
+            memcpy(text, doc, len + 1);
+            text[i] = *c;
+            agree_on(text, len, &o, NULL);
+        }
+    }
+    free(text);
+}
+
+/* The same from files: the stream reads them in chunks. */
+static void from_files(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/kg-test-dataset-stream-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    kg_load_options o = with_schema();
+    size_t cap = 1 << 20, used = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    used += (size_t)snprintf(text, cap, "{\"kg\": 1, " SRC ", \"entities\": [");
+    for (int i = 0; i < 3000; i++)
+        used += (size_t)snprintf(text + used, cap - used,
+                                 "%s\n {\"id\": \"e%d\", \"type\": \"organisation\", \"label\": "
+                                 "\"caf\\u00e9 \xe2\x82\xac %d\", \"aliases\": [\"x%d\"]}",
+                                 i ? "," : "", i, i, i);
+    used += (size_t)snprintf(text + used, cap - used, "], \"relations\": [");
+    for (int i = 1; i < 3000; i++)
+        used += (size_t)snprintf(text + used, cap - used,
+                                 "%s{\"source\": \"e%d\", \"type\": \"cooperates_with\", "
+                                 "\"target\": \"e%d\", " EV "}", i > 1 ? "," : "", i - 1, i);
+    used += (size_t)snprintf(text + used, cap - used, "]}");
+    agree_on(text, used, &o, path);
+    text[used - 40] = '#'; /* a syntax error far into the file */
+    agree_on(text, used, &o, path);
+    free(text);
+    remove(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_data_sets),
+        cmocka_unit_test(broken_data_sets),
+        cmocka_unit_test(number_attributes),
+        cmocka_unit_test(truncations_and_substitutions),
+        cmocka_unit_test(from_files),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
