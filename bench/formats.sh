@@ -51,7 +51,7 @@ median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
     cp_cpu=$(echo $cp_cpus | tr ' ' '\n' | median)
     awk -v f="$f" -v b="$bytes" -v k="$kg" -v c="$cp_secs" -v kc="$kg_cpu" -v cc="$cp_cpu" 'BEGIN {
       printf "| %s | %.0f MB | %.0f MB/s | %.0f MB/s | %.2f | %.0f MB/s | %.0f MB/s | %.2f |\n",
-        f, b / 1e6, b / k / 1e6, b / c / 1e6, c / k, b / kc / 1e6, cc > 0 ? b / cc / 1e6 : 0,
+        f, b / 1e6, b / k / 1e6, b / c / 1e6, c / k, b / kc / 1e6, (cc > 0 ? b / cc / 1e6 : 0),
         cc / kc }'
   done
   rm -rf "$dir/formats"
