@@ -7,14 +7,24 @@
  * ntriples, turtle) REPEATS times into OUTDIR/kg.EXT, each time after
  * removing the previous file and a sync(), so every write starts from the
  * state bench/formats.sh copies the file with cp from. Prints one line
- * "write FORMAT BYTES SECONDS" per write. */
+ * "write FORMAT BYTES SECONDS CPU_SECONDS" per write (CPU: user and
+ * system time of every thread of the process during the write). */
 #define _DEFAULT_SOURCE /* sync() */
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define BENCH_PROGRAM "kg_writes"
 #include "bench_common.h"
+
+static double cpu_seconds(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
 
 static int write_once(const kg_graph *g, kg_format f, const char *path)
 {
@@ -23,7 +33,7 @@ static int write_once(const kg_graph *g, kg_format f, const char *path)
     unlink(path);
     sync();
     kg_writer *w = NULL;
-    double t = now();
+    double t = now(), cpu = cpu_seconds();
     kg_status st = kg_writer_open_file(path, false, &w, &err);
     if (st == KG_OK)
         st = kg_export(g, f, NULL, w, &err);
@@ -32,12 +42,13 @@ static int write_once(const kg_graph *g, kg_format f, const char *path)
     else
         kg_writer_abort(w);
     double seconds = now() - t;
+    cpu = cpu_seconds() - cpu;
     if (st != KG_OK)
         return fail(&err, path);
     struct stat s;
     if (stat(path, &s) != 0)
         return 1;
-    printf("write %s %lld %.4f\n", kg_format_name(f), (long long)s.st_size, seconds);
+    printf("write %s %lld %.4f %.4f\n", kg_format_name(f), (long long)s.st_size, seconds, cpu);
     fflush(stdout);
     return 0;
 }

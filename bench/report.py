@@ -1,5 +1,5 @@
 """Formats one size's benchmark results (bench/run.sh) as Markdown:
-per-phase times from each tool's own clock, wall time and peak RSS from
+per-phase times (wall clock and CPU) from each tool's own clock, wall time and peak RSS from
 /usr/bin/time -v, kg's ratios against each peer, results that should
 agree, and kg's write throughput against copying a file of the same size.
 
@@ -7,25 +7,43 @@ agree, and kg's write throughput against copying a file of the same size.
 import sys
 
 NAMES = {"kg": "kg (libkg)", "nx": "NetworkX", "ig": "python3-igraph"}
-PHASES = ["load", "pagerank", "components", "path", "write_graphml", "write_json",
+PHASES = ["load", "view", "pagerank", "components", "path", "write_graphml", "write_json",
           "write_dot", "total"]
 
 
 def read(path):
-    phases, rss, facts = {}, {}, {}
+    phases, rss, facts, cpu = {}, {}, {}, {}
     try:
         lines = open(path, encoding="utf-8").read().split("\n")
     except OSError:
-        return phases, rss, facts
+        return phases, rss, facts, cpu
     for line in lines:
         parts = line.split()
         if len(parts) == 3 and parts[0] == "phase":
             phases[parts[1]] = float(parts[2])
+        elif len(parts) == 3 and parts[0] == "cpu":
+            cpu[parts[1]] = float(parts[2])
         elif len(parts) == 3 and parts[0] == "rss":
             rss[parts[1]] = int(parts[2])
         elif len(parts) >= 2:
             facts[parts[0]] = " ".join(parts[1:])
-    return phases, rss, facts
+    return phases, rss, facts, cpu
+
+
+def phase_table(runs, tools, which):
+    """Rows of one phase table: which is 0 (wall clock) or 3 (CPU time)."""
+    print("| phase | " + " | ".join(NAMES[t] for t in tools) + " | "
+          + " | ".join(f"kg vs {NAMES[t]}" for t in tools if t != "kg") + " |")
+    print("|---" * (1 + 2 * len(tools) - 1) + "|")
+    for p in PHASES:
+        cells = [f"{runs[t][which][p]:.2f} s" if p in runs[t][which] else "-" for t in tools]
+        ratios = []
+        for t in tools:
+            if t == "kg":
+                continue
+            a, b = runs["kg"][which].get(p), runs[t][which].get(p)
+            ratios.append(f"{b / a:.1f}x faster" if a and b else "-")
+        print(f"| {p} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
 
 
 def main():
@@ -36,18 +54,7 @@ def main():
         k, v = line.split()
         summary[k] = float(v)
     tools = [t for t in tools if runs[t][0]]
-    print("| phase | " + " | ".join(NAMES[t] for t in tools) + " | "
-          + " | ".join(f"kg vs {NAMES[t]}" for t in tools if t != "kg") + " |")
-    print("|---" * (1 + 2 * len(tools) - 1) + "|")
-    for p in PHASES:
-        cells = [f"{runs[t][0][p]:.2f} s" if p in runs[t][0] else "-" for t in tools]
-        ratios = []
-        for t in tools:
-            if t == "kg":
-                continue
-            a, b = runs["kg"][0].get(p), runs[t][0].get(p)
-            ratios.append(f"{b / a:.1f}x faster" if a and b else "-")
-        print(f"| {p} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+    phase_table(runs, tools, 0)
     wall = [f"{summary.get('wall_' + t, 0):.1f} s" for t in tools]
     rss = [f"{summary.get('rss_' + t, 0) / 1024:.0f} MiB" for t in tools]
     wall_ratio, rss_ratio = [], []
@@ -62,6 +69,12 @@ def main():
           + " | ".join(wall_ratio) + " |")
     print("| **peak RSS** (time -v) | " + " | ".join(rss) + " | " + " | ".join(rss_ratio) + " |")
     print()
+    if all(runs[t][3] for t in tools):
+        print("CPU time of each phase (user + system, every thread: kg writes with two; "
+              "less inflated than the wall clock on a shared machine):")
+        print()
+        phase_table(runs, tools, 3)
+        print()
     print("Peak RSS after each phase (KiB, getrusage): "
           + "; ".join(f"{NAMES[t]}: " + ", ".join(f"{p} {v}" for p, v in runs[t][1].items())
                       for t in tools))

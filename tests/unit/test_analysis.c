@@ -408,6 +408,63 @@ static void shortest_paths(void **state)
     assert_int_equal(kg_shortest_paths(graph, ECHO, N, &o, &list, NULL), KG_EUSAGE);
 }
 
+static void same_paths(const kg_path_list *a, const kg_path_list *b)
+{
+    assert_int_equal(a->count, b->count);
+    assert_int_equal(a->length, b->length);
+    assert_int_equal(a->is_truncated, b->is_truncated);
+    for (size_t i = 0; i < a->count; i++)
+        for (size_t s = 0; s <= a->length; s++) {
+            assert_int_equal(a->paths[i].nodes[s], b->paths[i].nodes[s]);
+            if (s < a->length)
+                assert_int_equal(a->paths[i].edges[s], b->paths[i].edges[s]);
+        }
+}
+
+/* Paths searched on the adjacency kept in a cache (after a view was
+ * prepared, and searched again on the steps the first searches sorted)
+ * are kg_shortest_paths's, for every pair, both ways, with and without
+ * --all. */
+static void kept_paths(void **state)
+{
+    (void)state;
+    kg_analysis_cache *cache = NULL;
+    assert_int_equal(kg_analysis_cache_new(graph, &cache, NULL), KG_OK);
+    kg_centrality_options co = kg_centrality_defaults();
+    co.is_directed = true;
+    assert_int_equal(kg_analysis_cache_prepare(cache, KG_MEASURE_PAGERANK, &co, NULL), KG_OK);
+    assert_int_equal(kg_analysis_cache_prepare(cache, KG_MEASURE_DEGREE, NULL, NULL), KG_OK);
+    assert_int_equal(kg_analysis_cache_prepare_paths(cache, false, NULL), KG_OK);
+    double want[N], got[N];
+    assert_int_equal(kg_centrality(graph, KG_MEASURE_PAGERANK, &co, want, NULL), KG_OK);
+    assert_int_equal(kg_centrality_kept(cache, KG_MEASURE_PAGERANK, &co, got, NULL), KG_OK);
+    for (int i = 0; i < N; i++)
+        assert_true(fabs(want[i] - got[i]) <= 1e-12 * (1 + fabs(want[i])));
+    for (int round = 0; round < 2; round++)
+        for (int mode = 0; mode < 4; mode++) {
+            kg_path_options o = {mode & 1, mode & 2, 0};
+            for (size_t from = 0; from < N; from++)
+                for (size_t to = 0; to < N; to++) {
+                    kg_path_list a, b;
+                    assert_int_equal(kg_shortest_paths(graph, from, to, &o, &a, NULL), KG_OK);
+                    assert_int_equal(kg_shortest_paths_kept(cache, from, to, &o, &b, NULL),
+                                     KG_OK);
+                    same_paths(&a, &b);
+                    kg_path_list_clear(&a);
+                    kg_path_list_clear(&b);
+                }
+        }
+    kg_path_list list;
+    kg_error err;
+    assert_int_equal(kg_shortest_paths_kept(cache, ECHO, N, NULL, &list, &err), KG_EUSAGE);
+    assert_int_equal(list.count, 0);
+    kg_analysis_cache_free(cache);
+    assert_int_equal(kg_shortest_paths_kept(NULL, ALPHA, ECHO, NULL, &list, &err), KG_EUSAGE);
+    assert_int_equal(kg_analysis_cache_prepare_paths(NULL, true, &err), KG_EUSAGE);
+    assert_int_equal(kg_analysis_cache_prepare(NULL, KG_MEASURE_PAGERANK, NULL, &err),
+                     KG_EUSAGE);
+}
+
 static void neighbourhoods(void **state)
 {
     (void)state;
@@ -538,6 +595,7 @@ int main(void)
         cmocka_unit_test(measure_names),
         cmocka_unit_test(ranking),
         cmocka_unit_test(shortest_paths),
+        cmocka_unit_test(kept_paths),
         cmocka_unit_test(neighbourhoods),
         cmocka_unit_test(components),
         cmocka_unit_test(communities),

@@ -247,13 +247,20 @@ static void rescale(kg_measure measure, const kg_centrality_options *o, bool is_
             values[i] = 0;
 }
 
+void kg_measure_view(kg_measure measure, const kg_centrality_options *o, bool *is_directed,
+                     kg_igraph_simplify *simplify)
+{
+    *is_directed = o->is_directed || measure == KG_MEASURE_HUB || measure == KG_MEASURE_AUTHORITY;
+    *simplify = is_path_measure(measure) ? KG_IGRAPH_SIMPLE : KG_IGRAPH_NO_LOOPS;
+}
+
 static kg_status igraph_measure(kg_analysis_cache *cache, const kg_graph *graph,
                                 kg_measure measure, const kg_centrality_options *o,
                                 double *values, kg_error *err)
 {
-    bool is_directed = o->is_directed || measure == KG_MEASURE_HUB ||
-                       measure == KG_MEASURE_AUTHORITY;
-    kg_igraph_simplify simplify = is_path_measure(measure) ? KG_IGRAPH_SIMPLE : KG_IGRAPH_NO_LOOPS;
+    bool is_directed;
+    kg_igraph_simplify simplify;
+    kg_measure_view(measure, o, &is_directed, &simplify);
     size_t n = kg_graph_node_count(graph);
     igraph_t scratch;
     const igraph_t *g = NULL;
@@ -323,6 +330,27 @@ kg_status kg_centrality_kept(kg_analysis_cache *cache, kg_measure measure,
     if (!cache)
         return kg_error_set(err, KG_EUSAGE, NULL, "centrality: no analysis cache");
     return centrality(cache, kg_analysis_cache_graph(cache), measure, options, values, err);
+}
+
+kg_status kg_analysis_cache_prepare(kg_analysis_cache *cache, kg_measure measure,
+                                   const kg_centrality_options *options, kg_error *err)
+{
+    if (!cache || (unsigned)measure >= KG_MEASURE_COUNT)
+        return kg_error_set(err, KG_EUSAGE, NULL, "analysis cache: no cache or measure");
+    const kg_graph *graph = kg_analysis_cache_graph(cache);
+    if (measure <= KG_MEASURE_OUT_DEGREE || kg_graph_node_count(graph) == 0)
+        return KG_OK; /* counted without a view */
+    kg_centrality_options o = options ? *options : kg_centrality_defaults();
+    bool is_directed;
+    kg_igraph_simplify simplify;
+    kg_measure_view(measure, &o, &is_directed, &simplify);
+    igraph_t scratch;
+    const igraph_t *view;
+    kg_igraph_guard guard;
+    kg_igraph_enter(&guard);
+    kg_status st = kg_igraph_view_kept(cache, graph, is_directed, simplify, &scratch, &view, err);
+    kg_igraph_leave(&guard);
+    return st;
 }
 
 /* ---- ranking ------------------------------------------------------------ */

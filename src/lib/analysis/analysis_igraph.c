@@ -132,14 +132,18 @@ kg_status kg_igraph_view(const kg_graph *graph, bool is_directed, kg_igraph_simp
 
 /* ---- views kept across calls -------------------------------------------- */
 
-/* One view at a time, the last one asked for: measures that share a view
- * reuse it, and the cache never holds more than kg_centrality would. */
+/* One igraph view at a time, the last one asked for: measures that share
+ * a view reuse it, and the cache never holds more of them than
+ * kg_centrality would. Beside it, the path searches' adjacencies, one per
+ * direction asked for (kg_direction indexes them). */
 struct kg_analysis_cache {
     const kg_graph *graph;
     igraph_t view;
     bool has_view;
     bool is_directed;
     kg_igraph_simplify simplify;
+    kg_adjacency adjacency[3];
+    bool has_adjacency[3];
 };
 
 kg_status kg_analysis_cache_new(const kg_graph *graph, kg_analysis_cache **out, kg_error *err)
@@ -163,6 +167,8 @@ void kg_analysis_cache_free(kg_analysis_cache *cache)
         return;
     if (cache->has_view)
         igraph_destroy(&cache->view);
+    for (int d = 0; d < 3; d++)
+        kg_adjacency_free(&cache->adjacency[d]);
     free(cache);
 }
 
@@ -196,5 +202,20 @@ kg_status kg_igraph_view_kept(kg_analysis_cache *cache, const kg_graph *graph, b
         cache->simplify = simplify;
     }
     *out = &cache->view;
+    return KG_OK;
+}
+
+kg_status kg_adjacency_kept(kg_analysis_cache *cache, kg_direction direction,
+                            kg_adjacency **out, kg_error *err)
+{
+    *out = NULL;
+    if ((unsigned)direction > KG_DIRECTION_IN)
+        return kg_error_set(err, KG_EUSAGE, NULL, "unknown direction %d", (int)direction);
+    if (!cache->has_adjacency[direction]) {
+        if (kg_adjacency_build(cache->graph, direction, &cache->adjacency[direction]) != KG_OK)
+            return kg_error_set(err, KG_ENOMEM, NULL, "out of memory searching the graph");
+        cache->has_adjacency[direction] = true;
+    }
+    *out = &cache->adjacency[direction];
     return KG_OK;
 }

@@ -51,6 +51,37 @@ kg_status kg_igraph_view_kept(kg_analysis_cache *cache, const kg_graph *graph,
                               igraph_t *scratch, const igraph_t **out,
                               kg_error *err);
 
+/* One step out of a node: the neighbour and the relation that leads there. */
+typedef struct kg_step {
+    size_t node;
+    size_t edge;
+} kg_step;
+
+/* Compressed adjacency for breadth-first searches (analysis_paths.c): the
+ * steps out of node u are steps[start[u] .. start[u+1]), in relation order
+ * as built (a path search sorts those it walks by neighbour, then
+ * relation, which changes no search's result). Self-loops are left out:
+ * they never shorten a path. */
+typedef struct kg_adjacency {
+    size_t *start;
+    kg_step *steps;
+} kg_adjacency;
+
+/* Builds the adjacency of the relations walkable in `direction` (symmetric
+ * ones both ways); KG_ENOMEM leaves *adj empty. O(V + E). */
+kg_status kg_adjacency_build(const kg_graph *graph, kg_direction direction,
+                             kg_adjacency *adj);
+void kg_adjacency_free(kg_adjacency *adj);
+
+/* The adjacency for `direction` kept in cache, built the first time it is
+ * asked for; *out points into the cache. */
+kg_status kg_adjacency_kept(kg_analysis_cache *cache, kg_direction direction,
+                            kg_adjacency **out, kg_error *err);
+
+/* Which view measure needs under options (see kg_centrality). */
+void kg_measure_view(kg_measure measure, const kg_centrality_options *options,
+                     bool *is_directed, kg_igraph_simplify *simplify);
+
 /* True when relation `edge` is of a symmetric type in the graph's schema. */
 bool kg_edge_is_symmetric(const kg_graph *graph, const kg_edge *edge);
 

@@ -7,30 +7,15 @@
 
 #include "analysis_internal.h"
 
-/* One step out of a node: the neighbour and the relation that leads there. */
-typedef struct step {
-    size_t node;
-    size_t edge;
-} step;
-
-/* Compressed adjacency: the steps out of node u are steps[start[u] ..
- * start[u+1]), in relation order; the path enumeration sorts the few it
- * walks by neighbour then relation (sorting all of them cost more than the
- * searches). Self-loops are left out: they never shorten a path. */
-typedef struct adjacency {
-    size_t *start;
-    step *steps;
-} adjacency;
-
 static int compare_steps(const void *a, const void *b)
 {
-    const step *x = a, *y = b;
+    const kg_step *x = a, *y = b;
     if (x->node != y->node)
         return x->node < y->node ? -1 : 1;
     return x->edge < y->edge ? -1 : x->edge > y->edge;
 }
 
-static void adjacency_free(adjacency *adj)
+void kg_adjacency_free(kg_adjacency *adj)
 {
     free(adj->start);
     free(adj->steps);
@@ -38,27 +23,24 @@ static void adjacency_free(adjacency *adj)
     adj->steps = NULL;
 }
 
-/* Whether relation e can be walked from its source to its target (forward)
- * and from its target to its source (backward) in this direction. */
-static void walkable(const kg_graph *g, const kg_edge *e, kg_direction dir, bool *forward,
-                     bool *backward)
-{
-    bool is_symmetric = kg_edge_is_symmetric(g, e);
-    *forward = dir != KG_DIRECTION_IN || is_symmetric;
-    *backward = dir != KG_DIRECTION_OUT || is_symmetric;
-}
-
-/* Whether relation e gives steps under dir, and which way (walkable);
- * a self-loop never does. */
+/* Whether relation e gives steps under dir, and which way: forward (source
+ * to target), backward (target to source). A self-loop never does. Both
+ * ways in the undirected view, without asking the schema. */
 static bool steps_of(const kg_graph *g, const kg_edge *e, kg_direction dir, bool *forward,
                      bool *backward)
 {
-    walkable(g, e, dir, forward, backward);
+    if (dir == KG_DIRECTION_BOTH) {
+        *forward = *backward = true;
+    } else {
+        bool is_symmetric = kg_edge_is_symmetric(g, e);
+        *forward = dir != KG_DIRECTION_IN || is_symmetric;
+        *backward = dir != KG_DIRECTION_OUT || is_symmetric;
+    }
     return e->source != e->target;
 }
 
 /* Two passes over the relations: count steps per node, then place them. */
-static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency *adj)
+kg_status kg_adjacency_build(const kg_graph *g, kg_direction dir, kg_adjacency *adj)
 {
     size_t n = kg_graph_node_count(g), m = kg_graph_edge_count(g);
     adj->start = calloc(n + 1, sizeof *adj->start);
@@ -83,20 +65,20 @@ static kg_status adjacency_build(const kg_graph *g, kg_direction dir, adjacency 
         if (!steps_of(g, e, dir, &forward, &backward))
             continue;
         if (forward)
-            adj->steps[fill[e->source]++] = (step){e->target, j};
+            adj->steps[fill[e->source]++] = (kg_step){e->target, j};
         if (backward)
-            adj->steps[fill[e->target]++] = (step){e->source, j};
+            adj->steps[fill[e->target]++] = (kg_step){e->source, j};
     }
     free(fill);
     if (st != KG_OK)
-        adjacency_free(adj);
+        kg_adjacency_free(adj);
     return st;
 }
 
 /* Breadth-first distances from the centres, up to depth; queue holds V.
  * Stops as soon as node `stop` is reached (KG_UNREACHED: never): every node
  * nearer than it has its distance by then, the rest stay KG_UNREACHED. */
-static void bfs(const adjacency *adj, size_t n, const size_t *centres, size_t count, size_t depth,
+static void bfs(const kg_adjacency *adj, size_t n, const size_t *centres, size_t count, size_t depth,
                 size_t stop, size_t *distance, size_t *queue)
 {
     size_t head = 0, tail = 0;
@@ -143,9 +125,9 @@ kg_status kg_neighbourhood(const kg_graph *g, const size_t *centres, size_t cent
     if (st != KG_OK)
         return st;
     size_t n = kg_graph_node_count(g);
-    adjacency adj = {NULL, NULL};
+    kg_adjacency adj = {NULL, NULL};
     size_t *queue = malloc((n + 1) * sizeof *queue);
-    st = queue ? adjacency_build(g, direction, &adj) : KG_ENOMEM;
+    st = queue ? kg_adjacency_build(g, direction, &adj) : KG_ENOMEM;
     if (st != KG_OK) {
         kg_error_set(err, st, NULL, "out of memory searching the graph");
         goto cleanup;
@@ -166,7 +148,7 @@ kg_status kg_neighbourhood(const kg_graph *g, const size_t *centres, size_t cent
         }
     }
 cleanup:
-    adjacency_free(&adj);
+    kg_adjacency_free(&adj);
     free(queue);
     return st;
 }
@@ -210,8 +192,10 @@ static kg_status keep_path(kg_path_list *list, size_t *capacity, const size_t *t
 /* The searches the enumeration needs: distances from `from` along the
  * search direction and to `to` against it. */
 typedef struct path_search {
-    adjacency forward;
-    adjacency backward;
+    kg_adjacency *forward;  /* kept in a cache, or the owned ones below */
+    kg_adjacency *backward;
+    kg_adjacency owned_forward;
+    kg_adjacency owned_backward;
     size_t *from_distance;
     size_t *to_distance;
     size_t *trail;  /* nodes of the path being built */
@@ -223,11 +207,11 @@ typedef struct path_search {
 /* Sorts u's forward steps by neighbour, then relation, once. */
 static void sort_steps(path_search *s, size_t u)
 {
-    const adjacency *adj = &s->forward;
+    const kg_adjacency *adj = s->forward;
     if (s->is_sorted[u])
         return;
     s->is_sorted[u] = 1;
-    qsort(adj->steps + adj->start[u], adj->start[u + 1] - adj->start[u], sizeof(step),
+    qsort(adj->steps + adj->start[u], adj->start[u + 1] - adj->start[u], sizeof(kg_step),
           compare_steps);
 }
 
@@ -239,7 +223,7 @@ static void sort_steps(path_search *s, size_t u)
 static kg_status enumerate(path_search *s, size_t from, size_t length, size_t max,
                            kg_path_list *list)
 {
-    const adjacency *adj = &s->forward;
+    const kg_adjacency *adj = s->forward;
     size_t depth = 0, capacity = 0;
     s->trail[0] = from;
     s->cursor[0] = adj->start[from];
@@ -279,8 +263,8 @@ static kg_status enumerate(path_search *s, size_t from, size_t length, size_t ma
 
 static void search_free(path_search *s)
 {
-    adjacency_free(&s->forward);
-    adjacency_free(&s->backward);
+    kg_adjacency_free(&s->owned_forward);
+    kg_adjacency_free(&s->owned_backward);
     free(s->from_distance);
     free(s->to_distance);
     free(s->trail);
@@ -289,7 +273,11 @@ static void search_free(path_search *s)
     free(s->is_sorted);
 }
 
-static kg_status search_init(const kg_graph *g, bool is_directed, path_search *s)
+/* The work arrays, and the adjacencies: from cache when there is one
+ * (built there once), else built for this search. Undirected searches
+ * walk the one undirected adjacency both ways. */
+static kg_status search_init(kg_analysis_cache *cache, const kg_graph *g, bool is_directed,
+                             path_search *s, kg_error *err)
 {
     size_t n = kg_graph_node_count(g);
     memset(s, 0, sizeof *s);
@@ -301,16 +289,29 @@ static kg_status search_init(const kg_graph *g, bool is_directed, path_search *s
     s->is_sorted = calloc(n + 1, 1);
     if (!s->from_distance || !s->to_distance || !s->trail || !s->edges || !s->cursor ||
         !s->is_sorted)
-        return KG_ENOMEM;
-    kg_status st = adjacency_build(g, is_directed ? KG_DIRECTION_OUT : KG_DIRECTION_BOTH,
-                                   &s->forward);
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory finding paths");
+    kg_direction forward = is_directed ? KG_DIRECTION_OUT : KG_DIRECTION_BOTH;
+    if (cache) {
+        kg_status st = kg_adjacency_kept(cache, forward, &s->forward, err);
+        if (st == KG_OK)
+            st = is_directed ? kg_adjacency_kept(cache, KG_DIRECTION_IN, &s->backward, err)
+                             : KG_OK;
+        if (!is_directed)
+            s->backward = s->forward;
+        return st;
+    }
+    s->forward = &s->owned_forward;
+    s->backward = is_directed ? &s->owned_backward : &s->owned_forward;
+    kg_status st = kg_adjacency_build(g, forward, s->forward);
     if (st == KG_OK && is_directed)
-        st = adjacency_build(g, KG_DIRECTION_IN, &s->backward);
-    return st;
+        st = kg_adjacency_build(g, KG_DIRECTION_IN, s->backward);
+    return st == KG_OK ? KG_OK
+                       : kg_error_set(err, st, NULL, "out of memory finding paths");
 }
 
-kg_status kg_shortest_paths(const kg_graph *g, size_t from, size_t to,
-                            const kg_path_options *options, kg_path_list *out, kg_error *err)
+static kg_status shortest_paths(kg_analysis_cache *cache, const kg_graph *g, size_t from,
+                                size_t to, const kg_path_options *options, kg_path_list *out,
+                                kg_error *err)
 {
     kg_path_options o = {false, false, 0};
     if (options)
@@ -322,25 +323,54 @@ kg_status kg_shortest_paths(const kg_graph *g, size_t from, size_t to,
         return st;
     size_t max = !o.is_all ? 1 : o.max_paths ? o.max_paths : KG_DEFAULT_MAX_PATHS;
     path_search s;
-    st = search_init(g, o.is_directed, &s);
+    st = search_init(cache, g, o.is_directed, &s, err);
     if (st == KG_OK) {
         size_t n = kg_graph_node_count(g);
-        const adjacency *back = o.is_directed ? &s.backward : &s.forward;
         /* trail doubles as the BFS queue: enumeration starts after. */
         /* Only nodes nearer than the far end can lie on a shortest path:
          * both searches stop there (the second no deeper than the first). */
-        bfs(&s.forward, n, &from, 1, KG_UNREACHED, to, s.from_distance, s.trail);
+        bfs(s.forward, n, &from, 1, KG_UNREACHED, to, s.from_distance, s.trail);
         size_t length = s.from_distance[to];
         if (length != KG_UNREACHED) {
-            bfs(back, n, &to, 1, length, from, s.to_distance, s.trail);
+            bfs(s.backward, n, &to, 1, length, from, s.to_distance, s.trail);
             st = enumerate(&s, from, length, max, out);
             out->length = length;
+            if (st != KG_OK)
+                kg_error_set(err, st, NULL, "out of memory finding paths");
         }
     }
-    if (st != KG_OK) {
+    if (st != KG_OK)
         kg_path_list_clear(out);
-        kg_error_set(err, st, NULL, "out of memory finding paths");
-    }
     search_free(&s);
+    return st;
+}
+
+kg_status kg_shortest_paths(const kg_graph *g, size_t from, size_t to,
+                            const kg_path_options *options, kg_path_list *out, kg_error *err)
+{
+    return shortest_paths(NULL, g, from, to, options, out, err);
+}
+
+kg_status kg_shortest_paths_kept(kg_analysis_cache *cache, size_t from, size_t to,
+                                 const kg_path_options *options, kg_path_list *out,
+                                 kg_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!cache || !out)
+        return kg_error_set(err, KG_EUSAGE, NULL, "shortest paths: no analysis cache or output");
+    return shortest_paths(cache, kg_analysis_cache_graph(cache), from, to, options, out, err);
+}
+
+kg_status kg_analysis_cache_prepare_paths(kg_analysis_cache *cache, bool is_directed,
+                                          kg_error *err)
+{
+    if (!cache)
+        return kg_error_set(err, KG_EUSAGE, NULL, "shortest paths: no analysis cache");
+    kg_adjacency *adj;
+    kg_status st = kg_adjacency_kept(cache, is_directed ? KG_DIRECTION_OUT : KG_DIRECTION_BOTH,
+                                     &adj, err);
+    if (st == KG_OK && is_directed)
+        st = kg_adjacency_kept(cache, KG_DIRECTION_IN, &adj, err);
     return st;
 }

@@ -47,6 +47,27 @@ static inline void kg_putc(kg_writer *w, char c)
     kg_put(w, &c, 1);
 }
 
+/* kg_writer_puts for the short values written per record (numbers,
+ * dates): copies up to the NUL straight into the buffer in one pass, where
+ * strlen and then memcpy would read the string twice; falls back to
+ * kg_writer_puts when the buffer may be too short. Same bytes. */
+static inline void kg_put_str(kg_writer *w, const char *s)
+{
+    if (w->status != KG_OK || w->is_closed) {
+        kg_writer_puts(w, s);
+        return;
+    }
+    char *out = w->buffer + w->used, *end = w->buffer + w->capacity;
+    const char *p = s;
+    while (out < end && *p)
+        *out++ = *p++;
+    if (*p) {
+        kg_writer_puts(w, s); /* did not fit: written whole after a flush */
+        return;
+    }
+    w->used = (size_t)(out - w->buffer);
+}
+
 /* A string literal, its length known at compile time. */
 #define KG_PUT_LIT(w, literal) kg_put((w), "" literal, sizeof(literal) - 1)
 

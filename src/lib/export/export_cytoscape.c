@@ -34,7 +34,7 @@ static void attrs(kg_writer *w, const kg_attr *a, uint32_t count)
         if (a[i].kind == KG_VALUE_STRING)
             kg_write_json_string(w, a[i].text);
         else
-            kg_writer_puts(w, a[i].text);
+            kg_put_str(w, a[i].text);
     }
 }
 

@@ -15,8 +15,12 @@ static const char *const reserved_names[] = {
 
 const char *kg_export_attr_name(const char *key, char *buf, size_t size)
 {
-    if (!key[0] || !strchr("adeiklqst", key[0])) /* no field name starts otherwise */
+    switch (key[0]) { /* runs per value: no field name starts otherwise */
+    case 'a': case 'd': case 'e': case 'i': case 'k': case 'l': case 'q': case 's': case 't':
+        break;
+    default:
         return key;
+    }
     for (const char *const *r = reserved_names; *r; r++) {
         if (key[0] == (*r)[0] && strcmp(key, *r) == 0) { /* runs per value */
             snprintf(buf, size, "attr_%s", key);
@@ -139,7 +143,7 @@ void kg_export_json_attrs(kg_writer *w, const kg_attr *attrs, uint32_t count)
         if (attrs[i].kind == KG_VALUE_STRING)
             kg_write_json_string(w, attrs[i].text);
         else
-            kg_writer_puts(w, attrs[i].text);
+            kg_put_str(w, attrs[i].text);
     }
 }
 
