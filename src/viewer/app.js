@@ -42,18 +42,35 @@ function lookOfEdgeType(name) {
   return edgeLooks[name];
 }
 
+/* Each type's look is one style rule, selected by a class per type
+ * (typeRules in styles.js); the elements carry only what differs per
+ * element: size, font size, the label as drawn. */
+var nodeClassOf = {}, edgeClassOf = {}, nodeClassLooks = {}, edgeClassLooks = {};
+function nodeClass(name) {
+  if (!nodeClassOf[name]) {
+    nodeClassOf[name] = "n" + Object.keys(nodeClassOf).length;
+    nodeClassLooks[nodeClassOf[name]] = lookOfNodeType(name);
+  }
+  return nodeClassOf[name];
+}
+function edgeClass(name) {
+  if (!edgeClassOf[name]) {
+    edgeClassOf[name] = "e" + Object.keys(edgeClassOf).length;
+    edgeClassLooks[edgeClassOf[name]] = lookOfEdgeType(name);
+  }
+  return edgeClassOf[name];
+}
+
 var elements = [];
 data.nodes.forEach(function (n) {
-  var look = lookOfNodeType(n.type);
   var d = Object.assign({}, n, {
-    shape: look.shape, bg: look.bg, bgo: look.bgOpacity, border: look.border, bw: look.bw,
-    bs: look.bs, fg: look.fg, pad: 6, fs: 12, score: null, short: shortLabel(n.label)
+    shape: lookOfNodeType(n.type).shape, pad: 6, fs: 12, score: null, short: shortLabel(n.label)
   });
   Object.assign(d, nodeSize(d, d.pad, d.fs));
   /* Where kg build placed the node (Graphviz sfdp); the page does not lay
    * the graph out before drawing it. */
   var at = typeof n.x === "number" ? {x: n.x, y: n.y} : undefined;
-  elements.push({group: "nodes", data: d, position: at});
+  elements.push({group: "nodes", data: d, position: at, classes: nodeClass(n.type)});
 });
 var hasPositions = data.nodes.length > 0 && typeof data.nodes[0].x === "number";
 /* Large graphs: Cytoscape's WebGL renderer where the browser has WebGL
@@ -63,16 +80,42 @@ var isLarge = data.nodes.length + data.edges.length > LARGE;
 var sizeOf = {};
 elements.forEach(function (x) { sizeOf[x.data.id] = x.data; });
 data.edges.forEach(function (e) {
-  var look = lookOfEdgeType(e.type);
-  elements.push({group: "edges", data: Object.assign({}, e, {
-    color: look.color, ls: look.ls, width: look.width, ta: look.ta, sa: look.sa, af: look.af,
-    tl: humanType(e.type), loop: e.source === e.target ? loopStep(sizeOf[e.source]) : 40
+  var loop = e.source === e.target;
+  elements.push({group: "edges", classes: edgeClass(e.type), data: Object.assign({}, e, {
+    tl: humanType(e.type), loop: loop ? loopStep(sizeOf[e.source]) : 40
   })});
 });
+
+/* The view that fits every node's box, with `padding` px around, in the
+ * drawing area: what cy.fit() gives, computed from the positions and
+ * sizes before Cytoscape exists, so it need not measure every element
+ * (and a default grid layout need not run) before its first frame. */
+function fitView(padding) {
+  var box = $("cy"), W = box.clientWidth, H = box.clientHeight;
+  var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  elements.forEach(function (x) {
+    if (!x.position) return;
+    var d = x.data;
+    x1 = Math.min(x1, x.position.x - d.w / 2);
+    x2 = Math.max(x2, x.position.x + d.w / 2);
+    y1 = Math.min(y1, x.position.y - d.h / 2);
+    y2 = Math.max(y2, x.position.y + d.h / 2);
+  });
+  if (!(x1 < x2) || W <= 2 * padding || H <= 2 * padding) return {zoom: 1, pan: {x: 0, y: 0}};
+  var zoom = Math.min((W - 2 * padding) / (x2 - x1), (H - 2 * padding) / (y2 - y1), 6);
+  zoom = Math.max(zoom, 0.01);
+  return {zoom: zoom, pan: {x: (W - zoom * (x1 + x2)) / 2, y: (H - zoom * (y1 + y2)) / 2}};
+}
+var view = hasPositions ? fitView(30) : {zoom: 1, pan: {x: 0, y: 0}};
 
 var cy = cytoscape({
   container: $("cy"),
   elements: elements,
+  /* kg build's positions as they are: without a layout Cytoscape would
+   * run its default grid layout over them. */
+  layout: {name: "preset", fit: false},
+  zoom: view.zoom,
+  pan: view.pan,
   minZoom: 0.01,
   maxZoom: 6,
   boxSelectionEnabled: false,
@@ -80,7 +123,7 @@ var cy = cytoscape({
   pixelRatio: isLarge ? 1 : "auto",
   textureOnViewport: isLarge,
   renderer: isLarge && hasWebgl() ? {name: "canvas", webgl: true} : undefined,
-  style: graphStyle(isLarge)
+  style: graphStyle(isLarge, nodeClassLooks, edgeClassLooks)
 });
 
 /* WebGL drawn by the graphics card: a software WebGL (SwiftShader,
@@ -160,17 +203,18 @@ function currentDay() {
 function applyFilters() {
   var day = currentDay();
   /* One class change per collection, not per element: on a large graph
-   * Cytoscape's per-element calls cost seconds. */
+   * Cytoscape's per-element calls cost seconds; and only for the elements
+   * whose state changes (none at start-up), as each restyles. */
   var hide = [], show = [], gone = {};
   cy.nodes().forEach(function (n) {
     var d = n.data(), on = nodeTypeOn[d.type] && holdsOn(d, day);
-    (on ? show : hide).push(n);
+    if (on === n.hasClass("hidden")) (on ? show : hide).push(n);
     if (!on) gone[d.id] = true;
   });
   cy.edges().forEach(function (e) {
     var d = e.data();
     var on = edgeTypeOn[d.type] && holdsOn(d, day) && !gone[d.source] && !gone[d.target];
-    (on ? show : hide).push(e);
+    if (on === e.hasClass("hidden")) (on ? show : hide).push(e);
   });
   cy.batch(function () {
     cy.collection(hide).addClass("hidden");
@@ -514,8 +558,7 @@ function init() {
    * bar can change height (a long search result wraps), so watch it. */
   if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe($("cy"));
 
-  if (hasPositions) cy.fit(cy.elements(), 30);
-  else layout(cy.elements());
+  if (!hasPositions) layout(cy.elements());
   applyFilters();
   showAbout();
   /* Ready when Cytoscape has drawn the first frame; firstDraw is its

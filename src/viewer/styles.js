@@ -240,10 +240,35 @@ function loopStep(d) {
   return Math.round(Math.max(40, Math.max(d.w, d.h) * 0.6 + 20));
 }
 
-/* The Cytoscape style sheet: each node and edge carries its drawing in
- * its data (see nodeLook, edgeLook); classes mark the filters' and the
- * highlights' state. */
-function graphStyle(isLarge) {
+/* One style rule per entity or relation type, selected by a class
+ * ("n0", "e3": types are named by index, as a type name need not be a
+ * valid class). Cytoscape then parses each look once, instead of mapping
+ * a dozen data fields for every element, which was most of its start-up
+ * (docs/viewer.md). `nodeLooks` and `edgeLooks` map class to look. */
+function typeRules(nodeLooks, edgeLooks) {
+  var rules = [];
+  Object.keys(nodeLooks).forEach(function (cls) {
+    var k = nodeLooks[cls];
+    rules.push({selector: "node." + cls, style: {
+      shape: k.shape, "background-color": k.bg, "background-opacity": k.bgOpacity,
+      "border-color": k.border, "border-width": k.bw, "border-style": k.bs, color: k.fg
+    }});
+  });
+  Object.keys(edgeLooks).forEach(function (cls) {
+    var k = edgeLooks[cls];
+    rules.push({selector: "edge." + cls, style: {
+      width: k.width, "line-color": k.color, "line-style": k.ls, "target-arrow-shape": k.ta,
+      "source-arrow-shape": k.sa, "target-arrow-color": k.color, "source-arrow-color": k.color,
+      "target-arrow-fill": k.af, "source-arrow-fill": k.af
+    }});
+  });
+  return rules;
+}
+
+/* The Cytoscape style sheet: the types' looks by class (typeRules), each
+ * node's size and font size from its data; classes mark the filters' and
+ * the highlights' state. */
+function graphStyle(isLarge, nodeLooks, edgeLooks) {
   /* A large graph draws its edges as straight "haystack" lines without
    * arrowheads, Cytoscape's fastest edges (docs/viewer.md). */
   var fast = isLarge ? [{selector: "edge", style: {
@@ -251,13 +276,18 @@ function graphStyle(isLarge) {
     "source-arrow-shape": "none"}}] : [];
   return [
     {selector: "node", style: {
-      shape: "data(shape)", "background-color": "data(bg)", "background-opacity": "data(bgo)",
-      "border-color": "data(border)", "border-width": "data(bw)", "border-style": "data(bs)",
-      label: "", color: "data(fg)", "font-size": "data(fs)", "font-family": FONT,
+      label: "", "font-size": "data(fs)", "font-family": FONT,
       "text-wrap": "wrap", "text-max-width": 100000, "text-valign": "center",
       "text-halign": "center", "line-height": LINE_HEIGHT, width: "data(w)", height: "data(h)",
       "min-zoomed-font-size": 0
     }},
+    {selector: "edge", style: {
+      "curve-style": "bezier", "arrow-scale": 1.2, "font-size": 10,
+      "font-family": FONT, color: "#333333", "text-rotation": "autorotate",
+      "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+      "text-background-padding": 1, "loop-direction": "-45deg", "loop-sweep": "-90deg"
+    }}
+  ].concat(typeRules(nodeLooks, edgeLooks), fast, [
     /* Only the labels placeLabels() chose are drawn (no two overlap). */
     {selector: "node.lab", style: {label: "data(lbl)"}},
     /* Zoomed out, a chosen label keeps MIN_LABEL_PX on screen, outlined so
@@ -266,17 +296,6 @@ function graphStyle(isLarge) {
       "font-size": "data(lfs)", color: "#000000", "text-outline-color": "#ffffff",
       "text-outline-width": "data(low)", "z-index": 20
     }},
-    {selector: "edge", style: {
-      "curve-style": "bezier", width: "data(width)", "line-color": "data(color)",
-      "line-style": "data(ls)", "target-arrow-shape": "data(ta)",
-      "source-arrow-shape": "data(sa)", "target-arrow-color": "data(color)",
-      "source-arrow-color": "data(color)", "target-arrow-fill": "data(af)",
-      "source-arrow-fill": "data(af)", "arrow-scale": 1.2, "font-size": 10,
-      "font-family": FONT, color: "#333333", "text-rotation": "autorotate",
-      "text-background-color": "#ffffff", "text-background-opacity": 0.85,
-      "text-background-padding": 1, "loop-direction": "-45deg", "loop-sweep": "-90deg"
-    }},
-  ].concat(fast, [
     {selector: "edge:loop", style: {"control-point-step-size": "data(loop)"}},
     {selector: "edge.labelled, edge.focus, edge.path", style: {label: "data(tl)"}},
     {selector: ".hidden", style: {display: "none"}},

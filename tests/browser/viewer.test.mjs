@@ -243,6 +243,13 @@ async function testSmall(context, { page: file, data }, out) {
   });
 
   await step('small: schema colours, shapes and line styles; legend of the types used', async () => {
+    // Zoomed in, so labels are drawn in their type's colour inside the
+    // box, not outlined in black at 12 px as in an overview.
+    await page.evaluate(() => {
+      const cy = kgViewer.cy;
+      cy.zoom({ level: 2, position: cy.getElementById('union').position() });
+      return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    });
     const s = await page.evaluate(() => {
       const cy = kgViewer.cy, st = (id, p) => cy.getElementById(id).style(p);
       return {
@@ -266,6 +273,7 @@ async function testSmall(context, { page: file, data }, out) {
     assert.equal(s.coopStyle, 'dashed');
     assert.equal(s.coopArrow, 'none');
     assert.equal(s.partArrow, 'triangle');
+    await page.click('#fit');
     assert.deepEqual(s.nodeTypes, [...new Set(dataset.entities.map((e) => e.type))].sort());
     assert.deepEqual(s.edgeTypes, [...new Set(dataset.relations.map((r) => r.type))].sort());
   });
@@ -508,6 +516,20 @@ async function testShipped(context, { page: file, data }, out) {
     assert.equal(c.edges, dataset.relations.length);
   });
   await page.screenshot({ path: path.join(out, `${name}.png`) });
+  await step(`${name}: every entity is drawn where kg build placed it, the whole graph in view`, async () => {
+    // Not Cytoscape's default grid layout over the embedded positions.
+    const r = await page.evaluate(() => {
+      const cy = kgViewer.cy, e = cy.extent();
+      const moved = cy.nodes().filter((n) => n.position('x') !== n.data('x') || n.position('y') !== n.data('y'));
+      const outside = cy.nodes().filter((n) => {
+        const b = n.boundingBox({ includeLabels: false });
+        return b.x1 < e.x1 || b.x2 > e.x2 || b.y1 < e.y1 || b.y2 > e.y2;
+      });
+      return { moved: moved.map((n) => n.id()).slice(0, 5), outside: outside.map((n) => n.id()).slice(0, 5) };
+    });
+    assert.deepEqual(r.moved, []);
+    assert.deepEqual(r.outside, []);
+  });
   await step(`${name}: the first screen's labels are legible and apart, more when zoomed in`, () => checkLabels(page, name));
   await step(`${name}: a long label is cut in the drawing and whole in the panel`, async () => {
     const long = dataset.entities.filter((e) => [...(e.label || e.id)].length > LABEL_MAX)[0];
