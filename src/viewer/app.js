@@ -607,14 +607,16 @@ function init() {
  * so zoomed out the overview names its hubs, and zooming in makes room
  * for more. A chosen label is never smaller than MIN_LABEL_PX on screen:
  * below that it is drawn larger than its box, outlined (class "big").
- * Runs after each move of the view (at the next frame; on a large graph
- * once the view rests) and after every filter or highlight change. */
+ * Runs after each move of the view, at most every 100 ms while it moves
+ * (150 ms on a large graph): choosing at every frame doubled the time a
+ * frame took while zooming (docs/viewer.md); and after every filter or
+ * highlight change. */
 var MIN_LABEL_PX = 12, LABEL_GAP = 6, MAX_LABELS = 500, GRID = 64;
 var ranked = null, labelled = {}, labelTimer = 0; /* labelled: id -> {n, big, fs} */
 
 function labelsSoon() {
   if (labelTimer) return;
-  labelTimer = isLarge ? setTimeout(placeLabels, 150) : requestAnimationFrame(placeLabels);
+  labelTimer = setTimeout(placeLabels, isLarge ? 150 : 100);
 }
 
 function rankedNodes() {
@@ -652,7 +654,7 @@ function labelGrid() {
 }
 
 function placeLabels() {
-  if (labelTimer && isLarge) clearTimeout(labelTimer);
+  if (labelTimer) clearTimeout(labelTimer);
   labelTimer = 0;
   showEdgesNearView();
   var z = cy.zoom(), pan = cy.pan(), W = cy.width(), H = cy.height();

@@ -2,7 +2,11 @@
 // page, when the first frame was drawn (the page's own performance.now() at
 // Cytoscape's first render, kgViewer.firstDraw), the load event, the
 // number of labels drawn on the first screen and whether any two overlap,
-// and how long a few pan and zoom steps take. For bench/viewer.sh; a
+// how long a few pan and zoom steps take, and the frame times during two
+// seconds of continuous panning and zooming (one small step per
+// requestAnimationFrame; the time between frames). When the page has
+// kgViewer.complete (a large graph adds its relations after the first
+// frame), also that. For bench/viewer.sh; a
 // measurement, not a test: it exits non-zero only when a page fails.
 //
 //   node first-draw.mjs [--runs N] PAGE...
@@ -27,6 +31,7 @@ async function measure(browser, file) {
     firstDraw: kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
     load: performance.getEntriesByType('navigation')[0].loadEventStart,
     nodes: kgViewer.cy.nodes().length,
+    complete: kgViewer.complete ?? kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
     webgl: !!kgViewer.cy.renderer().webgl,
   }));
   const boxes = await page.evaluate(labelBoxes);
@@ -47,6 +52,29 @@ async function measure(browser, file) {
     }
     return times;
   });
+  // Continuous motion: a pan or zoom step at every frame for 2 s.
+  r.frames = await page.evaluate(async () => {
+    const cy = kgViewer.cy, gaps = [];
+    cy.fit(undefined, 30);
+    await new Promise((done) => setTimeout(done, 500));
+    let last = performance.now(), i = 0;
+    const end = last + 2000;
+    await new Promise((done) => {
+      const tick = (now) => {
+        gaps.push(now - last);
+        last = now;
+        i++;
+        if (i % 2) cy.panBy({ x: i % 4 === 1 ? 15 : -15, y: 8 });
+        else cy.zoom({ level: cy.zoom() * (i % 40 < 20 ? 1.05 : 1 / 1.05), renderedPosition: { x: 500, y: 400 } });
+        if (now < end) requestAnimationFrame(tick);
+        else done();
+      };
+      requestAnimationFrame(tick);
+    });
+    gaps.shift();
+    gaps.sort((a, b) => a - b);
+    return { n: gaps.length, median: gaps[gaps.length >> 1], max: gaps[gaps.length - 1] };
+  });
   await page.close();
   if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
   return r;
@@ -61,7 +89,8 @@ try {
     for (let i = 0; i < runs; i++) {
       const r = await measure(browser, file);
       console.log([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
-        r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl].join('\t'));
+        r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl, r.complete.toFixed(0),
+        r.frames.n, r.frames.median.toFixed(0), r.frames.max.toFixed(0)].join('\t'));
     }
   }
 } finally {

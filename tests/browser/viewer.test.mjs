@@ -251,8 +251,8 @@ async function testSmall(context, { page: file, data }, out) {
     await page.evaluate(() => {
       const cy = kgViewer.cy;
       cy.zoom({ level: 2, position: cy.getElementById('union').position() });
-      return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     });
+    await page.waitForTimeout(300); // labels are chosen again 100 ms after a move
     const s = await page.evaluate(() => {
       const cy = kgViewer.cy, st = (id, p) => cy.getElementById(id).style(p);
       return {
