@@ -6,7 +6,12 @@
 # loads each (default 3) reporting the time to the first drawn frame
 # (performance.now() at Cytoscape's first render), the load event, the
 # labels drawn on the first screen and how many overlap, their smallest
-# size, and the slowest of four pan/zoom steps (to the second frame after).
+# size, the slowest of four pan/zoom steps (to the second frame after), when
+# every element is in (a large graph adds its relations after the first
+# frame), and the median and slowest frame during 2 s of continuous
+# panning and zooming, and the page's main-thread CPU time until every
+# element is in (Chromium's ThreadTime; the work done, which other jobs on
+# the machine disturb less than the wall-clock times).
 # Also how long kg takes to write each page (the layout is computed then).
 #
 #   env  KG_BUILD   build folder with kg (default: build)
@@ -15,6 +20,8 @@
 #                   ratio under the same load (e.g. from
 #                   git show REV:out/nato-eu.html); pages without
 #                   kgViewer.firstDraw count their load event
+#        BASELINE_LARGE an older viewer page of the same 10k graph (e.g.
+#                   kept from an earlier run's BENCH_DIR/g10k.html)
 #
 # Timings depend on the machine's load: the report starts with it. Needs
 # what tests/cli/test_viewer.sh needs (chromium, node, npm ci in
@@ -40,6 +47,10 @@ if [ -n "${BASELINE:-}" ]; then
   cp "$BASELINE" "$bench/baseline.html"
   pages=("$bench/baseline.html" "${pages[@]}")
 fi
+if [ -n "${BASELINE_LARGE:-}" ]; then
+  cp "$BASELINE_LARGE" "$bench/baseline-10k.html"
+  pages+=("$bench/baseline-10k.html")
+fi
 for page in "${pages[@]}"; do
   [ -s "$page" ] || { echo "viewer.sh: $page was not written" >&2; exit 1; }
 done
@@ -48,11 +59,12 @@ echo "# Viewer first screen ($(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-
 echo
 echo "kg writes nato-eu.html in ${t_small} s, g10k.html in ${t_large} s (wall)."
 echo
-echo "| page | entities | first draw ms | load event ms | labels | overlapping | smallest label px | slowest pan/zoom step ms | WebGL |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| page | entities | first draw ms | load event ms | labels | overlapping | smallest label px | slowest pan/zoom step ms | WebGL | all in ms | frames in 2 s | median frame ms | slowest frame ms | CPU ms to all in |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 node "$root/tests/browser/first-draw.mjs" --runs "$runs" "${pages[@]}" |
   tee "$bench/first-draw.tsv" | awk -F'\t' '{printf "| %s |", $1; for (i = 2; i <= NF; i++) printf " %s |", $i; print ""}'
-awk -F'\t' '{n[$1]++; s[$1] += $3} END {
+awk -F'\t' '{n[$1]++; s[$1] += $3; c[$1] += $14} END {
   a = s["nato-eu.html"] / n["nato-eu.html"]; b = s["g10k.html"] / n["g10k.html"];
   printf "\nMean first draw: nato-eu %.0f ms, 10k %.0f ms (%.1fx for %dx the entities).\n", a, b, b / a, 10000 / 279
-  if (n["baseline.html"]) printf "Baseline page: %.0f ms; nato-eu now draws in %.2f of its time.\n", s["baseline.html"] / n["baseline.html"], a / (s["baseline.html"] / n["baseline.html"]) }' "$bench/first-draw.tsv"
+  if (n["baseline.html"]) printf "Baseline page: %.0f ms; nato-eu now draws in %.2f of its time (main-thread CPU: %.2f).\n", s["baseline.html"] / n["baseline.html"], a / (s["baseline.html"] / n["baseline.html"]), c["nato-eu.html"] / c["baseline.html"] * n["baseline.html"] / n["nato-eu.html"]
+  if (n["baseline-10k.html"]) printf "Baseline 10k page: %.0f ms; the 10k page now draws in %.2f of its time (main-thread CPU to all in: %.2f).\n", s["baseline-10k.html"] / n["baseline-10k.html"], b / (s["baseline-10k.html"] / n["baseline-10k.html"]), c["g10k.html"] / c["baseline-10k.html"] * n["baseline-10k.html"] / n["g10k.html"] }' "$bench/first-draw.tsv"

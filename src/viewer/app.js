@@ -42,18 +42,35 @@ function lookOfEdgeType(name) {
   return edgeLooks[name];
 }
 
+/* Each type's look is one style rule, selected by a class per type
+ * (typeRules in styles.js); the elements carry only what differs per
+ * element: size, font size, the label as drawn. */
+var nodeClassOf = {}, edgeClassOf = {}, nodeClassLooks = {}, edgeClassLooks = {};
+function nodeClass(name) {
+  if (!nodeClassOf[name]) {
+    nodeClassOf[name] = "n" + Object.keys(nodeClassOf).length;
+    nodeClassLooks[nodeClassOf[name]] = lookOfNodeType(name);
+  }
+  return nodeClassOf[name];
+}
+function edgeClass(name) {
+  if (!edgeClassOf[name]) {
+    edgeClassOf[name] = "e" + Object.keys(edgeClassOf).length;
+    edgeClassLooks[edgeClassOf[name]] = lookOfEdgeType(name);
+  }
+  return edgeClassOf[name];
+}
+
 var elements = [];
 data.nodes.forEach(function (n) {
-  var look = lookOfNodeType(n.type);
   var d = Object.assign({}, n, {
-    shape: look.shape, bg: look.bg, bgo: look.bgOpacity, border: look.border, bw: look.bw,
-    bs: look.bs, fg: look.fg, pad: 6, fs: 12, score: null, short: shortLabel(n.label)
+    shape: lookOfNodeType(n.type).shape, pad: 6, fs: 12, score: null, short: shortLabel(n.label)
   });
   Object.assign(d, nodeSize(d, d.pad, d.fs));
   /* Where kg build placed the node (Graphviz sfdp); the page does not lay
    * the graph out before drawing it. */
   var at = typeof n.x === "number" ? {x: n.x, y: n.y} : undefined;
-  elements.push({group: "nodes", data: d, position: at});
+  elements.push({group: "nodes", data: d, position: at, classes: nodeClass(n.type)});
 });
 var hasPositions = data.nodes.length > 0 && typeof data.nodes[0].x === "number";
 /* Large graphs: Cytoscape's WebGL renderer where the browser has WebGL
@@ -62,17 +79,56 @@ var LARGE = 2000;
 var isLarge = data.nodes.length + data.edges.length > LARGE;
 var sizeOf = {};
 elements.forEach(function (x) { sizeOf[x.data.id] = x.data; });
+/* A large graph's first screen shows the entities and their labels; its
+ * relations follow in chunks after that first frame (addLaterEdges):
+ * styling 20,000 of them was most of the wait, and zoomed out they are
+ * not drawn anyway (showEdgesNearView). */
+var laterEdges = [], laterAt = 0;
 data.edges.forEach(function (e) {
-  var look = lookOfEdgeType(e.type);
-  elements.push({group: "edges", data: Object.assign({}, e, {
-    color: look.color, ls: look.ls, width: look.width, ta: look.ta, sa: look.sa, af: look.af,
-    tl: humanType(e.type), loop: e.source === e.target ? loopStep(sizeOf[e.source]) : 40
-  })});
+  var loop = e.source === e.target;
+  (isLarge ? laterEdges : elements).push({group: "edges", classes: edgeClass(e.type),
+    data: Object.assign({}, e, {tl: humanType(e.type), loop: loop ? loopStep(sizeOf[e.source]) : 40})});
 });
+/* Relations per entity, not counting self-loops (Cytoscape's
+ * degree(false)), from the data: the labels are ranked by it before a
+ * large graph's relations are in. */
+var degreeOf = {};
+data.edges.forEach(function (e) {
+  if (e.source === e.target) return;
+  degreeOf[e.source] = (degreeOf[e.source] || 0) + 1;
+  degreeOf[e.target] = (degreeOf[e.target] || 0) + 1;
+});
+
+/* The view that fits every node's box, with `padding` px around, in the
+ * drawing area: what cy.fit() gives, computed from the positions and
+ * sizes before Cytoscape exists, so it need not measure every element
+ * (and a default grid layout need not run) before its first frame. */
+function fitView(padding) {
+  var box = $("cy"), W = box.clientWidth, H = box.clientHeight;
+  var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  elements.forEach(function (x) {
+    if (!x.position) return;
+    var d = x.data;
+    x1 = Math.min(x1, x.position.x - d.w / 2);
+    x2 = Math.max(x2, x.position.x + d.w / 2);
+    y1 = Math.min(y1, x.position.y - d.h / 2);
+    y2 = Math.max(y2, x.position.y + d.h / 2);
+  });
+  if (!(x1 < x2) || W <= 2 * padding || H <= 2 * padding) return {zoom: 1, pan: {x: 0, y: 0}};
+  var zoom = Math.min((W - 2 * padding) / (x2 - x1), (H - 2 * padding) / (y2 - y1), 6);
+  zoom = Math.max(zoom, 0.01);
+  return {zoom: zoom, pan: {x: (W - zoom * (x1 + x2)) / 2, y: (H - zoom * (y1 + y2)) / 2}};
+}
+var view = hasPositions ? fitView(30) : {zoom: 1, pan: {x: 0, y: 0}};
 
 var cy = cytoscape({
   container: $("cy"),
   elements: elements,
+  /* kg build's positions as they are: without a layout Cytoscape would
+   * run its default grid layout over them. */
+  layout: {name: "preset", fit: false},
+  zoom: view.zoom,
+  pan: view.pan,
   minZoom: 0.01,
   maxZoom: 6,
   boxSelectionEnabled: false,
@@ -80,7 +136,7 @@ var cy = cytoscape({
   pixelRatio: isLarge ? 1 : "auto",
   textureOnViewport: isLarge,
   renderer: isLarge && hasWebgl() ? {name: "canvas", webgl: true} : undefined,
-  style: graphStyle(isLarge)
+  style: graphStyle(isLarge, nodeClassLooks, edgeClassLooks)
 });
 
 /* WebGL drawn by the graphics card: a software WebGL (SwiftShader,
@@ -160,17 +216,18 @@ function currentDay() {
 function applyFilters() {
   var day = currentDay();
   /* One class change per collection, not per element: on a large graph
-   * Cytoscape's per-element calls cost seconds. */
+   * Cytoscape's per-element calls cost seconds; and only for the elements
+   * whose state changes (none at start-up), as each restyles. */
   var hide = [], show = [], gone = {};
   cy.nodes().forEach(function (n) {
     var d = n.data(), on = nodeTypeOn[d.type] && holdsOn(d, day);
-    (on ? show : hide).push(n);
+    if (on === n.hasClass("hidden")) (on ? show : hide).push(n);
     if (!on) gone[d.id] = true;
   });
   cy.edges().forEach(function (e) {
     var d = e.data();
     var on = edgeTypeOn[d.type] && holdsOn(d, day) && !gone[d.source] && !gone[d.target];
-    (on ? show : hide).push(e);
+    if (on === e.hasClass("hidden")) (on ? show : hide).push(e);
   });
   cy.batch(function () {
     cy.collection(hide).addClass("hidden");
@@ -183,9 +240,11 @@ function applyFilters() {
 }
 
 function updateCounts() {
-  var vn = shown(cy.nodes()).length, ve = shown(cy.edges()).length;
+  var pending = laterEdges.length - laterAt; /* a large graph's relations still coming */
+  var vn = shown(cy.nodes()).length, ve = shown(cy.edges()).length + pending;
+  var ne = cy.edges().length + pending;
   $("count-nodes").textContent = vn === cy.nodes().length ? String(vn) : vn + " of " + cy.nodes().length;
-  $("count-edges").textContent = ve === cy.edges().length ? String(ve) : ve + " of " + cy.edges().length;
+  $("count-edges").textContent = ve === ne ? String(ve) : ve + " of " + ne;
   $("counts").dataset.nodes = String(vn);
   $("counts").dataset.edges = String(ve);
 }
@@ -284,7 +343,7 @@ data.nodes.forEach(function (n) {
   names.push({key: fold(n.id), node: n.id, text: n.id});
 });
 
-(function fillDatalist() {
+function fillDatalist() {
   var list = $("names"), seen = {};
   data.nodes.forEach(function (n) {
     [n.label].concat(n.aliases || []).forEach(function (name, i) {
@@ -296,7 +355,9 @@ data.nodes.forEach(function (n) {
       list.appendChild(opt);
     });
   });
-})();
+}
+/* A large graph's 10,000 suggestions wait until its relations are in. */
+if (!isLarge) fillDatalist();
 
 /* The node a reader means by `query`: an exact name or alias first,
  * then one that starts with it, then one that contains it. */
@@ -514,19 +575,29 @@ function init() {
    * bar can change height (a long search result wraps), so watch it. */
   if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe($("cy"));
 
-  if (hasPositions) cy.fit(cy.elements(), 30);
-  else layout(cy.elements());
-  applyFilters();
+  if (!hasPositions) layout(cy.elements());
+  /* Nothing is filtered yet: only the counts and the labels to set. */
+  $("date-label").value = dateDomain ? "(all dates)" : "";
+  updateCounts();
+  placeLabels();
   showAbout();
-  /* Ready when Cytoscape has drawn the first frame; firstDraw is its
-   * time since navigation began (performance.now()), for bench/viewer.sh. */
+  /* firstDraw: when Cytoscape drew the first frame, in performance.now()
+   * (since navigation began), for bench/viewer.sh; ready (data-ready on
+   * <body>) and complete: when every element is in, the same moment
+   * except on a large graph, whose relations follow the first frame. */
   var ready = function () {
     if (document.body.dataset.ready) return;
-    window.kgViewer.firstDraw = performance.now();
+    window.kgViewer.complete = performance.now();
     document.body.dataset.ready = "true";
   };
-  cy.one("render", ready);
-  setTimeout(ready, 2000); /* a page with nothing to draw */
+  var first = function () {
+    if (window.kgViewer.firstDraw) return;
+    window.kgViewer.firstDraw = performance.now();
+    if (isLarge) addLaterEdges(ready);
+    else ready();
+  };
+  cy.one("render", first);
+  setTimeout(first, 2000); /* a page with nothing to draw */
 }
 
 /* ---- labels: only those that fit ------------------------------------
@@ -536,19 +607,21 @@ function init() {
  * so zoomed out the overview names its hubs, and zooming in makes room
  * for more. A chosen label is never smaller than MIN_LABEL_PX on screen:
  * below that it is drawn larger than its box, outlined (class "big").
- * Runs after each move of the view (at the next frame; on a large graph
- * once the view rests) and after every filter or highlight change. */
+ * Runs after each move of the view, at most every 100 ms while it moves
+ * (150 ms on a large graph): choosing at every frame doubled the time a
+ * frame took while zooming (docs/viewer.md); and after every filter or
+ * highlight change. */
 var MIN_LABEL_PX = 12, LABEL_GAP = 6, MAX_LABELS = 500, GRID = 64;
-var ranked = null, labelled = null, labelTimer = 0;
+var ranked = null, labelled = {}, labelTimer = 0; /* labelled: id -> {n, big, fs} */
 
 function labelsSoon() {
   if (labelTimer) return;
-  labelTimer = isLarge ? setTimeout(placeLabels, 150) : requestAnimationFrame(placeLabels);
+  labelTimer = setTimeout(placeLabels, isLarge ? 150 : 100);
 }
 
 function rankedNodes() {
   if (!ranked) {
-    ranked = cy.nodes().toArray().map(function (n) { return {n: n, k: n.degree(false), id: n.id()}; });
+    ranked = cy.nodes().toArray().map(function (n) { return {n: n, k: degreeOf[n.id()] || 0, id: n.id()}; });
     ranked.sort(function (a, b) { return b.k - a.k || (a.id < b.id ? -1 : 1); });
     ranked = ranked.map(function (r) { return r.n; });
   }
@@ -581,8 +654,9 @@ function labelGrid() {
 }
 
 function placeLabels() {
-  if (labelTimer && isLarge) clearTimeout(labelTimer);
+  if (labelTimer) clearTimeout(labelTimer);
   labelTimer = 0;
+  showEdgesNearView();
   var z = cy.zoom(), pan = cy.pan(), W = cy.width(), H = cy.height();
   var grid = labelGrid(), chosen = [], seen = {};
   var first = cy.nodes(".centre, .path, .focus").toArray();
@@ -598,16 +672,103 @@ function placeLabels() {
     grid.add(box);
     chosen.push({n: n, big: scale > z, fs: d.fs * scale / z});
   });
+  /* Only the nodes whose label changes are touched: each change makes
+   * Cytoscape redraw the node, and on a large graph its cached layers. */
+  var next = {};
+  chosen.forEach(function (c) { next[c.n.id()] = c; });
   cy.batch(function () {
-    if (labelled) labelled.removeClass("lab big");
-    var all = cy.collection();
-    chosen.forEach(function (c) {
-      all.merge(c.n);
-      if (c.big) c.n.data({lfs: c.fs, low: 2 / z}).addClass("big");
+    Object.keys(labelled).forEach(function (id) {
+      if (!next[id]) labelled[id].n.removeClass("lab big");
     });
-    all.addClass("lab");
-    labelled = all;
+    chosen.forEach(function (c) {
+      var was = labelled[c.n.id()];
+      if (was && was.big === c.big && (!c.big || was.fs === c.fs)) return;
+      if (c.big) c.n.data({lfs: c.fs, low: 2 / z});
+      c.n.addClass("lab").toggleClass("big", c.big);
+    });
   });
+  labelled = next;
+}
+
+/* ---- large graphs: relations near the view only ---------------------
+
+ * Cytoscape.js draws every element in view at every frame: zoomed out on
+ * 10,000 entities and 20,000 relations that took about a second a frame
+ * (docs/viewer.md), and the relations were a grey mass anyway. So a large
+ * graph draws its relations only where at most EDGE_BUDGET of them touch
+ * an entity in view (class "near"), besides those of a highlight, and
+ * updates that set when the view rests (placeLabels). The filters, the
+ * counts, search, paths and centrality still see every relation. */
+var EDGE_BUDGET = 3000;
+var edgesOfNode = null, nearEdges = {};
+
+function showEdgesNearView() {
+  if (!isLarge) return;
+  if (!edgesOfNode) {
+    edgesOfNode = {};
+    cy.edges().forEach(function (e) {
+      var d = e.data();
+      (edgesOfNode[d.source] = edgesOfNode[d.source] || []).push(e);
+      if (d.target !== d.source) (edgesOfNode[d.target] = edgesOfNode[d.target] || []).push(e);
+    });
+  }
+  var ext = cy.extent(), want = {}, count = 0;
+  var inView = cy.nodes().toArray().filter(function (n) {
+    var p = n.position();
+    return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+  });
+  for (var i = 0; i < inView.length && count <= EDGE_BUDGET; i++) {
+    (edgesOfNode[inView[i].id()] || []).forEach(function (e) {
+      if (!want[e.id()]) {
+        want[e.id()] = e;
+        count++;
+      }
+    });
+  }
+  if (count > EDGE_BUDGET) want = {};
+  var add = [], drop = [];
+  Object.keys(want).forEach(function (id) { if (!nearEdges[id]) add.push(want[id]); });
+  Object.keys(nearEdges).forEach(function (id) { if (!want[id]) drop.push(nearEdges[id]); });
+  if (add.length || drop.length) {
+    cy.batch(function () {
+      cy.collection(drop).removeClass("near");
+      cy.collection(add).addClass("near");
+    });
+  }
+  nearEdges = want;
+}
+
+/* Adds a large graph's relations after its first frame, CHUNK at a time
+ * with a frame in between, so the page answers while they come; then
+ * applies any filter the reader set meanwhile, and calls done. */
+var EDGE_CHUNK = 4000;
+function addLaterEdges(done) {
+  function next() {
+    if (laterAt >= laterEdges.length) {
+      laterEdges = [];
+      laterAt = 0;
+      edgesOfNode = null;
+      var filtered = currentDay() !== null ||
+        Object.keys(nodeTypeOn).some(function (t) { return !nodeTypeOn[t]; }) ||
+        Object.keys(edgeTypeOn).some(function (t) { return !edgeTypeOn[t]; });
+      if (filtered) applyFilters();
+      else updateCounts();
+      fillDatalist();
+      showEdgesNearView();
+      afterFrame(done);
+      return;
+    }
+    cy.add(laterEdges.slice(laterAt, laterAt + EDGE_CHUNK));
+    laterAt = Math.min(laterAt + EDGE_CHUNK, laterEdges.length);
+    afterFrame(next);
+  }
+  afterFrame(next);
+}
+
+/* Calls fn once the browser has drawn the next frame (Cytoscape draws in
+ * requestAnimationFrame; a frame where nothing changed fires no "render"). */
+function afterFrame(fn) {
+  requestAnimationFrame(function () { setTimeout(fn, 0); });
 }
 
 function zoomBy(factor) {

@@ -60,16 +60,16 @@ function svgString() {
   }
   var edges = svgEl("g", {"class": "edges"});
   shown(cy.edges()).forEach(function (e) {
-    var d = e.data();
+    var d = e.data(), k = lookOfEdgeType(d.type);
     var g = svgEl("g", {"class": "edge", opacity: e.hasClass("faded") ? 0.15 : null});
     var t = svgEl("title", {});
     t.textContent = e.source().data("label") + " " + humanType(d.type) + " " + e.target().data("label");
     g.appendChild(t);
     g.appendChild(svgEl("path", {
-      d: edgePathData(e), fill: "none", stroke: d.color, "stroke-width": d.width,
-      "stroke-dasharray": dash(d.ls, d.width),
-      "marker-end": d.ta === "none" ? null : marker(d.ta, d.af, d.color),
-      "marker-start": d.sa === "none" ? null : marker(d.sa, d.af, d.color)
+      d: edgePathData(e), fill: "none", stroke: k.color, "stroke-width": k.width,
+      "stroke-dasharray": dash(k.ls, k.width),
+      "marker-end": k.ta === "none" ? null : marker(k.ta, k.af, k.color),
+      "marker-start": k.sa === "none" ? null : marker(k.sa, k.af, k.color)
     }));
     if (e.hasClass("labelled") || e.hasClass("focus") || e.hasClass("path")) {
       var mid = e.midpoint();
@@ -83,15 +83,15 @@ function svgString() {
   svg.appendChild(edges);
   var nodes = svgEl("g", {"class": "nodes"});
   shown(cy.nodes()).forEach(function (n) {
-    var d = n.data(), p = n.position();
+    var d = n.data(), p = n.position(), k = lookOfNodeType(d.type);
     var w = d.w, h = d.h;
     var g = svgEl("g", {"class": "node", transform: "translate(" + f2(p.x) + "," + f2(p.y) + ")",
                         opacity: n.hasClass("faded") ? 0.15 : null});
-    g.appendChild(svgEl("path", {d: shapePath(d.shape, w, h), fill: d.bg, "fill-opacity": d.bgo,
-                                 stroke: d.border, "stroke-width": d.bw === 4 ? 2 : d.bw,
-                                 "stroke-dasharray": dash(d.bs, d.bw)}));
+    g.appendChild(svgEl("path", {d: shapePath(k.shape, w, h), fill: k.bg, "fill-opacity": k.bgOpacity,
+                                 stroke: k.border, "stroke-width": k.bw === 4 ? 2 : k.bw,
+                                 "stroke-dasharray": dash(k.bs, k.bw)}));
     var lines = d.lbl.split("\n");
-    var text = svgEl("text", {"font-size": f2(d.fs), "font-family": FONT, fill: d.fg,
+    var text = svgEl("text", {"font-size": f2(d.fs), "font-family": FONT, fill: k.fg,
                               "text-anchor": "middle"});
     lines.forEach(function (line, i) {
       var span = svgEl("tspan", {x: 0, y: f2((i - (lines.length - 1) / 2) * d.fs * LINE_HEIGHT + d.fs * 0.35)});

@@ -240,45 +240,69 @@ function loopStep(d) {
   return Math.round(Math.max(40, Math.max(d.w, d.h) * 0.6 + 20));
 }
 
-/* The Cytoscape style sheet: each node and edge carries its drawing in
- * its data (see nodeLook, edgeLook); classes mark the filters' and the
- * highlights' state. */
-function graphStyle(isLarge) {
+/* One style rule per entity or relation type, selected by a class
+ * ("n0", "e3": types are named by index, as a type name need not be a
+ * valid class). Cytoscape then parses each look once, instead of mapping
+ * a dozen data fields for every element, which was most of its start-up
+ * (docs/viewer.md). `nodeLooks` and `edgeLooks` map class to look. */
+function typeRules(nodeLooks, edgeLooks, isLarge) {
+  var rules = [];
+  Object.keys(nodeLooks).forEach(function (cls) {
+    var k = nodeLooks[cls];
+    rules.push({selector: "node." + cls, style: {
+      shape: k.shape, "background-color": k.bg, "background-opacity": k.bgOpacity,
+      "border-color": k.border, "border-width": k.bw, "border-style": k.bs, color: k.fg
+    }});
+  });
+  Object.keys(edgeLooks).forEach(function (cls) {
+    var k = edgeLooks[cls];
+    var look = {width: k.width, "line-color": k.color, "line-style": k.ls};
+    if (!isLarge) {
+      Object.assign(look, {"target-arrow-shape": k.ta, "source-arrow-shape": k.sa,
+        "target-arrow-color": k.color, "source-arrow-color": k.color, "target-arrow-fill": k.af,
+        "source-arrow-fill": k.af});
+    }
+    rules.push({selector: "edge." + cls, style: look});
+  });
+  return rules;
+}
+
+/* The Cytoscape style sheet: the types' looks by class (typeRules), each
+ * node's size and font size from its data; classes mark the filters' and
+ * the highlights' state. Cytoscape applies every property of every rule
+ * an element matches, one by one, so what only labelled elements need
+ * is in the rules for labels, not in those for every node and edge. */
+function graphStyle(isLarge, nodeLooks, edgeLooks) {
   /* A large graph draws its edges as straight "haystack" lines without
    * arrowheads, Cytoscape's fastest edges (docs/viewer.md). */
   var fast = isLarge ? [{selector: "edge", style: {
-    "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none",
-    "source-arrow-shape": "none"}}] : [];
+    "curve-style": "haystack", "haystack-radius": 0, display: "none"}},
+    /* ... and only the relations near the view or highlighted (app.js,
+     * showEdgesNearView); ".hidden" below still wins. */
+    {selector: "edge.near, edge.focus, edge.path", style: {display: "element"}}] : [];
   return [
-    {selector: "node", style: {
-      shape: "data(shape)", "background-color": "data(bg)", "background-opacity": "data(bgo)",
-      "border-color": "data(border)", "border-width": "data(bw)", "border-style": "data(bs)",
-      label: "", color: "data(fg)", "font-size": "data(fs)", "font-family": FONT,
-      "text-wrap": "wrap", "text-max-width": 100000, "text-valign": "center",
-      "text-halign": "center", "line-height": LINE_HEIGHT, width: "data(w)", height: "data(h)",
-      "min-zoomed-font-size": 0
-    }},
+    {selector: "node", style: {width: "data(w)", height: "data(h)"}},
+    {selector: "edge", style: {"curve-style": "bezier", "arrow-scale": 1.2}}
+  ].concat(typeRules(nodeLooks, edgeLooks, isLarge), fast, [
     /* Only the labels placeLabels() chose are drawn (no two overlap). */
-    {selector: "node.lab", style: {label: "data(lbl)"}},
+    {selector: "node.lab", style: {
+      label: "data(lbl)", "font-size": "data(fs)", "font-family": FONT, "text-wrap": "wrap",
+      "text-max-width": 100000, "text-valign": "center", "text-halign": "center",
+      "line-height": LINE_HEIGHT
+    }},
     /* Zoomed out, a chosen label keeps MIN_LABEL_PX on screen, outlined so
      * it reads over the lines behind it, like a town's name on a map. */
     {selector: "node.lab.big", style: {
       "font-size": "data(lfs)", color: "#000000", "text-outline-color": "#ffffff",
       "text-outline-width": "data(low)", "z-index": 20
     }},
-    {selector: "edge", style: {
-      "curve-style": "bezier", width: "data(width)", "line-color": "data(color)",
-      "line-style": "data(ls)", "target-arrow-shape": "data(ta)",
-      "source-arrow-shape": "data(sa)", "target-arrow-color": "data(color)",
-      "source-arrow-color": "data(color)", "target-arrow-fill": "data(af)",
-      "source-arrow-fill": "data(af)", "arrow-scale": 1.2, "font-size": 10,
-      "font-family": FONT, color: "#333333", "text-rotation": "autorotate",
-      "text-background-color": "#ffffff", "text-background-opacity": 0.85,
-      "text-background-padding": 1, "loop-direction": "-45deg", "loop-sweep": "-90deg"
+    {selector: "edge:loop", style: {"control-point-step-size": "data(loop)",
+                                    "loop-direction": "-45deg", "loop-sweep": "-90deg"}},
+    {selector: "edge.labelled, edge.focus, edge.path", style: {
+      label: "data(tl)", "font-size": 10, "font-family": FONT, color: "#333333",
+      "text-rotation": "autorotate", "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85, "text-background-padding": 1
     }},
-  ].concat(fast, [
-    {selector: "edge:loop", style: {"control-point-step-size": "data(loop)"}},
-    {selector: "edge.labelled, edge.focus, edge.path", style: {label: "data(tl)"}},
     {selector: ".hidden", style: {display: "none"}},
     {selector: ".faded", style: {opacity: 0.15}},
     {selector: "node.focus", style: {"underlay-color": "#ffbf00", "underlay-opacity": 0.55,

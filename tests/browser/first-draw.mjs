@@ -2,7 +2,12 @@
 // page, when the first frame was drawn (the page's own performance.now() at
 // Cytoscape's first render, kgViewer.firstDraw), the load event, the
 // number of labels drawn on the first screen and whether any two overlap,
-// and how long a few pan and zoom steps take. For bench/viewer.sh; a
+// how long a few pan and zoom steps take, and the frame times during two
+// seconds of continuous panning and zooming (one small step per
+// requestAnimationFrame; the time between frames). When the page has
+// kgViewer.complete (a large graph adds its relations after the first
+// frame), also that; and the main thread's CPU time until all is in. For
+// bench/viewer.sh; a
 // measurement, not a test: it exits non-zero only when a page fails.
 //
 //   node first-draw.mjs [--runs N] PAGE...
@@ -19,6 +24,10 @@ async function measure(browser, file) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The main thread's CPU time (Chromium's ThreadTime metric): the work
+  // done, less sensitive than wall-clock times to other jobs on the machine.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: 120_000 });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
   const r = await page.evaluate(() => ({
@@ -27,8 +36,11 @@ async function measure(browser, file) {
     firstDraw: kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
     load: performance.getEntriesByType('navigation')[0].loadEventStart,
     nodes: kgViewer.cy.nodes().length,
+    complete: kgViewer.complete ?? kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
     webgl: !!kgViewer.cy.renderer().webgl,
   }));
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  r.cpu = 1000 * metrics.find((m) => m.name === 'ThreadTime').value;
   const boxes = await page.evaluate(labelBoxes);
   r.labels = boxes.length;
   r.overlaps = overlapping(boxes).length;
@@ -47,6 +59,29 @@ async function measure(browser, file) {
     }
     return times;
   });
+  // Continuous motion: a pan or zoom step at every frame for 2 s.
+  r.frames = await page.evaluate(async () => {
+    const cy = kgViewer.cy, gaps = [];
+    cy.fit(undefined, 30);
+    await new Promise((done) => setTimeout(done, 500));
+    let last = performance.now(), i = 0;
+    const end = last + 2000;
+    await new Promise((done) => {
+      const tick = (now) => {
+        gaps.push(now - last);
+        last = now;
+        i++;
+        if (i % 2) cy.panBy({ x: i % 4 === 1 ? 15 : -15, y: 8 });
+        else cy.zoom({ level: cy.zoom() * (i % 40 < 20 ? 1.05 : 1 / 1.05), renderedPosition: { x: 500, y: 400 } });
+        if (now < end) requestAnimationFrame(tick);
+        else done();
+      };
+      requestAnimationFrame(tick);
+    });
+    gaps.shift();
+    gaps.sort((a, b) => a - b);
+    return { n: gaps.length, median: gaps[gaps.length >> 1], max: gaps[gaps.length - 1] };
+  });
   await page.close();
   if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
   return r;
@@ -61,7 +96,8 @@ try {
     for (let i = 0; i < runs; i++) {
       const r = await measure(browser, file);
       console.log([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
-        r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl].join('\t'));
+        r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl, r.complete.toFixed(0),
+        r.frames.n, r.frames.median.toFixed(0), r.frames.max.toFixed(0), r.cpu.toFixed(0)].join('\t'));
     }
   }
 } finally {

@@ -32,6 +32,7 @@ function parseArgs(argv) {
     const a = argv[i];
     if (a === '--artifacts') opts.artifacts = argv[++i];
     else if (a === '--small' || a === '--hostile') opts[a.slice(2)] = { page: argv[++i], data: argv[++i] };
+    else if (a === '--large') opts.large = { page: argv[++i], edges: argv[++i] };
     else if (a === '--shipped') opts.shipped.push({ page: argv[++i], data: argv[++i] });
     else throw new Error(`unknown argument ${a}`);
   }
@@ -105,6 +106,8 @@ async function checkLabels(page, name) {
     cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // A large graph chooses its labels once the view has rested 150 ms.
+  await page.waitForTimeout(300);
   const zoomed = onScreen(await page.evaluate(labelBoxes), size.w, size.h);
   assert.deepEqual(overlapping(zoomed), [], `${name}: overlapping labels zoomed in`);
   const after = zoomed.length / Math.max(1, await nodesIn(page));
@@ -243,6 +246,13 @@ async function testSmall(context, { page: file, data }, out) {
   });
 
   await step('small: schema colours, shapes and line styles; legend of the types used', async () => {
+    // Zoomed in, so labels are drawn in their type's colour inside the
+    // box, not outlined in black at 12 px as in an overview.
+    await page.evaluate(() => {
+      const cy = kgViewer.cy;
+      cy.zoom({ level: 2, position: cy.getElementById('union').position() });
+    });
+    await page.waitForTimeout(300); // labels are chosen again 100 ms after a move
     const s = await page.evaluate(() => {
       const cy = kgViewer.cy, st = (id, p) => cy.getElementById(id).style(p);
       return {
@@ -266,6 +276,7 @@ async function testSmall(context, { page: file, data }, out) {
     assert.equal(s.coopStyle, 'dashed');
     assert.equal(s.coopArrow, 'none');
     assert.equal(s.partArrow, 'triangle');
+    await page.click('#fit');
     assert.deepEqual(s.nodeTypes, [...new Set(dataset.entities.map((e) => e.type))].sort());
     assert.deepEqual(s.edgeTypes, [...new Set(dataset.relations.map((r) => r.type))].sort());
   });
@@ -493,6 +504,53 @@ async function testHostile(context, { page: file, data }, out) {
   await page.close();
 }
 
+// ---- a large graph: relations after the first frame, near the view ------
+
+// The relations drawn: exactly those with an end in view (the budget of
+// 3,000 is not reached with 1,400), computed here from the positions.
+async function drawnEdges(page) {
+  return page.evaluate(() => {
+    const cy = kgViewer.cy, e = cy.extent();
+    const inView = (n) => { const p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; };
+    const want = cy.edges().filter((x) => inView(x.source()) || inView(x.target())).map((x) => x.id()).sort();
+    const drawn = cy.edges().filter((x) => x.style('display') !== 'none').map((x) => x.id()).sort();
+    return { want, drawn, total: cy.edges().length };
+  });
+}
+
+async function testLarge(context, { page: file, edges }, out) {
+  const relations = fs.readFileSync(edges, 'utf8').trim().split('\n').length - 1;
+  const { page, trouble } = await open(context, file);
+  await step('large: loads cleanly; the relations come after the first frame, all of them', async () => {
+    assertClean(trouble);
+    const r = await page.evaluate(() => ({ first: kgViewer.firstDraw, complete: kgViewer.complete,
+      nodes: kgViewer.cy.nodes().length, edges: kgViewer.cy.edges().length,
+      counts: document.querySelector('#counts').textContent }));
+    assert.ok(r.first > 0 && r.complete >= r.first, JSON.stringify(r));
+    assert.equal(r.nodes, 800);
+    assert.equal(r.edges, relations);
+    assert.equal(r.counts, `800 entities, ${relations} relations shown`);
+  });
+  await page.screenshot({ path: path.join(out, 'large.png') });
+  await step('large: draws the relations with an end in view, and only those', async () => {
+    let d = await drawnEdges(page);
+    assert.ok(d.want.length > 0);
+    assert.deepEqual(d.drawn, d.want);
+    await page.evaluate(() => {
+      const cy = kgViewer.cy;
+      cy.zoom({ level: cy.zoom() * 6, renderedPosition: { x: cy.width() / 3, y: cy.height() / 3 } });
+    });
+    await page.waitForTimeout(400); // the view rests: placeLabels runs after 150 ms
+    d = await drawnEdges(page);
+    assert.ok(d.want.length < d.total, `zoomed in, ${d.want.length} of ${d.total} relations near the view`);
+    assert.deepEqual(d.drawn, d.want);
+    await page.click('#fit');
+    await page.waitForTimeout(400);
+  });
+  await step('large: the first screen\'s labels are legible and apart, more when zoomed in', () => checkLabels(page, 'large'));
+  await page.close();
+}
+
 // ---- shipped data sets: load, count, screenshot --------------------------
 
 async function testShipped(context, { page: file, data }, out) {
@@ -508,6 +566,20 @@ async function testShipped(context, { page: file, data }, out) {
     assert.equal(c.edges, dataset.relations.length);
   });
   await page.screenshot({ path: path.join(out, `${name}.png`) });
+  await step(`${name}: every entity is drawn where kg build placed it, the whole graph in view`, async () => {
+    // Not Cytoscape's default grid layout over the embedded positions.
+    const r = await page.evaluate(() => {
+      const cy = kgViewer.cy, e = cy.extent();
+      const moved = cy.nodes().filter((n) => n.position('x') !== n.data('x') || n.position('y') !== n.data('y'));
+      const outside = cy.nodes().filter((n) => {
+        const b = n.boundingBox({ includeLabels: false });
+        return b.x1 < e.x1 || b.x2 > e.x2 || b.y1 < e.y1 || b.y2 > e.y2;
+      });
+      return { moved: moved.map((n) => n.id()).slice(0, 5), outside: outside.map((n) => n.id()).slice(0, 5) };
+    });
+    assert.deepEqual(r.moved, []);
+    assert.deepEqual(r.outside, []);
+  });
   await step(`${name}: the first screen's labels are legible and apart, more when zoomed in`, () => checkLabels(page, name));
   await step(`${name}: a long label is cut in the drawing and whole in the panel`, async () => {
     const long = dataset.entities.filter((e) => [...(e.label || e.id)].length > LABEL_MAX)[0];
@@ -539,6 +611,7 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await testSmall(context, opts.small, opts.artifacts);
     await testHostile(context, opts.hostile, opts.artifacts);
+    if (opts.large) await testLarge(context, opts.large, opts.artifacts);
     for (const s of opts.shipped) await testShipped(context, s, opts.artifacts);
   } finally {
     await browser.close();

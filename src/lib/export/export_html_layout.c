@@ -130,12 +130,13 @@ static Agraph_t *boxes(const kg_graph *g, Agnode_t **nodes)
     if (!ag)
         return NULL;
     set(ag, "start", "1");          /* sfdp's seed: the same picture every time */
-    /* Then move boxes apart, orthogonally: prism, Graphviz's default,
-     * goes through GTS, whose pointer-keyed tables made the positions
-     * differ between runs in one of four builds. A large graph keeps its
-     * overlaps: removing them takes minutes, and the page draws only the
-     * labels that fit anyway. */
-    set(ag, "overlap", kg_graph_node_count(g) > KG_VIEWER_LARGE ? "true" : "ortho");
+    /* Then scale the picture up until no two boxes overlap: prism,
+     * Graphviz's default, goes through GTS, whose pointer-keyed tables
+     * made the positions differ between runs in one of four builds; ortho
+     * stretched nato-eu into a strip forty times as tall as wide. Scaling
+     * keeps sfdp's shape. A large graph keeps its overlaps: removing them
+     * takes minutes, and the page draws only the labels that fit anyway. */
+    set(ag, "overlap", kg_graph_node_count(g) > KG_VIEWER_LARGE ? "true" : "scale");
     set(ag, "sep", "+12"); /* at least 12 pt between boxes */
     set(ag, "splines", "false");
     const kg_schema *schema = kg_graph_schema(g);
