@@ -82,9 +82,56 @@ async function measure(browser, file) {
     gaps.sort((a, b) => a - b);
     return { n: gaps.length, median: gaps[gaps.length >> 1], max: gaps[gaps.length - 1] };
   });
+  r.mouse = await mouseFrames(page);
   await page.close();
   if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
   return r;
+}
+
+// The same motion as a reader makes it: a drag on the background, then
+// wheel steps, sent as input events (Cytoscape.js takes its viewport-motion
+// shortcuts, such as textureOnViewport, only for user gestures, not for
+// cy.panBy and cy.zoom). Frame gaps are recorded in the page meanwhile.
+async function mouseFrames(page) {
+  const start = await page.evaluate(() => {
+    const cy = kgViewer.cy;
+    cy.fit(undefined, 30);
+    const w = cy.width(), h = cy.height();
+    const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox());
+    let spot = null;
+    for (let y = h * 0.3; !spot && y < h * 0.7; y += 7)
+      for (let x = w * 0.3; !spot && x < w * 0.7; x += 7)
+        if (!boxes.some((b) => x >= b.x1 - 3 && x <= b.x2 + 3 && y >= b.y1 - 3 && y <= b.y2 + 3))
+          spot = { x, y };
+    const r = cy.container().getBoundingClientRect();
+    window.kgGaps = [];
+    window.kgRecording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.kgGaps.push(now - last);
+      last = now;
+      if (window.kgRecording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return spot && { x: r.left + spot.x, y: r.top + spot.y };
+  });
+  if (!start) return { n: 0, median: NaN, max: NaN };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  let i = 0;
+  for (const end = Date.now() + 1500; Date.now() < end; i++)
+    await page.mouse.move(start.x + 120 * Math.sin(i / 6), start.y + 80 * Math.cos(i / 6) - 80, { steps: 1 });
+  await page.mouse.up();
+  for (const end = Date.now() + 1500; Date.now() < end; i++) {
+    await page.mouse.wheel(0, i % 16 < 8 ? -60 : 60);
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    window.kgRecording = false;
+    const g = window.kgGaps.slice(1).sort((a, b) => a - b);
+    return { n: g.length, median: g[g.length >> 1], max: g[g.length - 1] };
+  });
 }
 
 const argv = process.argv.slice(2);
@@ -97,7 +144,8 @@ try {
       const r = await measure(browser, file);
       console.log([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
         r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl, r.complete.toFixed(0),
-        r.frames.n, r.frames.median.toFixed(0), r.frames.max.toFixed(0), r.cpu.toFixed(0)].join('\t'));
+        r.frames.n, r.frames.median.toFixed(0), r.frames.max.toFixed(0), r.cpu.toFixed(0),
+        r.mouse.n, r.mouse.median.toFixed(0), r.mouse.max.toFixed(0)].join('\t'));
     }
   }
 } finally {
