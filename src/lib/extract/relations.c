@@ -21,7 +21,21 @@ typedef struct clause {
     const ex_mention *m;
     size_t count;
     size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
+    struct frame *frame;         /* the fronted name that the clauses are about */
 } clause;
+
+#define EX_FRAME_SUBJECTS 8
+
+/* "At the Lisbon Summit, the Allies ...": the fronted name (tokens [first,
+ * last)) and the subjects after it, kept for the next sentence when that
+ * opens with "they" or "it". */
+typedef struct frame {
+    bool active;
+    uint32_t first, last;
+    size_t entity;
+    size_t subjects[EX_FRAME_SUBJECTS];
+    size_t subject_count;
+} frame;
 
 static bool is_article(const ex_token *tok)
 {
@@ -144,7 +158,7 @@ static bool type_in(uint64_t mask, size_t type)
 static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
-                                        "comma-names", "heading"};
+                                        "comma-names", "heading", "frame"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -210,7 +224,25 @@ static bool only_comma(const clause *c, size_t a, size_t b)
     return comma;
 }
 
-/* First and last mention of the list that mention k belongs to. */
+/* Whether [a, b) holds "and", "or" or "/". */
+static bool has_conjunction(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        const ex_token *tok = &c->t->tokens[i];
+        if (strcmp(tok->lower, "and") == 0 || strcmp(tok->lower, "or") == 0 ||
+            (tok->kind == EX_PUNCT && c->t->text[tok->start] == '/'))
+            return true;
+    }
+    return false;
+}
+
+static bool after_preposition(const clause *c, size_t i);
+static bool is_fronted(const clause *c, size_t p);
+
+/* First and last mention of the list that mention k belongs to. Names
+ * joined by commas only are no list ("Oslo, Norway"), and a fronted
+ * phrase is not part of the list after it ("In Oslo, the Nordic Council
+ * and the Arctic Council met"). */
 static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
 {
     *lo = *hi = k;
@@ -218,6 +250,13 @@ static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
         (*lo)--;
     while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first))
         (*hi)++;
+    if (*lo < *hi && !has_conjunction(c, c->m[*lo].last, c->m[*hi].first)) {
+        *lo = *hi = k;
+        return;
+    }
+    if (*lo < k && after_preposition(c, c->m[*lo].first) && is_fronted(c, c->m[*lo].first) &&
+        !has_conjunction(c, c->m[*lo].last, c->m[*lo + 1].first))
+        (*lo)++;
 }
 
 /* The first of "it", "its", "they", "their" in [from, p) within the
@@ -280,6 +319,18 @@ static bool plain_between(const clause *c, size_t a, size_t b)
         if (c->t->tokens[i].kind != EX_WORD || c->t->tokens[i].is_cap)
             return false;
     return true;
+}
+
+/* Whether [a, b) holds a preposition ("mission in", "office for"). */
+static bool has_preposition(const clause *c, size_t a, size_t b)
+{
+    static const char *const words[] = {"in", "at", "of", "for", "on", "to", "from", "with",
+                                        "near", "off", NULL};
+    for (size_t i = a; i < b; i++)
+        for (const char *const *w = words; *w; w++)
+            if (strcmp(c->t->tokens[i].lower, *w) == 0)
+                return true;
+    return false;
 }
 
 /* The mention before ", which" or ", who" when only up to three words
@@ -388,8 +439,13 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     /* "support the EU’s Operation Sophia": the owner only modifies; the end
      * is the name it owns */
     if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
-        c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first))
+        c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first)) {
+        /* "support the Union’s mission in Tarnia": what is owned is the
+         * mission, a noun; Tarnia only modifies it */
+        if (has_preposition(c, c->m[r].last + 1, c->m[r + 1].first))
+            return KG_OK;
         r++;
+    }
     /* "the UN-led mission, Operation X": a name glued to a lower-case
      * word ("-led", "-run") modifies what follows */
     else if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].is_joined &&
@@ -448,6 +504,11 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return st;
     }
     size_t pronoun = pronoun_before(c, r0 > 0 && c->m[r0 - 1].last <= p ? c->m[r0 - 1].last : c->first, p);
+    /* "their summit in Oslo": a possessive pronoun owns the noun that a
+     * one-word cue ("in") relates, not the name after it */
+    if (pronoun < p && is_short &&
+        (strcmp(tk[pronoun].lower, "its") == 0 || strcmp(tk[pronoun].lower, "their") == 0))
+        pronoun = p;
     if (pronoun < p && c->subject != EX_NO_ENTITY) {
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
@@ -536,6 +597,15 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     return st;
 }
 
+/* Whether mention k is followed by "and"/"or" and another name: then a
+ * comma before it lists it ("Oslo, Norway and Iceland" are three places
+ * of a list, not Oslo in Norway). */
+static bool heads_list(const clause *c, size_t k)
+{
+    return k + 1 < c->count && is_list_glue(c, c->m[k].last, c->m[k + 1].first) &&
+           has_conjunction(c, c->m[k].last, c->m[k + 1].first);
+}
+
 /* Two names with nothing between ("Secretary General Ana Lindqvist"),
  * or only a comma ("Mons, Belgium"). */
 static kg_status name_pairs(kg_extractor *ex, const clause *c)
@@ -550,12 +620,93 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
         if (between == 0 && na)
             st = relate(ex, c, k, k + 1, adjacent, na, c->m[k].last, c->m[k].last, 0.45);
         else if (between == 1 && nc && tk[c->m[k].last].kind == EX_PUNCT &&
-                 c->t->text[tk[c->m[k].last].start] == ',')
+                 c->t->text[tk[c->m[k].last].start] == ',' && !heads_list(c, k + 1))
             st = relate(ex, c, k, k + 1, comma, nc, c->m[k].last, c->m[k].last, 0.45);
         if (st != KG_OK)
             return st;
     }
     return inner_names(ex, c);
+}
+
+static bool is_punct(const clause *c, size_t i, char ch)
+{
+    return i < c->last && c->t->tokens[i].kind == EX_PUNCT && c->t->text[c->t->tokens[i].start] == ch;
+}
+
+/* Whether entity e is named inside the tokens [first, last) ("NATO" in
+ * "2018 NATO Summit"). */
+static bool named_inside(const kg_extractor *ex, const clause *c, size_t first, size_t last,
+                         size_t e)
+{
+    for (size_t i = first; i < last; i++) {
+        size_t inner;
+        if (kg_ex_known_length(ex, c->t, i, last, &inner) > 0 &&
+            kg_ex_resolve(ex, inner) == kg_ex_resolve(ex, e))
+            return true;
+    }
+    return false;
+}
+
+/* Relates the frame's name to the mentions m[k ...] of the clause but its
+ * subjects and the names inside it. */
+static kg_status frame_objects(kg_extractor *ex, const clause *c, size_t k, const size_t *cues,
+                               size_t n)
+{
+    const frame *f = c->frame;
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (; k < c->count && st == KG_OK; k++) {
+        size_t e = c->m[k].entity;
+        bool skip = e == f->entity || named_inside(ex, c, f->first, f->last, e);
+        for (size_t x = 0; x < f->subject_count && !skip; x++)
+            skip = f->subjects[x] == e;
+        if (!skip)
+            st = relate_entities(ex, c, f->entity, e, cues, n, tk[f->first].start,
+                                 tk[c->m[k].last - 1].end, c->m[k].first, 0.3);
+    }
+    return st;
+}
+
+/* "At the Lisbon Summit, the Allies welcome the Rivers Pact": a clause
+ * fronted by at/in/during and a name, then a comma, is about that name; it
+ * relates each later name but the subject (the name just after the comma,
+ * and the list it heads) and the names inside the fronted one, by the
+ * "<frame>" cues; so does the next sentence when it opens with "they" or
+ * "it" ("They also welcome the Danube Plan"). */
+static kg_status frame_relations(kg_extractor *ex, const clause *c)
+{
+    static const char *const openers[] = {"at", "in", "during", NULL};
+    size_t cues[EX_CUES_AT_MAX], n = structural_cues(ex, EX_FRAME, cues);
+    frame *f = c->frame;
+    if (!n || c->count == 0)
+        return KG_OK;
+    const ex_token *tk = c->t->tokens;
+    size_t open = first_name(c);
+    if (f->active && open < c->last &&
+        (strcmp(tk[open].lower, "they") == 0 || strcmp(tk[open].lower, "it") == 0))
+        return frame_objects(ex, c, 0, cues, n);
+    f->active = false;
+    const ex_mention *m = &c->m[0];
+    size_t i = m->first;
+    while (i > c->first && is_article(&tk[i - 1]))
+        i--;
+    if (c->count < 2 || i == c->first || !is_fronted(c, i - 1) || !is_punct(c, m->last, ','))
+        return KG_OK;
+    bool opens = false;
+    for (const char *const *w = openers; *w; w++)
+        opens |= strcmp(tk[i - 1].lower, *w) == 0;
+    if (!opens)
+        return KG_OK;
+    *f = (frame){true, m->first, m->last, m->entity, {0}, 0};
+    size_t k = 1;
+    if (gap(c, m->last + 1, c->m[1].first) <= 1) {
+        size_t lo, hi;
+        list_around(c, 1, &lo, &hi);
+        for (k = 1; k <= hi; k++)
+            if (f->subject_count < EX_FRAME_SUBJECTS)
+                f->subjects[f->subject_count++] = c->m[k].entity;
+    }
+    return frame_objects(ex, c, k, cues, n);
 }
 
 static kg_status clause_relations(kg_extractor *ex, const clause *c)
@@ -586,7 +737,8 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
             return st;
         p += len - 1;
     }
-    return name_pairs(ex, c);
+    kg_status st = frame_relations(ex, c);
+    return st == KG_OK ? name_pairs(ex, c) : st;
 }
 
 kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
@@ -597,6 +749,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
         return KG_ENOMEM;
     kg_status st = KG_OK;
     size_t subject = EX_NO_ENTITY;
+    frame fr = {0};
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
         size_t first = t->sentences[s].first, last = t->sentences[s].last;
         size_t count = kg_ex_mentions(ex, t, first, last, m, EX_MENTIONS_MAX);
@@ -616,11 +769,15 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             size_t m0 = mk;
             while (mk < count && m[mk].first < i)
                 mk++;
-            clause c = {t, text, cfirst, i, m + m0, mk - m0, subject};
+            clause c = {t, text, cfirst, i, m + m0, mk - m0, subject, &fr};
             st = clause_relations(ex, &c);
             cfirst = i + 1;
         }
-        subject = count ? m[0].entity : EX_NO_ENTITY;
+        /* in "At the Summit, the Sava Council met ..." the subject is the
+         * name after the fronted one */
+        subject = fr.active && fr.subject_count ? fr.subjects[0]
+                  : count                       ? m[0].entity
+                                                : EX_NO_ENTITY;
     }
     free(m);
     return st;

@@ -1,0 +1,159 @@
+/* test_extract_relations.c - the relation mechanisms of kg extract, one
+ * invented sentence each: fronted frames ("At the Summit, ..."), lists and
+ * coordination, possessives, appositives, clause structure. Uses
+ * data/schema.json's lexicons, since they are what kg extract ships with. */
+#include <jansson.h>
+
+#include "test_util.h"
+
+#define COUNTRIES "/usr/share/iso-codes/json/iso_3166-1.json"
+
+typedef struct extracted {
+    json_t *root;
+    char *text;
+} extracted;
+
+static kg_schema *lexicon_schema(void)
+{
+    kg_schema *schema = NULL;
+    assert_int_equal(kg_schema_load(KG_SOURCE_DIR "/data/schema.json", &schema, NULL), KG_OK);
+    return schema;
+}
+
+/* Extracts text; the JSON output parsed into out->root. */
+static kg_status extract(const char *text, size_t len, extracted *out, kg_error *err)
+{
+    kg_schema *schema = lexicon_schema();
+    kg_extractor *ex = NULL;
+    kg_writer *w = NULL;
+    memset(out, 0, sizeof *out);
+    assert_int_equal(kg_extractor_new(schema, &ex, err), KG_OK);
+    /* countries come from Debian's iso-codes (scripts/deps.sh installs it) */
+    assert_int_equal(kg_extractor_load_countries(ex, COUNTRIES, "country", err), KG_OK);
+    kg_source source = {"t", "A test text", "t.txt", NULL, NULL};
+    kg_status st = kg_extractor_add_text(ex, &source, "t.txt", text, len, err);
+    if (st == KG_OK)
+        st = kg_extractor_run(ex, err);
+    if (st == KG_OK) {
+        assert_int_equal(kg_writer_open_memory(&w, err), KG_OK);
+        kg_extract_meta meta = {"t", "T", "schema.json"};
+        assert_int_equal(kg_extractor_write(ex, &meta, w, err), KG_OK);
+        size_t n;
+        out->text = strdup(kg_writer_memory(w, &n));
+        json_error_t jerr;
+        out->root = json_loads(out->text, 0, &jerr);
+        assert_non_null(out->root);
+        kg_writer_abort(w);
+    }
+    kg_extractor_free(ex);
+    kg_schema_free(schema);
+    return st;
+}
+
+static void release(extracted *e)
+{
+    json_decref(e->root);
+    free(e->text);
+}
+
+static json_t *entity(const extracted *e, const char *label)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(e->root, "entities"), i, item)
+        if (strcmp(json_string_value(json_object_get(item, "label")), label) == 0)
+            return item;
+    return NULL;
+}
+
+static const char *id_of(const extracted *e, const char *label)
+{
+    json_t *item = entity(e, label);
+    return item ? json_string_value(json_object_get(item, "id")) : "(missing)";
+}
+
+/* The relation source -type-> target (labels), or NULL. */
+static json_t *relation(const extracted *e, const char *source, const char *type,
+                        const char *target)
+{
+    const char *s = id_of(e, source), *t = id_of(e, target);
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(e->root, "relations"), i, item)
+        if (strcmp(json_string_value(json_object_get(item, "source")), s) == 0 &&
+            strcmp(json_string_value(json_object_get(item, "target")), t) == 0 &&
+            strcmp(json_string_value(json_object_get(item, "type")), type) == 0)
+            return item;
+    return NULL;
+}
+
+static void run(const char *text, extracted *e)
+{
+    kg_error err;
+    assert_int_equal(extract(text, strlen(text), e, &err), KG_OK);
+}
+/* Whether the relation's first quote is exactly `quote`. */
+static void assert_quote(json_t *r, const char *quote)
+{
+    assert_non_null(r);
+    json_t *ev = json_array_get(json_object_get(r, "evidence"), 0);
+    assert_string_equal(json_string_value(json_object_get(ev, "quote")), quote);
+}
+
+/* "At EVENT, SUBJECT verb A and B": the event concerns A and B, not its
+ * subject nor the names inside its own name; a next sentence opening with
+ * "They" goes on with it, and "they" is the subject, not the event. */
+static void test_frame(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Arctic Council met. At the 2019 Danube Summit in Vienna, the Sava Council "
+        "welcomed the Rivers Pact and the Arctic Council. They also welcomed the Tisza Plan. "
+        "The Tisza Plan was new.", &e);
+    const char *summit = "2019 Danube Summit in Vienna";
+    assert_quote(relation(&e, summit, "concerns", "Rivers Pact"),
+                 "2019 Danube Summit in Vienna, the Sava Council welcomed the Rivers Pact");
+    assert_non_null(relation(&e, summit, "concerns", "Arctic Council"));
+    assert_non_null(relation(&e, summit, "concerns", "Tisza Plan"));
+    assert_non_null(relation(&e, "Sava Council", "participated_in", summit));
+    assert_null(relation(&e, summit, "concerns", "Sava Council"));
+    assert_null(relation(&e, summit, "concerns", "Vienna"));
+    assert_non_null(relation(&e, "Tisza Plan", "adopted_by", "Sava Council"));
+    assert_null(relation(&e, "Tisza Plan", "adopted_by", summit));
+    release(&e);
+    /* a place is no frame: "In Oslo, ..." */
+    run("In Oslo, the Nordic Council welcomed the Rivers Pact.", &e);
+    assert_null(relation(&e, "Oslo", "concerns", "Rivers Pact"));
+    release(&e);
+}
+
+/* Names joined by commas only are no list, a fronted "In Oslo," is not
+ * part of the subject, "X’s mission in Y" does not make Y the end, a
+ * possessive pronoun's noun takes "in". */
+static void test_lists_and_owners(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Nordic Council supported the Baltic Union’s mission in Tarnia. In Oslo, the "
+        "Nordic Council supports the Arctic Council.", &e);
+    assert_null(relation(&e, "Nordic Council", "supports", "Tarnia"));
+    assert_non_null(relation(&e, "Nordic Council", "supports", "Arctic Council"));
+    assert_null(relation(&e, "Oslo", "supports", "Arctic Council"));
+    release(&e);
+    run("The Arctic Council met. At their summit in Tromsø, Norway and Iceland signed the "
+        "Polar Accord.", &e);
+    assert_non_null(relation(&e, "Polar Accord", "signed_by", "Norway"));
+    assert_non_null(relation(&e, "Polar Accord", "signed_by", "Iceland"));
+    assert_null(relation(&e, "Tromsø", "located_at", "Norway")); /* a list, not "Mons, Belgium" */
+    assert_null(relation(&e, "Arctic Council", "located_at", "Tromsø"));
+    release(&e);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_frame),
+        cmocka_unit_test(test_lists_and_owners),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
