@@ -149,11 +149,29 @@ static void test_lists_and_owners(void **state)
     release(&e);
 }
 
+/* The fall-back: two names of a short stretch that no cue relates, whose
+ * types admit one edge type only (operation and place: located_at), get it
+ * with a low confidence; list members are not related to each other. */
+static void test_schema_default(void **state)
+{
+    (void)state;
+    extracted e;
+    run("Operation Blue Wave sent ships to the Black Sea. Denmark, Norway and the Nordic "
+        "Council met.", &e);
+    json_t *r = relation(&e, "Operation Blue Wave", "located_at", "Black Sea");
+    assert_quote(r, "Operation Blue Wave sent ships to the Black Sea");
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "schema-default");
+    assert_true(json_real_value(json_object_get(r, "confidence")) < 0.3);
+    assert_int_equal(json_array_size(json_object_get(e.root, "relations")), 1);
+    release(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frame),
         cmocka_unit_test(test_lists_and_owners),
+        cmocka_unit_test(test_schema_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -709,8 +709,78 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
     return frame_objects(ex, c, k, cues, n);
 }
 
+#define EX_DEFAULT_GAP 8
+#define EX_DEFAULT_ANY(et) ((et)->allows_any_source && (et)->allows_any_target)
+
+/* The one edge type that the schema allows between node types a and b (in
+ * either direction) among those that constrain at least one end
+ * (KG_SCHEMA_NOT_FOUND when none or several); *reverse when it goes from b
+ * to a. */
+static size_t only_edge_type(const kg_extractor *ex, size_t a, size_t b, bool *reverse)
+{
+    size_t found = KG_SCHEMA_NOT_FOUND;
+    for (size_t k = 0; k < kg_schema_edge_type_count(ex->schema); k++) {
+        const kg_edge_type *et = kg_schema_edge_type(ex->schema, k);
+        if (EX_DEFAULT_ANY(et))
+            continue;
+        for (int dir = 0; dir < 2; dir++) {
+            if (!kg_schema_allows(ex->schema, k, dir ? b : a, dir ? a : b))
+                continue;
+            if (found != KG_SCHEMA_NOT_FOUND)
+                return KG_SCHEMA_NOT_FOUND;
+            found = k;
+            *reverse = dir == 1;
+            if (et->is_symmetric)
+                break;
+        }
+    }
+    return found;
+}
+
+/* Whether mentions a and b (a < b) are related by a candidate of this clause
+ * (those from relation `from` on). */
+static bool related_since(const kg_extractor *ex, size_t from, size_t ea, size_t eb)
+{
+    for (size_t i = from; i < ex->relation_count; i++) {
+        const ex_relation *r = &ex->relations[i];
+        if ((r->source == ea && r->target == eb) || (r->source == eb && r->target == ea))
+            return true;
+    }
+    return false;
+}
+
+/* The fall-back: two names of a clause, at most EX_DEFAULT_GAP words apart
+ * and not in one list, that no cue related, whose types the schema allows
+ * only one edge type between: that type, confidence 0.2. */
+static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
+{
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (size_t a = 0; a < c->count && st == KG_OK; a++)
+        for (size_t b = a + 1; b < c->count && st == KG_OK; b++) {
+            if (gap(c, c->m[a].last, c->m[b].first) > EX_DEFAULT_GAP)
+                break;
+            size_t ea = c->m[a].entity, eb = c->m[b].entity, lo, hi;
+            list_around(c, a, &lo, &hi);
+            if (ea == eb || b <= hi || related_since(ex, from, ea, eb))
+                continue;
+            bool reverse = false;
+            size_t type = only_edge_type(ex, ex->entities[ea].type, ex->entities[eb].type,
+                                         &reverse);
+            if (type == KG_SCHEMA_NOT_FOUND)
+                continue;
+            for (size_t end = 0; end < 2; end++)
+                ex->entities[end ? eb : ea].is_used = true;
+            st = add_relation(ex, c, reverse ? eb : ea, reverse ? ea : eb, type,
+                              "schema-default", 0.2, tk[c->m[a].first].start,
+                              tk[c->m[b].last - 1].end, nearest_date(c, c->m[b].first));
+        }
+    return st;
+}
+
 static kg_status clause_relations(kg_extractor *ex, const clause *c)
 {
+    size_t clause_start = ex->relation_count;
     const ex_token *tk = c->t->tokens;
     size_t next_mention = 0, k = 0;
     for (size_t p = c->first; p < c->last; p++) {
@@ -738,7 +808,9 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
         p += len - 1;
     }
     kg_status st = frame_relations(ex, c);
-    return st == KG_OK ? name_pairs(ex, c) : st;
+    if (st == KG_OK)
+        st = name_pairs(ex, c);
+    return st == KG_OK ? schema_default(ex, c, clause_start) : st;
 }
 
 kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
