@@ -149,6 +149,30 @@ static void test_lists_and_owners(void **state)
     release(&e);
 }
 
+/* Coordination: a plural title shared by "of A and B" stands for both
+ * singular titles the text names elsewhere, quoted from the title on; "signed
+ * between A and B" relates the treaty to each. */
+static void test_coordination(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The President of the Danube Commission and the President of the Sava Commission met. "
+        "The Presidents of the Danube Commission and the Sava Commission took part in the "
+        "Vienna Summit. The Rhine Pact was signed between Austria and Hungary.", &e);
+    const char *both = "Presidents of the Danube Commission and the Sava Commission took part "
+                       "in the Vienna Summit";
+    assert_quote(relation(&e, "President of the Danube Commission", "participated_in",
+                          "Vienna Summit"), both);
+    assert_quote(relation(&e, "President of the Sava Commission", "participated_in",
+                          "Vienna Summit"), both);
+    assert_null(relation(&e, "Sava Commission", "participated_in", "Vienna Summit"));
+    assert_null(entity(&e, "Presidents of the Danube Commission"));
+    assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Austria"));
+    assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Hungary"));
+    assert_null(relation(&e, "Austria", "signed_by", "Hungary"));
+    release(&e);
+}
+
 /* The fall-back: two names of a short stretch that no cue relates, whose
  * types admit one edge type only (operation and place: located_at), get it
  * with a low confidence; list members are not related to each other. */
@@ -171,6 +195,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frame),
         cmocka_unit_test(test_lists_and_owners),
+        cmocka_unit_test(test_coordination),
         cmocka_unit_test(test_schema_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coordination.h"
 #include "extractor.h"
 
 #define EX_MENTIONS_MAX KG_EX_SENTENCE_MAX
@@ -19,6 +20,7 @@ typedef struct clause {
     uint32_t text;
     size_t first, last;          /* tokens */
     const ex_mention *m;
+    const uint32_t *quote;       /* per mention: the byte its quote starts at */
     size_t count;
     size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
     struct frame *frame;         /* the fronted name that the clauses are about */
@@ -201,7 +203,8 @@ static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
                         const size_t *cues, size_t n, size_t p, size_t q, double confidence)
 {
     const ex_token *tk = c->t->tokens;
-    uint32_t q0 = tk[c->m[a].first].start, q1 = tk[c->m[b].last - 1].end;
+    uint32_t q0 = c->quote[a] < c->quote[b] ? c->quote[a] : c->quote[b];
+    uint32_t q1 = tk[c->m[b].last - 1].end;
     if (p < q && tk[p].start < q0)
         q0 = tk[p].start;
     if (p < q && tk[q - 1].end > q1)
@@ -404,7 +407,7 @@ static kg_status pronoun_after_list(kg_extractor *ex, const clause *c, size_t p,
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t a = lo; a <= left && st == KG_OK; a++)
-        st = relate_entities(ex, c, c->subject, c->m[a].entity, cues, n, tk[c->m[a].first].start,
+        st = relate_entities(ex, c, c->subject, c->m[a].entity, cues, n, c->quote[a],
                              tk[q - 1].end, p, a == left ? 0.45 : 0.35);
     return st;
 }
@@ -458,8 +461,10 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     rlo = r;
     double conf = is_short ? 0.45 : 0.65;
     kg_status st = KG_OK;
-    /* "talks between A and B": both ends after the cue */
-    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo)
+    /* "talks between A and B": both ends after the cue; "the Pact was
+     * signed between A and B" relates the Pact to each */
+    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
+        kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
         return relate(ex, c, rlo, rlo + 1, cues, n, p, q, conf - 0.1);
     if (has_left) {
         size_t llo, lhi;
@@ -772,7 +777,7 @@ static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
             for (size_t end = 0; end < 2; end++)
                 ex->entities[end ? eb : ea].is_used = true;
             st = add_relation(ex, c, reverse ? eb : ea, reverse ? ea : eb, type,
-                              "schema-default", 0.2, tk[c->m[a].first].start,
+                              "schema-default", 0.2, c->quote[a],
                               tk[c->m[b].last - 1].end, nearest_date(c, c->m[b].first));
         }
     return st;
@@ -817,18 +822,25 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
 {
     const ex_text *t = &ex->texts[text];
     ex_mention *m = malloc(EX_MENTIONS_MAX * sizeof *m);
-    if (!m)
+    uint32_t *quote = malloc(EX_MENTIONS_MAX * sizeof *quote);
+    if (!m || !quote) {
+        free(m);
+        free(quote);
         return KG_ENOMEM;
+    }
     kg_status st = KG_OK;
     size_t subject = EX_NO_ENTITY;
     frame fr = {0};
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
         size_t first = t->sentences[s].first, last = t->sentences[s].last;
         size_t count = kg_ex_mentions(ex, t, first, last, m, EX_MENTIONS_MAX);
+        for (size_t k = 0; k < count; k++)
+            quote[k] = t->tokens[m[k].first].start;
+        kg_ex_distribute_titles(ex, t, m, quote, count);
         for (size_t k = 0; k < count; k++) {
             ex_entity *e = &ex->entities[m[k].entity];
             if (e->evidence_count == 0)
-                kg_ex_entity_evidence(ex, m[k].entity, text, t->tokens[m[k].first].start,
+                kg_ex_entity_evidence(ex, m[k].entity, text, quote[k],
                                       t->tokens[m[k].last - 1].end);
             e->is_used = true;
         }
@@ -841,7 +853,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             size_t m0 = mk;
             while (mk < count && m[mk].first < i)
                 mk++;
-            clause c = {t, text, cfirst, i, m + m0, mk - m0, subject, &fr};
+            clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr};
             st = clause_relations(ex, &c);
             cfirst = i + 1;
         }
@@ -852,5 +864,6 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                                 : EX_NO_ENTITY;
     }
     free(m);
+    free(quote);
     return st;
 }
