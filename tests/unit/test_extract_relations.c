@@ -173,6 +173,23 @@ static void test_coordination(void **state)
     release(&e);
 }
 
+/* A description in parentheses after a name: its owner (by the <prefix>
+ * cues) and its place ("in", "at"); a year in parentheses is no description. */
+static void test_asides(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Rhine Office (the Danube Commission’s technical secretariat in Basel) met. "
+        "The Lake Office (a secretariat in Geneva) met. Operation Blue (2009-2012) ended in "
+        "Malta.", &e);
+    assert_quote(relation(&e, "Rhine Office", "part_of", "Danube Commission"),
+                 "Rhine Office (the Danube Commission’s technical secretariat");
+    assert_non_null(relation(&e, "Rhine Office", "located_at", "Basel"));
+    assert_non_null(relation(&e, "Lake Office", "located_at", "Geneva"));
+    assert_null(relation(&e, "Danube Commission", "located_at", "Basel"));
+    release(&e);
+}
+
 /* The fall-back: two names of a short stretch that no cue relates, whose
  * types admit one edge type only (operation and place: located_at), get it
  * with a low confidence; list members are not related to each other. */
@@ -196,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_frame),
         cmocka_unit_test(test_lists_and_owners),
         cmocka_unit_test(test_coordination),
+        cmocka_unit_test(test_asides),
         cmocka_unit_test(test_schema_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,6 +51,11 @@ static bool is_paren(const clause *c, size_t i)
     return tok->kind == EX_PUNCT && (c->t->text[tok->start] == '(' || c->t->text[tok->start] == ')');
 }
 
+static bool is_punct(const clause *c, size_t i, char ch)
+{
+    return i < c->last && c->t->tokens[i].kind == EX_PUNCT && c->t->text[c->t->tokens[i].start] == ch;
+}
+
 /* Tokens in [a, b) that are not articles or parentheses. */
 static size_t gap(const clause *c, size_t a, size_t b)
 {
@@ -543,6 +548,34 @@ static bool is_token(const clause *c, size_t i, const char *text)
     return i < c->last && strcmp(c->t->tokens[i].lower, text) == 0;
 }
 
+/* In a description in parentheses after mention k ("the Rhine Office (the
+ * Commission’s secretariat in Basel)"), from token i to the ")", a name
+ * after "in" or "at" places the described name, by that word's cues. */
+static kg_status aside_places(kg_extractor *ex, const clause *c, size_t k, size_t i)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t b = k + 1;
+    for (; i < c->last && !is_paren(c, i); i++) {
+        if (strcmp(tk[i].lower, "in") && strcmp(tk[i].lower, "at"))
+            continue;
+        while (b < c->count && c->m[b].first <= i)
+            b++;
+        size_t y = i + 1 < c->last && is_article(&tk[i + 1]) ? i + 2 : i + 1;
+        if (b >= c->count || c->m[b].first != y)
+            continue;
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from), cues[EX_CUES_AT_MAX];
+        size_t count = 0;
+        for (size_t j = from; j < from + n && count < EX_CUES_AT_MAX; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == EX_CUE_EDGE && cue->count == 1 && !cue->structure)
+                cues[count++] = ex->lexicon.by_word[j];
+        }
+        return relate_entities(ex, c, c->m[k].entity, c->m[b].entity, cues, count,
+                               c->quote[k], tk[c->m[b].last - 1].end, i, 0.35);
+    }
+    return KG_OK;
+}
+
 /* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
  * prefix), "President of the Nordic Council" holds "Nordic Council"
  * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
@@ -575,6 +608,29 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
                     same[n++] = inner_cues[x];
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
+        }
+        /* X (the A’s lower-case words ...): "the Rhine Office (the
+         * Commission’s technical secretariat in Basel)" is the Commission's,
+         * and in Basel; so is "the Rhine Office (a secretariat in Basel)" */
+        if (st == KG_OK && is_punct(c, m->last, '(')) {
+            size_t i = m->last + 1;
+            if (i < c->last && is_article(&tk[i]))
+                i++;
+            const ex_mention *o = k + 1 < c->count && c->m[k + 1].first == i ? &c->m[k + 1] : NULL;
+            size_t w = o ? o->last + 1 : i;
+            if (o && (o->last >= c->last || tk[o->last].kind != EX_POSS))
+                continue;
+            if (w >= c->last || tk[w].kind != EX_WORD || tk[w].is_cap || tk[w].is_digit)
+                continue;
+            while (w + 1 < c->last && tk[w + 1].kind == EX_WORD && !tk[w + 1].is_cap &&
+                   !has_preposition(c, w + 1, w + 2) && !has_conjunction(c, w + 1, w + 2))
+                w++;
+            if (o && np)
+                st = relate_entities(ex, c, m->entity, o->entity, prefix, np, q0, tk[w].end,
+                                     m->first, 0.4);
+            if (st == KG_OK)
+                st = aside_places(ex, c, k, w + 1);
+            continue;
         }
         /* A’s [one or two words] B (and the list B heads: "the EU’s A, B
          * and C"); A [one or two words] (B, C and D): "EU naval forces
@@ -631,11 +687,6 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
             return st;
     }
     return inner_names(ex, c);
-}
-
-static bool is_punct(const clause *c, size_t i, char ch)
-{
-    return i < c->last && c->t->tokens[i].kind == EX_PUNCT && c->t->text[c->t->tokens[i].start] == ch;
 }
 
 /* Whether entity e is named inside the tokens [first, last) ("NATO" in
