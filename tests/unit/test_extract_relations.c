@@ -171,6 +171,28 @@ static void test_coordination(void **state)
     assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Hungary"));
     assert_null(relation(&e, "Austria", "signed_by", "Hungary"));
     release(&e);
+    /* ", and" parts the two sides of "between": a cross product; the other
+     * side is the list in parentheses after "Union partners" */
+    run("There are talks between the Rhine Office and the Lake Office, and their Union partners "
+        "(the Danube Agency, the Sava Court and the Tisza Bureau).", &e);
+    const char *left[] = {"Rhine Office", "Lake Office"};
+    const char *right[] = {"Danube Agency", "Sava Court", "Tisza Bureau"};
+    for (size_t i = 0; i < 2; i++)
+        for (size_t j = 0; j < 3; j++)
+            assert_true(relation(&e, left[i], "cooperates_with", right[j]) ||
+                        relation(&e, right[j], "cooperates_with", left[i]));
+    assert_null(relation(&e, "Rhine Office", "cooperates_with", "Lake Office"));
+    assert_null(relation(&e, "Danube Agency", "cooperates_with", "Sava Court"));
+    release(&e);
+    /* a name before a lower-case node cue ("a DANU cell") modifies it and
+     * is no list item; a list in parentheses ends at the ")" */
+    run("The Rhine Pact set up a Danube Team at the Sava Court and a DANU cell at the Lake "
+        "Office. The Rhine Agency (now known as the Danube Agency) and the Sava Court met.", &e);
+    assert_non_null(relation(&e, "Danube Team", "located_at", "Sava Court"));
+    assert_null(relation(&e, "Danube Team", "located_at", "DANU"));
+    assert_non_null(relation(&e, "Rhine Agency", "succeeded_by", "Danube Agency"));
+    assert_null(relation(&e, "Rhine Agency", "succeeded_by", "Sava Court"));
+    release(&e);
 }
 
 /* A description in parentheses after a name: its owner (by the <prefix>

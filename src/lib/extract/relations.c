@@ -24,6 +24,7 @@ typedef struct clause {
     size_t count;
     size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
     struct frame *frame;         /* the fronted name that the clauses are about */
+    const ex_lexicon *lexicon;
 } clause;
 
 #define EX_FRAME_SUBJECTS 8
@@ -247,6 +248,40 @@ static bool has_conjunction(const clause *c, size_t a, size_t b)
 static bool after_preposition(const clause *c, size_t i);
 static bool is_fronted(const clause *c, size_t p);
 
+/* Whether mention k stands in parentheses ("A (now known as B) and C"):
+ * then its list ends at the ")". */
+static bool in_parentheses(const clause *c, size_t k)
+{
+    for (size_t i = c->m[k].first; i-- > c->first;)
+        if (is_paren(c, i))
+            return c->t->text[c->t->tokens[i].start] == '(';
+    return false;
+}
+
+static bool has_closing(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (is_paren(c, i) && c->t->text[c->t->tokens[i].start] == ')')
+            return true;
+    return false;
+}
+
+/* Whether mention k is followed by a lower-case node cue ("the Union cell",
+ * "an EU office"): it modifies that noun and is no list item of its own. */
+static bool modifies_noun(const clause *c, size_t k)
+{
+    size_t i = c->m[k].last;
+    if (i >= c->last || c->t->tokens[i].kind != EX_WORD || c->t->tokens[i].is_cap)
+        return false;
+    size_t from, n = kg_ex_cues_starting(c->lexicon, c->t->tokens[i].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &c->lexicon->cues[c->lexicon->by_word[j]];
+        if (cue->kind == EX_CUE_NODE && cue->count == 1)
+            return true;
+    }
+    return false;
+}
+
 /* First and last mention of the list that mention k belongs to. Names
  * joined by commas only are no list ("Oslo, Norway"), and a fronted
  * phrase is not part of the list after it ("In Oslo, the Nordic Council
@@ -256,7 +291,10 @@ static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
     *lo = *hi = k;
     while (*lo > 0 && is_list_glue(c, c->m[*lo - 1].last, c->m[*lo].first))
         (*lo)--;
-    while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first))
+    bool aside = in_parentheses(c, k);
+    while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first) &&
+           !modifies_noun(c, *hi + 1) &&
+           !(aside && has_closing(c, c->m[*hi].last, c->m[*hi + 1].first)))
         (*hi)++;
     if (*lo < *hi && !has_conjunction(c, c->m[*lo].last, c->m[*hi].first)) {
         *lo = *hi = k;
@@ -417,6 +455,61 @@ static kg_status pronoun_after_list(kg_extractor *ex, const clause *c, size_t p,
     return st;
 }
 
+/* Whether mention k is followed by a lower-case word, which it modifies
+ * ("the Union partners"). */
+static bool modifies(const clause *c, size_t k)
+{
+    size_t i = c->m[k].last;
+    return i < c->last && c->t->tokens[i].kind == EX_WORD && !c->t->tokens[i].is_cap &&
+           !c->t->tokens[i].is_digit && strcmp(c->t->tokens[i].lower, "and") &&
+           strcmp(c->t->tokens[i].lower, "or");
+}
+
+/* A symmetric cue with both ends after it, the list m[r .. hi]: "talks
+ * between A and B" relates A and B; "talks between A and B, and their
+ * partners (C, D and E)" each of A, B with each of C, D, E (", and" parts
+ * the two sides); "talks between A, B and C" every two of them. */
+static kg_status between_pairs(kg_extractor *ex, const clause *c, size_t r, size_t hi,
+                               const size_t *cues, size_t n, size_t p, size_t q, double conf)
+{
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    size_t split = c->m[hi].last;
+    if (is_paren(c, split) && split + 1 < c->last) /* "C (CARD), and ..." */
+        split++;
+    if (!(is_punct(c, split, ',') && split + 1 < c->last &&
+          strcmp(tk[split + 1].lower, "and") == 0)) {
+        for (size_t a = r; a < hi && st == KG_OK; a++)
+            for (size_t b = a + 1; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, a, b, cues, n, p, q, conf - (a == r && b == r + 1 ? 0 : 0.1));
+        return st;
+    }
+    size_t x = hi + 1; /* the other side: a list within four words after ", and" */
+    if (x >= c->count || gap(c, split + 2, c->m[x].first) > 4) {
+        for (size_t a = r; a < hi && st == KG_OK; a++)
+            for (size_t b = a + 1; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, a, b, cues, n, p, q, conf - 0.1);
+        return st;
+    }
+    /* "and their Union partners (C, D and E)": a name before a lower-case
+     * noun only modifies it; the list in parentheses after the noun is the
+     * other side, and without one there is no name on that side */
+    if (modifies(c, x)) {
+        size_t y = c->m[x].last;
+        while (y < c->last && y < c->m[x].last + 3 && !is_paren(c, y))
+            y++;
+        if (x + 1 >= c->count || !is_punct(c, y, '(') || gap(c, y, c->m[x + 1].first) > 0)
+            return st;
+        x++;
+    }
+    size_t lo2, hi2;
+    list_around(c, x, &lo2, &hi2);
+    for (size_t a = r; a <= hi && st == KG_OK; a++)
+        for (size_t b = x; b <= hi2 && st == KG_OK; b++)
+            st = relate(ex, c, a, b, cues, n, p, q, conf - 0.1);
+    return st;
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -470,7 +563,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
      * signed between A and B" relates the Pact to each */
     if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
         kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
-        return relate(ex, c, rlo, rlo + 1, cues, n, p, q, conf - 0.1);
+        return between_pairs(ex, c, rlo, rhi, cues, n, p, q, conf - 0.1);
     if (has_left) {
         size_t llo, lhi;
         list_around(c, left, &llo, &lhi);
@@ -492,7 +585,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     for (size_t k = 0; k < n; k++) {
         const ex_cue *sym = &ex->lexicon.cues[cues[k]];
         if (kg_schema_edge_type(ex->schema, sym->type)->is_symmetric && rhi > rlo)
-            return relate(ex, c, rlo, rlo + 1, cues + k, 1, p, q, conf - 0.1);
+            return between_pairs(ex, c, rlo, rhi, cues + k, 1, p, q, conf - 0.1);
     } /* "cooperation between A and B" */
     if (is_fronted(c, p) && rhi > rlo && only_comma(c, c->m[rhi - 1].last, c->m[rhi].first))
         rhi--; /* "At the request of A and B, C": C ends the list, as the subject */
@@ -904,7 +997,8 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             size_t m0 = mk;
             while (mk < count && m[mk].first < i)
                 mk++;
-            clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr};
+            clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr,
+                        &ex->lexicon};
             st = clause_relations(ex, &c);
             cfirst = i + 1;
         }
