@@ -11,7 +11,7 @@
 #include "extractor.h"
 
 #define EX_MENTIONS_MAX KG_EX_SENTENCE_MAX
-#define EX_LEFT_GAP 6
+#define EX_LEFT_GAP 8
 #define EX_RIGHT_GAP 4
 #define EX_CUES_AT_MAX 16
 
