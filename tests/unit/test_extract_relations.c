@@ -139,6 +139,14 @@ static void test_lists_and_owners(void **state)
     assert_null(relation(&e, "Nordic Council", "supports", "Tarnia"));
     assert_non_null(relation(&e, "Nordic Council", "supports", "Arctic Council"));
     assert_null(relation(&e, "Oslo", "supports", "Arctic Council"));
+    /* a fronted "In Oslo," places the meeting, not the Council */
+    assert_null(relation(&e, "Nordic Council", "located_at", "Oslo"));
+    release(&e);
+    /* a verb cue followed by a preposition has no object */
+    run("The Rhine Agency and the Sava Court work together including on the Danube Plan. "
+        "The Rhine Agency includes the Danube Office.", &e);
+    assert_null(relation(&e, "Danube Plan", "part_of", "Sava Court"));
+    assert_non_null(relation(&e, "Danube Office", "part_of", "Rhine Agency"));
     release(&e);
     run("The Arctic Council met. At their summit in Tromsø, Norway and Iceland signed the "
         "Polar Accord.", &e);

@@ -523,6 +523,11 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
         return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
     const ex_token *tk = c->t->tokens;
+    /* "work together including on X": a verb cue followed by a
+     * preposition has no object; X is what the phrase is about */
+    if (!is_short && q < c->m[r].first && has_preposition(c, q, q + 1) &&
+        !has_preposition(c, p + cue->count - 1, p + cue->count))
+        return KG_OK;
     bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
     size_t left = r - 1, r0 = r;
     /* "ships to the Aegean Sea to support Greece": the object of a
@@ -590,11 +595,21 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (is_fronted(c, p) && rhi > rlo && only_comma(c, c->m[rhi - 1].last, c->m[rhi].first))
         rhi--; /* "At the request of A and B, C": C ends the list, as the subject */
     if (is_fronted(c, p) && rhi + 1 < c->count) {
-        /* "At the request of A and B, C ...": C is the left end */
-        size_t x = rhi + 1;
+        /* "At the request of A and B, C ...": C is the left end. "In Oslo,
+         * the Council agreed": a fronted one-word cue places the clause's
+         * event, not its subject, so it relates the subject only by edge
+         * types that constrain the subject's type ("At the Summit, C"
+         * takes part) */
+        size_t x = rhi + 1, kept[EX_CUES_AT_MAX], nk = 0;
+        for (size_t k = 0; k < n; k++) {
+            const kg_edge_type *et = kg_schema_edge_type(ex->schema, ex->lexicon.cues[cues[k]].type);
+            if (!is_short || !(ex->lexicon.cues[cues[k]].is_reverse ? et->allows_any_target
+                                                                     : et->allows_any_source))
+                kept[nk++] = cues[k];
+        }
         if (gap(c, c->m[rhi].last, c->m[x].first) <= 2)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
-                st = relate(ex, c, x, b, cues, n, p, q, conf - 0.15);
+                st = relate(ex, c, x, b, kept, nk, p, q, conf - 0.15);
         return st;
     }
     /* "Its members are A, B and C": the pronoun stands for the first name
