@@ -220,6 +220,21 @@ static void test_asides(void **state)
     release(&e);
 }
 
+/* Appositions: "PERSON, the ROLE," and "ROLE, PERSON" (the schema's
+ * "<comma> @person>role" cues on holds_position). */
+static void test_appositions(void **state)
+{
+    (void)state;
+    extracted e;
+    run("Anna Berg, the President of the Danube Commission, met the Director of the Sava "
+        "Agency, Karl Weiss.", &e);
+    assert_quote(relation(&e, "Anna Berg", "holds_position", "President of the Danube Commission"),
+                 "Anna Berg, the President of the Danube Commission");
+    assert_quote(relation(&e, "Karl Weiss", "holds_position", "Director of the Sava Agency"),
+                 "Director of the Sava Agency, Karl Weiss");
+    release(&e);
+}
+
 /* The fall-back: two names of a short stretch that no cue relates, whose
  * types admit one edge type only (operation and place: located_at), get it
  * with a low confidence; list members are not related to each other. */
@@ -244,6 +259,7 @@ int main(void)
         cmocka_unit_test(test_lists_and_owners),
         cmocka_unit_test(test_coordination),
         cmocka_unit_test(test_asides),
+        cmocka_unit_test(test_appositions),
         cmocka_unit_test(test_schema_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

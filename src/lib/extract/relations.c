@@ -788,8 +788,8 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
         kg_status st = KG_OK;
         if (between == 0 && na)
             st = relate(ex, c, k, k + 1, adjacent, na, c->m[k].last, c->m[k].last, 0.45);
-        else if (between == 1 && nc && tk[c->m[k].last].kind == EX_PUNCT &&
-                 c->t->text[tk[c->m[k].last].start] == ',' && !heads_list(c, k + 1))
+        else if ((between == 1 || (between == 2 && is_article(&tk[c->m[k].last + 1]))) && nc &&
+                 is_punct(c, c->m[k].last, ',') && !heads_list(c, k + 1))
             st = relate(ex, c, k, k + 1, comma, nc, c->m[k].last, c->m[k].last, 0.45);
         if (st != KG_OK)
             return st;
