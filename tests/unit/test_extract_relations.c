@@ -112,14 +112,26 @@ static void test_frame(void **state)
         "The Tisza Plan was new.", &e);
     const char *summit = "2019 Danube Summit in Vienna";
     assert_quote(relation(&e, summit, "concerns", "Rivers Pact"),
-                 "2019 Danube Summit in Vienna, the Sava Council welcomed the Rivers Pact");
+                 "At the 2019 Danube Summit in Vienna, the Sava Council welcomed the Rivers Pact");
     assert_non_null(relation(&e, summit, "concerns", "Arctic Council"));
     assert_non_null(relation(&e, summit, "concerns", "Tisza Plan"));
-    assert_non_null(relation(&e, "Sava Council", "participated_in", summit));
+    json_t *took = relation(&e, "Sava Council", "participated_in", summit);
+    assert_quote(took, "At the 2019 Danube Summit in Vienna, the Sava Council");
+    /* the cue "at" and the frame found the same passage: one quote */
+    assert_int_equal(json_array_size(json_object_get(took, "evidence")), 1);
     assert_null(relation(&e, summit, "concerns", "Sava Council"));
     assert_null(relation(&e, summit, "concerns", "Vienna"));
     assert_non_null(relation(&e, "Tisza Plan", "adopted_by", "Sava Council"));
     assert_null(relation(&e, "Tisza Plan", "adopted_by", summit));
+    release(&e);
+    /* the subjects of a frame: "<frame-subject>" cues (signed_by from a
+     * treaty, participated_in in an event) */
+    run("In the Rivers Pact, Austria and Hungary agree to share data. During the Vienna "
+        "Summit, the Sava Council met.", &e);
+    assert_non_null(relation(&e, "Rivers Pact", "signed_by", "Austria"));
+    assert_quote(relation(&e, "Rivers Pact", "signed_by", "Hungary"),
+                 "In the Rivers Pact, Austria and Hungary");
+    assert_non_null(relation(&e, "Sava Council", "participated_in", "Vienna Summit"));
     release(&e);
     /* a place is no frame: "In Oslo, ..." */
     run("In Oslo, the Nordic Council welcomed the Rivers Pact.", &e);

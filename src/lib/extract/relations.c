@@ -35,6 +35,7 @@ typedef struct clause {
 typedef struct frame {
     bool active;
     uint32_t first, last;
+    uint32_t quote;              /* byte of the opening "At"/"In"/"During" */
     size_t entity;
     size_t subjects[EX_FRAME_SUBJECTS];
     size_t subject_count;
@@ -91,14 +92,18 @@ static kg_status add_relation(kg_extractor *ex, const clause *c, size_t s, size_
         ex_relation *r = &ex->relations[i];
         if (r->source != s || r->target != t || r->type != type)
             continue;
-        if (r->evidence_count < sizeof r->evidence / sizeof r->evidence[0]) {
-            bool same = false;
-            for (size_t e = 0; e < r->evidence_count; e++)
-                same |= r->evidence[e].text == c->text && r->evidence[e].start == q0 &&
-                        r->evidence[e].end == q1;
-            if (!same)
-                r->evidence[r->evidence_count++] = (ex_evidence){c->text, q0, q1};
+        /* one quote per passage: of two nested spans the shorter states it */
+        bool same = false;
+        for (size_t e = 0; e < r->evidence_count; e++) {
+            ex_evidence *ev = &r->evidence[e];
+            if (ev->text != c->text)
+                continue;
+            if (ev->start <= q0 && q1 <= ev->end)
+                *ev = (ex_evidence){c->text, q0, q1};
+            same |= (ev->start <= q0 && q1 <= ev->end) || (q0 <= ev->start && ev->end <= q1);
         }
+        if (!same && r->evidence_count < sizeof r->evidence / sizeof r->evidence[0])
+            r->evidence[r->evidence_count++] = (ex_evidence){c->text, q0, q1};
         if (confidence > r->confidence)
             r->confidence = confidence;
         if (!r->date[0] && date)
@@ -166,7 +171,8 @@ static bool type_in(uint64_t mask, size_t type)
 static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
-                                        "comma-names", "heading", "frame"};
+                                        "comma-names", "heading", "frame",
+                                        "frame-subject"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -211,6 +217,8 @@ static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
     const ex_token *tk = c->t->tokens;
     uint32_t q0 = c->quote[a] < c->quote[b] ? c->quote[a] : c->quote[b];
     uint32_t q1 = tk[c->m[b].last - 1].end;
+    if (tk[c->m[a].last - 1].end > q1) /* "At the Summit, C": a after b */
+        q1 = tk[c->m[a].last - 1].end;
     if (p < q && tk[p].start < q0)
         q0 = tk[p].start;
     if (p < q && tk[q - 1].end > q1)
@@ -825,7 +833,7 @@ static kg_status frame_objects(kg_extractor *ex, const clause *c, size_t k, cons
         for (size_t x = 0; x < f->subject_count && !skip; x++)
             skip = f->subjects[x] == e;
         if (!skip)
-            st = relate_entities(ex, c, f->entity, e, cues, n, tk[f->first].start,
+            st = relate_entities(ex, c, f->entity, e, cues, n, f->quote,
                                  tk[c->m[k].last - 1].end, c->m[k].first, 0.3);
     }
     return st;
@@ -841,8 +849,9 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
 {
     static const char *const openers[] = {"at", "in", "during", NULL};
     size_t cues[EX_CUES_AT_MAX], n = structural_cues(ex, EX_FRAME, cues);
+    size_t sc[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_FRAME_SUBJECT, sc);
     frame *f = c->frame;
-    if (!n || c->count == 0)
+    if ((!n && !ns) || c->count == 0)
         return KG_OK;
     const ex_token *tk = c->t->tokens;
     size_t open = first_name(c);
@@ -861,16 +870,21 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
         opens |= strcmp(tk[i - 1].lower, *w) == 0;
     if (!opens)
         return KG_OK;
-    *f = (frame){true, m->first, m->last, m->entity, {0}, 0};
+    *f = (frame){true, m->first, m->last, tk[i - 1].start, m->entity, {0}, 0};
     size_t k = 1;
+    kg_status st = KG_OK;
     if (gap(c, m->last + 1, c->m[1].first) <= 1) {
         size_t lo, hi;
         list_around(c, 1, &lo, &hi);
-        for (k = 1; k <= hi; k++)
+        for (k = 1; k <= hi && st == KG_OK; k++) {
             if (f->subject_count < EX_FRAME_SUBJECTS)
                 f->subjects[f->subject_count++] = c->m[k].entity;
+            /* "In the Rivers Pact, A, B and C agree": the frame's subjects */
+            st = relate_entities(ex, c, m->entity, c->m[k].entity, sc, ns, f->quote,
+                                 tk[c->m[k].last - 1].end, c->m[k].first, 0.35);
+        }
     }
-    return frame_objects(ex, c, k, cues, n);
+    return st == KG_OK ? frame_objects(ex, c, k, cues, n) : st;
 }
 
 #define EX_DEFAULT_GAP 8
