@@ -247,6 +247,25 @@ static void test_appositions(void **state)
     release(&e);
 }
 
+/* Clause structure: after ", and" the subject is the clause's opening
+ * list, not the object of the conjunct before; the subject of a fronted
+ * phrase follows its comma. */
+static void test_conjuncts(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Nordic Council and the Arctic Council condemned the Baltic Union’s actions, and "
+        "supported Estonia. In a meeting with the Director of the Sava Agency Karl Weiss, the "
+        "Danube Commission agreed to support the Tisza Plan.", &e);
+    assert_non_null(relation(&e, "Nordic Council", "supports", "Estonia"));
+    assert_non_null(relation(&e, "Arctic Council", "supports", "Estonia"));
+    assert_null(relation(&e, "Baltic Union", "supports", "Estonia"));
+    assert_non_null(relation(&e, "Danube Commission", "cooperates_with",
+                             "Director of the Sava Agency"));
+    assert_null(relation(&e, "Karl Weiss", "cooperates_with", "Director of the Sava Agency"));
+    release(&e);
+}
+
 /* The fall-back: two names of a short stretch that no cue relates, whose
  * types admit one edge type only (operation and place: located_at), get it
  * with a low confidence; list members are not related to each other. */
@@ -272,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_coordination),
         cmocka_unit_test(test_asides),
         cmocka_unit_test(test_appositions),
+        cmocka_unit_test(test_conjuncts),
         cmocka_unit_test(test_schema_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -437,6 +437,15 @@ static bool has_word(const clause *c, size_t a, size_t b, const char *word)
     return false;
 }
 
+/* Whether [a, b) holds ", and" (a comma, then "and"). */
+static bool has_comma_and(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i + 1 < b; i++)
+        if (is_punct(c, i, ',') && strcmp(c->t->tokens[i + 1].lower, "and") == 0)
+            return true;
+    return false;
+}
+
 /* "A, B and C were its founding members": no name after the cue, a
  * pronoun before it, and a list before that; the pronoun stands for the
  * first name of the sentence before. r is the first mention after q. */
@@ -538,6 +547,20 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return KG_OK;
     bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
     size_t left = r - 1, r0 = r;
+    /* "A and B condemn X, and support Y": after ", and" the nearest name
+     * on the left belongs to the conjunct before; the subject is the
+     * clause's opening name (and the list it heads) */
+    if (has_left && !is_short && has_comma_and(c, c->m[left].last, p)) {
+        kg_status st = KG_OK;
+        size_t lo, hi, slo, shi;
+        list_around(c, r, &lo, &hi);
+        list_around(c, 0, &slo, &shi);
+        if (left > shi && c->m[0].first == first_name(c))
+            for (size_t a = 0; a <= shi && st == KG_OK; a++)
+                for (size_t b = r; b <= hi && st == KG_OK; b++)
+                    st = relate(ex, c, a, b, cues, n, p, q, 0.35);
+        return st;
+    }
     /* "ships to the Aegean Sea to support Greece": the object of a
      * preposition is not the subject of the verb after it */
     if (has_left && !is_short && after_preposition(c, c->m[left].first)) {
@@ -615,7 +638,16 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                                                                      : et->allows_any_source))
                 kept[nk++] = cues[k];
         }
-        if (gap(c, c->m[rhi].last, c->m[x].first) <= 2)
+        /* the subject follows the comma that ends the fronted phrase: in
+         * "In a meeting with the Director Anna Berg, the Council ...", Anna
+         * Berg is still part of the phrase */
+        size_t comma = c->m[rhi].last;
+        while (comma < c->last && !is_punct(c, comma, ','))
+            comma++;
+        while (x < c->count && c->m[x].first < comma)
+            x++;
+        if (x < c->count && comma < c->last && gap(c, comma + 1, c->m[x].first) <= 2 &&
+            comma - c->m[rhi].last <= 4)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
                 st = relate(ex, c, x, b, kept, nk, p, q, conf - 0.15);
         return st;
