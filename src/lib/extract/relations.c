@@ -527,6 +527,23 @@ static kg_status between_pairs(kg_extractor *ex, const clause *c, size_t r, size
     return st;
 }
 
+/* Whether an <adjacent> cue relates mention k to the one right after it
+ * ("Director Karl Weiss"), as the schema allows. */
+static bool titles(const kg_extractor *ex, const clause *c, size_t k)
+{
+    size_t a = ex->entities[c->m[k].entity].type, b = ex->entities[c->m[k + 1].entity].type;
+    for (size_t i = 0; i < ex->lexicon.count; i++) {
+        const ex_cue *cue = &ex->lexicon.cues[i];
+        if (cue->kind != EX_CUE_EDGE || cue->structure != EX_ADJACENT ||
+            !type_in(cue->left_types, a) || !type_in(cue->right_types, b))
+            continue;
+        if (kg_schema_allows(ex->schema, cue->type, cue->is_reverse ? b : a,
+                             cue->is_reverse ? a : b))
+            return true;
+    }
+    return false;
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -589,6 +606,10 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
              !tk[c->m[r].last].is_cap && tk[c->m[r].last].kind == EX_WORD &&
              c->m[r + 1].first <= c->m[r].last + 4 &&
              gap(c, c->m[r].last, c->m[r + 1].first) <= 3 && r > 0 && c->m[r - 1].last <= p)
+        r++;
+    /* "met the Director Karl Weiss": a title with the name of its holder
+     * after it (an <adjacent> pattern); the end is the person */
+    if (r + 1 < c->count && c->m[r + 1].first == c->m[r].last && titles(ex, c, r))
         r++;
     size_t rlo, rhi;
     list_around(c, r, &rlo, &rhi);
