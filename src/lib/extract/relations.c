@@ -492,7 +492,7 @@ static kg_status between_pairs(kg_extractor *ex, const clause *c, size_t r, size
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     size_t split = c->m[hi].last;
-    if (is_paren(c, split) && split + 1 < c->last) /* "C (CARD), and ..." */
+    if (split + 1 < c->last && is_paren(c, split)) /* "C (CARD), and ..." */
         split++;
     if (!(is_punct(c, split, ',') && split + 1 < c->last &&
           strcmp(tk[split + 1].lower, "and") == 0)) {
