@@ -283,6 +283,10 @@ static void test_schema_default(void **state)
     assert_true(json_real_value(json_object_get(r, "confidence")) < 0.3);
     assert_int_equal(json_array_size(json_object_get(e.root, "relations")), 1);
     release(&e);
+    /* not across a clause boundary ("and reported that") */
+    run("Ships reached the Black Sea and reported that Operation Blue Wave had ended.", &e);
+    assert_null(relation(&e, "Operation Blue Wave", "located_at", "Black Sea"));
+    release(&e);
 }
 
 int main(void)

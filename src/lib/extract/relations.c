@@ -980,6 +980,24 @@ static bool related_since(const kg_extractor *ex, size_t from, size_t ea, size_t
     return false;
 }
 
+/* Whether [a, b) starts another clause: "that", "which", "who", "where",
+ * "when", or "and" before a lower-case word that is no article ("and
+ * decided"). */
+static bool clause_break(const clause *c, size_t a, size_t b)
+{
+    static const char *const words[] = {"that", "which", "who", "whose", "where", "when", NULL};
+    const ex_token *tk = c->t->tokens;
+    for (size_t i = a; i < b; i++) {
+        for (const char *const *w = words; *w; w++)
+            if (strcmp(tk[i].lower, *w) == 0)
+                return true;
+        if (strcmp(tk[i].lower, "and") == 0 && i + 1 < b && tk[i + 1].kind == EX_WORD &&
+            !tk[i + 1].is_cap && !is_article(&tk[i + 1]))
+            return true;
+    }
+    return false;
+}
+
 /* The fall-back: two names of a clause, at most EX_DEFAULT_GAP words apart
  * and not in one list, that no cue related, whose types the schema allows
  * only one edge type between: that type, confidence 0.2. */
@@ -993,7 +1011,8 @@ static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
                 break;
             size_t ea = c->m[a].entity, eb = c->m[b].entity, lo, hi;
             list_around(c, a, &lo, &hi);
-            if (ea == eb || b <= hi || related_since(ex, from, ea, eb))
+            if (ea == eb || b <= hi || related_since(ex, from, ea, eb) ||
+                clause_break(c, c->m[a].last, c->m[b].first))
                 continue;
             bool reverse = false;
             size_t type = only_edge_type(ex, ex->entities[ea].type, ex->entities[eb].type,
