@@ -230,6 +230,14 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "Lake Office", "located_at", "Geneva"));
     assert_null(relation(&e, "Danube Commission", "located_at", "Basel"));
     release(&e);
+    /* between commas, after the name that opens the clause; not after a
+     * fronted phrase */
+    run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "
+        "After meeting the Sava Court, the Danube Commission’s staff agreed.", &e);
+    assert_non_null(relation(&e, "Rhine Office", "part_of", "Danube Commission"));
+    assert_non_null(relation(&e, "Rhine Office", "located_at", "Basel"));
+    assert_null(relation(&e, "Sava Court", "part_of", "Danube Commission"));
+    release(&e);
 }
 
 /* Appositions: "PERSON, the ROLE," and "ROLE, PERSON" (the schema's

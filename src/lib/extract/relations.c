@@ -718,13 +718,14 @@ static bool is_token(const clause *c, size_t i, const char *text)
 }
 
 /* In a description in parentheses after mention k ("the Rhine Office (the
- * Commission’s secretariat in Basel)"), from token i to the ")", a name
- * after "in" or "at" places the described name, by that word's cues. */
-static kg_status aside_places(kg_extractor *ex, const clause *c, size_t k, size_t i)
+ * Commission’s secretariat in Basel)"), from token i to the ")" (or to the
+ * `end` character, for one between commas), a name after "in" or "at"
+ * places the described name, by that word's cues. */
+static kg_status aside_places(kg_extractor *ex, const clause *c, size_t k, size_t i, char end)
 {
     const ex_token *tk = c->t->tokens;
     size_t b = k + 1;
-    for (; i < c->last && !is_paren(c, i); i++) {
+    for (; i < c->last && !is_punct(c, i, end) && !is_paren(c, i); i++) {
         if (strcmp(tk[i].lower, "in") && strcmp(tk[i].lower, "at"))
             continue;
         while (b < c->count && c->m[b].first <= i)
@@ -780,15 +781,21 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
         }
         /* X (the A’s lower-case words ...): "the Rhine Office (the
          * Commission’s technical secretariat in Basel)" is the Commission's,
-         * and in Basel; so is "the Rhine Office (a secretariat in Basel)" */
-        if (st == KG_OK && is_punct(c, m->last, '(')) {
-            size_t i = m->last + 1;
-            if (i < c->last && is_article(&tk[i]))
-                i++;
-            const ex_mention *o = k + 1 < c->count && c->m[k + 1].first == i ? &c->m[k + 1] : NULL;
-            size_t w = o ? o->last + 1 : i;
-            if (o && (o->last >= c->last || tk[o->last].kind != EX_POSS))
-                continue;
+         * and in Basel; so is "the Rhine Office (a secretariat in Basel)",
+         * and, between commas, "the Rhine Office, the Commission’s
+         * secretariat in Basel," (there an owner is needed, and X opens
+         * the clause: in "After meeting X, the A’s staff agreed" the comma
+         * ends a fronted phrase) */
+        bool opens = is_punct(c, m->last, '(');
+        bool comma = is_punct(c, m->last, ',') && m->last + 1 < c->last &&
+                     is_article(&tk[m->last + 1]) && m->first == first_name(c);
+        size_t i = m->last + 1;
+        if (i < c->last && is_article(&tk[i]))
+            i++;
+        const ex_mention *o = k + 1 < c->count && c->m[k + 1].first == i ? &c->m[k + 1] : NULL;
+        bool owned = o && o->last < c->last && tk[o->last].kind == EX_POSS;
+        size_t w = o ? o->last + 1 : i;
+        if (st == KG_OK && ((opens && (!o || owned)) || (comma && owned))) {
             if (w >= c->last || tk[w].kind != EX_WORD || tk[w].is_cap || tk[w].is_digit)
                 continue;
             while (w + 1 < c->last && tk[w + 1].kind == EX_WORD && !tk[w + 1].is_cap &&
@@ -798,9 +805,11 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
                 st = relate_entities(ex, c, m->entity, o->entity, prefix, np, q0, tk[w].end,
                                      m->first, 0.4);
             if (st == KG_OK)
-                st = aside_places(ex, c, k, w + 1);
+                st = aside_places(ex, c, k, w + 1, opens ? ')' : ',');
             continue;
         }
+        if (opens)
+            continue;
         /* A’s [one or two words] B (and the list B heads: "the EU’s A, B
          * and C"); A [one or two words] (B, C and D): "EU naval forces
          * (Operation Atalanta)" */
