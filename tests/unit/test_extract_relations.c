@@ -274,6 +274,14 @@ static void test_conjuncts(void **state)
                          "Director of the Sava Agency"));
     assert_null(relation(&e, "Karl Weiss", "cooperates_with", "Director of the Sava Agency"));
     release(&e);
+    /* a participle after a comma has the name before the comma as subject */
+    run("The Danube Commission launched Operation Blue, sending ships to the Black Sea to "
+        "support Romania.", &e);
+    assert_quote(relation(&e, "Operation Blue", "supports", "Romania"),
+                 "Operation Blue, sending ships to the Black Sea to support Romania");
+    assert_null(relation(&e, "Black Sea", "supports", "Romania"));
+    assert_null(relation(&e, "Danube Commission", "supports", "Romania"));
+    release(&e);
 }
 
 /* The fall-back: two names of a short stretch that no cue relates, whose

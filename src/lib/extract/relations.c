@@ -437,6 +437,25 @@ static bool has_word(const clause *c, size_t a, size_t b, const char *word)
     return false;
 }
 
+/* The mention just before a ", <word>ing" that opens a participial phrase
+ * between mention `left` and token p (the phrase holding the cue), or
+ * c->count. */
+static size_t participle_subject(const clause *c, size_t left, size_t p)
+{
+    const ex_token *tk = c->t->tokens;
+    for (size_t k = left + 1; k-- > 0;) {
+        size_t i = c->m[k].last;
+        if (i + 1 >= p || !is_punct(c, i, ','))
+            continue;
+        const ex_token *w = &tk[i + 1];
+        size_t len = w->end - w->start;
+        if (w->kind == EX_WORD && !w->is_cap && len > 4 &&
+            strncmp(c->t->text + w->end - 3, "ing", 3) == 0)
+            return k;
+    }
+    return c->count;
+}
+
 /* Whether [a, b) holds ", and" (a comma, then "and"). */
 static bool has_comma_and(const clause *c, size_t a, size_t b)
 {
@@ -585,6 +604,15 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         kg_status st = KG_OK;
         size_t lo, hi;
         list_around(c, r, &lo, &hi);
+        /* "launched Operation Blue, sending ships to the Black Sea to
+         * support Romania": a participle after a comma has the name before
+         * that comma as its subject */
+        size_t owner = participle_subject(c, left, p);
+        if (owner < c->count) {
+            for (size_t b = r; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, owner, b, cues, n, p, q, 0.35);
+            return st;
+        }
         if (left > 0 && c->m[0].first == first_name(c) && has_word(c, c->m[left].last, p, "and"))
             for (size_t b = r; b <= hi && st == KG_OK; b++)
                 st = relate(ex, c, 0, b, cues, n, p, q, 0.35);
