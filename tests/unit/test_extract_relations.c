@@ -191,6 +191,12 @@ static void test_coordination(void **state)
     assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Hungary"));
     assert_null(relation(&e, "Austria", "signed_by", "Hungary"));
     release(&e);
+    /* "A and its successor B" is a list */
+    run("Both Operation Blue and its successor Operation Green cooperated with the Sava "
+        "Mission.", &e);
+    assert_non_null(relation(&e, "Operation Blue", "cooperates_with", "Sava Mission"));
+    assert_non_null(relation(&e, "Operation Green", "cooperates_with", "Sava Mission"));
+    release(&e);
     /* ", and" parts the two sides of "between": a cross product; the other
      * side is the list in parentheses after "Union partners" */
     run("There are talks between the Rhine Office and the Lake Office, and their Union partners "

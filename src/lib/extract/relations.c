@@ -67,11 +67,22 @@ static size_t gap(const clause *c, size_t a, size_t b)
     return n;
 }
 
-/* Whether [a, b) only joins list items: ",", "and", "or", articles. */
+/* Whether [a, b) only joins list items: ",", "and", "or", articles; or
+ * is "and its/their" and one or two lower-case words ("A and its
+ * successor B"). */
 static bool is_list_glue(const clause *c, size_t a, size_t b)
 {
     if (a >= b)
         return false;
+    const ex_token *tk = c->t->tokens;
+    if (b - a >= 3 && b - a <= 4 && strcmp(tk[a].lower, "and") == 0 &&
+        (strcmp(tk[a + 1].lower, "its") == 0 || strcmp(tk[a + 1].lower, "their") == 0)) {
+        bool plain = true;
+        for (size_t i = a + 2; i < b; i++)
+            plain &= tk[i].kind == EX_WORD && !tk[i].is_cap && !tk[i].is_digit;
+        if (plain)
+            return true;
+    }
     for (size_t i = a; i < b; i++) {
         const ex_token *tok = &c->t->tokens[i];
         bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 || is_paren(c, i) ||
