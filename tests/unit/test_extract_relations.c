@@ -290,6 +290,19 @@ static void test_conjuncts(void **state)
     release(&e);
 }
 
+/* One cue, two edge types, the schema chooses by the ends' types: "joined"
+ * an exercise is taking part, "joined" a union is membership. */
+static void test_cue_types(void **state)
+{
+    (void)state;
+    extracted e;
+    run("Austria joined Exercise Blue Shield. Hungary joined the Danube Union.", &e);
+    assert_non_null(relation(&e, "Austria", "participated_in", "Exercise Blue Shield"));
+    assert_non_null(relation(&e, "Hungary", "member_of", "Danube Union"));
+    assert_null(relation(&e, "Hungary", "participated_in", "Danube Union"));
+    release(&e);
+}
+
 /* The fall-back: two names of a short stretch that no cue relates, whose
  * types admit one edge type only (operation and place: located_at), get it
  * with a low confidence; list members are not related to each other. */
@@ -320,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_asides),
         cmocka_unit_test(test_appositions),
         cmocka_unit_test(test_conjuncts),
+        cmocka_unit_test(test_cue_types),
         cmocka_unit_test(test_schema_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
