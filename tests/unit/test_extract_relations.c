@@ -301,6 +301,16 @@ static void test_cue_types(void **state)
     assert_non_null(relation(&e, "Hungary", "member_of", "Danube Union"));
     assert_null(relation(&e, "Hungary", "participated_in", "Danube Union"));
     release(&e);
+    /* a passive with words between the verb and "by": source first */
+    run("The Rhine Agency was established in 2003 by the Danube Commission. The Tisza Pact "
+        "was signed in Vienna by Austria and Hungary.", &e);
+    json_t *r = relation(&e, "Rhine Agency", "established_by", "Danube Commission");
+    assert_quote(r, "Rhine Agency was established in 2003 by the Danube Commission");
+    assert_string_equal(json_string_value(json_object_get(r, "start")), "2003");
+    assert_null(relation(&e, "Danube Commission", "established_by", "Rhine Agency"));
+    assert_non_null(relation(&e, "Tisza Pact", "signed_by", "Austria"));
+    assert_non_null(relation(&e, "Tisza Pact", "signed_by", "Hungary"));
+    release(&e);
 }
 
 /* The fall-back: two names of a short stretch that no cue relates, whose

@@ -467,6 +467,47 @@ static size_t participle_subject(const clause *c, size_t left, size_t p)
     return c->count;
 }
 
+static bool is_auxiliary(const ex_token *tok)
+{
+    static const char *const words[] = {"was", "were", "is", "are", "been", "be", "being", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(tok->lower, *w) == 0)
+            return true;
+    return false;
+}
+
+/* In "was established in 2003 by Y" (an auxiliary before the cue at p, "by"
+ * within six words after its end q), the mention of Y; else c->count. r is
+ * the first mention at or after q. */
+static size_t passive_agent(const clause *c, size_t p, size_t q, size_t r)
+{
+    const ex_token *tk = c->t->tokens;
+    if (p == c->first || !is_auxiliary(&tk[p - 1]))
+        return c->count;
+    for (size_t i = q; i < c->last && i < q + 6; i++) {
+        if (strcmp(tk[i].lower, "by"))
+            continue;
+        size_t y = i + 1 < c->last && is_article(&tk[i + 1]) ? i + 2 : i + 1;
+        for (size_t k = r; k < c->count && c->m[k].first <= y; k++)
+            if (c->m[k].first == y)
+                return k;
+        return c->count;
+    }
+    return c->count;
+}
+
+/* A word cue of edge type `type` with the source before it ("established
+ * by"), or EX_NO_ENTITY. */
+static size_t forward_cue(const kg_extractor *ex, size_t type)
+{
+    for (size_t i = 0; i < ex->lexicon.count; i++) {
+        const ex_cue *cue = &ex->lexicon.cues[i];
+        if (cue->kind == EX_CUE_EDGE && cue->type == type && !cue->is_reverse && !cue->structure)
+            return i;
+    }
+    return EX_NO_ENTITY;
+}
+
 /* Whether [a, b) holds ", and" (a comma, then "and"). */
 static bool has_comma_and(const clause *c, size_t a, size_t b)
 {
@@ -587,13 +628,31 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
         return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
     const ex_token *tk = c->t->tokens;
+    /* "X was established in 2003 by Y": a passive verb cue with "by"
+     * before the name after it states the relation with the source first,
+     * as "established by" does */
+    size_t forward[EX_CUES_AT_MAX], nf = 0, agent = passive_agent(c, p, q, r), after = r;
+    if (cue->is_reverse && agent < c->count) {
+        for (size_t k = 0; k < n; k++) {
+            size_t f = forward_cue(ex, ex->lexicon.cues[cues[k]].type);
+            if (f != EX_NO_ENTITY && nf < EX_CUES_AT_MAX)
+                forward[nf++] = f;
+        }
+        if (nf) {
+            cues = forward;
+            n = nf;
+            cue = &ex->lexicon.cues[cues[0]];
+            r = agent;
+        }
+    }
     /* "work together including on X": a verb cue followed by a
      * preposition has no object; X is what the phrase is about */
-    if (!is_short && q < c->m[r].first && has_preposition(c, q, q + 1) &&
+    if (!is_short && !nf && q < c->m[r].first && has_preposition(c, q, q + 1) &&
         !has_preposition(c, p + cue->count - 1, p + cue->count))
         return KG_OK;
-    bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
-    size_t left = r - 1, r0 = r;
+    bool has_left = after > 0 && c->m[after - 1].last <= p &&
+                    gap(c, c->m[after - 1].last, p) <= left_max;
+    size_t left = after - 1, r0 = after;
     /* "A and B condemn X, and support Y": after ", and" the nearest name
      * on the left belongs to the conjunct before; the subject is the
      * clause's opening name (and the list it heads) */
