@@ -20,7 +20,7 @@ typedef enum ex_structure {
                       preposition (words[0]: "of", "on", "for") inside a name */
     EX_COMMA,      /* "Mons, Belgium" */
     EX_HEADING,    /* a node type's context "<heading>": the type of a heading line */
-    EX_FRAME,      /* "At the Lisbon Summit, the Allies welcome the Rivers Pact": the
+    EX_FRAME,      /* "At the Tisza Summit, the Sava Council welcomed the Rivers Pact": the
                       fronted name (left end) and each later name but the subject */
     EX_FRAME_SUBJECT /* the fronted name (left end) and the subject after it */
 } ex_structure;

@@ -29,7 +29,7 @@ typedef struct clause {
 
 #define EX_FRAME_SUBJECTS 8
 
-/* "At the Lisbon Summit, the Allies ...": the fronted name (tokens [first,
+/* "At the Tisza Summit, the Sava Council ...": the fronted name (tokens [first,
  * last)) and the subjects after it, kept for the next sentence when that
  * opens with "they" or "it". */
 typedef struct frame {
@@ -55,7 +55,8 @@ static bool is_paren(const clause *c, size_t i)
 
 static bool is_punct(const clause *c, size_t i, char ch)
 {
-    return i < c->last && c->t->tokens[i].kind == EX_PUNCT && c->t->text[c->t->tokens[i].start] == ch;
+    return i < c->last && c->t->tokens[i].kind == EX_PUNCT &&
+           c->t->text[c->t->tokens[i].start] == ch;
 }
 
 /* Tokens in [a, b) that are not articles or parentheses. */
@@ -286,7 +287,7 @@ static bool has_closing(const clause *c, size_t a, size_t b)
 }
 
 /* Whether mention k is followed by a lower-case node cue ("the Union cell",
- * "an EU office"): it modifies that noun and is no list item of its own. */
+ * "an RDU office"): it modifies that noun and is no list item of its own. */
 static bool modifies_noun(const clause *c, size_t k)
 {
     size_t i = c->m[k].last;
@@ -691,7 +692,8 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     /* "support the EU’s Operation Sophia": the owner only modifies; the end
      * is the name it owns */
     if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
-        c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first)) {
+        c->m[r + 1].first <= c->m[r].last + 3 &&
+        plain_between(c, c->m[r].last + 1, c->m[r + 1].first)) {
         /* "support the Union’s mission in Tarnia": what is owned is the
          * mission, a noun; Tarnia only modifies it */
         if (has_preposition(c, c->m[r].last + 1, c->m[r + 1].first))
@@ -752,7 +754,8 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
          * takes part) */
         size_t x = rhi + 1, kept[EX_CUES_AT_MAX], nk = 0;
         for (size_t k = 0; k < n; k++) {
-            const kg_edge_type *et = kg_schema_edge_type(ex->schema, ex->lexicon.cues[cues[k]].type);
+            const kg_edge_type *et =
+                kg_schema_edge_type(ex->schema, ex->lexicon.cues[cues[k]].type);
             if (!is_short || !(ex->lexicon.cues[cues[k]].is_reverse ? et->allows_any_target
                                                                      : et->allows_any_source))
                 kept[nk++] = cues[k];
@@ -831,8 +834,8 @@ static kg_status aside_places(kg_extractor *ex, const clause *c, size_t k, size_
         size_t y = i + 1 < c->last && is_article(&tk[i + 1]) ? i + 2 : i + 1;
         if (b >= c->count || c->m[b].first != y)
             continue;
-        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from), cues[EX_CUES_AT_MAX];
-        size_t count = 0;
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+        size_t cues[EX_CUES_AT_MAX], count = 0;
         for (size_t j = from; j < from + n && count < EX_CUES_AT_MAX; j++) {
             const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
             if (cue->kind == EX_CUE_EDGE && cue->count == 1 && !cue->structure)
@@ -965,8 +968,8 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
     return inner_names(ex, c);
 }
 
-/* Whether entity e is named inside the tokens [first, last) ("NATO" in
- * "2018 NATO Summit"). */
+/* Whether entity e is named inside the tokens [first, last) ("Danube" in
+ * "2019 Danube Summit"). */
 static bool named_inside(const kg_extractor *ex, const clause *c, size_t first, size_t last,
                          size_t e)
 {
@@ -999,7 +1002,7 @@ static kg_status frame_objects(kg_extractor *ex, const clause *c, size_t k, cons
     return st;
 }
 
-/* "At the Lisbon Summit, the Allies welcome the Rivers Pact": a clause
+/* "At the Tisza Summit, the Sava Council welcomed the Rivers Pact": a clause
  * fronted by at/in/during and a name, then a comma, is about that name; it
  * relates each later name but the subject (the name just after the comma,
  * and the list it heads) and the names inside the fronted one, by the
