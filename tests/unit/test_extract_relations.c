@@ -311,6 +311,12 @@ static void test_cue_types(void **state)
     assert_non_null(relation(&e, "Tisza Pact", "signed_by", "Austria"));
     assert_non_null(relation(&e, "Tisza Pact", "signed_by", "Hungary"));
     release(&e);
+    /* after a passive's agent, "in" places what the passive is about */
+    run("The Rhine Pact was signed by the Danube Commission in Vienna.", &e);
+    assert_quote(relation(&e, "Rhine Pact", "located_at", "Vienna"),
+                 "Rhine Pact was signed by the Danube Commission in Vienna");
+    assert_null(relation(&e, "Danube Commission", "located_at", "Vienna"));
+    release(&e);
 }
 
 /* The fall-back: two names of a short stretch that no cue relates, whose

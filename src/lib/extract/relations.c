@@ -497,6 +497,24 @@ static size_t passive_agent(const clause *c, size_t p, size_t q, size_t r)
     return c->count;
 }
 
+/* When mention k follows "by" ([article]) after a passive ("X was signed
+ * by k"), the mention X before the auxiliary; else c->count. */
+static size_t passive_subject(const clause *c, size_t k)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t i = c->m[k].first;
+    if (i > c->first && is_article(&tk[i - 1]))
+        i--;
+    if (i == c->first || strcmp(tk[i - 1].lower, "by"))
+        return c->count;
+    for (size_t x = k; x-- > 0;) {
+        size_t a = c->m[x].last;
+        if (a < c->last && a + 3 >= i - 1 && is_auxiliary(&tk[a]))
+            return x;
+    }
+    return c->count;
+}
+
 /* A word cue of edge type `type` with the source before it ("established
  * by"), or EX_NO_ENTITY. */
 static size_t forward_cue(const kg_extractor *ex, size_t type)
@@ -724,6 +742,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (has_left) {
         size_t llo, lhi;
         list_around(c, left, &llo, &lhi);
+        /* "X was signed by A and B in Oslo": after a passive's agents,
+         * "in"/"at" places X, not the agents */
+        size_t patient = is_short ? passive_subject(c, llo) : c->count;
+        if (patient < c->count) {
+            for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+                st = relate(ex, c, patient, b, cues, n, p, q, conf - 0.1);
+            return st;
+        }
         if (is_short)
             llo = left; /* "A and B in C": only B is in C */
         size_t before = ex->relation_count;
