@@ -154,6 +154,13 @@ static void test_lists_and_owners(void **state)
     /* a fronted "In Oslo," places the meeting, not the Council */
     assert_null(relation(&e, "Nordic Council", "located_at", "Oslo"));
     release(&e);
+    /* two names parted by ", and" are two clauses; three are a list */
+    run("The Rhine Court is part of the Danube Union, and the Sava Council meets yearly. "
+        "The Nordic Council includes Denmark, Norway, and Sweden.", &e);
+    assert_non_null(relation(&e, "Rhine Court", "part_of", "Danube Union"));
+    assert_null(relation(&e, "Rhine Court", "part_of", "Sava Council"));
+    assert_non_null(relation(&e, "Sweden", "part_of", "Nordic Council"));
+    release(&e);
     /* a verb cue followed by a preposition has no object */
     run("The Rhine Agency and the Sava Court work together including on the Danube Plan. "
         "The Rhine Agency includes the Danube Office.", &e);

@@ -267,6 +267,7 @@ static bool has_conjunction(const clause *c, size_t a, size_t b)
 
 static bool after_preposition(const clause *c, size_t i);
 static bool is_fronted(const clause *c, size_t p);
+static bool has_comma_and(const clause *c, size_t a, size_t b);
 
 /* Whether mention k stands in parentheses ("A (now known as B) and C"):
  * then its list ends at the ")". */
@@ -316,7 +317,10 @@ static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
            !modifies_noun(c, *hi + 1) &&
            !(aside && has_closing(c, c->m[*hi].last, c->m[*hi + 1].first)))
         (*hi)++;
-    if (*lo < *hi && !has_conjunction(c, c->m[*lo].last, c->m[*hi].first)) {
+    /* no conjunction: an apposition; two names parted by ", and": two
+     * clauses ("X is part of A, and B meets ..."), not "A, B, and C" */
+    if (*lo < *hi && (!has_conjunction(c, c->m[*lo].last, c->m[*hi].first) ||
+                      (*hi == *lo + 1 && has_comma_and(c, c->m[*lo].last, c->m[*hi].first)))) {
         *lo = *hi = k;
         return;
     }
