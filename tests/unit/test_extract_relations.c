@@ -243,6 +243,12 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "Lake Office", "located_at", "Geneva"));
     assert_null(relation(&e, "Danube Commission", "located_at", "Basel"));
     release(&e);
+    /* a name ending with a known place ("<suffix>" on located_at) */
+    run("The Rhine Mission Austria supports the Council of Austria.", &e);
+    assert_quote(relation(&e, "Rhine Mission Austria", "located_at", "Austria"),
+                 "Rhine Mission Austria");
+    assert_null(relation(&e, "Council of Austria", "located_at", "Austria"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

@@ -22,7 +22,8 @@ typedef enum ex_structure {
     EX_HEADING,    /* a node type's context "<heading>": the type of a heading line */
     EX_FRAME,      /* "At the Tisza Summit, the Sava Council welcomed the Rivers Pact": the
                       fronted name (left end) and each later name but the subject */
-    EX_FRAME_SUBJECT /* the fronted name (left end) and the subject after it */
+    EX_FRAME_SUBJECT, /* the fronted name (left end) and the subject after it */
+    EX_SUFFIX      /* "Rhine Mission Austria" ends with "Austria" (the right end) */
 } ex_structure;
 
 typedef struct ex_cue {

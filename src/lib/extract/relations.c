@@ -184,7 +184,7 @@ static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
-                                        "frame-subject"};
+                                        "frame-subject", "name-suffix"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -885,12 +885,23 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     size_t prefix[EX_CUES_AT_MAX], inner_cues[EX_CUES_AT_MAX];
     size_t np = structural_cues(ex, EX_PREFIX, prefix);
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
+    size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
+        /* a known name that ends the name after a capitalised word: "Rhine
+         * Mission Austria" (not "Council of Austria": that is <of>) */
+        for (size_t f = m->last - 1; ns && st == KG_OK && f > m->first + 1; f--) {
+            if (!tk[f - 1].is_cap || tk[f - 1].kind != EX_WORD || tk[f].is_joined)
+                continue;
+            if (kg_ex_known_length(ex, c->t, f, m->last, &inner) == m->last - f) {
+                st = relate_entities(ex, c, m->entity, inner, suffix, ns, q0, q1, m->first, 0.45);
+                break;
+            }
+        }
         /* a known name among the first two words: "Joint Interpol Liaison Office" */
         for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++)
             if (kg_ex_known_length(ex, c->t, f, m->last - 1, &inner) > 0) {
