@@ -902,12 +902,22 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
                 break;
             }
         }
-        /* a known name among the first two words: "Joint Interpol Liaison Office" */
-        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++)
-            if (kg_ex_known_length(ex, c->t, f, m->last - 1, &inner) > 0) {
-                st = relate_entities(ex, c, m->entity, inner, prefix, np, q0, q1, m->first, 0.5);
-                break;
-            }
+        /* a known name among the first two words: "Joint Interpol Liaison
+         * Office". One before "’s" owns the rest ("Tarnia’s invasion of
+         * X"): the cues that restrict their right end's type ("<prefix>
+         * @event>place": "Vienna Summit" is in Vienna) do not apply */
+        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++) {
+            size_t len = kg_ex_known_length(ex, c->t, f, m->last - 1, &inner);
+            if (len == 0)
+                continue;
+            size_t owner[EX_CUES_AT_MAX], no = 0;
+            bool owns = tk[f + len].kind == EX_POSS;
+            for (size_t x = 0; x < np; x++)
+                if (!owns || !ex->lexicon.cues[prefix[x]].right_types)
+                    owner[no++] = prefix[x];
+            st = relate_entities(ex, c, m->entity, inner, owner, no, q0, q1, m->first, 0.5);
+            break;
+        }
         for (size_t j = m->first + 1; ni && st == KG_OK && j + 1 < m->last; j++) {
             if (tk[j].is_cap || tk[j].kind != EX_WORD)
                 continue;
