@@ -249,6 +249,15 @@ static void test_asides(void **state)
                  "Rhine Mission Austria");
     assert_null(relation(&e, "Council of Austria", "located_at", "Austria"));
     release(&e);
+    /* a name after only a comma names the cue's end again; not "Oslo,
+     * Norway" (the <comma> pattern relates those) */
+    run("The Rhine Force took over the tasks of the Sava Mission, Operation Grey. The Lake "
+        "Force was deployed to Oslo, Norway.", &e);
+    assert_non_null(relation(&e, "Sava Mission", "succeeded_by", "Rhine Force"));
+    assert_non_null(relation(&e, "Operation Grey", "succeeded_by", "Rhine Force"));
+    assert_non_null(relation(&e, "Lake Force", "located_at", "Oslo"));
+    assert_null(relation(&e, "Lake Force", "located_at", "Norway"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

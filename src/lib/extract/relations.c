@@ -638,6 +638,23 @@ static bool titles(const kg_extractor *ex, const clause *c, size_t k)
     return false;
 }
 
+static bool heads_list(const clause *c, size_t k);
+
+/* Whether a <comma> cue relates mention k and the one after it ("Oslo,
+ * Norway"), as the schema allows. */
+static bool comma_pair(const kg_extractor *ex, const clause *c, size_t k)
+{
+    size_t a = ex->entities[c->m[k].entity].type, b = ex->entities[c->m[k + 1].entity].type;
+    for (size_t i = 0; i < ex->lexicon.count; i++) {
+        const ex_cue *cue = &ex->lexicon.cues[i];
+        if (cue->kind == EX_CUE_EDGE && cue->structure == EX_COMMA &&
+            type_in(cue->left_types, a) && type_in(cue->right_types, b) &&
+            kg_schema_allows(ex->schema, cue->type, cue->is_reverse ? b : a, cue->is_reverse ? a : b))
+            return true;
+    }
+    return false;
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -736,6 +753,15 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     size_t rlo, rhi;
     list_around(c, r, &rlo, &rhi);
     rlo = r;
+    /* "took over from the Drava-led mission, Operation Grey": a name after
+     * only a comma is the same thing named again (unless the comma pattern
+     * relates the two, "Oslo, Norway", it heads a list, the comma ends a
+     * fronted phrase, or the cue is symmetric and would pair the two) */
+    if (!is_short && rhi == r && r + 1 < c->count &&
+        only_comma(c, c->m[r].last, c->m[r + 1].first) && !heads_list(c, r + 1) &&
+        !comma_pair(ex, c, r) && (has_left || !is_fronted(c, p)) &&
+        !kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
+        rhi = r + 1;
     double conf = is_short ? 0.45 : 0.65;
     kg_status st = KG_OK;
     /* "talks between A and B": both ends after the cue; "the Pact was
@@ -946,7 +972,14 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             i++;
         const ex_mention *o = k + 1 < c->count && c->m[k + 1].first == i ? &c->m[k + 1] : NULL;
         bool owned = o && o->last < c->last && tk[o->last].kind == EX_POSS;
-        size_t w = o ? o->last + 1 : i;
+        size_t w = o ? o->last + 1 : i, owner = o ? o->entity : EX_NO_ENTITY;
+        /* the description may itself be a name that holds its owner ("the
+         * Commission’s technical secretariat" found as one noun phrase) */
+        size_t len = o && !owned ? kg_ex_known_length(ex, c->t, o->first, o->last, &owner) : 0;
+        if (len && o->first + len + 1 < o->last && tk[o->first + len].kind == EX_POSS) {
+            owned = true;
+            w = o->last - 1;
+        }
         if (st == KG_OK && ((opens && (!o || owned)) || (comma && owned))) {
             if (w >= c->last || tk[w].kind != EX_WORD || tk[w].is_cap || tk[w].is_digit)
                 continue;
@@ -954,7 +987,7 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
                    !has_preposition(c, w + 1, w + 2) && !has_conjunction(c, w + 1, w + 2))
                 w++;
             if (o && np)
-                st = relate_entities(ex, c, m->entity, o->entity, prefix, np, q0, tk[w].end,
+                st = relate_entities(ex, c, m->entity, owner, prefix, np, q0, tk[w].end,
                                      m->first, 0.4);
             if (st == KG_OK)
                 st = aside_places(ex, c, k, w + 1, opens ? ')' : ',');
