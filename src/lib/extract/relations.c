@@ -975,11 +975,13 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
         size_t w = o ? o->last + 1 : i, owner = o ? o->entity : EX_NO_ENTITY;
         /* the description may itself be a name that holds its owner ("the
          * Commission’s technical secretariat" found as one noun phrase) */
-        size_t len = o && !owned ? kg_ex_known_length(ex, c->t, o->first, o->last, &owner) : 0;
-        if (len && o->first + len + 1 < o->last && tk[o->first + len].kind == EX_POSS) {
-            owned = true;
-            w = o->last - 1;
-        }
+        for (size_t j = o && !owned ? o->first + 1 : 0; o && !owned && j + 1 < o->last; j++)
+            if (tk[j].kind == EX_POSS &&
+                kg_ex_known_length(ex, c->t, o->first, j, &owner) == j - o->first) {
+                owned = true;
+                w = o->last - 1;
+                break;
+            }
         if (st == KG_OK && ((opens && (!o || owned)) || (comma && owned))) {
             if (w >= c->last || tk[w].kind != EX_WORD || tk[w].is_cap || tk[w].is_digit)
                 continue;
