@@ -258,6 +258,15 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "Lake Force", "located_at", "Oslo"));
     assert_null(relation(&e, "Lake Force", "located_at", "Norway"));
     release(&e);
+    /* two known names joined by a hyphen inside a name ("<pair>" cues):
+     * members of a body, participants of an event; neither is a prefix */
+    run("The Rhine Union met the Danube Union. The RDU supports the DANU. The RDU-DANU "
+        "Working Group met at the RDU-DANU Conference.", &e);
+    assert_non_null(relation(&e, "RDU", "member_of", "RDU-DANU Working Group"));
+    assert_non_null(relation(&e, "DANU", "member_of", "RDU-DANU Working Group"));
+    assert_non_null(relation(&e, "DANU", "participated_in", "RDU-DANU Conference"));
+    assert_null(relation(&e, "RDU-DANU Working Group", "part_of", "DANU"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

@@ -23,7 +23,8 @@ typedef enum ex_structure {
     EX_FRAME,      /* "At the Tisza Summit, the Sava Council welcomed the Rivers Pact": the
                       fronted name (left end) and each later name but the subject */
     EX_FRAME_SUBJECT, /* the fronted name (left end) and the subject after it */
-    EX_SUFFIX      /* "Rhine Mission Austria" ends with "Austria" (the right end) */
+    EX_SUFFIX,     /* "Rhine Mission Austria" ends with "Austria" (the right end) */
+    EX_PAIR        /* "RDU-DANU talks" holds RDU and DANU joined by a hyphen (right ends) */
 } ex_structure;
 
 typedef struct ex_cue {

@@ -184,7 +184,7 @@ static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
-                                        "frame-subject", "name-suffix"};
+                                        "frame-subject", "name-suffix", "name-pair"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -903,6 +903,16 @@ static kg_status aside_places(kg_extractor *ex, const clause *c, size_t k, size_
     return KG_OK;
 }
 
+/* The entity named by token i alone ("RDU" in "RDU-DANU"), or EX_NO_ENTITY. */
+static size_t one_word_name(const kg_extractor *ex, const clause *c, size_t i)
+{
+    const ex_token *tok = &c->t->tokens[i];
+    if (tok->kind != EX_WORD || !tok->is_cap)
+        return EX_NO_ENTITY;
+    size_t found = kg_ex_names_find(&ex->names, c->t->text + tok->start, tok->end - tok->start);
+    return found == EX_NO_ENTITY ? found : kg_ex_resolve(ex, found);
+}
+
 /* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
  * prefix), "President of the Nordic Council" holds "Nordic Council"
  * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
@@ -912,12 +922,24 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     size_t np = structural_cues(ex, EX_PREFIX, prefix);
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
+    size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
+        /* two known one-word names joined by a hyphen inside the name:
+         * "the RDU-DANU talks" relates both */
+        for (size_t f = m->first; npair && st == KG_OK && f + 1 < m->last; f++) {
+            size_t a = one_word_name(ex, c, f), b = one_word_name(ex, c, f + 1);
+            if (!tk[f + 1].is_joined || a == EX_NO_ENTITY || b == EX_NO_ENTITY || a == b)
+                continue;
+            st = relate_entities(ex, c, m->entity, a, pair, npair, q0, q1, m->first, 0.4);
+            if (st == KG_OK)
+                st = relate_entities(ex, c, m->entity, b, pair, npair, q0, q1, m->first, 0.4);
+            break;
+        }
         /* a known name that ends the name after a capitalised word: "Rhine
          * Mission Austria" (not "Council of Austria": that is <of>) */
         for (size_t f = m->last - 1; ns && st == KG_OK && f > m->first + 1; f--) {
@@ -933,9 +955,9 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
          * X"): the cues that restrict their right end's type ("<prefix>
          * @event>place": "Vienna Summit" is in Vienna) do not apply */
         for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++) {
-            size_t len = kg_ex_known_length(ex, c->t, f, m->last - 1, &inner);
+            size_t len = tk[f].is_joined ? 0 : kg_ex_known_length(ex, c->t, f, m->last - 1, &inner);
             if (len == 0)
-                continue;
+                continue; /* not "DANU" alone in "RDU-DANU Group": a <pair> */
             size_t owner[EX_CUES_AT_MAX], no = 0;
             bool owns = tk[f + len].kind == EX_POSS;
             for (size_t x = 0; x < np; x++)
