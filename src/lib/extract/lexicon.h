@@ -19,7 +19,12 @@ typedef enum ex_structure {
     EX_INNER,      /* "President of the European Council": a name after a
                       preposition (words[0]: "of", "on", "for") inside a name */
     EX_COMMA,      /* "Mons, Belgium" */
-    EX_HEADING     /* a node type's context "<heading>": the type of a heading line */
+    EX_HEADING,    /* a node type's context "<heading>": the type of a heading line */
+    EX_FRAME,      /* "At the Tisza Summit, the Sava Council welcomed the Rivers Pact": the
+                      fronted name (left end) and each later name but the subject */
+    EX_FRAME_SUBJECT, /* the fronted name (left end) and the subject after it */
+    EX_SUFFIX,     /* "Rhine Mission Austria" ends with "Austria" (the right end) */
+    EX_PAIR        /* "RDU-DANU talks" holds RDU and DANU joined by a hyphen (right ends) */
 } ex_structure;
 
 typedef struct ex_cue {

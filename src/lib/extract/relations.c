@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coordination.h"
 #include "extractor.h"
 
 #define EX_MENTIONS_MAX KG_EX_SENTENCE_MAX
-#define EX_LEFT_GAP 6
+#define EX_LEFT_GAP 8
 #define EX_RIGHT_GAP 4
 #define EX_CUES_AT_MAX 16
 
@@ -19,9 +20,26 @@ typedef struct clause {
     uint32_t text;
     size_t first, last;          /* tokens */
     const ex_mention *m;
+    const uint32_t *quote;       /* per mention: the byte its quote starts at */
     size_t count;
     size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
+    struct frame *frame;         /* the fronted name that the clauses are about */
+    const ex_lexicon *lexicon;
 } clause;
+
+#define EX_FRAME_SUBJECTS 8
+
+/* "At the Tisza Summit, the Sava Council ...": the fronted name (tokens [first,
+ * last)) and the subjects after it, kept for the next sentence when that
+ * opens with "they" or "it". */
+typedef struct frame {
+    bool active;
+    uint32_t first, last;
+    uint32_t quote;              /* byte of the opening "At"/"In"/"During" */
+    size_t entity;
+    size_t subjects[EX_FRAME_SUBJECTS];
+    size_t subject_count;
+} frame;
 
 static bool is_article(const ex_token *tok)
 {
@@ -35,6 +53,12 @@ static bool is_paren(const clause *c, size_t i)
     return tok->kind == EX_PUNCT && (c->t->text[tok->start] == '(' || c->t->text[tok->start] == ')');
 }
 
+static bool is_punct(const clause *c, size_t i, char ch)
+{
+    return i < c->last && c->t->tokens[i].kind == EX_PUNCT &&
+           c->t->text[c->t->tokens[i].start] == ch;
+}
+
 /* Tokens in [a, b) that are not articles or parentheses. */
 static size_t gap(const clause *c, size_t a, size_t b)
 {
@@ -44,11 +68,22 @@ static size_t gap(const clause *c, size_t a, size_t b)
     return n;
 }
 
-/* Whether [a, b) only joins list items: ",", "and", "or", articles. */
+/* Whether [a, b) only joins list items: ",", "and", "or", articles; or
+ * is "and its/their" and one or two lower-case words ("A and its
+ * successor B"). */
 static bool is_list_glue(const clause *c, size_t a, size_t b)
 {
     if (a >= b)
         return false;
+    const ex_token *tk = c->t->tokens;
+    if (b - a >= 3 && b - a <= 4 && strcmp(tk[a].lower, "and") == 0 &&
+        (strcmp(tk[a + 1].lower, "its") == 0 || strcmp(tk[a + 1].lower, "their") == 0)) {
+        bool plain = true;
+        for (size_t i = a + 2; i < b; i++)
+            plain &= tk[i].kind == EX_WORD && !tk[i].is_cap && !tk[i].is_digit;
+        if (plain)
+            return true;
+    }
     for (size_t i = a; i < b; i++) {
         const ex_token *tok = &c->t->tokens[i];
         bool ok = is_article(tok) || strcmp(tok->lower, "and") == 0 || is_paren(c, i) ||
@@ -69,14 +104,18 @@ static kg_status add_relation(kg_extractor *ex, const clause *c, size_t s, size_
         ex_relation *r = &ex->relations[i];
         if (r->source != s || r->target != t || r->type != type)
             continue;
-        if (r->evidence_count < sizeof r->evidence / sizeof r->evidence[0]) {
-            bool same = false;
-            for (size_t e = 0; e < r->evidence_count; e++)
-                same |= r->evidence[e].text == c->text && r->evidence[e].start == q0 &&
-                        r->evidence[e].end == q1;
-            if (!same)
-                r->evidence[r->evidence_count++] = (ex_evidence){c->text, q0, q1};
+        /* one quote per passage: of two nested spans the shorter states it */
+        bool same = false;
+        for (size_t e = 0; e < r->evidence_count; e++) {
+            ex_evidence *ev = &r->evidence[e];
+            if (ev->text != c->text)
+                continue;
+            if (ev->start <= q0 && q1 <= ev->end)
+                *ev = (ex_evidence){c->text, q0, q1};
+            same |= (ev->start <= q0 && q1 <= ev->end) || (q0 <= ev->start && ev->end <= q1);
         }
+        if (!same && r->evidence_count < sizeof r->evidence / sizeof r->evidence[0])
+            r->evidence[r->evidence_count++] = (ex_evidence){c->text, q0, q1};
         if (confidence > r->confidence)
             r->confidence = confidence;
         if (!r->date[0] && date)
@@ -144,7 +183,8 @@ static bool type_in(uint64_t mask, size_t type)
 static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
-                                        "comma-names", "heading"};
+                                        "comma-names", "heading", "frame",
+                                        "frame-subject", "name-suffix", "name-pair"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -187,7 +227,10 @@ static kg_status relate(kg_extractor *ex, const clause *c, size_t a, size_t b,
                         const size_t *cues, size_t n, size_t p, size_t q, double confidence)
 {
     const ex_token *tk = c->t->tokens;
-    uint32_t q0 = tk[c->m[a].first].start, q1 = tk[c->m[b].last - 1].end;
+    uint32_t q0 = c->quote[a] < c->quote[b] ? c->quote[a] : c->quote[b];
+    uint32_t q1 = tk[c->m[b].last - 1].end;
+    if (tk[c->m[a].last - 1].end > q1) /* "At the Summit, C": a after b */
+        q1 = tk[c->m[a].last - 1].end;
     if (p < q && tk[p].start < q0)
         q0 = tk[p].start;
     if (p < q && tk[q - 1].end > q1)
@@ -210,14 +253,80 @@ static bool only_comma(const clause *c, size_t a, size_t b)
     return comma;
 }
 
-/* First and last mention of the list that mention k belongs to. */
+/* Whether [a, b) holds "and", "or" or "/". */
+static bool has_conjunction(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        const ex_token *tok = &c->t->tokens[i];
+        if (strcmp(tok->lower, "and") == 0 || strcmp(tok->lower, "or") == 0 ||
+            (tok->kind == EX_PUNCT && c->t->text[tok->start] == '/'))
+            return true;
+    }
+    return false;
+}
+
+static bool after_preposition(const clause *c, size_t i);
+static bool is_fronted(const clause *c, size_t p);
+static bool has_comma_and(const clause *c, size_t a, size_t b);
+
+/* Whether mention k stands in parentheses ("A (now known as B) and C"):
+ * then its list ends at the ")". */
+static bool in_parentheses(const clause *c, size_t k)
+{
+    for (size_t i = c->m[k].first; i-- > c->first;)
+        if (is_paren(c, i))
+            return c->t->text[c->t->tokens[i].start] == '(';
+    return false;
+}
+
+static bool has_closing(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (is_paren(c, i) && c->t->text[c->t->tokens[i].start] == ')')
+            return true;
+    return false;
+}
+
+/* Whether mention k is followed by a lower-case node cue ("the Union cell",
+ * "an RDU office"): it modifies that noun and is no list item of its own. */
+static bool modifies_noun(const clause *c, size_t k)
+{
+    size_t i = c->m[k].last;
+    if (i >= c->last || c->t->tokens[i].kind != EX_WORD || c->t->tokens[i].is_cap)
+        return false;
+    size_t from, n = kg_ex_cues_starting(c->lexicon, c->t->tokens[i].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &c->lexicon->cues[c->lexicon->by_word[j]];
+        if (cue->kind == EX_CUE_NODE && cue->count == 1)
+            return true;
+    }
+    return false;
+}
+
+/* First and last mention of the list that mention k belongs to. Names
+ * joined by commas only are no list ("Oslo, Norway"), and a fronted
+ * phrase is not part of the list after it ("In Oslo, the Nordic Council
+ * and the Arctic Council met"). */
 static void list_around(const clause *c, size_t k, size_t *lo, size_t *hi)
 {
     *lo = *hi = k;
     while (*lo > 0 && is_list_glue(c, c->m[*lo - 1].last, c->m[*lo].first))
         (*lo)--;
-    while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first))
+    bool aside = in_parentheses(c, k);
+    while (*hi + 1 < c->count && is_list_glue(c, c->m[*hi].last, c->m[*hi + 1].first) &&
+           !modifies_noun(c, *hi + 1) &&
+           !(aside && has_closing(c, c->m[*hi].last, c->m[*hi + 1].first)))
         (*hi)++;
+    /* no conjunction: an apposition; two names parted by ", and": two
+     * clauses ("X is part of A, and B meets ..."), not "A, B, and C" */
+    if (*lo < *hi && (!has_conjunction(c, c->m[*lo].last, c->m[*hi].first) ||
+                      (*hi == *lo + 1 && has_comma_and(c, c->m[*lo].last, c->m[*hi].first)))) {
+        *lo = *hi = k;
+        return;
+    }
+    if (*lo < k && after_preposition(c, c->m[*lo].first) && is_fronted(c, c->m[*lo].first) &&
+        !has_conjunction(c, c->m[*lo].last, c->m[*lo + 1].first))
+        (*lo)++;
 }
 
 /* The first of "it", "its", "they", "their" in [from, p) within the
@@ -282,6 +391,18 @@ static bool plain_between(const clause *c, size_t a, size_t b)
     return true;
 }
 
+/* Whether [a, b) holds a preposition ("mission in", "office for"). */
+static bool has_preposition(const clause *c, size_t a, size_t b)
+{
+    static const char *const words[] = {"in", "at", "of", "for", "on", "to", "from", "with",
+                                        "near", "off", NULL};
+    for (size_t i = a; i < b; i++)
+        for (const char *const *w = words; *w; w++)
+            if (strcmp(c->t->tokens[i].lower, *w) == 0)
+                return true;
+    return false;
+}
+
 /* The mention before ", which" or ", who" when only up to three words
  * stand between "which" and the cue at p ("X, which operated in Y", "X,
  * which is based in Y"); c->count when there is none. r is the first
@@ -332,6 +453,93 @@ static bool has_word(const clause *c, size_t a, size_t b, const char *word)
     return false;
 }
 
+/* The mention just before a ", <word>ing" that opens a participial phrase
+ * between mention `left` and token p (the phrase holding the cue), or
+ * c->count. */
+static size_t participle_subject(const clause *c, size_t left, size_t p)
+{
+    const ex_token *tk = c->t->tokens;
+    for (size_t k = left + 1; k-- > 0;) {
+        size_t i = c->m[k].last;
+        if (i + 1 >= p || !is_punct(c, i, ','))
+            continue;
+        const ex_token *w = &tk[i + 1];
+        size_t len = w->end - w->start;
+        if (w->kind == EX_WORD && !w->is_cap && len > 4 &&
+            strncmp(c->t->text + w->end - 3, "ing", 3) == 0)
+            return k;
+    }
+    return c->count;
+}
+
+static bool is_auxiliary(const ex_token *tok)
+{
+    static const char *const words[] = {"was", "were", "is", "are", "been", "be", "being", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(tok->lower, *w) == 0)
+            return true;
+    return false;
+}
+
+/* In "was established in 2003 by Y" (an auxiliary before the cue at p, "by"
+ * within six words after its end q), the mention of Y; else c->count. r is
+ * the first mention at or after q. */
+static size_t passive_agent(const clause *c, size_t p, size_t q, size_t r)
+{
+    const ex_token *tk = c->t->tokens;
+    if (p == c->first || !is_auxiliary(&tk[p - 1]))
+        return c->count;
+    for (size_t i = q; i < c->last && i < q + 6; i++) {
+        if (strcmp(tk[i].lower, "by"))
+            continue;
+        size_t y = i + 1 < c->last && is_article(&tk[i + 1]) ? i + 2 : i + 1;
+        for (size_t k = r; k < c->count && c->m[k].first <= y; k++)
+            if (c->m[k].first == y)
+                return k;
+        return c->count;
+    }
+    return c->count;
+}
+
+/* When mention k follows "by" ([article]) after a passive ("X was signed
+ * by k"), the mention X before the auxiliary; else c->count. */
+static size_t passive_subject(const clause *c, size_t k)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t i = c->m[k].first;
+    if (i > c->first && is_article(&tk[i - 1]))
+        i--;
+    if (i == c->first || strcmp(tk[i - 1].lower, "by"))
+        return c->count;
+    for (size_t x = k; x-- > 0;) {
+        size_t a = c->m[x].last;
+        if (a < c->last && a + 3 >= i - 1 && is_auxiliary(&tk[a]))
+            return x;
+    }
+    return c->count;
+}
+
+/* A word cue of edge type `type` with the source before it ("established
+ * by"), or EX_NO_ENTITY. */
+static size_t forward_cue(const kg_extractor *ex, size_t type)
+{
+    for (size_t i = 0; i < ex->lexicon.count; i++) {
+        const ex_cue *cue = &ex->lexicon.cues[i];
+        if (cue->kind == EX_CUE_EDGE && cue->type == type && !cue->is_reverse && !cue->structure)
+            return i;
+    }
+    return EX_NO_ENTITY;
+}
+
+/* Whether [a, b) holds ", and" (a comma, then "and"). */
+static bool has_comma_and(const clause *c, size_t a, size_t b)
+{
+    for (size_t i = a; i + 1 < b; i++)
+        if (is_punct(c, i, ',') && strcmp(c->t->tokens[i + 1].lower, "and") == 0)
+            return true;
+    return false;
+}
+
 /* "A, B and C were its founding members": no name after the cue, a
  * pronoun before it, and a list before that; the pronoun stands for the
  * first name of the sentence before. r is the first mention after q. */
@@ -353,9 +561,98 @@ static kg_status pronoun_after_list(kg_extractor *ex, const clause *c, size_t p,
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t a = lo; a <= left && st == KG_OK; a++)
-        st = relate_entities(ex, c, c->subject, c->m[a].entity, cues, n, tk[c->m[a].first].start,
+        st = relate_entities(ex, c, c->subject, c->m[a].entity, cues, n, c->quote[a],
                              tk[q - 1].end, p, a == left ? 0.45 : 0.35);
     return st;
+}
+
+/* Whether mention k is followed by a lower-case word, which it modifies
+ * ("the Union partners"). */
+static bool modifies(const clause *c, size_t k)
+{
+    size_t i = c->m[k].last;
+    return i < c->last && c->t->tokens[i].kind == EX_WORD && !c->t->tokens[i].is_cap &&
+           !c->t->tokens[i].is_digit && strcmp(c->t->tokens[i].lower, "and") &&
+           strcmp(c->t->tokens[i].lower, "or");
+}
+
+/* A symmetric cue with both ends after it, the list m[r .. hi]: "talks
+ * between A and B" relates A and B; "talks between A and B, and their
+ * partners (C, D and E)" each of A, B with each of C, D, E (", and" parts
+ * the two sides); "talks between A, B and C" every two of them. */
+static kg_status between_pairs(kg_extractor *ex, const clause *c, size_t r, size_t hi,
+                               const size_t *cues, size_t n, size_t p, size_t q, double conf)
+{
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    size_t split = c->m[hi].last;
+    if (split + 1 < c->last && is_paren(c, split)) /* "C (CARD), and ..." */
+        split++;
+    if (!(is_punct(c, split, ',') && split + 1 < c->last &&
+          strcmp(tk[split + 1].lower, "and") == 0)) {
+        for (size_t a = r; a < hi && st == KG_OK; a++)
+            for (size_t b = a + 1; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, a, b, cues, n, p, q, conf - (a == r && b == r + 1 ? 0 : 0.1));
+        return st;
+    }
+    size_t x = hi + 1; /* the other side: a list within four words after ", and" */
+    if (x >= c->count || gap(c, split + 2, c->m[x].first) > 4) {
+        for (size_t a = r; a < hi && st == KG_OK; a++)
+            for (size_t b = a + 1; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, a, b, cues, n, p, q, conf - 0.1);
+        return st;
+    }
+    /* "and their Union partners (C, D and E)": a name before a lower-case
+     * noun only modifies it; the list in parentheses after the noun is the
+     * other side, and without one there is no name on that side */
+    if (modifies(c, x)) {
+        size_t y = c->m[x].last;
+        while (y < c->last && y < c->m[x].last + 3 && !is_paren(c, y))
+            y++;
+        if (x + 1 >= c->count || !is_punct(c, y, '(') || gap(c, y, c->m[x + 1].first) > 0)
+            return st;
+        x++;
+    }
+    size_t lo2, hi2;
+    list_around(c, x, &lo2, &hi2);
+    for (size_t a = r; a <= hi && st == KG_OK; a++)
+        for (size_t b = x; b <= hi2 && st == KG_OK; b++)
+            st = relate(ex, c, a, b, cues, n, p, q, conf - 0.1);
+    return st;
+}
+
+/* Whether an <adjacent> cue relates mention k to the one right after it
+ * ("Director Karl Weiss"), as the schema allows. */
+static bool titles(const kg_extractor *ex, const clause *c, size_t k)
+{
+    size_t a = ex->entities[c->m[k].entity].type, b = ex->entities[c->m[k + 1].entity].type;
+    for (size_t i = 0; i < ex->lexicon.count; i++) {
+        const ex_cue *cue = &ex->lexicon.cues[i];
+        if (cue->kind != EX_CUE_EDGE || cue->structure != EX_ADJACENT ||
+            !type_in(cue->left_types, a) || !type_in(cue->right_types, b))
+            continue;
+        if (kg_schema_allows(ex->schema, cue->type, cue->is_reverse ? b : a,
+                             cue->is_reverse ? a : b))
+            return true;
+    }
+    return false;
+}
+
+static bool heads_list(const clause *c, size_t k);
+
+/* Whether a <comma> cue relates mention k and the one after it ("Oslo,
+ * Norway"), as the schema allows. */
+static bool comma_pair(const kg_extractor *ex, const clause *c, size_t k)
+{
+    size_t a = ex->entities[c->m[k].entity].type, b = ex->entities[c->m[k + 1].entity].type;
+    for (size_t i = 0; i < ex->lexicon.count; i++) {
+        const ex_cue *cue = &ex->lexicon.cues[i];
+        if (cue->kind == EX_CUE_EDGE && cue->structure == EX_COMMA &&
+            type_in(cue->left_types, a) && type_in(cue->right_types, b) &&
+            kg_schema_allows(ex->schema, cue->type, cue->is_reverse ? b : a, cue->is_reverse ? a : b))
+            return true;
+    }
+    return false;
 }
 
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
@@ -371,8 +668,45 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
         return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
     const ex_token *tk = c->t->tokens;
-    bool has_left = r > 0 && c->m[r - 1].last <= p && gap(c, c->m[r - 1].last, p) <= left_max;
-    size_t left = r - 1, r0 = r;
+    /* "X was established in 2003 by Y": a passive verb cue with "by"
+     * before the name after it states the relation with the source first,
+     * as "established by" does */
+    size_t forward[EX_CUES_AT_MAX], nf = 0, agent = passive_agent(c, p, q, r), after = r;
+    if (cue->is_reverse && agent < c->count) {
+        for (size_t k = 0; k < n; k++) {
+            size_t f = forward_cue(ex, ex->lexicon.cues[cues[k]].type);
+            if (f != EX_NO_ENTITY && nf < EX_CUES_AT_MAX)
+                forward[nf++] = f;
+        }
+        if (nf) {
+            cues = forward;
+            n = nf;
+            cue = &ex->lexicon.cues[cues[0]];
+            r = agent;
+        }
+    }
+    /* "work together including on X": a verb cue followed by a
+     * preposition has no object; X is what the phrase is about */
+    if (!is_short && !nf && q < c->m[r].first && has_preposition(c, q, q + 1) &&
+        !has_preposition(c, p + cue->count - 1, p + cue->count))
+        return KG_OK;
+    bool has_left = after > 0 && c->m[after - 1].last <= p &&
+                    gap(c, c->m[after - 1].last, p) <= left_max;
+    size_t left = after - 1, r0 = after;
+    /* "A and B condemn X, and support Y": after ", and" the nearest name
+     * on the left belongs to the conjunct before; the subject is the
+     * clause's opening name (and the list it heads) */
+    if (has_left && !is_short && has_comma_and(c, c->m[left].last, p)) {
+        kg_status st = KG_OK;
+        size_t lo, hi, slo, shi;
+        list_around(c, r, &lo, &hi);
+        list_around(c, 0, &slo, &shi);
+        if (left > shi && c->m[0].first == first_name(c))
+            for (size_t a = 0; a <= shi && st == KG_OK; a++)
+                for (size_t b = r; b <= hi && st == KG_OK; b++)
+                    st = relate(ex, c, a, b, cues, n, p, q, 0.35);
+        return st;
+    }
     /* "ships to the Aegean Sea to support Greece": the object of a
      * preposition is not the subject of the verb after it */
     if (has_left && !is_short && after_preposition(c, c->m[left].first)) {
@@ -380,6 +714,15 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         kg_status st = KG_OK;
         size_t lo, hi;
         list_around(c, r, &lo, &hi);
+        /* "launched Operation Blue, sending ships to the Black Sea to
+         * support Romania": a participle after a comma has the name before
+         * that comma as its subject */
+        size_t owner = participle_subject(c, left, p);
+        if (owner < c->count) {
+            for (size_t b = r; b <= hi && st == KG_OK; b++)
+                st = relate(ex, c, owner, b, cues, n, p, q, 0.35);
+            return st;
+        }
         if (left > 0 && c->m[0].first == first_name(c) && has_word(c, c->m[left].last, p, "and"))
             for (size_t b = r; b <= hi && st == KG_OK; b++)
                 st = relate(ex, c, 0, b, cues, n, p, q, 0.35);
@@ -388,8 +731,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     /* "support the EU’s Operation Sophia": the owner only modifies; the end
      * is the name it owns */
     if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].kind == EX_POSS &&
-        c->m[r + 1].first <= c->m[r].last + 3 && plain_between(c, c->m[r].last + 1, c->m[r + 1].first))
+        c->m[r + 1].first <= c->m[r].last + 3 &&
+        plain_between(c, c->m[r].last + 1, c->m[r + 1].first)) {
+        /* "support the Union’s mission in Tarnia": what is owned is the
+         * mission, a noun; Tarnia only modifies it */
+        if (has_preposition(c, c->m[r].last + 1, c->m[r + 1].first))
+            return KG_OK;
         r++;
+    }
     /* "the UN-led mission, Operation X": a name glued to a lower-case
      * word ("-led", "-run") modifies what follows */
     else if (r + 1 < c->count && c->m[r].last < c->last && tk[c->m[r].last].is_joined &&
@@ -397,17 +746,40 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
              c->m[r + 1].first <= c->m[r].last + 4 &&
              gap(c, c->m[r].last, c->m[r + 1].first) <= 3 && r > 0 && c->m[r - 1].last <= p)
         r++;
+    /* "met the Director Karl Weiss": a title with the name of its holder
+     * after it (an <adjacent> pattern); the end is the person */
+    if (r + 1 < c->count && c->m[r + 1].first == c->m[r].last && titles(ex, c, r))
+        r++;
     size_t rlo, rhi;
     list_around(c, r, &rlo, &rhi);
     rlo = r;
+    /* "took over from the Drava-led mission, Operation Grey": a name after
+     * only a comma is the same thing named again (unless the comma pattern
+     * relates the two, "Oslo, Norway", it heads a list, the comma ends a
+     * fronted phrase, or the cue is symmetric and would pair the two) */
+    if (!is_short && rhi == r && r + 1 < c->count &&
+        only_comma(c, c->m[r].last, c->m[r + 1].first) && !heads_list(c, r + 1) &&
+        !comma_pair(ex, c, r) && (has_left || !is_fronted(c, p)) &&
+        !kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
+        rhi = r + 1;
     double conf = is_short ? 0.45 : 0.65;
     kg_status st = KG_OK;
-    /* "talks between A and B": both ends after the cue */
-    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo)
-        return relate(ex, c, rlo, rlo + 1, cues, n, p, q, conf - 0.1);
+    /* "talks between A and B": both ends after the cue; "the Pact was
+     * signed between A and B" relates the Pact to each */
+    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
+        kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
+        return between_pairs(ex, c, rlo, rhi, cues, n, p, q, conf - 0.1);
     if (has_left) {
         size_t llo, lhi;
         list_around(c, left, &llo, &lhi);
+        /* "X was signed by A and B in Oslo": after a passive's agents,
+         * "in"/"at" places X, not the agents */
+        size_t patient = is_short ? passive_subject(c, llo) : c->count;
+        if (patient < c->count) {
+            for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
+                st = relate(ex, c, patient, b, cues, n, p, q, conf - 0.1);
+            return st;
+        }
         if (is_short)
             llo = left; /* "A and B in C": only B is in C */
         size_t before = ex->relation_count;
@@ -426,16 +798,36 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     for (size_t k = 0; k < n; k++) {
         const ex_cue *sym = &ex->lexicon.cues[cues[k]];
         if (kg_schema_edge_type(ex->schema, sym->type)->is_symmetric && rhi > rlo)
-            return relate(ex, c, rlo, rlo + 1, cues + k, 1, p, q, conf - 0.1);
+            return between_pairs(ex, c, rlo, rhi, cues + k, 1, p, q, conf - 0.1);
     } /* "cooperation between A and B" */
     if (is_fronted(c, p) && rhi > rlo && only_comma(c, c->m[rhi - 1].last, c->m[rhi].first))
         rhi--; /* "At the request of A and B, C": C ends the list, as the subject */
     if (is_fronted(c, p) && rhi + 1 < c->count) {
-        /* "At the request of A and B, C ...": C is the left end */
-        size_t x = rhi + 1;
-        if (gap(c, c->m[rhi].last, c->m[x].first) <= 2)
+        /* "At the request of A and B, C ...": C is the left end. "In Oslo,
+         * the Council agreed": a fronted one-word cue places the clause's
+         * event, not its subject, so it relates the subject only by edge
+         * types that constrain the subject's type ("At the Summit, C"
+         * takes part) */
+        size_t x = rhi + 1, kept[EX_CUES_AT_MAX], nk = 0;
+        for (size_t k = 0; k < n; k++) {
+            const kg_edge_type *et =
+                kg_schema_edge_type(ex->schema, ex->lexicon.cues[cues[k]].type);
+            if (!is_short || !(ex->lexicon.cues[cues[k]].is_reverse ? et->allows_any_target
+                                                                     : et->allows_any_source))
+                kept[nk++] = cues[k];
+        }
+        /* the subject follows the comma that ends the fronted phrase: in
+         * "In a meeting with the Director Anna Berg, the Council ...", Anna
+         * Berg is still part of the phrase */
+        size_t comma = c->m[rhi].last;
+        while (comma < c->last && !is_punct(c, comma, ','))
+            comma++;
+        while (x < c->count && c->m[x].first < comma)
+            x++;
+        if (x < c->count && comma < c->last && gap(c, comma + 1, c->m[x].first) <= 2 &&
+            comma - c->m[rhi].last <= 4)
             for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
-                st = relate(ex, c, x, b, cues, n, p, q, conf - 0.15);
+                st = relate(ex, c, x, b, kept, nk, p, q, conf - 0.15);
         return st;
     }
     /* "Its members are A, B and C": the pronoun stands for the first name
@@ -448,6 +840,11 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return st;
     }
     size_t pronoun = pronoun_before(c, r0 > 0 && c->m[r0 - 1].last <= p ? c->m[r0 - 1].last : c->first, p);
+    /* "their summit in Oslo": a possessive pronoun owns the noun that a
+     * one-word cue ("in") relates, not the name after it */
+    if (pronoun < p && is_short &&
+        (strcmp(tk[pronoun].lower, "its") == 0 || strcmp(tk[pronoun].lower, "their") == 0))
+        pronoun = p;
     if (pronoun < p && c->subject != EX_NO_ENTITY) {
         for (size_t b = rlo; b <= rhi && st == KG_OK; b++)
             st = relate_entities(ex, c, c->subject, c->m[b].entity, cues, n, tk[pronoun].start,
@@ -477,6 +874,45 @@ static bool is_token(const clause *c, size_t i, const char *text)
     return i < c->last && strcmp(c->t->tokens[i].lower, text) == 0;
 }
 
+/* In a description in parentheses after mention k ("the Rhine Office (the
+ * Commission’s secretariat in Basel)"), from token i to the ")" (or to the
+ * `end` character, for one between commas), a name after "in" or "at"
+ * places the described name, by that word's cues. */
+static kg_status aside_places(kg_extractor *ex, const clause *c, size_t k, size_t i, char end)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t b = k + 1;
+    for (; i < c->last && !is_punct(c, i, end) && !is_paren(c, i); i++) {
+        if (strcmp(tk[i].lower, "in") && strcmp(tk[i].lower, "at"))
+            continue;
+        while (b < c->count && c->m[b].first <= i)
+            b++;
+        size_t y = i + 1 < c->last && is_article(&tk[i + 1]) ? i + 2 : i + 1;
+        if (b >= c->count || c->m[b].first != y)
+            continue;
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+        size_t cues[EX_CUES_AT_MAX], count = 0;
+        for (size_t j = from; j < from + n && count < EX_CUES_AT_MAX; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == EX_CUE_EDGE && cue->count == 1 && !cue->structure)
+                cues[count++] = ex->lexicon.by_word[j];
+        }
+        return relate_entities(ex, c, c->m[k].entity, c->m[b].entity, cues, count,
+                               c->quote[k], tk[c->m[b].last - 1].end, i, 0.35);
+    }
+    return KG_OK;
+}
+
+/* The entity named by token i alone ("RDU" in "RDU-DANU"), or EX_NO_ENTITY. */
+static size_t one_word_name(const kg_extractor *ex, const clause *c, size_t i)
+{
+    const ex_token *tok = &c->t->tokens[i];
+    if (tok->kind != EX_WORD || !tok->is_cap)
+        return EX_NO_ENTITY;
+    size_t found = kg_ex_names_find(&ex->names, c->t->text + tok->start, tok->end - tok->start);
+    return found == EX_NO_ENTITY ? found : kg_ex_resolve(ex, found);
+}
+
 /* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
  * prefix), "President of the Nordic Council" holds "Nordic Council"
  * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
@@ -485,18 +921,51 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     size_t prefix[EX_CUES_AT_MAX], inner_cues[EX_CUES_AT_MAX];
     size_t np = structural_cues(ex, EX_PREFIX, prefix);
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
+    size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
+    size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
-        /* a known name among the first two words: "Joint Interpol Liaison Office" */
-        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++)
-            if (kg_ex_known_length(ex, c->t, f, m->last - 1, &inner) > 0) {
-                st = relate_entities(ex, c, m->entity, inner, prefix, np, q0, q1, m->first, 0.5);
+        /* two known one-word names joined by a hyphen inside the name:
+         * "the RDU-DANU talks" relates both */
+        for (size_t f = m->first; npair && st == KG_OK && f + 1 < m->last; f++) {
+            size_t a = one_word_name(ex, c, f), b = one_word_name(ex, c, f + 1);
+            if (!tk[f + 1].is_joined || a == EX_NO_ENTITY || b == EX_NO_ENTITY || a == b)
+                continue;
+            st = relate_entities(ex, c, m->entity, a, pair, npair, q0, q1, m->first, 0.4);
+            if (st == KG_OK)
+                st = relate_entities(ex, c, m->entity, b, pair, npair, q0, q1, m->first, 0.4);
+            break;
+        }
+        /* a known name that ends the name after a capitalised word: "Rhine
+         * Mission Austria" (not "Council of Austria": that is <of>) */
+        for (size_t f = m->last - 1; ns && st == KG_OK && f > m->first + 1; f--) {
+            if (!tk[f - 1].is_cap || tk[f - 1].kind != EX_WORD || tk[f].is_joined)
+                continue;
+            if (kg_ex_known_length(ex, c->t, f, m->last, &inner) == m->last - f) {
+                st = relate_entities(ex, c, m->entity, inner, suffix, ns, q0, q1, m->first, 0.45);
                 break;
             }
+        }
+        /* a known name among the first two words: "Joint Interpol Liaison
+         * Office". One before "’s" owns the rest ("Tarnia’s invasion of
+         * X"): the cues that restrict their right end's type ("<prefix>
+         * @event>place": "Vienna Summit" is in Vienna) do not apply */
+        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++) {
+            size_t len = tk[f].is_joined ? 0 : kg_ex_known_length(ex, c->t, f, m->last - 1, &inner);
+            if (len == 0)
+                continue; /* not "DANU" alone in "RDU-DANU Group": a <pair> */
+            size_t owner[EX_CUES_AT_MAX], no = 0;
+            bool owns = tk[f + len].kind == EX_POSS;
+            for (size_t x = 0; x < np; x++)
+                if (!owns || !ex->lexicon.cues[prefix[x]].right_types)
+                    owner[no++] = prefix[x];
+            st = relate_entities(ex, c, m->entity, inner, owner, no, q0, q1, m->first, 0.5);
+            break;
+        }
         for (size_t j = m->first + 1; ni && st == KG_OK && j + 1 < m->last; j++) {
             if (tk[j].is_cap || tk[j].kind != EX_WORD)
                 continue;
@@ -510,6 +979,46 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
         }
+        /* X (the A’s lower-case words ...): "the Rhine Office (the
+         * Commission’s technical secretariat in Basel)" is the Commission's,
+         * and in Basel; so is "the Rhine Office (a secretariat in Basel)",
+         * and, between commas, "the Rhine Office, the Commission’s
+         * secretariat in Basel," (there an owner is needed, and X opens
+         * the clause: in "After meeting X, the A’s staff agreed" the comma
+         * ends a fronted phrase) */
+        bool opens = is_punct(c, m->last, '(');
+        bool comma = is_punct(c, m->last, ',') && m->last + 1 < c->last &&
+                     is_article(&tk[m->last + 1]) && m->first == first_name(c);
+        size_t i = m->last + 1;
+        if (i < c->last && is_article(&tk[i]))
+            i++;
+        const ex_mention *o = k + 1 < c->count && c->m[k + 1].first == i ? &c->m[k + 1] : NULL;
+        bool owned = o && o->last < c->last && tk[o->last].kind == EX_POSS;
+        size_t w = o ? o->last + 1 : i, owner = o ? o->entity : EX_NO_ENTITY;
+        /* the description may itself be a name that holds its owner ("the
+         * Commission’s technical secretariat" found as one noun phrase) */
+        for (size_t j = o && !owned ? o->first + 1 : 0; o && !owned && j + 1 < o->last; j++)
+            if (tk[j].kind == EX_POSS &&
+                kg_ex_known_length(ex, c->t, o->first, j, &owner) == j - o->first) {
+                owned = true;
+                w = o->last - 1;
+                break;
+            }
+        if (st == KG_OK && ((opens && (!o || owned)) || (comma && owned))) {
+            if (w >= c->last || tk[w].kind != EX_WORD || tk[w].is_cap || tk[w].is_digit)
+                continue;
+            while (w + 1 < c->last && tk[w + 1].kind == EX_WORD && !tk[w + 1].is_cap &&
+                   !has_preposition(c, w + 1, w + 2) && !has_conjunction(c, w + 1, w + 2))
+                w++;
+            if (o && np)
+                st = relate_entities(ex, c, m->entity, owner, prefix, np, q0, tk[w].end,
+                                     m->first, 0.4);
+            if (st == KG_OK)
+                st = aside_places(ex, c, k, w + 1, opens ? ')' : ',');
+            continue;
+        }
+        if (opens)
+            continue;
         /* A’s [one or two words] B (and the list B heads: "the EU’s A, B
          * and C"); A [one or two words] (B, C and D): "EU naval forces
          * (Operation Atalanta)" */
@@ -536,6 +1045,15 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     return st;
 }
 
+/* Whether mention k is followed by "and"/"or" and another name: then a
+ * comma before it lists it ("Oslo, Norway and Iceland" are three places
+ * of a list, not Oslo in Norway). */
+static bool heads_list(const clause *c, size_t k)
+{
+    return k + 1 < c->count && is_list_glue(c, c->m[k].last, c->m[k + 1].first) &&
+           has_conjunction(c, c->m[k].last, c->m[k + 1].first);
+}
+
 /* Two names with nothing between ("Secretary General Ana Lindqvist"),
  * or only a comma ("Mons, Belgium"). */
 static kg_status name_pairs(kg_extractor *ex, const clause *c)
@@ -549,8 +1067,8 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
         kg_status st = KG_OK;
         if (between == 0 && na)
             st = relate(ex, c, k, k + 1, adjacent, na, c->m[k].last, c->m[k].last, 0.45);
-        else if (between == 1 && nc && tk[c->m[k].last].kind == EX_PUNCT &&
-                 c->t->text[tk[c->m[k].last].start] == ',')
+        else if ((between == 1 || (between == 2 && is_article(&tk[c->m[k].last + 1]))) && nc &&
+                 is_punct(c, c->m[k].last, ',') && !heads_list(c, k + 1))
             st = relate(ex, c, k, k + 1, comma, nc, c->m[k].last, c->m[k].last, 0.45);
         if (st != KG_OK)
             return st;
@@ -558,8 +1076,179 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
     return inner_names(ex, c);
 }
 
+/* Whether entity e is named inside the tokens [first, last) ("Danube" in
+ * "2019 Danube Summit"). */
+static bool named_inside(const kg_extractor *ex, const clause *c, size_t first, size_t last,
+                         size_t e)
+{
+    for (size_t i = first; i < last; i++) {
+        size_t inner;
+        if (kg_ex_known_length(ex, c->t, i, last, &inner) > 0 &&
+            kg_ex_resolve(ex, inner) == kg_ex_resolve(ex, e))
+            return true;
+    }
+    return false;
+}
+
+/* Relates the frame's name to the mentions m[k ...] of the clause but its
+ * subjects and the names inside it. */
+static kg_status frame_objects(kg_extractor *ex, const clause *c, size_t k, const size_t *cues,
+                               size_t n)
+{
+    const frame *f = c->frame;
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (; k < c->count && st == KG_OK; k++) {
+        size_t e = c->m[k].entity;
+        bool skip = e == f->entity || named_inside(ex, c, f->first, f->last, e);
+        for (size_t x = 0; x < f->subject_count && !skip; x++)
+            skip = f->subjects[x] == e;
+        if (!skip)
+            st = relate_entities(ex, c, f->entity, e, cues, n, f->quote,
+                                 tk[c->m[k].last - 1].end, c->m[k].first, 0.3);
+    }
+    return st;
+}
+
+/* "At the Tisza Summit, the Sava Council welcomed the Rivers Pact": a clause
+ * fronted by at/in/during and a name, then a comma, is about that name; it
+ * relates each later name but the subject (the name just after the comma,
+ * and the list it heads) and the names inside the fronted one, by the
+ * "<frame>" cues; so does the next sentence when it opens with "they" or
+ * "it" ("They also welcome the Danube Plan"). */
+static kg_status frame_relations(kg_extractor *ex, const clause *c)
+{
+    static const char *const openers[] = {"at", "in", "during", NULL};
+    size_t cues[EX_CUES_AT_MAX], n = structural_cues(ex, EX_FRAME, cues);
+    size_t sc[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_FRAME_SUBJECT, sc);
+    frame *f = c->frame;
+    if ((!n && !ns) || c->count == 0)
+        return KG_OK;
+    const ex_token *tk = c->t->tokens;
+    size_t open = first_name(c);
+    if (f->active && open < c->last &&
+        (strcmp(tk[open].lower, "they") == 0 || strcmp(tk[open].lower, "it") == 0))
+        return frame_objects(ex, c, 0, cues, n);
+    f->active = false;
+    const ex_mention *m = &c->m[0];
+    size_t i = m->first;
+    while (i > c->first && is_article(&tk[i - 1]))
+        i--;
+    if (c->count < 2 || i == c->first || !is_fronted(c, i - 1) || !is_punct(c, m->last, ','))
+        return KG_OK;
+    bool opens = false;
+    for (const char *const *w = openers; *w; w++)
+        opens |= strcmp(tk[i - 1].lower, *w) == 0;
+    if (!opens)
+        return KG_OK;
+    *f = (frame){true, m->first, m->last, tk[i - 1].start, m->entity, {0}, 0};
+    size_t k = 1;
+    kg_status st = KG_OK;
+    if (gap(c, m->last + 1, c->m[1].first) <= 1) {
+        size_t lo, hi;
+        list_around(c, 1, &lo, &hi);
+        for (k = 1; k <= hi && st == KG_OK; k++) {
+            if (f->subject_count < EX_FRAME_SUBJECTS)
+                f->subjects[f->subject_count++] = c->m[k].entity;
+            /* "In the Rivers Pact, A, B and C agree": the frame's subjects */
+            st = relate_entities(ex, c, m->entity, c->m[k].entity, sc, ns, f->quote,
+                                 tk[c->m[k].last - 1].end, c->m[k].first, 0.35);
+        }
+    }
+    return st == KG_OK ? frame_objects(ex, c, k, cues, n) : st;
+}
+
+#define EX_DEFAULT_GAP 8
+#define EX_DEFAULT_ANY(et) ((et)->allows_any_source && (et)->allows_any_target)
+
+/* The one edge type that the schema allows between node types a and b (in
+ * either direction) among those that constrain at least one end
+ * (KG_SCHEMA_NOT_FOUND when none or several); *reverse when it goes from b
+ * to a. */
+static size_t only_edge_type(const kg_extractor *ex, size_t a, size_t b, bool *reverse)
+{
+    size_t found = KG_SCHEMA_NOT_FOUND;
+    for (size_t k = 0; k < kg_schema_edge_type_count(ex->schema); k++) {
+        const kg_edge_type *et = kg_schema_edge_type(ex->schema, k);
+        if (EX_DEFAULT_ANY(et))
+            continue;
+        for (int dir = 0; dir < 2; dir++) {
+            if (!kg_schema_allows(ex->schema, k, dir ? b : a, dir ? a : b))
+                continue;
+            if (found != KG_SCHEMA_NOT_FOUND)
+                return KG_SCHEMA_NOT_FOUND;
+            found = k;
+            *reverse = dir == 1;
+            if (et->is_symmetric)
+                break;
+        }
+    }
+    return found;
+}
+
+/* Whether mentions a and b (a < b) are related by a candidate of this clause
+ * (those from relation `from` on). */
+static bool related_since(const kg_extractor *ex, size_t from, size_t ea, size_t eb)
+{
+    for (size_t i = from; i < ex->relation_count; i++) {
+        const ex_relation *r = &ex->relations[i];
+        if ((r->source == ea && r->target == eb) || (r->source == eb && r->target == ea))
+            return true;
+    }
+    return false;
+}
+
+/* Whether [a, b) starts another clause: "that", "which", "who", "where",
+ * "when", or "and" before a lower-case word that is no article ("and
+ * decided"). */
+static bool clause_break(const clause *c, size_t a, size_t b)
+{
+    static const char *const words[] = {"that", "which", "who", "whose", "where", "when", NULL};
+    const ex_token *tk = c->t->tokens;
+    for (size_t i = a; i < b; i++) {
+        for (const char *const *w = words; *w; w++)
+            if (strcmp(tk[i].lower, *w) == 0)
+                return true;
+        if (strcmp(tk[i].lower, "and") == 0 && i + 1 < b && tk[i + 1].kind == EX_WORD &&
+            !tk[i + 1].is_cap && !is_article(&tk[i + 1]))
+            return true;
+    }
+    return false;
+}
+
+/* The fall-back: two names of a clause, at most EX_DEFAULT_GAP words apart
+ * and not in one list, that no cue related, whose types the schema allows
+ * only one edge type between: that type, confidence 0.2. */
+static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
+{
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    for (size_t a = 0; a < c->count && st == KG_OK; a++)
+        for (size_t b = a + 1; b < c->count && st == KG_OK; b++) {
+            if (gap(c, c->m[a].last, c->m[b].first) > EX_DEFAULT_GAP)
+                break;
+            size_t ea = c->m[a].entity, eb = c->m[b].entity, lo, hi;
+            list_around(c, a, &lo, &hi);
+            if (ea == eb || b <= hi || related_since(ex, from, ea, eb) ||
+                clause_break(c, c->m[a].last, c->m[b].first))
+                continue;
+            bool reverse = false;
+            size_t type = only_edge_type(ex, ex->entities[ea].type, ex->entities[eb].type,
+                                         &reverse);
+            if (type == KG_SCHEMA_NOT_FOUND)
+                continue;
+            for (size_t end = 0; end < 2; end++)
+                ex->entities[end ? eb : ea].is_used = true;
+            st = add_relation(ex, c, reverse ? eb : ea, reverse ? ea : eb, type,
+                              "schema-default", 0.2, c->quote[a],
+                              tk[c->m[b].last - 1].end, nearest_date(c, c->m[b].first));
+        }
+    return st;
+}
+
 static kg_status clause_relations(kg_extractor *ex, const clause *c)
 {
+    size_t clause_start = ex->relation_count;
     const ex_token *tk = c->t->tokens;
     size_t next_mention = 0, k = 0;
     for (size_t p = c->first; p < c->last; p++) {
@@ -586,24 +1275,35 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
             return st;
         p += len - 1;
     }
-    return name_pairs(ex, c);
+    kg_status st = frame_relations(ex, c);
+    if (st == KG_OK)
+        st = name_pairs(ex, c);
+    return st == KG_OK ? schema_default(ex, c, clause_start) : st;
 }
 
 kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
 {
     const ex_text *t = &ex->texts[text];
     ex_mention *m = malloc(EX_MENTIONS_MAX * sizeof *m);
-    if (!m)
+    uint32_t *quote = malloc(EX_MENTIONS_MAX * sizeof *quote);
+    if (!m || !quote) {
+        free(m);
+        free(quote);
         return KG_ENOMEM;
+    }
     kg_status st = KG_OK;
     size_t subject = EX_NO_ENTITY;
+    frame fr = {0};
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
         size_t first = t->sentences[s].first, last = t->sentences[s].last;
         size_t count = kg_ex_mentions(ex, t, first, last, m, EX_MENTIONS_MAX);
+        for (size_t k = 0; k < count; k++)
+            quote[k] = t->tokens[m[k].first].start;
+        kg_ex_distribute_titles(ex, t, m, quote, count);
         for (size_t k = 0; k < count; k++) {
             ex_entity *e = &ex->entities[m[k].entity];
             if (e->evidence_count == 0)
-                kg_ex_entity_evidence(ex, m[k].entity, text, t->tokens[m[k].first].start,
+                kg_ex_entity_evidence(ex, m[k].entity, text, quote[k],
                                       t->tokens[m[k].last - 1].end);
             e->is_used = true;
         }
@@ -616,12 +1316,18 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             size_t m0 = mk;
             while (mk < count && m[mk].first < i)
                 mk++;
-            clause c = {t, text, cfirst, i, m + m0, mk - m0, subject};
+            clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr,
+                        &ex->lexicon};
             st = clause_relations(ex, &c);
             cfirst = i + 1;
         }
-        subject = count ? m[0].entity : EX_NO_ENTITY;
+        /* in "At the Summit, the Sava Council met ..." the subject is the
+         * name after the fronted one */
+        subject = fr.active && fr.subject_count ? fr.subjects[0]
+                  : count                       ? m[0].entity
+                                                : EX_NO_ENTITY;
     }
     free(m);
+    free(quote);
     return st;
 }
