@@ -39,6 +39,10 @@ typedef struct kg_node_type {
     size_t cue_count;
     const char *const *context;
     size_t context_count;
+    /* Head nouns of descriptions that refer back to a name of this type
+     * ("the organisation", "both organisations", "the Alliance"). */
+    const char *const *anaphors;
+    size_t anaphor_count;
 } kg_node_type;
 
 typedef struct kg_edge_type {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coordination.h"
+#include "coreference.h"
 #include "extractor.h"
 
 #define EX_MENTIONS_MAX KG_EX_SENTENCE_MAX
@@ -1285,13 +1286,19 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
 {
     const ex_text *t = &ex->texts[text];
     ex_mention *m = malloc(EX_MENTIONS_MAX * sizeof *m);
+    ex_mention *m2 = malloc(EX_MENTIONS_MAX * sizeof *m2);
     uint32_t *quote = malloc(EX_MENTIONS_MAX * sizeof *quote);
-    if (!m || !quote) {
+    size_t *alt = malloc(EX_MENTIONS_MAX * sizeof *alt);
+    ex_coref cr;
+    kg_status st = kg_ex_coref_init(&cr, ex);
+    if (!m || !m2 || !quote || !alt || st != KG_OK) {
         free(m);
+        free(m2);
         free(quote);
+        free(alt);
+        kg_ex_coref_free(&cr);
         return KG_ENOMEM;
     }
-    kg_status st = KG_OK;
     size_t subject = EX_NO_ENTITY;
     frame fr = {0};
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
@@ -1307,6 +1314,9 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                       t->tokens[m[k].last - 1].end);
             e->is_used = true;
         }
+        /* "the organisation", "both organisations": the names they stand for */
+        count = kg_ex_anaphors(ex, &cr, t, s, first, last, m, quote, alt, count,
+                               EX_MENTIONS_MAX);
         /* clauses end at ';'; a pronoun refers to the last sentence's first name */
         size_t cfirst = first, mk = 0;
         for (size_t i = first; i <= last && st == KG_OK; i++) {
@@ -1314,11 +1324,24 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             if (!cut)
                 continue;
             size_t m0 = mk;
-            while (mk < count && m[mk].first < i)
+            bool plural = false;
+            while (mk < count && m[mk].first < i) {
+                plural |= alt[mk] != EX_NO_ENTITY;
                 mk++;
+            }
             clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr,
                         &ex->lexicon};
             st = clause_relations(ex, &c);
+            if (st == KG_OK && plural) {
+                /* "both organisations": once more with the other one */
+                for (size_t k = m0; k < mk; k++) {
+                    m2[k - m0] = m[k];
+                    if (alt[k] != EX_NO_ENTITY)
+                        m2[k - m0].entity = alt[k];
+                }
+                c.m = m2;
+                st = clause_relations(ex, &c);
+            }
             cfirst = i + 1;
         }
         /* in "At the Summit, the Sava Council met ..." the subject is the
@@ -1328,6 +1351,9 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                                 : EX_NO_ENTITY;
     }
     free(m);
+    free(m2);
     free(quote);
+    free(alt);
+    kg_ex_coref_free(&cr);
     return st;
 }

@@ -28,7 +28,7 @@ struct kg_schema {
 static const char *const top_keys[] = {"kg_schema", "description", "node_types",
                                        "edge_types", NULL};
 static const char *const node_type_keys[] = {"description", "wikidata", "style", "cues",
-                                             "context", NULL};
+                                             "context", "anaphors", NULL};
 static const char *const edge_type_keys[] = {"description", "inverse", "wikidata",
                                              "source", "target", "symmetric",
                                              "style", "cues", "reverse_cues", NULL};
@@ -179,6 +179,7 @@ static void load_node_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
     load_style(ctx, s, obj, pointer, false, &t->style);
     load_string_list(ctx, s, obj, pointer, "cues", &t->cues, &t->cue_count);
     load_string_list(ctx, s, obj, pointer, "context", &t->context, &t->context_count);
+    load_string_list(ctx, s, obj, pointer, "anaphors", &t->anaphors, &t->anaphor_count);
 }
 
 /* "*" or a list of node type names; fills the index list. */
