@@ -371,6 +371,39 @@ static void test_schema_default(void **state)
     release(&e);
 }
 
+/* Descriptions that refer back to a name (node type `anaphors` in the
+ * schema): "the organisation" is the organisation named last; "the
+ * Alliance", capitalised, the one named most often whose label is no
+ * other description ("the Union"); "both organisations" the last two. */
+static void test_anaphors(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Rhine Union met in Basel. The Arctic Coalition met too. The organisation is led "
+        "by the Sava Council.", &e);
+    assert_quote(relation(&e, "Arctic Coalition", "led_by", "Sava Council"),
+                 "The organisation is led by the Sava Council");
+    assert_null(relation(&e, "Rhine Union", "led_by", "Sava Council"));
+    release(&e);
+    run("The Danube Union welcomed the Rhine Coalition. The Alliance is led by the Sava "
+        "Council. The Union is led by the Lake Council.", &e);
+    assert_non_null(relation(&e, "Rhine Coalition", "led_by", "Sava Council"));
+    assert_null(relation(&e, "Danube Union", "led_by", "Sava Council"));
+    assert_non_null(relation(&e, "Danube Union", "led_by", "Lake Council"));
+    release(&e);
+    run("The Danube Union and the Rhine Coalition met in Vienna. Both organisations signed "
+        "the Sava Pact.", &e);
+    assert_quote(relation(&e, "Sava Pact", "signed_by", "Danube Union"),
+                 "Both organisations signed the Sava Pact");
+    assert_non_null(relation(&e, "Sava Pact", "signed_by", "Rhine Coalition"));
+    release(&e);
+    /* not a description of another name ("the organisation of ...") */
+    run("The Rhine Union met. The organisation of the Lake Summit is led by the Sava Council.",
+        &e);
+    assert_null(relation(&e, "Rhine Union", "led_by", "Sava Council"));
+    release(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_conjuncts),
         cmocka_unit_test(test_cue_types),
         cmocka_unit_test(test_schema_default),
+        cmocka_unit_test(test_anaphors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
