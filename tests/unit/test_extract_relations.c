@@ -397,6 +397,13 @@ static void test_anaphors(void **state)
                  "Both organisations signed the Sava Pact");
     assert_non_null(relation(&e, "Sava Pact", "signed_by", "Rhine Coalition"));
     release(&e);
+    /* a symmetric cue: the two are its ends, not the name before it */
+    run("The Danube Union and the Rhine Coalition met in Vienna. The Sava Pact builds on "
+        "cooperation between the two organisations.", &e);
+    assert_non_null(relation(&e, "Danube Union", "cooperates_with", "Rhine Coalition"));
+    assert_null(relation(&e, "Sava Pact", "cooperates_with", "Rhine Coalition"));
+    assert_null(relation(&e, "Sava Pact", "cooperates_with", "Danube Union"));
+    release(&e);
     /* not a description of another name ("the organisation of ...") */
     run("The Rhine Union met. The organisation of the Lake Summit is led by the Sava Council.",
         &e);

@@ -26,6 +26,9 @@ typedef struct clause {
     size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
     struct frame *frame;         /* the fronted name that the clauses are about */
     const ex_lexicon *lexicon;
+    const size_t *alt;           /* per mention: the other entity of a plural
+                                  * description ("both organisations"), or
+                                  * EX_NO_ENTITY */
 } clause;
 
 #define EX_FRAME_SUBJECTS 8
@@ -765,6 +768,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         rhi = r + 1;
     double conf = is_short ? 0.45 : 0.65;
     kg_status st = KG_OK;
+    /* "cooperation between the two organisations": a plural description
+     * after a symmetric cue names both its ends */
+    if (rlo == rhi && c->alt[r] != EX_NO_ENTITY &&
+        (!has_left || strcmp(cue->words[cue->count - 1], "between") == 0))
+        for (size_t k = 0; k < n; k++)
+            if (kg_schema_edge_type(ex->schema, ex->lexicon.cues[cues[k]].type)->is_symmetric)
+                return relate_entities(ex, c, c->m[r].entity, c->alt[r], cues + k, 1,
+                                       tk[p].start, tk[c->m[r].last - 1].end, p, conf - 0.1);
     /* "talks between A and B": both ends after the cue; "the Pact was
      * signed between A and B" relates the Pact to each */
     if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
@@ -1288,7 +1299,7 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
     ex_mention *m = malloc(EX_MENTIONS_MAX * sizeof *m);
     ex_mention *m2 = malloc(EX_MENTIONS_MAX * sizeof *m2);
     uint32_t *quote = malloc(EX_MENTIONS_MAX * sizeof *quote);
-    size_t *alt = malloc(EX_MENTIONS_MAX * sizeof *alt);
+    size_t *alt = malloc(2 * EX_MENTIONS_MAX * sizeof *alt), *alt2 = alt + EX_MENTIONS_MAX;
     ex_coref cr;
     kg_status st = kg_ex_coref_init(&cr, ex);
     if (!m || !m2 || !quote || !alt || st != KG_OK) {
@@ -1330,16 +1341,20 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                 mk++;
             }
             clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr,
-                        &ex->lexicon};
+                        &ex->lexicon, alt + m0};
             st = clause_relations(ex, &c);
             if (st == KG_OK && plural) {
                 /* "both organisations": once more with the other one */
                 for (size_t k = m0; k < mk; k++) {
                     m2[k - m0] = m[k];
-                    if (alt[k] != EX_NO_ENTITY)
+                    alt2[k - m0] = alt[k];
+                    if (alt[k] != EX_NO_ENTITY) {
                         m2[k - m0].entity = alt[k];
+                        alt2[k - m0] = m[k].entity;
+                    }
                 }
                 c.m = m2;
+                c.alt = alt2;
                 st = clause_relations(ex, &c);
             }
             cfirst = i + 1;
