@@ -52,6 +52,9 @@ typedef struct kg_edge_type {
     const char *const *wikidata;       /* "P1366", ...; wikidata_count entries */
     size_t wikidata_count;
     bool is_symmetric;
+    /* kg extract: priority of this type as the default between two names of
+     * a clause that no cue related (0: never; the highest allowed wins). */
+    int fallback;
     bool allows_any_source;
     bool allows_any_target;
     const size_t *source_types;        /* node type indexes when not "any" */

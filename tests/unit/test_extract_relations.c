@@ -3,6 +3,8 @@
  * coordination, possessives, appositives, clause structure. Uses
  * data/schema.json's lexicons, since they are what kg extract ships with. */
 #include <jansson.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -13,10 +15,13 @@ typedef struct extracted {
     char *text;
 } extracted;
 
+/* The schema the tests extract with (a test may point it at a variant). */
+static const char *schema_path = KG_SOURCE_DIR "/data/schema.json";
+
 static kg_schema *lexicon_schema(void)
 {
     kg_schema *schema = NULL;
-    assert_int_equal(kg_schema_load(KG_SOURCE_DIR "/data/schema.json", &schema, NULL), KG_OK);
+    assert_int_equal(kg_schema_load(schema_path, &schema, NULL), KG_OK);
     return schema;
 }
 
@@ -411,6 +416,44 @@ static void test_anaphors(void **state)
     release(&e);
 }
 
+/* An edge type with a `fallback` priority relates two close names of a
+ * clause that no cue related, when the schema allows it between them;
+ * data/schema.json declares none, so a variant of it is written. */
+static void test_fallback(void **state)
+{
+    (void)state;
+    extracted e;
+    const char *text = "The Rhine Union praised the Polar Exercise.";
+    run(text, &e);
+    assert_null(relation(&e, "Rhine Union", "participated_in", "Polar Exercise"));
+    release(&e);
+    json_error_t jerr;
+    json_t *root = json_load_file(KG_SOURCE_DIR "/data/schema.json", 0, &jerr);
+    assert_non_null(root);
+    json_t *et = json_object_get(json_object_get(root, "edge_types"), "participated_in");
+    assert_non_null(et);
+    json_object_set_new(et, "fallback", json_integer(3));
+    char path[] = "/tmp/kg-test-fallback-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(json_dump_file(root, path, 0), 0);
+    json_decref(root);
+    schema_path = path;
+    run(text, &e);
+    json_t *r = relation(&e, "Rhine Union", "participated_in", "Polar Exercise");
+    assert_quote(r, "Rhine Union praised the Polar Exercise");
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "schema-default");
+    assert_true(json_real_value(json_object_get(r, "confidence")) < 0.2);
+    release(&e);
+    /* not farther apart than three words */
+    run("The Rhine Union praised in a long speech the Polar Exercise.", &e);
+    assert_null(relation(&e, "Rhine Union", "participated_in", "Polar Exercise"));
+    release(&e);
+    schema_path = KG_SOURCE_DIR "/data/schema.json";
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_cue_types),
         cmocka_unit_test(test_schema_default),
         cmocka_unit_test(test_anaphors),
+        cmocka_unit_test(test_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1171,6 +1171,8 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
 }
 
 #define EX_DEFAULT_GAP 8
+/* words between two names that a `fallback` edge type may relate */
+#define EX_FALLBACK_GAP 3
 #define EX_DEFAULT_ANY(et) ((et)->allows_any_source && (et)->allows_any_target)
 
 /* The one edge type that the schema allows between node types a and b (in
@@ -1194,6 +1196,28 @@ static size_t only_edge_type(const kg_extractor *ex, size_t a, size_t b, bool *r
             if (et->is_symmetric)
                 break;
         }
+    }
+    return found;
+}
+
+/* The edge type of highest `fallback` priority that the schema allows
+ * between node types a and b (a before b in the text; from a to b when
+ * both ways are allowed); KG_SCHEMA_NOT_FOUND when none. */
+static size_t fallback_edge_type(const kg_extractor *ex, size_t a, size_t b, bool *reverse)
+{
+    size_t found = KG_SCHEMA_NOT_FOUND;
+    int best = 0;
+    for (size_t k = 0; k < kg_schema_edge_type_count(ex->schema); k++) {
+        const kg_edge_type *et = kg_schema_edge_type(ex->schema, k);
+        if (et->fallback <= best)
+            continue;
+        for (int dir = 0; dir < 2; dir++)
+            if (kg_schema_allows(ex->schema, k, dir ? b : a, dir ? a : b)) {
+                found = k;
+                best = et->fallback;
+                *reverse = dir == 1;
+                break;
+            }
     }
     return found;
 }
@@ -1230,7 +1254,9 @@ static bool clause_break(const clause *c, size_t a, size_t b)
 
 /* The fall-back: two names of a clause, at most EX_DEFAULT_GAP words apart
  * and not in one list, that no cue related, whose types the schema allows
- * only one edge type between: that type, confidence 0.2. */
+ * only one edge type between: that type, confidence 0.2. Else, at most
+ * EX_FALLBACK_GAP words apart, the allowed edge type of highest `fallback`
+ * priority in the schema, confidence 0.15. */
 static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
 {
     const ex_token *tk = c->t->tokens;
@@ -1245,14 +1271,20 @@ static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
                 clause_break(c, c->m[a].last, c->m[b].first))
                 continue;
             bool reverse = false;
-            size_t type = only_edge_type(ex, ex->entities[ea].type, ex->entities[eb].type,
-                                         &reverse);
+            double confidence = 0.2;
+            size_t ta = ex->entities[ea].type, tb = ex->entities[eb].type;
+            size_t type = only_edge_type(ex, ta, tb, &reverse);
+            if (type == KG_SCHEMA_NOT_FOUND &&
+                gap(c, c->m[a].last, c->m[b].first) <= EX_FALLBACK_GAP) {
+                type = fallback_edge_type(ex, ta, tb, &reverse);
+                confidence = 0.15;
+            }
             if (type == KG_SCHEMA_NOT_FOUND)
                 continue;
             for (size_t end = 0; end < 2; end++)
                 ex->entities[end ? eb : ea].is_used = true;
             st = add_relation(ex, c, reverse ? eb : ea, reverse ? ea : eb, type,
-                              "schema-default", 0.2, c->quote[a],
+                              "schema-default", confidence, c->quote[a],
                               tk[c->m[b].last - 1].end, nearest_date(c, c->m[b].first));
         }
     return st;
