@@ -409,6 +409,13 @@ static void test_anaphors(void **state)
     assert_null(relation(&e, "Sava Pact", "cooperates_with", "Rhine Coalition"));
     assert_null(relation(&e, "Sava Pact", "cooperates_with", "Danube Union"));
     release(&e);
+    /* two known names joined by a hyphen name both */
+    run("The Rhine Union (RDU) met. The Danube Union (DANU) met. The Lake Coalition met. "
+        "RDU-DANU cooperation grew. Both organisations signed the Sava Pact.", &e);
+    assert_non_null(relation(&e, "Sava Pact", "signed_by", "Rhine Union"));
+    assert_non_null(relation(&e, "Sava Pact", "signed_by", "Danube Union"));
+    assert_null(relation(&e, "Sava Pact", "signed_by", "Lake Coalition"));
+    release(&e);
     /* not a description of another name ("the organisation of ...") */
     run("The Rhine Union met. The organisation of the Lake Summit is led by the Sava Council.",
         &e);

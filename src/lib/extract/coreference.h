@@ -20,11 +20,12 @@ void kg_ex_coref_free(ex_coref *cr);
 /* Adds to the mentions m[0 .. count) of sentence s (tokens [first, last))
  * the descriptions that refer back to a name: a determiner and a head noun
  * that the schema lists among a node type's `anaphors` ("the organisation",
- * "this mission") take the entity of that type named last (within the
- * sentence and the two before); a capitalised head ("the Alliance") the
+ * "this mission") take the entity of that type named last (within five
+ * sentences); a capitalised head ("the Alliance") the
  * entity of that type whose label holds the word, else the one named most
  * often; a plural head after "both", "these" or "the two" ("both
- * organisations") the last two, the second in alt[k] (EX_NO_ENTITY for
+ * organisations") the last two (a name of two names joined by a hyphen,
+ * "RDU-DANU", names both), the second in alt[k] (EX_NO_ENTITY for
  * every other mention). Returns the new count (at most max), in text order;
  * quote[k] is set to each mention's first byte. */
 size_t kg_ex_anaphors(const kg_extractor *ex, ex_coref *cr, const ex_text *t, size_t s,
