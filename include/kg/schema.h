@@ -39,6 +39,10 @@ typedef struct kg_node_type {
     size_t cue_count;
     const char *const *context;
     size_t context_count;
+    /* Head nouns of descriptions that refer back to a name of this type
+     * ("the organisation", "both organisations", "the Alliance"). */
+    const char *const *anaphors;
+    size_t anaphor_count;
 } kg_node_type;
 
 typedef struct kg_edge_type {
@@ -48,6 +52,9 @@ typedef struct kg_edge_type {
     const char *const *wikidata;       /* "P1366", ...; wikidata_count entries */
     size_t wikidata_count;
     bool is_symmetric;
+    /* kg extract: priority of this type as the default between two names of
+     * a clause that no cue related (0: never; the highest allowed wins). */
+    int fallback;
     bool allows_any_source;
     bool allows_any_target;
     const size_t *source_types;        /* node type indexes when not "any" */

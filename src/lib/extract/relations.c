@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coordination.h"
+#include "coreference.h"
 #include "extractor.h"
 
 #define EX_MENTIONS_MAX KG_EX_SENTENCE_MAX
@@ -25,6 +26,9 @@ typedef struct clause {
     size_t subject;              /* first name of the sentence before, or EX_NO_ENTITY */
     struct frame *frame;         /* the fronted name that the clauses are about */
     const ex_lexicon *lexicon;
+    const size_t *alt;           /* per mention: the other entity of a plural
+                                  * description ("both organisations"), or
+                                  * EX_NO_ENTITY */
 } clause;
 
 #define EX_FRAME_SUBJECTS 8
@@ -764,6 +768,14 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         rhi = r + 1;
     double conf = is_short ? 0.45 : 0.65;
     kg_status st = KG_OK;
+    /* "cooperation between the two organisations": a plural description
+     * after a symmetric cue names both its ends */
+    if (rlo == rhi && c->alt[r] != EX_NO_ENTITY &&
+        (!has_left || strcmp(cue->words[cue->count - 1], "between") == 0))
+        for (size_t k = 0; k < n; k++)
+            if (kg_schema_edge_type(ex->schema, ex->lexicon.cues[cues[k]].type)->is_symmetric)
+                return relate_entities(ex, c, c->m[r].entity, c->alt[r], cues + k, 1,
+                                       tk[p].start, tk[c->m[r].last - 1].end, p, conf - 0.1);
     /* "talks between A and B": both ends after the cue; "the Pact was
      * signed between A and B" relates the Pact to each */
     if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
@@ -1159,6 +1171,8 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
 }
 
 #define EX_DEFAULT_GAP 8
+/* words between two names that a `fallback` edge type may relate */
+#define EX_FALLBACK_GAP 3
 #define EX_DEFAULT_ANY(et) ((et)->allows_any_source && (et)->allows_any_target)
 
 /* The one edge type that the schema allows between node types a and b (in
@@ -1182,6 +1196,28 @@ static size_t only_edge_type(const kg_extractor *ex, size_t a, size_t b, bool *r
             if (et->is_symmetric)
                 break;
         }
+    }
+    return found;
+}
+
+/* The edge type of highest `fallback` priority that the schema allows
+ * between node types a and b (a before b in the text; from a to b when
+ * both ways are allowed); KG_SCHEMA_NOT_FOUND when none. */
+static size_t fallback_edge_type(const kg_extractor *ex, size_t a, size_t b, bool *reverse)
+{
+    size_t found = KG_SCHEMA_NOT_FOUND;
+    int best = 0;
+    for (size_t k = 0; k < kg_schema_edge_type_count(ex->schema); k++) {
+        const kg_edge_type *et = kg_schema_edge_type(ex->schema, k);
+        if (et->fallback <= best)
+            continue;
+        for (int dir = 0; dir < 2; dir++)
+            if (kg_schema_allows(ex->schema, k, dir ? b : a, dir ? a : b)) {
+                found = k;
+                best = et->fallback;
+                *reverse = dir == 1;
+                break;
+            }
     }
     return found;
 }
@@ -1218,7 +1254,9 @@ static bool clause_break(const clause *c, size_t a, size_t b)
 
 /* The fall-back: two names of a clause, at most EX_DEFAULT_GAP words apart
  * and not in one list, that no cue related, whose types the schema allows
- * only one edge type between: that type, confidence 0.2. */
+ * only one edge type between: that type, confidence 0.2. Else, at most
+ * EX_FALLBACK_GAP words apart, the allowed edge type of highest `fallback`
+ * priority in the schema, confidence 0.15. */
 static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
 {
     const ex_token *tk = c->t->tokens;
@@ -1233,14 +1271,20 @@ static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
                 clause_break(c, c->m[a].last, c->m[b].first))
                 continue;
             bool reverse = false;
-            size_t type = only_edge_type(ex, ex->entities[ea].type, ex->entities[eb].type,
-                                         &reverse);
+            double confidence = 0.2;
+            size_t ta = ex->entities[ea].type, tb = ex->entities[eb].type;
+            size_t type = only_edge_type(ex, ta, tb, &reverse);
+            if (type == KG_SCHEMA_NOT_FOUND &&
+                gap(c, c->m[a].last, c->m[b].first) <= EX_FALLBACK_GAP) {
+                type = fallback_edge_type(ex, ta, tb, &reverse);
+                confidence = 0.15;
+            }
             if (type == KG_SCHEMA_NOT_FOUND)
                 continue;
             for (size_t end = 0; end < 2; end++)
                 ex->entities[end ? eb : ea].is_used = true;
             st = add_relation(ex, c, reverse ? eb : ea, reverse ? ea : eb, type,
-                              "schema-default", 0.2, c->quote[a],
+                              "schema-default", confidence, c->quote[a],
                               tk[c->m[b].last - 1].end, nearest_date(c, c->m[b].first));
         }
     return st;
@@ -1285,13 +1329,19 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
 {
     const ex_text *t = &ex->texts[text];
     ex_mention *m = malloc(EX_MENTIONS_MAX * sizeof *m);
+    ex_mention *m2 = malloc(EX_MENTIONS_MAX * sizeof *m2);
     uint32_t *quote = malloc(EX_MENTIONS_MAX * sizeof *quote);
-    if (!m || !quote) {
+    size_t *alt = malloc(2 * EX_MENTIONS_MAX * sizeof *alt), *alt2 = alt + EX_MENTIONS_MAX;
+    ex_coref cr;
+    kg_status st = kg_ex_coref_init(&cr, ex);
+    if (!m || !m2 || !quote || !alt || st != KG_OK) {
         free(m);
+        free(m2);
         free(quote);
+        free(alt);
+        kg_ex_coref_free(&cr);
         return KG_ENOMEM;
     }
-    kg_status st = KG_OK;
     size_t subject = EX_NO_ENTITY;
     frame fr = {0};
     for (size_t s = 0; s < t->sentence_count && st == KG_OK; s++) {
@@ -1307,6 +1357,9 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                       t->tokens[m[k].last - 1].end);
             e->is_used = true;
         }
+        /* "the organisation", "both organisations": the names they stand for */
+        count = kg_ex_anaphors(ex, &cr, t, s, first, last, m, quote, alt, count,
+                               EX_MENTIONS_MAX);
         /* clauses end at ';'; a pronoun refers to the last sentence's first name */
         size_t cfirst = first, mk = 0;
         for (size_t i = first; i <= last && st == KG_OK; i++) {
@@ -1314,11 +1367,28 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
             if (!cut)
                 continue;
             size_t m0 = mk;
-            while (mk < count && m[mk].first < i)
+            bool plural = false;
+            while (mk < count && m[mk].first < i) {
+                plural |= alt[mk] != EX_NO_ENTITY;
                 mk++;
+            }
             clause c = {t, text, cfirst, i, m + m0, quote + m0, mk - m0, subject, &fr,
-                        &ex->lexicon};
+                        &ex->lexicon, alt + m0};
             st = clause_relations(ex, &c);
+            if (st == KG_OK && plural) {
+                /* "both organisations": once more with the other one */
+                for (size_t k = m0; k < mk; k++) {
+                    m2[k - m0] = m[k];
+                    alt2[k - m0] = alt[k];
+                    if (alt[k] != EX_NO_ENTITY) {
+                        m2[k - m0].entity = alt[k];
+                        alt2[k - m0] = m[k].entity;
+                    }
+                }
+                c.m = m2;
+                c.alt = alt2;
+                st = clause_relations(ex, &c);
+            }
             cfirst = i + 1;
         }
         /* in "At the Summit, the Sava Council met ..." the subject is the
@@ -1328,6 +1398,9 @@ kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text)
                                                 : EX_NO_ENTITY;
     }
     free(m);
+    free(m2);
     free(quote);
+    free(alt);
+    kg_ex_coref_free(&cr);
     return st;
 }

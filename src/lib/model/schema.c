@@ -28,10 +28,11 @@ struct kg_schema {
 static const char *const top_keys[] = {"kg_schema", "description", "node_types",
                                        "edge_types", NULL};
 static const char *const node_type_keys[] = {"description", "wikidata", "style", "cues",
-                                             "context", NULL};
+                                             "context", "anaphors", NULL};
 static const char *const edge_type_keys[] = {"description", "inverse", "wikidata",
                                              "source", "target", "symmetric",
-                                             "style", "cues", "reverse_cues", NULL};
+                                             "style", "cues", "reverse_cues", "fallback",
+                                             NULL};
 static const char *const node_style_keys[] = {"shape", "style", "fillcolor", "color",
                                               "fontcolor", NULL};
 static const char *const edge_style_keys[] = {"color", "style", "arrowhead", "dir",
@@ -179,6 +180,7 @@ static void load_node_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
     load_style(ctx, s, obj, pointer, false, &t->style);
     load_string_list(ctx, s, obj, pointer, "cues", &t->cues, &t->cue_count);
     load_string_list(ctx, s, obj, pointer, "context", &t->context, &t->context_count);
+    load_string_list(ctx, s, obj, pointer, "anaphors", &t->anaphors, &t->anaphor_count);
 }
 
 /* "*" or a list of node type names; fills the index list. */
@@ -267,6 +269,15 @@ static void load_edge_type(kg_json_ctx *ctx, kg_schema *s, json_t *obj,
                        kg_json_type_name(symmetric));
     }
     t->is_symmetric = json_is_true(symmetric);
+    json_t *fallback = json_object_get(obj, "fallback");
+    if (fallback && (!json_is_integer(fallback) || json_integer_value(fallback) < 0 ||
+                     json_integer_value(fallback) > 100)) {
+        char ptr[KG_POINTER_MAX];
+        kg_pointer_key(ptr, pointer, "fallback");
+        kg_json_report(ctx, KG_EINPUT, ptr, "a priority from 0 to 100; the highest wins",
+                       "expected an integer from 0 to 100");
+    }
+    t->fallback = fallback && json_is_integer(fallback) ? (int)json_integer_value(fallback) : 0;
     load_style(ctx, s, obj, pointer, true, &t->style);
     load_string_list(ctx, s, obj, pointer, "cues", &t->cues, &t->cue_count);
     load_string_list(ctx, s, obj, pointer, "reverse_cues", &t->reverse_cues,
