@@ -178,8 +178,9 @@ void kg_json_check_keys(kg_json_ctx *ctx, json_t *obj, const char *pointer,
         count++;
     json_object_foreach(obj, key, value) {
         bool known = false;
+        /* the first byte settles most comparisons without a call */
         for (size_t i = 0; i < count && !known; i++)
-            known = strcmp(key, allowed[i]) == 0;
+            known = key[0] == allowed[i][0] && strcmp(key, allowed[i]) == 0;
         if (known)
             continue;
         char ptr[KG_POINTER_MAX];

@@ -496,14 +496,22 @@ static kg_status assign_edge_ids(kg_graph *g, kg_error *err)
         if (e->id)
             continue;
         const char *s = g->nodes[e->source].id, *d = g->nodes[e->target].id;
-        size_t need = strlen(s) + strlen(e->type) + strlen(d) + 32;
+        size_t s_len = strlen(s), t_len = strlen(e->type), d_len = strlen(d);
+        size_t need = s_len + t_len + d_len + 32;
         if (need > buf_size) {
             char *grown = realloc(buf, need);
             if (!grown) { st = KG_ENOMEM; break; }
             buf = grown;
             buf_size = need;
         }
-        int len = snprintf(buf, buf_size, "%s:%s:%s", s, e->type, d);
+        /* "%s:%s:%s" without snprintf, which took 40% of this loop */
+        memcpy(buf, s, s_len);
+        buf[s_len] = ':';
+        memcpy(buf + s_len + 1, e->type, t_len);
+        buf[s_len + 1 + t_len] = ':';
+        memcpy(buf + s_len + t_len + 2, d, d_len);
+        int len = (int)(s_len + t_len + d_len + 2);
+        buf[len] = '\0';
         int base = len;
         uint64_t h = kg_hash_string(buf);
         uint64_t *slot = id_slot(&t, g, buf, h);

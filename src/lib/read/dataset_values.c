@@ -131,7 +131,7 @@ void kg_ds_load_evidence(loader *ld, json_t *obj, const char *pointer, bool requ
         if (is_list)
             kg_pointer_index(iptr, ptr, i);
         else
-            snprintf(iptr, sizeof iptr, "%s", ptr);
+            memcpy(iptr, ptr, strlen(ptr) + 1); /* both KG_POINTER_MAX */
         if (load_one_evidence(ld, is_list ? json_array_get(value, i) : value, iptr,
                               &items[*count]))
             (*count)++;

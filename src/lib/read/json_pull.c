@@ -560,7 +560,7 @@ static kg_jp_event add_key(kg_jp *jp)
     kg_jp_frame *f = &jp->frames[jp->depth - 1];
     if (!f->index) {
         for (size_t at = f->keys_start; at < jp->keys_len; at += strlen(jp->keys + at) + 1)
-            if (strcmp(jp->keys + at, jp->text) == 0)
+            if (jp->keys[at] == jp->text[0] && strcmp(jp->keys + at, jp->text) == 0)
                 return fail(jp, KG_EINPUT, "duplicate object key");
     }
     size_t at = jp->keys_len;
