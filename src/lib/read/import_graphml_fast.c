@@ -444,15 +444,22 @@ static bool value(fx *x, xatt *a, bool keep)
     return true;
 }
 
-/* A namespace name kg takes as libxml2 would without a word: a plain
- * absolute-looking URI, not one of XML's own. */
+/* A namespace name libxml2 takes without a word: scheme ':' then letters,
+ * digits, '.', '_', '-' and '/' only (no second ':', which libxml2's URI
+ * parser may refuse as a port), not one of XML's own. */
 static bool is_plain_uri(const xatt *a)
 {
     size_t n = (size_t)(a->value_end - a->value);
-    if (n == 0 || n > MAX_NAME)
+    if (n == 0 || n > MAX_NAME || !is_name_start(a->value[0]) || a->value[0] == '_')
         return false;
-    for (const char *q = a->value; q < a->value_end; q++)
-        if (!(is_name_char(*q) || *q == ':' || *q == '/'))
+    const char *q = a->value;
+    while (q < a->value_end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                                (*q >= '0' && *q <= '9') || *q == '+' || *q == '.' || *q == '-'))
+        q++;
+    if (q >= a->value_end || *q != ':' || q + 1 >= a->value_end)
+        return false;
+    for (q++; q < a->value_end; q++)
+        if (!(is_name_char(*q) || *q == '/'))
             return false;
     return !(n == 36 && memcmp(a->value, "http://www.w3.org/XML/1998/namespace", n) == 0) &&
            !(n == 29 && memcmp(a->value, "http://www.w3.org/2000/xmlns/", n) == 0);
