@@ -251,6 +251,11 @@ static void test_edges_of_the_subset(void **state)
         {"<graphml><graph><node id=\"a\"/></graph></graphml", false},
         {"<graphml><graph><node id=\"a\"/></graph></graphml>\n<!-- x", false},
         {"<![CDATA[x]]><graphml/>", false},
+        /* given up part way, after warnings and nodes: libxml2 from the start */
+        {"<graphml><graph><node id=\"a\"><port name=\"p\"/></node></graph><graph/><?pi x?></graphml>", false},
+        {DOC("<node id=\"a\"><graph><node id=\"b\"/></graph></node><node id=\"c\"/>\r\n<edge source=\"a\" target=\"c\"/>"), false},
+        {DOC("<node id=\"a\"/><node id=\"a\"/>&bogus;"), true}, /* the importer stops first */
+        {DOC("<node id=\"a\"/><node id=\"a\"/>"), true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bool is_fast = same_either_way(cases[i].text, cases[i].text, strlen(cases[i].text), NULL);

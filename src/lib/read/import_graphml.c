@@ -586,7 +586,9 @@ static kg_status parse(gml *g, source *s)
 /* Errors raised outside the parser context (encoding, I/O) go to libxml2's
  * global handlers, which print: they are caught while parsing. The whole
  * text, when there is one (a buffer, a mapped file), goes first to the
- * fast reader, which reads what it can and leaves the rest to libxml2.
+ * fast reader; when it gives up part way, the importer starts over (its
+ * graph and the diagnostics added since are dropped) and libxml2 reads
+ * the document from the start.
  * KG_GRAPHML_READER (for tests): "libxml2" sends every document to
  * libxml2, "fast" refuses one outside the fast reader's subset. */
 static kg_status run(kg_importer *im, source *s, const char *text, size_t len, bool mapped)
@@ -599,7 +601,18 @@ static kg_status run(kg_importer *im, source *s, const char *text, size_t len, b
     const char *reader = getenv("KG_GRAPHML_READER");
     if (!reader || strcmp(reader, "libxml2") != 0) {
         bool handled = false;
+        size_t diag_count = im->diags ? im->diags->count : 0;
+        size_t diag_dropped = im->diags ? im->diags->dropped : 0;
         kg_status st = text ? kg_gml_fast(&g, text, len, mapped, &handled) : KG_OK;
+        if (!handled) { /* start over: nothing the fast reader did is kept */
+            kg_gml_free(&g);
+            memset(&g, 0, sizeof g);
+            g.im = im;
+            g.label_depth = -1;
+            kg_index_map_init(&g.key_ids);
+            st = kg_imp_restart(im, diag_count, diag_dropped);
+            handled = st != KG_OK;
+        }
         if (!handled && reader && strcmp(reader, "fast") == 0)
             st = kg_imp_error(im, KG_EINPUT, NULL, NULL,
                               "KG_GRAPHML_READER=fast: the file is outside the fast subset");

@@ -96,11 +96,13 @@ void kg_gml_sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 void kg_gml_sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri);
 void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len);
 
-/* Reads text (len bytes, the whole document) in kg's own pass when it is
- * in the fast subset: *handled then, and the status is the document's;
- * else nothing reached the importer and libxml2 must read it. g is fresh
- * (as run() makes it); mapped: text is a file's mapping whose pages may
- * be dropped once read. */
+/* Reads text (len bytes, the whole document) in kg's own pass, calling the
+ * callbacks above, as long as it is in the fast subset: *handled then (or
+ * on a failure of the importer, which stops it), and the status is the
+ * document's; else (*handled false) it gave up part way, and the caller
+ * must start the import over (kg_imp_restart) with libxml2. g is fresh (as
+ * run() makes it); mapped: text is a file's mapping whose pages may be
+ * dropped once read. */
 kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *handled);
 
 /* The start tag's unprefixed attribute name, NUL-terminated in the buffer

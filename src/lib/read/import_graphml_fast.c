@@ -12,19 +12,24 @@
  * references and character references. Anything else - a DOCTYPE, a
  * processing instruction, another encoding, a character XML 1.0 forbids,
  * any well-formedness or namespace error, a namespace name that is not a
- * plain URI, an `xml:` name, nesting over 200, a text run over 1 MiB, a
+ * plain URI, an `xml:` name, nesting over 200, over 1 MiB of text in one
+ * data or default element (or in one element inside one), a
  * start tag read for its position beginning more than 64 bytes into its
  * line, after the first 400 bytes (libxml2 may no longer hold the line's
- * start then, and gives another position) - makes the
- * reader give up before anything reaches the importer: a first pass only
- * checks the document; the second calls the SAX2 callbacks of
- * import_graphml.c with what libxml2 would give them (names, namespace
- * URIs, attribute values normalized as libxml2 gives them, '&' as
- * "&#38;", text decoded), so the graph and every message are the ones
- * libxml2's path gives. The second pass skips the attributes of the
+ * start then, and gives another position) - makes the reader give up
+ * where it is: import_graphml.c then starts the import over (a fresh
+ * importer, the diagnostics added since dropped) and libxml2 reads the
+ * document from the start. Up to there the reader calls the SAX2
+ * callbacks of import_graphml.c with what libxml2 would give them (names,
+ * namespace URIs, attribute values normalized as libxml2 gives them, '&'
+ * as "&#38;", text decoded), so the graph and every message are the ones
+ * libxml2's path gives: an importer's error stops both at the same
+ * element, and a document that is not in the subset is read by libxml2
+ * alone. The reader skips the attributes of the
  * elements the callbacks ignore (yEd's graphics). */
 #define _DEFAULT_SOURCE /* madvise's MADV_DONTNEED */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,7 +42,7 @@
 #define MAX_RUN ((size_t)1 << 20)
 #define MAX_NAME 1000
 #define MAX_LINE_OFFSET 64
-#define DROP_EVERY ((size_t)64 << 20)
+#define DROP_EVERY ((size_t)8 << 20)
 
 typedef struct xns {
     char *prefix; /* NULL: the default namespace */
@@ -172,11 +177,46 @@ static size_t reference(const char *p, const char *end, char *out, size_t *out_l
     return (size_t)(q + 1 - p);
 }
 
+/* Bytes that end a plain run: of character data, of an attribute value
+ * (either quote), and the bytes of an ASCII name. */
+static const unsigned char text_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+static const unsigned char value_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+static const unsigned char name_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* ---- state -------------------------------------------------------------- */
+
+#define GROW(items, cap, need, elem) ((need) <= (cap) || kg_grow((void **)&(items), &(cap), (need), (elem)) == KG_OK)
 
 static bool add(fx *x, gml_buffer *b, const char *s, size_t n)
 {
-    if (kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK) {
+    if (b->len + n + 1 > b->capacity && kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK) {
         x->is_nomem = true;
         return false;
     }
@@ -192,7 +232,7 @@ static void newline(fx *x, const char *p)
     x->line_start = p + 1;
 }
 
-/* Drops the pages of a mapped file read so far, every 64 MiB. */
+/* Drops the pages of a mapped file read so far, every 8 MiB. */
 static void drop_pages(fx *x)
 {
     size_t upto = (size_t)(x->p - x->text);
@@ -227,7 +267,7 @@ static bool is_name_start(char c)
 
 static bool is_name_char(char c)
 {
-    return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    return name_byte[(unsigned char)c];
 }
 
 /* A QName at x->p: its length and the prefix's (0 none); false outside
@@ -300,7 +340,7 @@ static bool text(fx *x)
     gml *g = x->g;
     bool wants = x->emit && x->depth > 0;
     for (;;) {
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '<' && *p != '&' && *p != ']')
+        while (p < end && !text_stop[*p])
             p++;
         if (p >= end || *p == '<')
             break;
@@ -343,8 +383,8 @@ static bool text(fx *x)
             if (!is_space(*q))
                 return false;
     }
-    *run += n;
-    if (*run > MAX_RUN)
+    /* only values' text is kept, and limited: the rest is not counted */
+    if (x->depth > 0 && x->open[x->depth - 1].is_value && (*run += n) > MAX_RUN)
         return false;
     if (wants && p > seg)
         kg_gml_sax_text(g, seg, (int)(p - seg));
@@ -377,8 +417,7 @@ static bool cdata(fx *x)
         }
     }
     size_t n = (size_t)(p - start);
-    x->run[x->depth] += n;
-    if (x->run[x->depth] > MAX_RUN)
+    if (x->open[x->depth - 1].is_value && (x->run[x->depth] += n) > MAX_RUN)
         return false;
     if (x->emit && n > 0)
         kg_gml_sax_text(x->g, (const xmlChar *)start, (int)n);
@@ -396,13 +435,17 @@ static bool value(fx *x, xatt *a, bool keep)
     a->start = x->vals.len;
     const unsigned char *seg = p;
     for (;;) {
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '<' && *p != '&' && *p != quote)
+        while (p < end && !value_stop[*p])
             p++;
         if (p >= end || *p == '<')
             return false;
         unsigned char c = *p;
         if (c == (unsigned char)quote)
             break;
+        if (c == '"' || c == '\'') { /* the other quote */
+            p++;
+            continue;
+        }
         if (keep && p > seg && !add(x, &x->vals, (const char *)seg, (size_t)(p - seg)))
             return false;
         if (c == '&') {
@@ -575,8 +618,7 @@ static bool start_tag(fx *x)
         }
         if (!spaced)
             return false;
-        if (kg_grow((void **)&x->atts, &x->att_cap, x->att_count + 1, sizeof *x->atts) !=
-            KG_OK) {
+        if (!GROW(x->atts, x->att_cap, x->att_count + 1, sizeof *x->atts)) {
             x->is_nomem = true;
             return false;
         }
@@ -626,8 +668,7 @@ static bool start_tag(fx *x)
     x->att_count = real;
     if (colon && ((colon == 3 && memcmp(name, "xml", 3) == 0) || !lookup(x, name, colon)))
         return false;
-    if (kg_grow((void **)&x->open, &x->open_cap, (size_t)x->depth + 1, sizeof *x->open) !=
-        KG_OK) {
+    if (!GROW(x->open, x->open_cap, (size_t)x->depth + 1, sizeof *x->open)) {
         x->is_nomem = true;
         return false;
     }
@@ -639,7 +680,10 @@ static bool start_tag(fx *x)
     x->depth++;
     x->has_root = true;
     x->run[x->depth] = 0;
-    if (x->emit) {
+    if (x->emit && (g->skip_depth || g->st != KG_OK)) {
+        /* the callback only counts the depth inside a skipped element */
+        kg_gml_sax_start(g, (const xmlChar *)"", NULL, NULL, 0, NULL, 0, 0, NULL);
+    } else if (x->emit) {
         x->name.len = 0;
         if (!add(x, &x->name, local, local_len) || !add(x, &x->name, "\0", 1) ||
             !add(x, &x->name, name, colon))
@@ -648,8 +692,7 @@ static bool start_tag(fx *x)
         const xmlChar *prefix = colon ? l + local_len + 1 : NULL;
         const xmlChar *uri = (const xmlChar *)lookup(x, colon ? name : NULL, colon);
         if (keep) {
-            if (kg_grow((void **)&x->ptrs, &x->ptr_cap, 5 * x->att_count + 1, sizeof *x->ptrs) !=
-                KG_OK) {
+            if (!GROW(x->ptrs, x->ptr_cap, 5 * x->att_count + 1, sizeof *x->ptrs)) {
                 x->is_nomem = true;
                 return false;
             }
@@ -830,21 +873,16 @@ kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *h
     x.text = text;
     x.end = text + len;
     x.mapped = mapped;
+    x.emit = true;
     bool ok = scan(&x);
-    kg_status st = KG_OK;
-    if (!ok && x.is_nomem) { /* out of memory is no reason to try libxml2 */
+    kg_status st = g->st;
+    if (ok || st != KG_OK) {
+        *handled = true;
+        if (st == KG_OK && x.is_nomem)
+            st = kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
+    } else if (x.is_nomem) { /* out of memory is no reason to try libxml2 */
         *handled = true;
         st = kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory");
-    } else if (ok) {
-        *handled = true;
-        x.emit = true;
-        x.ns_count = 0;
-        bool done = scan(&x);
-        st = g->st;
-        if (st == KG_OK && (!done || x.is_nomem))
-            st = x.is_nomem ? kg_imp_error(g->im, KG_ENOMEM, NULL, NULL, "out of memory")
-                            : kg_imp_error(g->im, KG_EINPUT, NULL, NULL,
-                                           "the fast GraphML reader lost its way");
     }
     fx_free(&x);
     return st;
