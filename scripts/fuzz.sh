@@ -4,14 +4,14 @@
 # the shared corpora. New crashes are kept in build-fuzz/crash-* and make the
 # script fail. Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]
 # Harnesses: dataset dataset_stream schema graphml dot nodelink cytoscape csv tsv resolve
-# nodelink_file graphml_file extract dot_readers (default all).
+# nodelink_file graphml_file extract dot_readers graphml_readers (default all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(dataset dataset_stream schema graphml dot nodelink cytoscape csv tsv resolve
-  nodelink_file graphml_file extract dot_readers)
+  nodelink_file graphml_file extract dot_readers graphml_readers)
 
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 3; }
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DKG_TESTS=OFF -DKG_WERROR="${KG_WERROR:-ON}" \
@@ -32,6 +32,7 @@ harness_seeds() {
   local shared=../shared/corpora
   case $1 in
     graphml|graphml_file) echo tests/data "$shared/graphml" ;;
+    graphml_readers) echo tests/data tests/data/import "$shared/graphml" ;;
     dot|dot_readers) echo tests/data "$shared/dot" ;;
     dataset|dataset_stream|schema|nodelink|nodelink_file) echo tests/data "$shared/jsontestsuite" tests/hostile ;;
     cytoscape) echo tests/data tests/data/import "$shared/jsontestsuite" ;;

@@ -199,9 +199,34 @@ static kg_status import_scenario(void)
     return import_both(KG_IMPORT_JSON, node_link_text, import_path, sizeof import_path);
 }
 
+/* The text is in the fast reader's subset (import_graphml_fast.c), yEd
+ * graphics included: KG_GRAPHML_READER=fast makes sure it is read there;
+ * the second scenario sweeps libxml2's path. */
 static kg_status graphml_scenario(void)
 {
-    return import_both(KG_IMPORT_GRAPHML, graphml_text, graphml_path, sizeof graphml_path);
+    setenv("KG_GRAPHML_READER", "fast", 1);
+    kg_status st = import_both(KG_IMPORT_GRAPHML, graphml_text, graphml_path, sizeof graphml_path);
+    unsetenv("KG_GRAPHML_READER");
+    return st;
+}
+
+/* The fast reader gives up at the processing instruction, after the
+ * whole graph: the import starts over with libxml2. */
+static char graphml_restart_path[64];
+
+static kg_status graphml_restart_scenario(void)
+{
+    static char text[sizeof graphml_text + 16];
+    snprintf(text, sizeof text, "%.*s<?pi x?>\n", (int)strlen(graphml_text) - 1, graphml_text);
+    return import_both(KG_IMPORT_GRAPHML, text, graphml_restart_path, sizeof graphml_restart_path);
+}
+
+static kg_status graphml_libxml2_scenario(void)
+{
+    setenv("KG_GRAPHML_READER", "libxml2", 1);
+    kg_status st = import_both(KG_IMPORT_GRAPHML, graphml_text, graphml_path, sizeof graphml_path);
+    unsetenv("KG_GRAPHML_READER");
+    return st;
 }
 
 /* DOT inside the one-pass reader's subset (import_dot_fast.c), from a
@@ -271,6 +296,8 @@ static void every_graphml_allocation_failure_is_clean(void **state)
 {
     (void)state;
     sweep_with(graphml_scenario, 50);
+    sweep_with(graphml_libxml2_scenario, 50);
+    sweep_with(graphml_restart_scenario, 50);
     remove(graphml_path);
 }
 

@@ -14,10 +14,15 @@
  * skipped, but a node label found in them becomes the node's label. A graph
  * nested in a node (yEd groups) is flattened into the top graph, with a
  * warning. */
+#define _DEFAULT_SOURCE /* MAP_PRIVATE */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -52,6 +57,8 @@ static void ignore_message(void *ctx, const char *fmt, ...)
 /* Where the parser is. */
 static kg_imp_where here(const gml *g)
 {
+    if (!g->ctxt) /* the fast reader's */
+        return g->fast_where;
     const xmlParserInput *in = g->ctxt->input;
     return (kg_imp_where){in->line, in->col, NULL};
 }
@@ -61,6 +68,8 @@ static kg_imp_where here(const gml *g)
  * ('<' cannot occur inside it). Columns count characters, as libxml2's. */
 static kg_imp_where tag_start(const gml *g)
 {
+    if (!g->ctxt)
+        return g->fast_where;
     const xmlParserInput *in = g->ctxt->input;
     kg_imp_where w = here(g);
     const xmlChar *p = in->cur, *base = in->base;
@@ -104,7 +113,8 @@ static kg_status fail(gml *g, kg_status st)
 {
     if (st != KG_OK && g->st == KG_OK) {
         g->st = st;
-        xmlStopParser(g->ctxt);
+        if (g->ctxt)
+            xmlStopParser(g->ctxt);
     }
     return g->st;
 }
@@ -175,7 +185,7 @@ const char *kg_gml_attribute(gml *g, int slot, const char *name)
 /* Text of the value being read: text and CDATA directly in the <data> or
  * <default> go to g->text, directly in its first label element to
  * g->label; the rest (comments, graphics) is not kept. */
-static void on_text(void *ctx, const xmlChar *ch, int len)
+void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len)
 {
     gml *g = ctx;
     if (!g->is_reading || g->skip_depth || g->st != KG_OK)
@@ -379,7 +389,7 @@ static void root_element(gml *g, const xmlChar *prefix, const xmlChar *uri,
                          (const char *)local));
 }
 
-static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+void kg_gml_sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                      int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
                      int nb_defaulted, const xmlChar **attributes)
 {
@@ -445,7 +455,7 @@ static kg_status end_frame(gml *g, gml_frame *f)
     }
 }
 
-static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+void kg_gml_sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
     (void)local;
     (void)prefix;
@@ -537,11 +547,11 @@ static xmlSAXHandler handler(void)
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_text;
-    sax.cdataBlock = on_text;
-    sax.ignorableWhitespace = on_text;
+    sax.startElementNs = kg_gml_sax_start;
+    sax.endElementNs = kg_gml_sax_end;
+    sax.characters = kg_gml_sax_text;
+    sax.cdataBlock = kg_gml_sax_text;
+    sax.ignorableWhitespace = kg_gml_sax_text;
     sax.entityDecl = on_entity_declaration;
     sax.unparsedEntityDecl = on_unparsed_entity;
     sax.reference = on_reference;
@@ -574,14 +584,43 @@ static kg_status parse(gml *g, source *s)
 }
 
 /* Errors raised outside the parser context (encoding, I/O) go to libxml2's
- * global handlers, which print: they are caught while parsing. */
-static kg_status run(kg_importer *im, source *s)
+ * global handlers, which print: they are caught while parsing. The whole
+ * text, when there is one (a buffer, a mapped file), goes first to the
+ * fast reader; when it gives up part way, the importer starts over (its
+ * graph and the diagnostics added since are dropped) and libxml2 reads
+ * the document from the start.
+ * KG_GRAPHML_READER (for tests): "libxml2" sends every document to
+ * libxml2, "fast" refuses one outside the fast reader's subset. */
+static kg_status run(kg_importer *im, source *s, const char *text, size_t len, bool mapped)
 {
     gml g;
     memset(&g, 0, sizeof g);
     g.im = im;
     g.label_depth = -1;
     kg_index_map_init(&g.key_ids);
+    const char *reader = getenv("KG_GRAPHML_READER");
+    if (!reader || strcmp(reader, "libxml2") != 0) {
+        bool handled = false;
+        size_t diag_count = im->diags ? im->diags->count : 0;
+        size_t diag_dropped = im->diags ? im->diags->dropped : 0;
+        kg_status st = text ? kg_gml_fast(&g, text, len, mapped, &handled) : KG_OK;
+        if (!handled) { /* start over: nothing the fast reader did is kept */
+            kg_gml_free(&g);
+            memset(&g, 0, sizeof g);
+            g.im = im;
+            g.label_depth = -1;
+            kg_index_map_init(&g.key_ids);
+            st = kg_imp_restart(im, diag_count, diag_dropped);
+            handled = st != KG_OK;
+        }
+        if (!handled && reader && strcmp(reader, "fast") == 0)
+            st = kg_imp_error(im, KG_EINPUT, NULL, NULL,
+                              "KG_GRAPHML_READER=fast: the file is outside the fast subset");
+        if (handled || (reader && strcmp(reader, "fast") == 0)) {
+            kg_gml_free(&g);
+            return st;
+        }
+    }
     xmlGenericErrorFunc generic = xmlGenericError;
     void *generic_ctx = xmlGenericErrorContext;
     xmlStructuredErrorFunc structured = xmlStructuredError;
@@ -601,11 +640,12 @@ kg_status kg_graphml_import(kg_importer *im, const char *text, size_t len)
         return kg_imp_error(im, KG_EINPUT, &(kg_imp_where){1, 1, NULL}, NULL,
                             "empty file: expected GraphML");
     source s = {NULL, text, len, 0, false};
-    return run(im, &s);
+    return run(im, &s, text, len, false);
 }
 
 /* The same from an open file, read in chunks: the document is never held,
- * so there is no size limit but the node and edge ones. */
+ * so there is no size limit but the node and edge ones. A regular file is
+ * mapped for the fast reader, which drops the pages it has read. */
 kg_status kg_graphml_import_file(kg_importer *im, FILE *file)
 {
     int c = fgetc(file);
@@ -614,5 +654,17 @@ kg_status kg_graphml_import_file(kg_importer *im, FILE *file)
                             "empty file: expected GraphML");
     ungetc(c, file);
     source s = {file, NULL, 0, 0, false};
-    return run(im, &s);
+    struct stat info;
+    int fd = fileno(file);
+    void *map = MAP_FAILED;
+    size_t size = 0;
+    if (fd >= 0 && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
+        (uintmax_t)info.st_size < SIZE_MAX && ftell(file) == 0) {
+        size = (size_t)info.st_size;
+        map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    }
+    kg_status st = run(im, &s, map == MAP_FAILED ? NULL : map, size, map != MAP_FAILED);
+    if (map != MAP_FAILED)
+        munmap(map, size);
+    return st;
 }

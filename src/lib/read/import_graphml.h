@@ -84,7 +84,26 @@ typedef struct gml {
     int xml_line, xml_column;
     char xml_message[KG_ERROR_TEXT_MAX];
     bool has_xml_error, has_graph, is_root_done, is_port_warned;
+    kg_imp_where fast_where; /* without ctxt: the fast reader's '<' of the start tag */
 } gml;
+
+/* libxml2's SAX2 callbacks, which the fast reader (import_graphml_fast.c)
+ * calls as libxml2 would; positions come from g->fast_where when
+ * g->ctxt is NULL. */
+void kg_gml_sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                      int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                      int nb_defaulted, const xmlChar **attributes);
+void kg_gml_sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri);
+void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len);
+
+/* Reads text (len bytes, the whole document) in kg's own pass, calling the
+ * callbacks above, as long as it is in the fast subset: *handled then (or
+ * on a failure of the importer, which stops it), and the status is the
+ * document's; else (*handled false) it gave up part way, and the caller
+ * must start the import over (kg_imp_restart) with libxml2. g is fresh (as
+ * run() makes it); mapped: text is a file's mapping whose pages may be
+ * dropped once read. */
+kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *handled);
 
 /* The start tag's unprefixed attribute name, NUL-terminated in the buffer
  * of slot (0-2), or NULL. */

@@ -96,6 +96,27 @@ kg_status kg_imp_init(kg_importer *im, const char *name, const kg_import_options
     return KG_OK;
 }
 
+kg_status kg_imp_restart(kg_importer *im, size_t diag_count, size_t diag_dropped)
+{
+    const char *name = im->name;
+    kg_import_options o = im->options;
+    kg_diagnostics *diags = im->diags;
+    kg_imp_style_fn style_fn = im->style_fn;
+    void *style_ctx = im->style_ctx;
+    bool is_text_mapped = im->is_text_mapped, creates = im->creates_missing_nodes;
+    kg_imp_cleanup(im);
+    if (diags && diags->count >= diag_count) {
+        diags->count = diag_count;
+        diags->dropped = diag_dropped;
+    }
+    kg_status st = kg_imp_init(im, name, &o, diags);
+    im->style_fn = style_fn;
+    im->style_ctx = style_ctx;
+    im->is_text_mapped = is_text_mapped;
+    im->creates_missing_nodes = creates;
+    return st;
+}
+
 void kg_imp_cleanup(kg_importer *im)
 {
     kg_graph_free(im->graph);

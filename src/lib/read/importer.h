@@ -86,6 +86,11 @@ typedef struct kg_importer {
 /* Set up im for one input; creates the graph. KG_ENOMEM on failure. */
 kg_status kg_imp_init(kg_importer *im, const char *name,
                       const kg_import_options *options, kg_diagnostics *diags);
+/* Starts im over on the same input with the same options, as if nothing
+ * had been read: a reader that gave up part way (GraphML's fast reader)
+ * hands the input to another. The diagnostics are cut back to diag_count
+ * entries and diag_dropped dropped ones (their values before). */
+kg_status kg_imp_restart(kg_importer *im, size_t diag_count, size_t diag_dropped);
 /* Frees what init allocated, including the graph unless finish took it. */
 void kg_imp_cleanup(kg_importer *im);
 
