@@ -77,6 +77,21 @@ static size_t lines(const char *s)
     return n;
 }
 
+/* cgraph's anonymous names ("%5") count on from one read to the next in a
+ * process: "%" and its digits become "%". */
+static void mask_anonymous_names(char *s)
+{
+    char *to = s;
+    for (const char *p = s; p && *p;) {
+        *to++ = *p;
+        if (*p++ == '%')
+            while (*p >= '0' && *p <= '9')
+                p++;
+    }
+    if (s)
+        *to = '\0';
+}
+
 /* Both readers agree on text; returns whether the one-pass reader read it. */
 static bool same_either_way(const char *what, const char *text, size_t len)
 {
@@ -88,6 +103,10 @@ static bool same_either_way(const char *what, const char *text, size_t len)
      * graphs change from one read to the next in a process. */
     bool is_same_messages = is_fast ? strcmp(a.messages, b.messages) == 0
                                     : lines(a.messages) == lines(b.messages);
+    if (!is_fast) {
+        mask_anonymous_names(a.json);
+        mask_anonymous_names(b.json);
+    }
     if (a.status != b.status || !is_same_messages ||
         (a.json && (!b.json || strcmp(a.json, b.json) != 0))) {
         size_t at = 0;
@@ -197,6 +216,10 @@ static void test_edges_of_the_subset(void **state)
          true},
         {"digraph { a -> b [id=e1]; b -> a [id=e1] }", true}, /* the importer's error */
         {"digraph { a [\xc3\xa9t\xc3\xa9=\"\xe2\x82\xac\"] }", true},
+        /* found by fuzz_dot_readers: cgraph renames a name that starts with
+         * '%' ("%5"), so such names are left to it */
+        {"digraph { a -> \"%b\" }", false},
+        {"digraph \"%g\" { a -> b }", false},
         /* left to cgraph */
         {"digraph { a -> b -> c }", false},
         {"digraph { subgraph cluster_x { a } }", false},

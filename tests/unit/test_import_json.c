@@ -5,6 +5,7 @@
  * that cross the reader's 64 KiB chunks; and the same graph either way. */
 #include <dirent.h>
 #include <jansson.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -197,12 +198,44 @@ static void syntax_error_first(void **state)
     kg_diagnostics_clear(&d);
 }
 
+/* Found by fuzz_import_file: a UTF-8 sequence cut by the end of a file is
+ * bad UTF-8 there as in a buffer (it was taken for a sequence going on in
+ * the next chunk, and the file's error was another one). */
+static void utf8_cut_by_the_end_of_a_file(void **state)
+{
+    (void)state;
+    const char *texts[] = {"[a\xe5]", "[a\xe5", "[tru\xf0\x9f]"};
+    kg_import_options o = kg_import_defaults();
+    o.format = KG_IMPORT_JSON;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char path[] = "/tmp/kg-test-json-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, texts[i], strlen(texts[i])), (ssize_t)strlen(texts[i]));
+        close(fd);
+        kg_diagnostics from_file, from_buffer;
+        kg_diagnostics_init(&from_file, 0);
+        kg_diagnostics_init(&from_buffer, 0);
+        kg_graph *g = NULL;
+        assert_int_equal(kg_import_file(path, &o, &g, &from_file), KG_EINPUT);
+        assert_int_equal(kg_import_buffer(texts[i], strlen(texts[i]), path, &o, &g, &from_buffer),
+                         KG_EINPUT);
+        assert_non_null(strstr(from_file.items[0].message, "unable to decode byte"));
+        assert_string_equal(from_file.items[0].message, from_buffer.items[0].message);
+        assert_int_equal(from_file.items[0].column, from_buffer.items[0].column);
+        kg_diagnostics_clear(&from_file);
+        kg_diagnostics_clear(&from_buffer);
+        remove(path);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsontestsuite_verdicts),
         cmocka_unit_test(chunk_boundaries),
         cmocka_unit_test(syntax_error_first),
+        cmocka_unit_test(utf8_cut_by_the_end_of_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

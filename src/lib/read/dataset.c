@@ -250,18 +250,20 @@ void kg_ds_check_aliases(loader *ld)
     }
 }
 
-static void load_entities(loader *ld, json_t *root)
+/* False when there are more entities than the limit (none are loaded). */
+static bool load_entities(loader *ld, json_t *root)
 {
     json_t *entities = kg_json_array(&ld->ctx, root, "", "entities", true);
     size_t n = entities ? json_array_size(entities) : 0;
     if (n > ld->options.max_nodes) {
         kg_json_report(&ld->ctx, KG_ELIMIT, "/entities", "raise it with --max-nodes",
                        "%zu entities, over the limit of %zu", n, ld->options.max_nodes);
-        return;
+        return false;
     }
     for (size_t i = 0; i < n; i++)
         kg_ds_load_entity(ld, json_array_get(entities, i), i);
     kg_ds_check_aliases(ld);
+    return true;
 }
 
 /* ---- relations -------------------------------------------------------- */
@@ -500,10 +502,11 @@ kg_status kg_ds_parse_tree(const char *text, size_t len, const char *name,
     kg_graph_set_schema(ld.graph, schema);
     ld.schema = schema;
     load_sources(&ld, root);
-    load_entities(&ld, root);
+    bool are_entities_loaded = load_entities(&ld, root);
     /* Without the entities every relation would look dangling: say only
-     * what stopped the load. */
-    if (ld.ctx.first != KG_ELIMIT && ld.ctx.first != KG_ENOMEM)
+     * what stopped the load (also after earlier errors, as the streaming
+     * reader does). */
+    if (are_entities_loaded && ld.ctx.first != KG_ELIMIT && ld.ctx.first != KG_ENOMEM)
         load_relations(&ld, root);
     kg_ds_finish(&ld, name);
 cleanup:

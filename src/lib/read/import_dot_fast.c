@@ -178,9 +178,16 @@ static bool grow_slots(fast *f)
 }
 
 /* The node named id, added when new; NONE when out of the subset. */
+/* cgraph takes a name that starts with '%' for one of its own anonymous
+ * ids and renames it ("%5"): such names are left to cgraph. */
+static bool is_cgraph_local_name(const char *s, size_t len)
+{
+    return len == 0 || s[0] == '%';
+}
+
 static uint32_t node_get(fast *f, const kg_dot_buf *id)
 {
-    if (id->len == 0 || f->node_count >= NONE - 1)
+    if (is_cgraph_local_name(id->s, id->len) || f->node_count >= NONE - 1)
         return kg_dot_out(&f->sc), NONE;
     if (f->node_count * 2 >= f->slot_cap && !grow_slots(f))
         return NONE;
@@ -406,8 +413,10 @@ static bool first_pass(fast *f)
     f->is_directed = t == KG_DOT_DIGRAPH;
     t = kg_dot_lex(&f->sc);
     if (t == KG_DOT_ID) {
-        if (f->sc.tok.len == 0 || !(f->graph_name = kg_arena_strndup(&f->arena, f->sc.tok.s, f->sc.tok.len)))
-            return f->sc.tok.len == 0 ? kg_dot_out(&f->sc) : kg_dot_nomem(&f->sc);
+        if (is_cgraph_local_name(f->sc.tok.s, f->sc.tok.len))
+            return kg_dot_out(&f->sc);
+        if (!(f->graph_name = kg_arena_strndup(&f->arena, f->sc.tok.s, f->sc.tok.len)))
+            return kg_dot_nomem(&f->sc);
         t = kg_dot_lex(&f->sc);
     }
     if (t != KG_DOT_LBRACE)

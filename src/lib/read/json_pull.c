@@ -151,17 +151,28 @@ static kg_jp_event no_memory(kg_jp *jp)
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* Whether nothing follows in the file: a sequence cut by the end of the
+ * last chunk is cut by the end of the input, as in a buffer. */
+static bool at_file_end(FILE *file)
+{
+    int c = getc(file);
+    if (c == EOF)
+        return true;
+    ungetc(c, file);
+    return false;
+}
+
 /* jansson checks the UTF-8 of every character as it reads it, so a bad
  * sequence where a literal, a number or an escape goes on is its error, at
- * the place before it. (In a file, a sequence cut by the end of a chunk is
- * not checked here.) */
+ * the place before it. (In a file, a sequence cut by the end of a chunk that
+ * the file goes on after is not checked here.) */
 static bool bad_utf8_next(kg_jp *jp)
 {
     int c = peek(jp);
     if (c < 0x80)
         return false;
     size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    bool is_bad = n == 0 || (!jp->file && jp->p + n > jp->end);
+    bool is_bad = n == 0 || (jp->p + n > jp->end && (!jp->file || at_file_end(jp->file)));
     if (!is_bad && jp->p + n <= jp->end) {
         uint32_t cp = (uint32_t)c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
         for (size_t i = 1; i < n && !is_bad; i++) {
