@@ -6,76 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "test_util.h"
-
-#define COUNTRIES "/usr/share/iso-codes/json/iso_3166-1.json"
-
-typedef struct extracted {
-    json_t *root;
-    char *text;
-} extracted;
-
-/* The schema the tests extract with (a test may point it at a variant). */
-static const char *schema_path = KG_SOURCE_DIR "/data/schema.json";
-
-static kg_schema *lexicon_schema(void)
-{
-    kg_schema *schema = NULL;
-    assert_int_equal(kg_schema_load(schema_path, &schema, NULL), KG_OK);
-    return schema;
-}
-
-/* Extracts text; the JSON output parsed into out->root. */
-static kg_status extract(const char *text, size_t len, extracted *out, kg_error *err)
-{
-    kg_schema *schema = lexicon_schema();
-    kg_extractor *ex = NULL;
-    kg_writer *w = NULL;
-    memset(out, 0, sizeof *out);
-    assert_int_equal(kg_extractor_new(schema, &ex, err), KG_OK);
-    /* countries come from Debian's iso-codes (scripts/deps.sh installs it) */
-    assert_int_equal(kg_extractor_load_countries(ex, COUNTRIES, "country", err), KG_OK);
-    kg_source source = {"t", "A test text", "t.txt", NULL, NULL};
-    kg_status st = kg_extractor_add_text(ex, &source, "t.txt", text, len, err);
-    if (st == KG_OK)
-        st = kg_extractor_run(ex, err);
-    if (st == KG_OK) {
-        assert_int_equal(kg_writer_open_memory(&w, err), KG_OK);
-        kg_extract_meta meta = {"t", "T", "schema.json"};
-        assert_int_equal(kg_extractor_write(ex, &meta, w, err), KG_OK);
-        size_t n;
-        out->text = strdup(kg_writer_memory(w, &n));
-        json_error_t jerr;
-        out->root = json_loads(out->text, 0, &jerr);
-        assert_non_null(out->root);
-        kg_writer_abort(w);
-    }
-    kg_extractor_free(ex);
-    kg_schema_free(schema);
-    return st;
-}
-
-static void release(extracted *e)
-{
-    json_decref(e->root);
-    free(e->text);
-}
-
-static json_t *entity(const extracted *e, const char *label)
-{
-    size_t i;
-    json_t *item;
-    json_array_foreach(json_object_get(e->root, "entities"), i, item)
-        if (strcmp(json_string_value(json_object_get(item, "label")), label) == 0)
-            return item;
-    return NULL;
-}
-
-static const char *id_of(const extracted *e, const char *label)
-{
-    json_t *item = entity(e, label);
-    return item ? json_string_value(json_object_get(item, "id")) : "(missing)";
-}
+#include "extract_util.h"
 
 /* The relation source -type-> target (labels), or NULL. */
 static json_t *relation(const extracted *e, const char *source, const char *type,
@@ -446,7 +377,7 @@ static void test_fallback(void **state)
     close(fd);
     assert_int_equal(json_dump_file(root, path, 0), 0);
     json_decref(root);
-    schema_path = path;
+    extract_schema_path = path;
     run(text, &e);
     json_t *r = relation(&e, "Rhine Union", "participated_in", "Polar Exercise");
     assert_quote(r, "Rhine Union praised the Polar Exercise");
@@ -457,7 +388,7 @@ static void test_fallback(void **state)
     run("The Rhine Union praised in a long speech the Polar Exercise.", &e);
     assert_null(relation(&e, "Rhine Union", "participated_in", "Polar Exercise"));
     release(&e);
-    schema_path = KG_SOURCE_DIR "/data/schema.json";
+    extract_schema_path = KG_SOURCE_DIR "/data/schema.json";
     unlink(path);
 }
 
