@@ -10,66 +10,13 @@
  * read them. */
 #include <dirent.h>
 
-#include "test_util.h"
+#include "reader_outcome.h"
 
 #define CORPUS KG_SOURCE_DIR "/../shared/corpora/graphml"
 
-typedef struct outcome {
-    kg_status status;
-    char *messages; /* every diagnostic, one a line */
-    char *json;     /* the graph as node-link JSON, or NULL */
-} outcome;
-
-static char *cat(char *s, const char *more)
-{
-    size_t n = s ? strlen(s) : 0;
-    char *grown = realloc(s, n + strlen(more) + 1);
-    assert_non_null(grown);
-    strcpy(grown + n, more);
-    return grown;
-}
-
 static outcome read_as(const char *reader, const char *text, size_t len, const char *path)
 {
-    if (reader)
-        setenv("KG_GRAPHML_READER", reader, 1);
-    else
-        unsetenv("KG_GRAPHML_READER");
-    kg_import_options options = kg_import_defaults();
-    options.format = KG_IMPORT_GRAPHML;
-    kg_diagnostics diags;
-    kg_diagnostics_init(&diags, 0);
-    kg_graph *graph = NULL;
-    kg_status st = path ? kg_import_file(path, &options, &graph, &diags)
-                        : kg_import_buffer(text, len, "in.graphml", &options, &graph, &diags);
-    outcome o = {st, cat(NULL, ""), NULL};
-    unsetenv("KG_GRAPHML_READER");
-    for (size_t i = 0; i < diags.count; i++) {
-        char line[2048];
-        o.messages = cat(o.messages, kg_error_format(&diags.items[i], line, sizeof line));
-        o.messages = cat(o.messages, "\n");
-    }
-    kg_diagnostics_clear(&diags);
-    if (graph) {
-        kg_writer *w = NULL;
-        assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
-        assert_int_equal(kg_export(graph, KG_FORMAT_JSON, NULL, w, NULL), KG_OK);
-        size_t n = 0;
-        const char *json = kg_writer_memory(w, &n);
-        o.json = malloc(n + 1);
-        assert_non_null(o.json);
-        memcpy(o.json, json, n);
-        o.json[n] = '\0';
-        kg_writer_abort(w);
-        kg_graph_free(graph);
-    }
-    return o;
-}
-
-static void outcome_free(outcome *o)
-{
-    free(o->messages);
-    free(o->json);
+    return read_with("KG_GRAPHML_READER", reader, KG_IMPORT_GRAPHML, "in.graphml", text, len, path);
 }
 
 
