@@ -9,42 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/import.h"
-#include "kg/kg.h"
+#include "fuzz_readers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-typedef struct outcome {
-    kg_status status;
-    char messages[4096];
-    kg_writer *json; /* the graph as node-link JSON, or NULL */
-} outcome;
-
 static void read_as(const char *reader, const uint8_t *data, size_t size, outcome *o)
 {
-    setenv("KG_DOT_READER", reader, 1);
-    kg_import_options options = kg_import_defaults();
-    options.format = KG_IMPORT_DOT;
-    options.max_nodes = 10000;
-    options.max_edges = 10000;
-    kg_diagnostics diags;
-    kg_diagnostics_init(&diags, 0);
-    kg_graph *graph = NULL;
-    o->status = kg_import_buffer((const char *)data, size, "fuzz.dot", &options, &graph, &diags);
-    unsetenv("KG_DOT_READER");
-    o->messages[0] = '\0';
-    for (size_t i = 0; i < diags.count; i++) {
-        char line[1024];
-        size_t used = strlen(o->messages);
-        snprintf(o->messages + used, sizeof o->messages - used, "%s\n",
-                 kg_error_format(&diags.items[i], line, sizeof line));
-    }
-    kg_diagnostics_clear(&diags);
-    o->json = NULL;
-    if (graph && (kg_writer_open_memory(&o->json, NULL) != KG_OK ||
-                  kg_export(graph, KG_FORMAT_JSON, NULL, o->json, NULL) != KG_OK))
-        abort();
-    kg_graph_free(graph);
+    read_with("KG_DOT_READER", reader, KG_IMPORT_DOT, "fuzz.dot", data, size, o);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
