@@ -40,9 +40,9 @@ static void test_mentions_and_types(void **state)
 {
     (void)state;
     extracted e;
-    run("The Alliance launched Operation Sea Guardian. The Council of the European Union "
+    run("The Alliance launched Operation Harbour Watch. The Council of the European Union "
         "met the Political and Security Committee and the Northern Fisheries Agency.", &e);
-    assert_string_equal(type_of(&e, "Operation Sea Guardian"), "operation");
+    assert_string_equal(type_of(&e, "Operation Harbour Watch"), "operation");
     assert_string_equal(type_of(&e, "Council of the European Union"), "body");
     assert_string_equal(type_of(&e, "Political and Security Committee"), "body");
     assert_string_equal(type_of(&e, "Northern Fisheries Agency"), "agency");
@@ -69,13 +69,13 @@ static void test_dates_and_sentences(void **state)
 {
     (void)state;
     extracted e;
-    run("On 31 March 2003, the EU-led Operation Concordia took over from Operation Allied "
-        "Harmony. In Sep. 2005 the Danube Commission was founded by the Vienna Council. "
+    run("On 31 March 2003, the EU-led Operation Linden took over from Operation Steady "
+        "Oak. In Sep. 2005 the Danube Commission was founded by the Vienna Council. "
         "The Rhine Agency supports. The Baltic Council is new.", &e);
-    json_t *r = relation(&e, "Operation Allied Harmony", "succeeded_by", "Operation Concordia");
+    json_t *r = relation(&e, "Operation Steady Oak", "succeeded_by", "Operation Linden");
     assert_non_null(r); /* reverse cue: the target comes first */
     assert_string_equal(json_string_value(json_object_get(r, "start")), "2003-03-31");
-    assert_non_null(relation(&e, "Operation Concordia", "led_by", "EU"));
+    assert_non_null(relation(&e, "Operation Linden", "led_by", "EU"));
     r = relation(&e, "Danube Commission", "established_by", "Vienna Council");
     assert_non_null(r); /* "Sep." does not end the sentence */
     assert_string_equal(json_string_value(json_object_get(r, "start")), "2005-09");
@@ -121,11 +121,11 @@ static void test_name_patterns(void **state)
     assert_string_equal(type_of(&e, "Baltic Union"), "organisation");
     assert_non_null(relation(&e, "Council of the Baltic Union", "part_of", "Baltic Union"));
     release(&e);
-    /* a title and a typed name, then a person; not "Operation" + "Allied Harmony" */
-    run("Then President of the Nordic Commission Anna Berg visited Operation Allied Harmony.", &e);
+    /* a title and a typed name, then a person; not "Operation" + "Steady Oak" */
+    run("Then President of the Nordic Commission Anna Berg visited Operation Steady Oak.", &e);
     assert_string_equal(type_of(&e, "Anna Berg"), "person");
     assert_non_null(relation(&e, "Anna Berg", "holds_position", "President of the Nordic Commission"));
-    assert_string_equal(type_of(&e, "Operation Allied Harmony"), "operation");
+    assert_string_equal(type_of(&e, "Operation Steady Oak"), "operation");
     release(&e);
 }
 

@@ -711,7 +711,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                     st = relate(ex, c, a, b, cues, n, p, q, 0.35);
         return st;
     }
-    /* "ships to the Aegean Sea to support Greece": the object of a
+    /* "ships to the Northern Sea to support Norland": the object of a
      * preposition is not the subject of the verb after it */
     if (has_left && !is_short && after_preposition(c, c->m[left].first)) {
         /* "X is based in Y and is headed by Z": the clause's opening name */
@@ -1032,8 +1032,8 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
         if (opens)
             continue;
         /* A’s [one or two words] B (and the list B heads: "the EU’s A, B
-         * and C"); A [one or two words] (B, C and D): "EU naval forces
-         * (Operation Atalanta)" */
+         * and C"); A [one or two words] (B, C and D): "the Union's naval forces
+         * (Operation Linden)" */
         if (np && st == KG_OK && k + 1 < c->count && m->last < c->last) {
             size_t from = m->last, to = c->m[k + 1].first;
             while (to > from + 1 && is_article(&tk[to - 1]))
