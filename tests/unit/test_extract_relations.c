@@ -134,6 +134,17 @@ static void test_coordination(void **state)
     assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Hungary"));
     assert_null(relation(&e, "Austria", "signed_by", "Hungary"));
     release(&e);
+    /* "between" after an agreement: the parties sign it, and they are not
+     * said to cooperate; after a name that signs nothing it stays symmetric */
+    run("In May 1990, an exchange of letters between the Lake Board and the River Court "
+        "opened talks. The Delta Office hosts talks between the Lake Board and the Sava "
+        "Agency.", &e);
+    assert_non_null(relation(&e, "exchange of letters", "signed_by", "Lake Board"));
+    assert_non_null(relation(&e, "exchange of letters", "signed_by", "River Court"));
+    assert_null(relation(&e, "Lake Board", "cooperates_with", "River Court"));
+    assert_true(relation(&e, "Lake Board", "cooperates_with", "Sava Agency") ||
+                relation(&e, "Sava Agency", "cooperates_with", "Lake Board"));
+    release(&e);
     /* "A and its successor B" is a list */
     run("Both Operation Blue and its successor Operation Green cooperated with the Sava "
         "Mission.", &e);

@@ -777,10 +777,29 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                 return relate_entities(ex, c, c->m[r].entity, c->alt[r], cues + k, 1,
                                        tk[p].start, tk[c->m[r].last - 1].end, p, conf - 0.1);
     /* "talks between A and B": both ends after the cue; "the Pact was
-     * signed between A and B" relates the Pact to each */
-    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
-        kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
-        return between_pairs(ex, c, rlo, rhi, cues, n, p, q, conf - 0.1);
+     * signed between A and B" relates the Pact to each, and so does "an
+     * exchange of letters between A and B" when a cue of a type that is
+     * not symmetric ("between" on signed_by) takes the name before it */
+    size_t own[EX_CUES_AT_MAX];
+    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo) {
+        size_t no = 0, sym[EX_CUES_AT_MAX], ns = 0;
+        for (size_t k = 0; k < n; k++) {
+            const ex_cue *ck = &ex->lexicon.cues[cues[k]];
+            size_t lt = has_left ? ex->entities[c->m[left].entity].type : 0;
+            if (kg_schema_edge_type(ex->schema, ck->type)->is_symmetric)
+                sym[ns++] = cues[k];
+            else if (has_left && kg_schema_allows(ex->schema, ck->type,
+                                                  ck->is_reverse ? ex->entities[c->m[r].entity].type : lt,
+                                                  ck->is_reverse ? lt : ex->entities[c->m[r].entity].type))
+                own[no++] = cues[k];
+        }
+        if (no) {
+            cues = own;
+            n = no;
+            cue = &ex->lexicon.cues[cues[0]];
+        } else if (ns)
+            return between_pairs(ex, c, rlo, rhi, sym, ns, p, q, conf - 0.1);
+    }
     if (has_left) {
         size_t llo, lhi;
         list_around(c, left, &llo, &lhi);
