@@ -318,6 +318,28 @@ static void test_schema_default(void **state)
     release(&e);
 }
 
+/* ", including" and lower-case words: the names after it are what the
+ * nearest name before it of a "<including>" left type is about (concerns),
+ * not its parts; a name right after "including" is left to the word cues. */
+static void test_including(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Lake Dialogue covers many issues relevant to the Delta Office, including "
+        "threats posed by Norway and Chile, and the situation in the Black Sea.", &e);
+    json_t *r = relation(&e, "Lake Dialogue", "concerns", "Norway");
+    assert_quote(r, "Lake Dialogue covers many issues relevant to the Delta Office, including "
+                    "threats posed by Norway");
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "including");
+    assert_non_null(relation(&e, "Lake Dialogue", "concerns", "Chile"));
+    assert_non_null(relation(&e, "Lake Dialogue", "concerns", "Black Sea"));
+    assert_null(relation(&e, "Delta Office", "concerns", "Norway"));
+    release(&e);
+    run("The Lake Dialogue has several strands, including the Delta Project.", &e);
+    assert_null(relation(&e, "Lake Dialogue", "concerns", "Delta Project"));
+    release(&e);
+}
+
 /* Descriptions that refer back to a name (node type `anaphors` in the
  * schema): "the organisation" is the organisation named last; "the
  * Alliance", capitalised, the one named most often whose label is no
@@ -415,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_cue_types),
         cmocka_unit_test(test_schema_default),
         cmocka_unit_test(test_anaphors),
+        cmocka_unit_test(test_including),
         cmocka_unit_test(test_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

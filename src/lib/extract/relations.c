@@ -188,7 +188,8 @@ static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
-                                        "frame-subject", "name-suffix", "name-pair"};
+                                        "frame-subject", "name-suffix", "name-pair",
+                                        "including"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -1189,6 +1190,51 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
     return st == KG_OK ? frame_objects(ex, c, k, cues, n) : st;
 }
 
+/* "Political dialogue covers many issues, including threats posed by
+ * Tarnia and Lowland": what ", including" introduces is lower-case (the
+ * issues' kinds), so the names after it are not parts of what comes before
+ * it but what that is about. The "<including>" cues relate the nearest name
+ * before the comma whose type is one of their left types to every name
+ * after "including" in the clause, confidence 0.3. A name right after
+ * "including" (an article between at most) is left to the word cues
+ * ("the Union's bodies, including the Council": part_of). */
+static kg_status including_topics(kg_extractor *ex, const clause *c)
+{
+    size_t cues[EX_CUES_AT_MAX], n = structural_cues(ex, EX_INCLUDING, cues);
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    size_t k = 0;
+    for (size_t p = c->first + 1; n && p < c->last && st == KG_OK; p++) {
+        if (strcmp(tk[p].lower, "including") || !is_punct(c, p - 1, ','))
+            continue;
+        while (k < c->count && c->m[k].first < p)
+            k++;
+        if (k == 0 || k >= c->count || gap(c, p + 1, c->m[k].first) == 0)
+            continue;
+        bool plain = true; /* lower-case words only, up to the first name */
+        for (size_t i = p + 1; i < c->m[k].first; i++)
+            plain &= tk[i].kind != EX_WORD || !tk[i].is_cap;
+        if (!plain)
+            continue;
+        size_t left = k;
+        while (left-- > 0) {
+            bool fits = false;
+            for (size_t j = 0; j < n; j++)
+                fits |= ex->lexicon.cues[cues[j]].left_types != 0 &&
+                        type_in(ex->lexicon.cues[cues[j]].left_types,
+                                ex->entities[c->m[left].entity].type);
+            if (fits)
+                break;
+        }
+        if (left >= k)
+            continue;
+        for (size_t b = k; b < c->count && st == KG_OK; b++)
+            if (c->m[b].entity != c->m[left].entity)
+                st = relate(ex, c, left, b, cues, n, p, p + 1, 0.3);
+    }
+    return st;
+}
+
 #define EX_DEFAULT_GAP 8
 /* words between two names that a `fallback` edge type may relate */
 #define EX_FALLBACK_GAP 3
@@ -1341,6 +1387,8 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
     kg_status st = frame_relations(ex, c);
     if (st == KG_OK)
         st = name_pairs(ex, c);
+    if (st == KG_OK)
+        st = including_topics(ex, c);
     return st == KG_OK ? schema_default(ex, c, clause_start) : st;
 }
 
