@@ -214,6 +214,20 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "DANU", "participated_in", "RDU-DANU Conference"));
     assert_null(relation(&e, "RDU-DANU Working Group", "part_of", "DANU"));
     release(&e);
+    /* the pair belongs to the known name it opens inside a longer one, and
+     * a body after "meeting of" takes part in it (<of> @event>body); not
+     * what an owner's event is done to ("Ruritania’s annexation of X") */
+    run("The Rhine Union met the Danube Union. The RDU supports the DANU. The RDU-DANU "
+        "Working Group was set up.\nMay 2003: First meeting of the RDU-DANU Working Group.\n"
+        "Since Ruritania’s illegal annexation of the Lake Office, the Board has met.", &e);
+    const char *meeting = "First meeting of the RDU-DANU Working Group";
+    assert_non_null(relation(&e, "RDU", "member_of", "RDU-DANU Working Group"));
+    assert_non_null(relation(&e, "DANU", "member_of", "RDU-DANU Working Group"));
+    assert_null(relation(&e, "RDU", "participated_in", meeting));
+    assert_non_null(relation(&e, "RDU-DANU Working Group", "participated_in", meeting));
+    assert_null(relation(&e, "Lake Office", "participated_in",
+                         "Ruritania’s illegal annexation of the Lake Office"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

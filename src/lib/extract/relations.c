@@ -967,9 +967,18 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             size_t a = one_word_name(ex, c, f), b = one_word_name(ex, c, f + 1);
             if (!tk[f + 1].is_joined || a == EX_NO_ENTITY || b == EX_NO_ENTITY || a == b)
                 continue;
-            st = relate_entities(ex, c, m->entity, a, pair, npair, q0, q1, m->first, 0.4);
+            /* the pair belongs to the shortest known name it opens inside
+             * this one: "First meeting of the RDU-DANU Group" relates the
+             * Group to RDU and DANU, not the meeting */
+            size_t holder = m->entity;
+            for (size_t to = f + 3; to < m->last || (to == m->last && f > m->first); to++)
+                if (kg_ex_known_length(ex, c->t, f, to, &inner) == to - f) {
+                    holder = inner;
+                    break;
+                }
+            st = relate_entities(ex, c, holder, a, pair, npair, q0, q1, m->first, 0.4);
             if (st == KG_OK)
-                st = relate_entities(ex, c, m->entity, b, pair, npair, q0, q1, m->first, 0.4);
+                st = relate_entities(ex, c, holder, b, pair, npair, q0, q1, m->first, 0.4);
             break;
         }
         /* a known name that ends the name after a capitalised word: "Rhine
@@ -1004,9 +1013,17 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             size_t y = is_token(c, j + 1, "the") ? j + 2 : j + 1;
             if (y >= m->last || kg_ex_known_length(ex, c->t, y, m->last, &inner) != m->last - y)
                 continue;
-            size_t same[EX_CUES_AT_MAX], n = 0; /* the cues of this word */
+            /* the cues of this word; after an owner ("Tarnia’s invasion of
+             * X") X is what the event is done to, so the cues that restrict
+             * their right end's type ("<of> @event>body": the body takes
+             * part in "the meeting of the Body") do not apply */
+            bool owned = false;
+            for (size_t x = m->first; x < j; x++)
+                owned |= tk[x].kind == EX_POSS;
+            size_t same[EX_CUES_AT_MAX], n = 0;
             for (size_t x = 0; x < ni; x++)
-                if (strcmp(ex->lexicon.cues[inner_cues[x]].words[0], tk[j].lower) == 0)
+                if (strcmp(ex->lexicon.cues[inner_cues[x]].words[0], tk[j].lower) == 0 &&
+                    (!owned || !ex->lexicon.cues[inner_cues[x]].right_types))
                     same[n++] = inner_cues[x];
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
