@@ -332,6 +332,25 @@ static void test_schema_default(void **state)
     release(&e);
 }
 
+/* An owner before "’s" leads the event it owns (<possessive>); the event
+ * takes place in a place or country after "of" (<of> @event>place,country),
+ * with or without an owner. */
+static void test_owned_events(void **state)
+{
+    (void)state;
+    extracted e;
+    run("Since Chile’s full-scale invasion of Lowland Island in 2030, the Board has met. The "
+        "invasion of Peru ended.", &e);
+    const char *invasion = "Chile’s full-scale invasion of Lowland Island";
+    json_t *r = relation(&e, invasion, "led_by", "Chile");
+    assert_non_null(r);
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "name-possessive");
+    assert_non_null(relation(&e, invasion, "located_at", "Lowland Island"));
+    assert_non_null(relation(&e, "invasion of Peru", "located_at", "Peru"));
+    assert_null(relation(&e, "Peru", "participated_in", "invasion of Peru"));
+    release(&e);
+}
+
 /* ", including" and lower-case words: the names after it are what the
  * nearest name before it of a "<including>" left type is about (concerns),
  * not its parts; a name right after "including" is left to the word cues. */
@@ -452,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_schema_default),
         cmocka_unit_test(test_anaphors),
         cmocka_unit_test(test_including),
+        cmocka_unit_test(test_owned_events),
         cmocka_unit_test(test_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

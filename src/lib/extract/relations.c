@@ -189,7 +189,7 @@ static const char *rule_of(const ex_cue *cue)
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
                                         "frame-subject", "name-suffix", "name-pair",
-                                        "including"};
+                                        "name-possessive", "including"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -952,6 +952,7 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
 {
     size_t prefix[EX_CUES_AT_MAX], inner_cues[EX_CUES_AT_MAX];
     size_t np = structural_cues(ex, EX_PREFIX, prefix);
+    size_t poss_cues[EX_CUES_AT_MAX], npo = structural_cues(ex, EX_POSSESSIVE, poss_cues);
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
     size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
@@ -1004,6 +1005,10 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             for (size_t x = 0; x < np; x++)
                 if (!owns || !ex->lexicon.cues[prefix[x]].right_types)
                     owner[no++] = prefix[x];
+            /* an owner also by the <possessive> cues ("Tarnia’s invasion of
+             * X" is led by Tarnia) */
+            for (size_t x = 0; owns && x < npo && no < EX_CUES_AT_MAX; x++)
+                owner[no++] = poss_cues[x];
             st = relate_entities(ex, c, m->entity, inner, owner, no, q0, q1, m->first, 0.5);
             break;
         }
@@ -1014,16 +1019,16 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             if (y >= m->last || kg_ex_known_length(ex, c->t, y, m->last, &inner) != m->last - y)
                 continue;
             /* the cues of this word; after an owner ("Tarnia’s invasion of
-             * X") X is what the event is done to, so the cues that restrict
-             * their right end's type ("<of> @event>body": the body takes
-             * part in "the meeting of the Body") do not apply */
+             * X") X is what the event is done to, so the reverse cues, which
+             * make X the source ("<of> @event>body": the body takes part in
+             * "the meeting of the Body"), do not apply */
             bool owned = false;
             for (size_t x = m->first; x < j; x++)
                 owned |= tk[x].kind == EX_POSS;
             size_t same[EX_CUES_AT_MAX], n = 0;
             for (size_t x = 0; x < ni; x++)
                 if (strcmp(ex->lexicon.cues[inner_cues[x]].words[0], tk[j].lower) == 0 &&
-                    (!owned || !ex->lexicon.cues[inner_cues[x]].right_types))
+                    (!owned || !ex->lexicon.cues[inner_cues[x]].is_reverse))
                     same[n++] = inner_cues[x];
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             break;
