@@ -349,6 +349,13 @@ static void test_owned_events(void **state)
     assert_non_null(relation(&e, "invasion of Peru", "located_at", "Peru"));
     assert_null(relation(&e, "Peru", "participated_in", "invasion of Peru"));
     release(&e);
+    /* an owned description in lower case followed by a name of its type is
+     * that name: the owner owns it too (not a name of another type) */
+    run("The Board supported Greece, as well as the Rhine Union's border agency Frontline, "
+        "in their efforts. The Delta Union's new agency Lakeport Island was quiet.", &e);
+    assert_non_null(relation(&e, "Frontline", "part_of", "Rhine Union"));
+    assert_null(relation(&e, "Lakeport Island", "part_of", "Delta Union"));
+    release(&e);
 }
 
 /* ", including" and lower-case words: the names after it are what the
