@@ -1010,16 +1010,20 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             for (size_t x = 0; owns && x < npo && no < EX_CUES_AT_MAX; x++)
                 owner[no++] = poss_cues[x];
             st = relate_entities(ex, c, m->entity, inner, owner, no, q0, q1, m->first, 0.5);
-            /* "the Union’s border agency Frontex" (or ", Frontex"): an owned
-             * description in lower case, then a name of its type, is that
-             * name; the owner owns it too */
-            bool described = owns;
-            for (size_t x = f + len + 1; x < m->last; x++)
+            /* "the Union’s border agency Frontex" (or ", Frontex", or "the
+             * Union naval forces (Operation Linden)"): an owned description
+             * in lower case, then a name of its type, is that name; the
+             * owner owns it too */
+            bool described = f + len + owns < m->last;
+            for (size_t x = f + len + owns; x < m->last; x++)
                 described &= tk[x].kind == EX_WORD && !tk[x].is_cap && !tk[x].is_digit;
+            size_t next = k + 1 < c->count ? c->m[k + 1].first : c->last;
             if (described && st == KG_OK && k + 1 < c->count &&
                 ex->entities[c->m[k + 1].entity].type == ex->entities[m->entity].type &&
-                (c->m[k + 1].first == m->last ||
-                 (c->m[k + 1].first == m->last + 1 && is_punct(c, m->last, ','))) &&
+                (next == m->last ||
+                 (next == m->last + 1 && is_punct(c, m->last, ',') && owns) ||
+                 (next == m->last + 1 && is_punct(c, m->last, '(') &&
+                  is_punct(c, c->m[k + 1].last, ')'))) &&
                 !heads_list(c, k + 1))
                 st = relate_entities(ex, c, c->m[k + 1].entity, inner, owner, no, q0,
                                      tk[c->m[k + 1].last - 1].end, m->first, 0.45);
