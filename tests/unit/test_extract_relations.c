@@ -356,6 +356,10 @@ static void test_owned_events(void **state)
     assert_non_null(relation(&e, "Frontline", "part_of", "Rhine Union"));
     assert_null(relation(&e, "Lakeport Island", "part_of", "Delta Union"));
     release(&e);
+    /* "-run" glued to a name, as "-led" */
+    run("The Delta Union (DU) met. The Union also funded projects in DU-run River Teams.", &e);
+    assert_non_null(relation(&e, "River Teams", "led_by", "Delta Union"));
+    release(&e);
     run("For years the Delta Union naval forces (Operation Linden) patrolled the Black Sea.",
         &e);
     assert_non_null(relation(&e, "Operation Linden", "led_by", "Delta Union"));
