@@ -366,6 +366,25 @@ static void test_owned_events(void **state)
     release(&e);
 }
 
+/* A body whose first word is made from a country's name (<demonym>) is
+ * part of that country; the longest shared start wins (Austria, not
+ * Australia); a word that shares only a little is no demonym. */
+static void test_demonyms(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Chilean Ministry of Defence met the Iraqi National Police. The Austrian Council "
+        "met the Nordic Council.", &e);
+    json_t *r = relation(&e, "Chilean Ministry of Defence", "part_of", "Chile");
+    assert_non_null(r);
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "name-demonym");
+    assert_non_null(relation(&e, "Iraqi National Police", "part_of", "Iraq"));
+    assert_non_null(relation(&e, "Austrian Council", "part_of", "Austria"));
+    assert_null(entity(&e, "Australia"));
+    assert_int_equal(json_array_size(json_object_get(e.root, "relations")), 3);
+    release(&e);
+}
+
 /* ", including" and lower-case words: the names after it are what the
  * nearest name before it of a "<including>" left type is about (concerns),
  * not its parts; a name right after "including" is left to the word cues. */
@@ -487,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_anaphors),
         cmocka_unit_test(test_including),
         cmocka_unit_test(test_owned_events),
+        cmocka_unit_test(test_demonyms),
         cmocka_unit_test(test_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

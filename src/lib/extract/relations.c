@@ -189,7 +189,7 @@ static const char *rule_of(const ex_cue *cue)
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
                                         "frame-subject", "name-suffix", "name-pair",
-                                        "name-possessive", "including"};
+                                        "name-demonym", "name-possessive", "including"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -945,6 +945,55 @@ static size_t one_word_name(const kg_extractor *ex, const clause *c, size_t i)
     return found == EX_NO_ENTITY ? found : kg_ex_resolve(ex, found);
 }
 
+/* Whether word (`len` bytes) may be made from name, the name of a place of
+ * one word: they share at least 4 bytes, and a shared start longer than
+ * the other's (a demonym adds at most 3 bytes, "Iraq" + "i", "Chin" +
+ * "ese"; the name at most 5 after it, "Afghan" + "istan"). Returns the
+ * shared length, 0 when not. */
+static size_t demonym_of(const char *word, size_t len, const char *name)
+{
+    if (strchr(name, ' ') || strchr(name, '-') ||
+        (strlen(name) == len && strncmp(word, name, len) == 0))
+        return 0;
+    size_t p = 0, n = strlen(name);
+    while (p < len && p < n && word[p] == name[p])
+        p++;
+    return p >= 4 && len - p <= 3 && n - p <= 5 ? p : 0;
+}
+
+/* The entity of a type in `types` with a one-word name that the first word
+ * of mention m is made from ("Afghan Police": Afghanistan; the longest
+ * shared start wins, then the first entity), when that word is no name of
+ * its own and the mention has more words; else EX_NO_ENTITY. */
+static size_t demonym_entity(const kg_extractor *ex, const clause *c, const ex_mention *m,
+                             uint64_t types)
+{
+    const ex_token *tk = c->t->tokens;
+    const ex_token *w = &tk[m->first];
+    size_t len = w->end - w->start, known;
+    if (m->last - m->first < 2 || w->kind != EX_WORD || !w->is_cap || w->is_allcaps ||
+        len < 4 || len > 32 || tk[m->first + 1].is_joined || tk[m->first + 1].kind != EX_WORD ||
+        kg_ex_known_length(ex, c->t, m->first, m->first + 1, &known) > 0)
+        return EX_NO_ENTITY;
+    const char *word = c->t->text + w->start;
+    size_t best = EX_NO_ENTITY, best_len = 0;
+    for (size_t e = 0; e < ex->entity_count; e++) {
+        const ex_entity *en = &ex->entities[e];
+        if (!type_in(types, en->type) || ex->merged_into[e] != e || word[0] != en->label[0])
+            continue;
+        size_t p = demonym_of(word, len, en->label);
+        for (size_t a = 0; a < en->alias_count; a++) {
+            size_t pa = demonym_of(word, len, en->aliases[a]);
+            p = pa > p ? pa : p;
+        }
+        if (p > best_len) {
+            best = e;
+            best_len = p;
+        }
+    }
+    return best;
+}
+
 /* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
  * prefix), "President of the Nordic Council" holds "Nordic Council"
  * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
@@ -956,12 +1005,28 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
     size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
+    size_t demonym[EX_CUES_AT_MAX], nd = structural_cues(ex, EX_DEMONYM, demonym);
+    uint64_t demonym_types = 0; /* the right types of the <demonym> cues */
+    for (size_t x = 0; x < nd; x++)
+        demonym_types |= ex->lexicon.cues[demonym[x]].right_types
+                             ? ex->lexicon.cues[demonym[x]].right_types
+                             : ~(uint64_t)0;
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
+        /* "the Afghan National Police": a word made from a country's name */
+        if (nd) {
+            bool fits = false;
+            for (size_t x = 0; x < nd; x++)
+                fits |= type_in(ex->lexicon.cues[demonym[x]].left_types,
+                                ex->entities[m->entity].type);
+            size_t land = fits ? demonym_entity(ex, c, m, demonym_types) : EX_NO_ENTITY;
+            if (land != EX_NO_ENTITY)
+                st = relate_entities(ex, c, m->entity, land, demonym, nd, q0, q1, m->first, 0.4);
+        }
         /* two known one-word names joined by a hyphen inside the name:
          * "the RDU-DANU talks" relates both */
         for (size_t f = m->first; npair && st == KG_OK && f + 1 < m->last; f++) {
