@@ -366,6 +366,23 @@ static void test_owned_events(void **state)
     release(&e);
 }
 
+/* "in" and a place stay inside a name after a cue word ("Lake Summit in
+ * Oslo"), not after a name's own word ("Operation Linden in the Black
+ * Sea" is the operation, then where it is). */
+static void test_in_names(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Delta Union (DU) met. The Sava Force supported the DU’s Operation Linden in the "
+        "Black Sea. The Lake Summit in Oslo ended.", &e);
+    assert_null(entity(&e, "Operation Linden in the Black Sea"));
+    assert_non_null(relation(&e, "Operation Linden", "located_at", "Black Sea"));
+    assert_non_null(relation(&e, "Operation Linden", "led_by", "Delta Union"));
+    assert_non_null(relation(&e, "Sava Force", "supports", "Operation Linden"));
+    assert_non_null(relation(&e, "Lake Summit in Oslo", "located_at", "Oslo"));
+    release(&e);
+}
+
 /* A body whose first word is made from a country's name (<demonym>) is
  * part of that country; the longest shared start wins (Austria, not
  * Australia); a word that shares only a little is no demonym. */
@@ -507,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_including),
         cmocka_unit_test(test_owned_events),
         cmocka_unit_test(test_demonyms),
+        cmocka_unit_test(test_in_names),
         cmocka_unit_test(test_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
