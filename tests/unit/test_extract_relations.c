@@ -381,6 +381,13 @@ static void test_in_names(void **state)
     assert_non_null(relation(&e, "Sava Force", "supports", "Operation Linden"));
     assert_non_null(relation(&e, "Lake Summit in Oslo", "located_at", "Oslo"));
     release(&e);
+    /* after a passive, "at"/"in" places its subject; not across other words */
+    run("In 2006 a Delta Cell was set up at the Sava Command. The Lake Council met many "
+        "people in Oslo.", &e);
+    assert_quote(relation(&e, "Delta Cell", "located_at", "Sava Command"),
+                 "Delta Cell was set up at the Sava Command");
+    assert_null(relation(&e, "Lake Council", "located_at", "Oslo"));
+    release(&e);
 }
 
 /* A body whose first word is made from a country's name (<demonym>) is

@@ -697,6 +697,17 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return KG_OK;
     bool has_left = after > 0 && c->m[after - 1].last <= p &&
                     gap(c, c->m[after - 1].last, p) <= left_max;
+    /* "an EU cell was set up at SHAPE": after a passive (an auxiliary and
+     * one or two lower-case words) "in"/"at" places the passive's subject */
+    if (is_short && !has_left && after > 0 && c->m[after - 1].last + 2 <= p &&
+        c->m[after - 1].last + 3 >= p) {
+        size_t i = c->m[after - 1].last;
+        bool passive = is_auxiliary(&tk[i]);
+        for (size_t x = i + 1; passive && x < p; x++)
+            passive = tk[x].kind == EX_WORD && !tk[x].is_cap && !tk[x].is_digit &&
+                      !is_auxiliary(&tk[x]) && !is_article(&tk[x]);
+        has_left = passive;
+    }
     size_t left = after - 1, r0 = after;
     /* "A and B condemn X, and support Y": after ", and" the nearest name
      * on the left belongs to the conjunct before; the subject is the
