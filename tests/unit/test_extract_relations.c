@@ -228,6 +228,15 @@ static void test_asides(void **state)
     assert_null(relation(&e, "Lake Office", "participated_in",
                          "Ruritania’s illegal annexation of the Lake Office"));
     release(&e);
+    /* an agreement named by the pair is adopted by both (<pair> @treaty on
+     * adopted_by); a pair after a preposition is what it is about */
+    run("The Rhine Union met the Danube Union. The RDU supports the DANU. The RDU-DANU "
+        "Declaration on Rivers was agreed. The Joint Declaration on RDU-DANU Cooperation "
+        "followed.", &e);
+    assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "RDU"));
+    assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "DANU"));
+    assert_null(relation(&e, "Joint Declaration on RDU-DANU Cooperation", "adopted_by", "RDU"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

@@ -1053,6 +1053,10 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
                     holder = inner;
                     break;
                 }
+            /* "Declaration on RDU-DANU Cooperation": after a preposition the
+             * pair is in a complement, what the name is about */
+            if (holder == m->entity && has_preposition(c, m->first, f))
+                break;
             st = relate_entities(ex, c, holder, a, pair, npair, q0, q1, m->first, 0.4);
             if (st == KG_OK)
                 st = relate_entities(ex, c, holder, b, pair, npair, q0, q1, m->first, 0.4);
