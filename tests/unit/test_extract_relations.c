@@ -110,6 +110,13 @@ static void test_lists_and_owners(void **state)
     assert_null(relation(&e, "Tromsø", "located_at", "Norway")); /* a list, not "Mons, Belgium" */
     assert_null(relation(&e, "Arctic Council", "located_at", "Tromsø"));
     release(&e);
+    /* "their" before the fronted name, as an article */
+    run("December 1998: At their summit in Lakeport, Chile and Peru make a joint statement.",
+        &e);
+    assert_quote(relation(&e, "Chile", "participated_in", "summit in Lakeport"),
+                 "At their summit in Lakeport, Chile");
+    assert_non_null(relation(&e, "Peru", "participated_in", "summit in Lakeport"));
+    release(&e);
 }
 
 /* Coordination: a plural title shared by "of A and B" stands for both
