@@ -404,6 +404,14 @@ static void test_in_names(void **state)
                  "Delta Cell was set up at the Sava Command");
     assert_null(relation(&e, "Lake Council", "located_at", "Oslo"));
     release(&e);
+    /* an object far from its verb after lower-case words and "of"; not
+     * across a preposition */
+    run("This saw Delta Union staff participating in the relevant planning and conduct "
+        "phases of the Lake Exercise. The Sava Office works under way to ensure consistency "
+        "with the output of the Rivers Plan.", &e);
+    assert_non_null(relation(&e, "Delta Union staff", "participated_in", "Lake Exercise"));
+    assert_null(relation(&e, "Sava Office", "operates_under", "Rivers Plan"));
+    release(&e);
 }
 
 /* A body whose first word is made from a country's name (<demonym>) is

@@ -660,6 +660,31 @@ static bool comma_pair(const kg_extractor *ex, const clause *c, size_t k)
     return false;
 }
 
+#define EX_FAR_OBJECT_GAP 8
+
+/* "participating in the relevant planning and conduct phases of the Lake
+ * Exercise": a name after "of" ([article]) at the end of lower-case words
+ * (no punctuation, auxiliary or other preposition: not "under way to
+ * ensure consistency between the output of X") within
+ * EX_FAR_OBJECT_GAP words of the cue's end q is its object, as "the phases
+ * of X" right after the cue would be. Not for the short cues. */
+static bool far_object(const clause *c, size_t q, size_t r, bool is_short)
+{
+    const ex_token *tk = c->t->tokens;
+    if (is_short || r >= c->count || gap(c, q, c->m[r].first) > EX_FAR_OBJECT_GAP)
+        return false;
+    size_t of = c->m[r].first;
+    if (of > q && is_article(&tk[of - 1]))
+        of--;
+    if (of <= q + 1 || strcmp(tk[of - 1].lower, "of"))
+        return false;
+    for (size_t i = q; i + 1 < of; i++)
+        if (tk[i].kind != EX_WORD || tk[i].is_cap || tk[i].is_digit || is_auxiliary(&tk[i]) ||
+            strcmp(tk[i].lower, "between") == 0)
+            return false;
+    return !has_preposition(c, q, of - 1);
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -670,7 +695,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     while (r < c->count && c->m[r].first < q)
         r++;
     *next_mention = r;
-    if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
+    if (r >= c->count || (gap(c, q, c->m[r].first) > right_max && !far_object(c, q, r, is_short)))
         return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
     const ex_token *tk = c->t->tokens;
     /* "X was established in 2003 by Y": a passive verb cue with "by"
