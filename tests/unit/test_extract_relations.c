@@ -244,6 +244,14 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "DANU"));
     assert_null(relation(&e, "Joint Declaration on RDU-DANU Cooperation", "adopted_by", "RDU"));
     release(&e);
+    /* a name seen only after "of" inside another gets its own prefix */
+    run("The Rhine Union (RDU) met. In June, the Director participates in an informal meeting "
+        "of RDU Foreign Ministers.", &e);
+    assert_quote(relation(&e, "RDU Foreign Ministers", "part_of", "Rhine Union"),
+                 "RDU Foreign Ministers");
+    assert_non_null(relation(&e, "RDU Foreign Ministers", "participated_in",
+                             "informal meeting of RDU Foreign Ministers"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

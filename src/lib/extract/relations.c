@@ -1153,6 +1153,13 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
                     (!owned || !ex->lexicon.cues[inner_cues[x]].is_reverse))
                     same[n++] = inner_cues[x];
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
+            /* "a meeting of RDU Foreign Ministers": the inner name is seen
+             * only here, so its own prefix is related here ("RDU Foreign
+             * Ministers" part_of RDU) */
+            size_t head, hl = kg_ex_known_length(ex, c->t, y, m->last - 1, &head);
+            if (st == KG_OK && np && hl && head != inner && !tk[y].is_joined &&
+                !tk[y + hl].is_joined && tk[y + hl].kind == EX_WORD)
+                st = relate_entities(ex, c, inner, head, prefix, np, tk[y].start, q1, y, 0.45);
             break;
         }
         /* X (the A’s lower-case words ...): "the Rhine Office (the
