@@ -420,6 +420,14 @@ static void test_in_names(void **state)
     assert_non_null(relation(&e, "Delta Union staff", "participated_in", "Lake Exercise"));
     assert_null(relation(&e, "Sava Office", "operates_under", "Rivers Plan"));
     release(&e);
+    /* a verb and "to" with its object between ("contributed civil assets
+     * to"); not over "and" or a preposition */
+    run("The Delta Union has contributed civil assets to the Sava Mission. The Lake Board "
+        "contributed and spoke to the Rhine Mission.", &e);
+    assert_quote(relation(&e, "Delta Union", "supports", "Sava Mission"),
+                 "Delta Union has contributed civil assets to the Sava Mission");
+    assert_null(relation(&e, "Lake Board", "supports", "Rhine Mission"));
+    release(&e);
 }
 
 /* A body whose first word is made from a country's name (<demonym>) is

@@ -1508,6 +1508,40 @@ static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
     return st;
 }
 
+/* "The Union has contributed civil assets to the Sava Mission": a cue of a
+ * verb and "to" or "with" ("contributed to") matches with one or two
+ * lower-case words (its object) between them; the cues that match at p
+ * (lexicon entries by_word[from .. from + count)) go to out, and the
+ * tokens they span is returned (0: none). */
+static size_t gapped_cues(const kg_extractor *ex, const clause *c, size_t p, size_t from,
+                          size_t count, size_t *out, size_t *n)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t span = 0;
+    *n = 0;
+    for (size_t j = from; j < from + count && *n < EX_CUES_AT_MAX; j++) {
+        size_t idx = ex->lexicon.by_word[j];
+        const ex_cue *cue = &ex->lexicon.cues[idx];
+        if (cue->kind != EX_CUE_EDGE || cue->count != 2 || cue->is_first_joined ||
+            (strcmp(cue->words[1], "to") && strcmp(cue->words[1], "with")) ||
+            tk[p].kind != EX_WORD || strcmp(tk[p].lower, cue->words[0]))
+            continue;
+        for (size_t x = p + 2; x <= p + 3 && x < c->last; x++) {
+            const ex_token *w = &tk[x - 1];
+            if (w->kind != EX_WORD || w->is_cap || w->is_digit || is_auxiliary(w) ||
+                is_article(w) || has_preposition(c, x - 1, x) ||
+                strcmp(w->lower, "and") == 0 || strcmp(w->lower, "or") == 0)
+                break;
+            if (strcmp(tk[x].lower, cue->words[1]) == 0 && (!span || span == x + 1 - p)) {
+                span = x + 1 - p;
+                out[(*n)++] = idx;
+                break;
+            }
+        }
+    }
+    return span;
+}
+
 static kg_status clause_relations(kg_extractor *ex, const clause *c)
 {
     size_t clause_start = ex->relation_count;
@@ -1530,6 +1564,8 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
             len = cue->count;
             cues[n++] = idx;
         }
+        if (!len)
+            len = gapped_cues(ex, c, p, from, n_start, cues, &n);
         if (!len)
             continue;
         kg_status st = cue_at(ex, c, p, p + len, cues, n, &next_mention);
