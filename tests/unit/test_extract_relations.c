@@ -152,6 +152,15 @@ static void test_coordination(void **state)
     assert_true(relation(&e, "Lake Board", "cooperates_with", "Sava Agency") ||
                 relation(&e, "Sava Agency", "cooperates_with", "Lake Board"));
     release(&e);
+    /* after an event, "between" names who takes part ("between" on
+     * participated_in, reverse) */
+    run("The Union holds an annual joint consultative meeting between the Lake Office and the "
+        "Sava Court.", &e);
+    const char *meeting = "annual joint consultative meeting";
+    assert_non_null(relation(&e, "Lake Office", "participated_in", meeting));
+    assert_non_null(relation(&e, "Sava Court", "participated_in", meeting));
+    assert_null(relation(&e, "Lake Office", "cooperates_with", "Sava Court"));
+    release(&e);
     /* "A and its successor B" is a list */
     run("Both Operation Blue and its successor Operation Green cooperated with the Sava "
         "Mission.", &e);
