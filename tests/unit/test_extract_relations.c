@@ -110,6 +110,13 @@ static void test_lists_and_owners(void **state)
     assert_null(relation(&e, "Tromsø", "located_at", "Norway")); /* a list, not "Mons, Belgium" */
     assert_null(relation(&e, "Arctic Council", "located_at", "Tromsø"));
     release(&e);
+    /* "their" before the fronted name, as an article */
+    run("December 1998: At their summit in Lakeport, Chile and Peru make a joint statement.",
+        &e);
+    assert_quote(relation(&e, "Chile", "participated_in", "summit in Lakeport"),
+                 "At their summit in Lakeport, Chile");
+    assert_non_null(relation(&e, "Peru", "participated_in", "summit in Lakeport"));
+    release(&e);
 }
 
 /* Coordination: a plural title shared by "of A and B" stands for both
@@ -133,6 +140,26 @@ static void test_coordination(void **state)
     assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Austria"));
     assert_non_null(relation(&e, "Rhine Pact", "signed_by", "Hungary"));
     assert_null(relation(&e, "Austria", "signed_by", "Hungary"));
+    release(&e);
+    /* "between" after an agreement: the parties sign it, and they are not
+     * said to cooperate; after a name that signs nothing it stays symmetric */
+    run("In May 1990, an exchange of letters between the Lake Board and the River Court "
+        "opened talks. The Delta Office hosts talks between the Lake Board and the Sava "
+        "Agency.", &e);
+    assert_non_null(relation(&e, "exchange of letters", "signed_by", "Lake Board"));
+    assert_non_null(relation(&e, "exchange of letters", "signed_by", "River Court"));
+    assert_null(relation(&e, "Lake Board", "cooperates_with", "River Court"));
+    assert_true(relation(&e, "Lake Board", "cooperates_with", "Sava Agency") ||
+                relation(&e, "Sava Agency", "cooperates_with", "Lake Board"));
+    release(&e);
+    /* after an event, "between" names who takes part ("between" on
+     * participated_in, reverse) */
+    run("The Union holds an annual joint consultative meeting between the Lake Office and the "
+        "Sava Court.", &e);
+    const char *meeting = "annual joint consultative meeting";
+    assert_non_null(relation(&e, "Lake Office", "participated_in", meeting));
+    assert_non_null(relation(&e, "Sava Court", "participated_in", meeting));
+    assert_null(relation(&e, "Lake Office", "cooperates_with", "Sava Court"));
     release(&e);
     /* "A and its successor B" is a list */
     run("Both Operation Blue and its successor Operation Green cooperated with the Sava "
@@ -202,6 +229,37 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "DANU", "member_of", "RDU-DANU Working Group"));
     assert_non_null(relation(&e, "DANU", "participated_in", "RDU-DANU Conference"));
     assert_null(relation(&e, "RDU-DANU Working Group", "part_of", "DANU"));
+    release(&e);
+    /* the pair belongs to the known name it opens inside a longer one, and
+     * a body after "meeting of" takes part in it (<of> @event>body); not
+     * what an owner's event is done to ("Ruritania’s annexation of X") */
+    run("The Rhine Union met the Danube Union. The RDU supports the DANU. The RDU-DANU "
+        "Working Group was set up.\nMay 2003: First meeting of the RDU-DANU Working Group.\n"
+        "Since Ruritania’s illegal annexation of the Lake Office, the Board has met.", &e);
+    const char *meeting = "First meeting of the RDU-DANU Working Group";
+    assert_non_null(relation(&e, "RDU", "member_of", "RDU-DANU Working Group"));
+    assert_non_null(relation(&e, "DANU", "member_of", "RDU-DANU Working Group"));
+    assert_null(relation(&e, "RDU", "participated_in", meeting));
+    assert_non_null(relation(&e, "RDU-DANU Working Group", "participated_in", meeting));
+    assert_null(relation(&e, "Lake Office", "participated_in",
+                         "Ruritania’s illegal annexation of the Lake Office"));
+    release(&e);
+    /* an agreement named by the pair is adopted by both (<pair> @treaty on
+     * adopted_by); a pair after a preposition is what it is about */
+    run("The Rhine Union met the Danube Union. The RDU supports the DANU. The RDU-DANU "
+        "Declaration on Rivers was agreed. The Joint Declaration on RDU-DANU Cooperation "
+        "followed.", &e);
+    assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "RDU"));
+    assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "DANU"));
+    assert_null(relation(&e, "Joint Declaration on RDU-DANU Cooperation", "adopted_by", "RDU"));
+    release(&e);
+    /* a name seen only after "of" inside another gets its own prefix */
+    run("The Rhine Union (RDU) met. In June, the Director participates in an informal meeting "
+        "of RDU Foreign Ministers.", &e);
+    assert_quote(relation(&e, "RDU Foreign Ministers", "part_of", "Rhine Union"),
+                 "RDU Foreign Ministers");
+    assert_non_null(relation(&e, "RDU Foreign Ministers", "participated_in",
+                             "informal meeting of RDU Foreign Ministers"));
     release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
@@ -307,6 +365,121 @@ static void test_schema_default(void **state)
     release(&e);
 }
 
+/* An owner before "’s" leads the event it owns (<possessive>); the event
+ * takes place in a place or country after "of" (<of> @event>place,country),
+ * with or without an owner. */
+static void test_owned_events(void **state)
+{
+    (void)state;
+    extracted e;
+    run("Since Chile’s full-scale invasion of Lowland Island in 2030, the Board has met. The "
+        "invasion of Peru ended.", &e);
+    const char *invasion = "Chile’s full-scale invasion of Lowland Island";
+    json_t *r = relation(&e, invasion, "led_by", "Chile");
+    assert_non_null(r);
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "name-possessive");
+    assert_non_null(relation(&e, invasion, "located_at", "Lowland Island"));
+    assert_non_null(relation(&e, "invasion of Peru", "located_at", "Peru"));
+    assert_null(relation(&e, "Peru", "participated_in", "invasion of Peru"));
+    release(&e);
+    /* an owned description in lower case followed by a name of its type is
+     * that name: the owner owns it too (not a name of another type) */
+    run("The Board supported Greece, as well as the Rhine Union's border agency Frontline, "
+        "in their efforts. The Delta Union's new agency Lakeport Island was quiet.", &e);
+    assert_non_null(relation(&e, "Frontline", "part_of", "Rhine Union"));
+    assert_null(relation(&e, "Lakeport Island", "part_of", "Delta Union"));
+    release(&e);
+    /* "-run" glued to a name, as "-led" */
+    run("The Delta Union (DU) met. The Union also funded projects in DU-run River Teams.", &e);
+    assert_non_null(relation(&e, "River Teams", "led_by", "Delta Union"));
+    release(&e);
+    run("For years the Delta Union naval forces (Operation Linden) patrolled the Black Sea.",
+        &e);
+    assert_non_null(relation(&e, "Operation Linden", "led_by", "Delta Union"));
+    release(&e);
+}
+
+/* "in" and a place stay inside a name after a cue word ("Lake Summit in
+ * Oslo"), not after a name's own word ("Operation Linden in the Black
+ * Sea" is the operation, then where it is). */
+static void test_in_names(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Delta Union (DU) met. The Sava Force supported the DU’s Operation Linden in the "
+        "Black Sea. The Lake Summit in Oslo ended.", &e);
+    assert_null(entity(&e, "Operation Linden in the Black Sea"));
+    assert_non_null(relation(&e, "Operation Linden", "located_at", "Black Sea"));
+    assert_non_null(relation(&e, "Operation Linden", "led_by", "Delta Union"));
+    assert_non_null(relation(&e, "Sava Force", "supports", "Operation Linden"));
+    assert_non_null(relation(&e, "Lake Summit in Oslo", "located_at", "Oslo"));
+    release(&e);
+    /* after a passive, "at"/"in" places its subject; not across other words */
+    run("In 2006 a Delta Cell was set up at the Sava Command. The Lake Council met many "
+        "people in Oslo.", &e);
+    assert_quote(relation(&e, "Delta Cell", "located_at", "Sava Command"),
+                 "Delta Cell was set up at the Sava Command");
+    assert_null(relation(&e, "Lake Council", "located_at", "Oslo"));
+    release(&e);
+    /* an object far from its verb after lower-case words and "of"; not
+     * across a preposition */
+    run("This saw Delta Union staff participating in the relevant planning and conduct "
+        "phases of the Lake Exercise. The Sava Office works under way to ensure consistency "
+        "with the output of the Rivers Plan.", &e);
+    assert_non_null(relation(&e, "Delta Union staff", "participated_in", "Lake Exercise"));
+    assert_null(relation(&e, "Sava Office", "operates_under", "Rivers Plan"));
+    release(&e);
+    /* a verb and "to" with its object between ("contributed civil assets
+     * to"); not over "and" or a preposition */
+    run("The Delta Union has contributed civil assets to the Sava Mission. The Lake Board "
+        "contributed and spoke to the Rhine Mission.", &e);
+    assert_quote(relation(&e, "Delta Union", "supports", "Sava Mission"),
+                 "Delta Union has contributed civil assets to the Sava Mission");
+    assert_null(relation(&e, "Lake Board", "supports", "Rhine Mission"));
+    release(&e);
+}
+
+/* A body whose first word is made from a country's name (<demonym>) is
+ * part of that country; the longest shared start wins (Austria, not
+ * Australia); a word that shares only a little is no demonym. */
+static void test_demonyms(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Chilean Ministry of Defence met the Iraqi National Police. The Austrian Council "
+        "met the Nordic Council.", &e);
+    json_t *r = relation(&e, "Chilean Ministry of Defence", "part_of", "Chile");
+    assert_non_null(r);
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "name-demonym");
+    assert_non_null(relation(&e, "Iraqi National Police", "part_of", "Iraq"));
+    assert_non_null(relation(&e, "Austrian Council", "part_of", "Austria"));
+    assert_null(entity(&e, "Australia"));
+    assert_int_equal(json_array_size(json_object_get(e.root, "relations")), 3);
+    release(&e);
+}
+
+/* ", including" and lower-case words: the names after it are what the
+ * nearest name before it of a "<including>" left type is about (concerns),
+ * not its parts; a name right after "including" is left to the word cues. */
+static void test_including(void **state)
+{
+    (void)state;
+    extracted e;
+    run("The Lake Dialogue covers many issues relevant to the Delta Office, including "
+        "threats posed by Norway and Chile, and the situation in the Black Sea.", &e);
+    json_t *r = relation(&e, "Lake Dialogue", "concerns", "Norway");
+    assert_quote(r, "Lake Dialogue covers many issues relevant to the Delta Office, including "
+                    "threats posed by Norway");
+    assert_string_equal(json_string_value(json_object_get(r, "rule")), "including");
+    assert_non_null(relation(&e, "Lake Dialogue", "concerns", "Chile"));
+    assert_non_null(relation(&e, "Lake Dialogue", "concerns", "Black Sea"));
+    assert_null(relation(&e, "Delta Office", "concerns", "Norway"));
+    release(&e);
+    run("The Lake Dialogue has several strands, including the Delta Project.", &e);
+    assert_null(relation(&e, "Lake Dialogue", "concerns", "Delta Project"));
+    release(&e);
+}
+
 /* Descriptions that refer back to a name (node type `anaphors` in the
  * schema): "the organisation" is the organisation named last; "the
  * Alliance", capitalised, the one named most often whose label is no
@@ -404,6 +577,10 @@ int main(void)
         cmocka_unit_test(test_cue_types),
         cmocka_unit_test(test_schema_default),
         cmocka_unit_test(test_anaphors),
+        cmocka_unit_test(test_including),
+        cmocka_unit_test(test_owned_events),
+        cmocka_unit_test(test_demonyms),
+        cmocka_unit_test(test_in_names),
         cmocka_unit_test(test_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

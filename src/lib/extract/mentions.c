@@ -237,8 +237,12 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
                 tk[k].is_allcaps)
                 break;
         } else if (strcmp(tk[j].lower, "in") == 0 && left_typed &&
-                   !inner_cue_for(ex, "in", type_by_cues(ex, tk, a, j))) {
-            break; /* "Mission in Kosovo": a name, then a place */
+                   (!inner_cue_for(ex, "in", type_by_cues(ex, tk, a, j)) ||
+                    type_by_cues(ex, tk, j - 1, j) == KG_SCHEMA_NOT_FOUND)) {
+            /* "Mission in Kosovo": a name, then a place; so is "Operation
+             * Sophia in the Central Sea", where no cue word ("Summit",
+             * "Mission") stands before "in" */
+            break;
         }
         j = k;
     }

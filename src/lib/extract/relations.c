@@ -188,7 +188,8 @@ static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
-                                        "frame-subject", "name-suffix", "name-pair"};
+                                        "frame-subject", "name-suffix", "name-pair",
+                                        "name-demonym", "name-possessive", "including"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -659,6 +660,31 @@ static bool comma_pair(const kg_extractor *ex, const clause *c, size_t k)
     return false;
 }
 
+#define EX_FAR_OBJECT_GAP 8
+
+/* "participating in the relevant planning and conduct phases of the Lake
+ * Exercise": a name after "of" ([article]) at the end of lower-case words
+ * (no punctuation, auxiliary or other preposition: not "under way to
+ * ensure consistency between the output of X") within
+ * EX_FAR_OBJECT_GAP words of the cue's end q is its object, as "the phases
+ * of X" right after the cue would be. Not for the short cues. */
+static bool far_object(const clause *c, size_t q, size_t r, bool is_short)
+{
+    const ex_token *tk = c->t->tokens;
+    if (is_short || r >= c->count || gap(c, q, c->m[r].first) > EX_FAR_OBJECT_GAP)
+        return false;
+    size_t of = c->m[r].first;
+    if (of > q && is_article(&tk[of - 1]))
+        of--;
+    if (of <= q + 1 || strcmp(tk[of - 1].lower, "of"))
+        return false;
+    for (size_t i = q; i + 1 < of; i++)
+        if (tk[i].kind != EX_WORD || tk[i].is_cap || tk[i].is_digit || is_auxiliary(&tk[i]) ||
+            strcmp(tk[i].lower, "between") == 0)
+            return false;
+    return !has_preposition(c, q, of - 1);
+}
+
 static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                         const size_t *cues, size_t n, size_t *next_mention)
 {
@@ -669,7 +695,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
     while (r < c->count && c->m[r].first < q)
         r++;
     *next_mention = r;
-    if (r >= c->count || gap(c, q, c->m[r].first) > right_max)
+    if (r >= c->count || (gap(c, q, c->m[r].first) > right_max && !far_object(c, q, r, is_short)))
         return pronoun_after_list(ex, c, p, q, r, cues, n, left_max);
     const ex_token *tk = c->t->tokens;
     /* "X was established in 2003 by Y": a passive verb cue with "by"
@@ -696,6 +722,17 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return KG_OK;
     bool has_left = after > 0 && c->m[after - 1].last <= p &&
                     gap(c, c->m[after - 1].last, p) <= left_max;
+    /* "an EU cell was set up at SHAPE": after a passive (an auxiliary and
+     * one or two lower-case words) "in"/"at" places the passive's subject */
+    if (is_short && !has_left && after > 0 && c->m[after - 1].last + 2 <= p &&
+        c->m[after - 1].last + 3 >= p) {
+        size_t i = c->m[after - 1].last;
+        bool passive = is_auxiliary(&tk[i]);
+        for (size_t x = i + 1; passive && x < p; x++)
+            passive = tk[x].kind == EX_WORD && !tk[x].is_cap && !tk[x].is_digit &&
+                      !is_auxiliary(&tk[x]) && !is_article(&tk[x]);
+        has_left = passive;
+    }
     size_t left = after - 1, r0 = after;
     /* "A and B condemn X, and support Y": after ", and" the nearest name
      * on the left belongs to the conjunct before; the subject is the
@@ -777,10 +814,29 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
                 return relate_entities(ex, c, c->m[r].entity, c->alt[r], cues + k, 1,
                                        tk[p].start, tk[c->m[r].last - 1].end, p, conf - 0.1);
     /* "talks between A and B": both ends after the cue; "the Pact was
-     * signed between A and B" relates the Pact to each */
-    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo &&
-        kg_schema_edge_type(ex->schema, cue->type)->is_symmetric)
-        return between_pairs(ex, c, rlo, rhi, cues, n, p, q, conf - 0.1);
+     * signed between A and B" relates the Pact to each, and so does "an
+     * exchange of letters between A and B" when a cue of a type that is
+     * not symmetric ("between" on signed_by) takes the name before it */
+    size_t own[EX_CUES_AT_MAX];
+    if (strcmp(cue->words[cue->count - 1], "between") == 0 && rhi > rlo) {
+        size_t no = 0, sym[EX_CUES_AT_MAX], ns = 0;
+        for (size_t k = 0; k < n; k++) {
+            const ex_cue *ck = &ex->lexicon.cues[cues[k]];
+            size_t lt = has_left ? ex->entities[c->m[left].entity].type : 0;
+            if (kg_schema_edge_type(ex->schema, ck->type)->is_symmetric)
+                sym[ns++] = cues[k];
+            else if (has_left && kg_schema_allows(ex->schema, ck->type,
+                                                  ck->is_reverse ? ex->entities[c->m[r].entity].type : lt,
+                                                  ck->is_reverse ? lt : ex->entities[c->m[r].entity].type))
+                own[no++] = cues[k];
+        }
+        if (no) {
+            cues = own;
+            n = no;
+            cue = &ex->lexicon.cues[cues[0]];
+        } else if (ns)
+            return between_pairs(ex, c, rlo, rhi, sym, ns, p, q, conf - 0.1);
+    }
     if (has_left) {
         size_t llo, lhi;
         list_around(c, left, &llo, &lhi);
@@ -925,6 +981,55 @@ static size_t one_word_name(const kg_extractor *ex, const clause *c, size_t i)
     return found == EX_NO_ENTITY ? found : kg_ex_resolve(ex, found);
 }
 
+/* Whether word (`len` bytes) may be made from name, the name of a place of
+ * one word: they share at least 4 bytes, and a shared start longer than
+ * the other's (a demonym adds at most 3 bytes, "Iraq" + "i", "Chin" +
+ * "ese"; the name at most 5 after it, "Afghan" + "istan"). Returns the
+ * shared length, 0 when not. */
+static size_t demonym_of(const char *word, size_t len, const char *name)
+{
+    if (strchr(name, ' ') || strchr(name, '-') ||
+        (strlen(name) == len && strncmp(word, name, len) == 0))
+        return 0;
+    size_t p = 0, n = strlen(name);
+    while (p < len && p < n && word[p] == name[p])
+        p++;
+    return p >= 4 && len - p <= 3 && n - p <= 5 ? p : 0;
+}
+
+/* The entity of a type in `types` with a one-word name that the first word
+ * of mention m is made from ("Afghan Police": Afghanistan; the longest
+ * shared start wins, then the first entity), when that word is no name of
+ * its own and the mention has more words; else EX_NO_ENTITY. */
+static size_t demonym_entity(const kg_extractor *ex, const clause *c, const ex_mention *m,
+                             uint64_t types)
+{
+    const ex_token *tk = c->t->tokens;
+    const ex_token *w = &tk[m->first];
+    size_t len = w->end - w->start, known;
+    if (m->last - m->first < 2 || w->kind != EX_WORD || !w->is_cap || w->is_allcaps ||
+        len < 4 || len > 32 || tk[m->first + 1].is_joined || tk[m->first + 1].kind != EX_WORD ||
+        kg_ex_known_length(ex, c->t, m->first, m->first + 1, &known) > 0)
+        return EX_NO_ENTITY;
+    const char *word = c->t->text + w->start;
+    size_t best = EX_NO_ENTITY, best_len = 0;
+    for (size_t e = 0; e < ex->entity_count; e++) {
+        const ex_entity *en = &ex->entities[e];
+        if (!type_in(types, en->type) || ex->merged_into[e] != e || word[0] != en->label[0])
+            continue;
+        size_t p = demonym_of(word, len, en->label);
+        for (size_t a = 0; a < en->alias_count; a++) {
+            size_t pa = demonym_of(word, len, en->aliases[a]);
+            p = pa > p ? pa : p;
+        }
+        if (p > best_len) {
+            best = e;
+            best_len = p;
+        }
+    }
+    return best;
+}
+
 /* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
  * prefix), "President of the Nordic Council" holds "Nordic Council"
  * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
@@ -932,24 +1037,54 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
 {
     size_t prefix[EX_CUES_AT_MAX], inner_cues[EX_CUES_AT_MAX];
     size_t np = structural_cues(ex, EX_PREFIX, prefix);
+    size_t poss_cues[EX_CUES_AT_MAX], npo = structural_cues(ex, EX_POSSESSIVE, poss_cues);
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
     size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
+    size_t demonym[EX_CUES_AT_MAX], nd = structural_cues(ex, EX_DEMONYM, demonym);
+    uint64_t demonym_types = 0; /* the right types of the <demonym> cues */
+    for (size_t x = 0; x < nd; x++)
+        demonym_types |= ex->lexicon.cues[demonym[x]].right_types
+                             ? ex->lexicon.cues[demonym[x]].right_types
+                             : ~(uint64_t)0;
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
+        /* "the Afghan National Police": a word made from a country's name */
+        if (nd) {
+            bool fits = false;
+            for (size_t x = 0; x < nd; x++)
+                fits |= type_in(ex->lexicon.cues[demonym[x]].left_types,
+                                ex->entities[m->entity].type);
+            size_t land = fits ? demonym_entity(ex, c, m, demonym_types) : EX_NO_ENTITY;
+            if (land != EX_NO_ENTITY)
+                st = relate_entities(ex, c, m->entity, land, demonym, nd, q0, q1, m->first, 0.4);
+        }
         /* two known one-word names joined by a hyphen inside the name:
          * "the RDU-DANU talks" relates both */
         for (size_t f = m->first; npair && st == KG_OK && f + 1 < m->last; f++) {
             size_t a = one_word_name(ex, c, f), b = one_word_name(ex, c, f + 1);
             if (!tk[f + 1].is_joined || a == EX_NO_ENTITY || b == EX_NO_ENTITY || a == b)
                 continue;
-            st = relate_entities(ex, c, m->entity, a, pair, npair, q0, q1, m->first, 0.4);
+            /* the pair belongs to the shortest known name it opens inside
+             * this one: "First meeting of the RDU-DANU Group" relates the
+             * Group to RDU and DANU, not the meeting */
+            size_t holder = m->entity;
+            for (size_t to = f + 3; to < m->last || (to == m->last && f > m->first); to++)
+                if (kg_ex_known_length(ex, c->t, f, to, &inner) == to - f) {
+                    holder = inner;
+                    break;
+                }
+            /* "Declaration on RDU-DANU Cooperation": after a preposition the
+             * pair is in a complement, what the name is about */
+            if (holder == m->entity && has_preposition(c, m->first, f))
+                break;
+            st = relate_entities(ex, c, holder, a, pair, npair, q0, q1, m->first, 0.4);
             if (st == KG_OK)
-                st = relate_entities(ex, c, m->entity, b, pair, npair, q0, q1, m->first, 0.4);
+                st = relate_entities(ex, c, holder, b, pair, npair, q0, q1, m->first, 0.4);
             break;
         }
         /* a known name that ends the name after a capitalised word: "Rhine
@@ -975,7 +1110,28 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             for (size_t x = 0; x < np; x++)
                 if (!owns || !ex->lexicon.cues[prefix[x]].right_types)
                     owner[no++] = prefix[x];
+            /* an owner also by the <possessive> cues ("Tarnia’s invasion of
+             * X" is led by Tarnia) */
+            for (size_t x = 0; owns && x < npo && no < EX_CUES_AT_MAX; x++)
+                owner[no++] = poss_cues[x];
             st = relate_entities(ex, c, m->entity, inner, owner, no, q0, q1, m->first, 0.5);
+            /* "the Union’s border agency Frontex" (or ", Frontex", or "the
+             * Union naval forces (Operation Linden)"): an owned description
+             * in lower case, then a name of its type, is that name; the
+             * owner owns it too */
+            bool described = f + len + owns < m->last;
+            for (size_t x = f + len + owns; x < m->last; x++)
+                described &= tk[x].kind == EX_WORD && !tk[x].is_cap && !tk[x].is_digit;
+            size_t next = k + 1 < c->count ? c->m[k + 1].first : c->last;
+            if (described && st == KG_OK && k + 1 < c->count &&
+                ex->entities[c->m[k + 1].entity].type == ex->entities[m->entity].type &&
+                (next == m->last ||
+                 (next == m->last + 1 && is_punct(c, m->last, ',') && owns) ||
+                 (next == m->last + 1 && is_punct(c, m->last, '(') &&
+                  is_punct(c, c->m[k + 1].last, ')'))) &&
+                !heads_list(c, k + 1))
+                st = relate_entities(ex, c, c->m[k + 1].entity, inner, owner, no, q0,
+                                     tk[c->m[k + 1].last - 1].end, m->first, 0.45);
             break;
         }
         for (size_t j = m->first + 1; ni && st == KG_OK && j + 1 < m->last; j++) {
@@ -984,11 +1140,26 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             size_t y = is_token(c, j + 1, "the") ? j + 2 : j + 1;
             if (y >= m->last || kg_ex_known_length(ex, c->t, y, m->last, &inner) != m->last - y)
                 continue;
-            size_t same[EX_CUES_AT_MAX], n = 0; /* the cues of this word */
+            /* the cues of this word; after an owner ("Tarnia’s invasion of
+             * X") X is what the event is done to, so the reverse cues, which
+             * make X the source ("<of> @event>body": the body takes part in
+             * "the meeting of the Body"), do not apply */
+            bool owned = false;
+            for (size_t x = m->first; x < j; x++)
+                owned |= tk[x].kind == EX_POSS;
+            size_t same[EX_CUES_AT_MAX], n = 0;
             for (size_t x = 0; x < ni; x++)
-                if (strcmp(ex->lexicon.cues[inner_cues[x]].words[0], tk[j].lower) == 0)
+                if (strcmp(ex->lexicon.cues[inner_cues[x]].words[0], tk[j].lower) == 0 &&
+                    (!owned || !ex->lexicon.cues[inner_cues[x]].is_reverse))
                     same[n++] = inner_cues[x];
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
+            /* "a meeting of RDU Foreign Ministers": the inner name is seen
+             * only here, so its own prefix is related here ("RDU Foreign
+             * Ministers" part_of RDU) */
+            size_t head, hl = kg_ex_known_length(ex, c->t, y, m->last - 1, &head);
+            if (st == KG_OK && np && hl && head != inner && !tk[y].is_joined &&
+                !tk[y + hl].is_joined && tk[y + hl].kind == EX_WORD)
+                st = relate_entities(ex, c, inner, head, prefix, np, tk[y].start, q1, y, 0.45);
             break;
         }
         /* X (the A’s lower-case words ...): "the Rhine Office (the
@@ -1144,7 +1315,9 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
     f->active = false;
     const ex_mention *m = &c->m[0];
     size_t i = m->first;
-    while (i > c->first && is_article(&tk[i - 1]))
+    /* "At the Summit", "At their summit in Oslo" */
+    while (i > c->first && (is_article(&tk[i - 1]) || strcmp(tk[i - 1].lower, "their") == 0 ||
+                            strcmp(tk[i - 1].lower, "its") == 0))
         i--;
     if (c->count < 2 || i == c->first || !is_fronted(c, i - 1) || !is_punct(c, m->last, ','))
         return KG_OK;
@@ -1168,6 +1341,51 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
         }
     }
     return st == KG_OK ? frame_objects(ex, c, k, cues, n) : st;
+}
+
+/* "Political dialogue covers many issues, including threats posed by
+ * Tarnia and Lowland": what ", including" introduces is lower-case (the
+ * issues' kinds), so the names after it are not parts of what comes before
+ * it but what that is about. The "<including>" cues relate the nearest name
+ * before the comma whose type is one of their left types to every name
+ * after "including" in the clause, confidence 0.3. A name right after
+ * "including" (an article between at most) is left to the word cues
+ * ("the Union's bodies, including the Council": part_of). */
+static kg_status including_topics(kg_extractor *ex, const clause *c)
+{
+    size_t cues[EX_CUES_AT_MAX], n = structural_cues(ex, EX_INCLUDING, cues);
+    const ex_token *tk = c->t->tokens;
+    kg_status st = KG_OK;
+    size_t k = 0;
+    for (size_t p = c->first + 1; n && p < c->last && st == KG_OK; p++) {
+        if (strcmp(tk[p].lower, "including") || !is_punct(c, p - 1, ','))
+            continue;
+        while (k < c->count && c->m[k].first < p)
+            k++;
+        if (k == 0 || k >= c->count || gap(c, p + 1, c->m[k].first) == 0)
+            continue;
+        bool plain = true; /* lower-case words only, up to the first name */
+        for (size_t i = p + 1; i < c->m[k].first; i++)
+            plain &= tk[i].kind != EX_WORD || !tk[i].is_cap;
+        if (!plain)
+            continue;
+        size_t left = k;
+        while (left-- > 0) {
+            bool fits = false;
+            for (size_t j = 0; j < n; j++)
+                fits |= ex->lexicon.cues[cues[j]].left_types != 0 &&
+                        type_in(ex->lexicon.cues[cues[j]].left_types,
+                                ex->entities[c->m[left].entity].type);
+            if (fits)
+                break;
+        }
+        if (left >= k)
+            continue;
+        for (size_t b = k; b < c->count && st == KG_OK; b++)
+            if (c->m[b].entity != c->m[left].entity)
+                st = relate(ex, c, left, b, cues, n, p, p + 1, 0.3);
+    }
+    return st;
 }
 
 #define EX_DEFAULT_GAP 8
@@ -1290,6 +1508,40 @@ static kg_status schema_default(kg_extractor *ex, const clause *c, size_t from)
     return st;
 }
 
+/* "The Union has contributed civil assets to the Sava Mission": a cue of a
+ * verb and "to" or "with" ("contributed to") matches with one or two
+ * lower-case words (its object) between them; the cues that match at p
+ * (lexicon entries by_word[from .. from + count)) go to out, and the
+ * tokens they span is returned (0: none). */
+static size_t gapped_cues(const kg_extractor *ex, const clause *c, size_t p, size_t from,
+                          size_t count, size_t *out, size_t *n)
+{
+    const ex_token *tk = c->t->tokens;
+    size_t span = 0;
+    *n = 0;
+    for (size_t j = from; j < from + count && *n < EX_CUES_AT_MAX; j++) {
+        size_t idx = ex->lexicon.by_word[j];
+        const ex_cue *cue = &ex->lexicon.cues[idx];
+        if (cue->kind != EX_CUE_EDGE || cue->count != 2 || cue->is_first_joined ||
+            (strcmp(cue->words[1], "to") && strcmp(cue->words[1], "with")) ||
+            tk[p].kind != EX_WORD || strcmp(tk[p].lower, cue->words[0]))
+            continue;
+        for (size_t x = p + 2; x <= p + 3 && x < c->last; x++) {
+            const ex_token *w = &tk[x - 1];
+            if (w->kind != EX_WORD || w->is_cap || w->is_digit || is_auxiliary(w) ||
+                is_article(w) || has_preposition(c, x - 1, x) ||
+                strcmp(w->lower, "and") == 0 || strcmp(w->lower, "or") == 0)
+                break;
+            if (strcmp(tk[x].lower, cue->words[1]) == 0 && (!span || span == x + 1 - p)) {
+                span = x + 1 - p;
+                out[(*n)++] = idx;
+                break;
+            }
+        }
+    }
+    return span;
+}
+
 static kg_status clause_relations(kg_extractor *ex, const clause *c)
 {
     size_t clause_start = ex->relation_count;
@@ -1313,6 +1565,8 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
             cues[n++] = idx;
         }
         if (!len)
+            len = gapped_cues(ex, c, p, from, n_start, cues, &n);
+        if (!len)
             continue;
         kg_status st = cue_at(ex, c, p, p + len, cues, n, &next_mention);
         if (st != KG_OK)
@@ -1322,6 +1576,8 @@ static kg_status clause_relations(kg_extractor *ex, const clause *c)
     kg_status st = frame_relations(ex, c);
     if (st == KG_OK)
         st = name_pairs(ex, c);
+    if (st == KG_OK)
+        st = including_topics(ex, c);
     return st == KG_OK ? schema_default(ex, c, clause_start) : st;
 }
 
