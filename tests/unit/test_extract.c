@@ -251,6 +251,15 @@ static void test_name_shapes(void **state)
     run("The Lake Board sent ships from the River Court to Lowland Ports.", &e);
     assert_null(entity(&e, "River Court to Lowland Ports"));
     release(&e);
+    /* "in" and a place stay in a name after its cue word ("Lake Mission
+     * in Lowland"), not after a proper word ("Operation Linden in Tarnia") */
+    run("The Board ran the Lake Mission in Lowland. Later the Board launched Operation "
+        "Linden in the Republic of Tarnia.", &e);
+    assert_string_equal(type_of(&e, "Lake Mission in Lowland"), "operation");
+    assert_string_equal(type_of(&e, "Operation Linden"), "operation");
+    assert_null(entity(&e, "Operation Linden in the Republic of Tarnia"));
+    assert_non_null(relation(&e, "Operation Linden", "located_at", "Republic of Tarnia"));
+    release(&e);
 }
 
 /* tzdata's short country names and cities, from an invented folder. */

@@ -237,8 +237,13 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
                 tk[k].is_allcaps)
                 break;
         } else if (strcmp(tk[j].lower, "in") == 0 && left_typed &&
-                   !inner_cue_for(ex, "in", type_by_cues(ex, tk, a, j))) {
-            break; /* "Mission in Kosovo": a name, then a place */
+                   (!inner_cue_for(ex, "in", type_by_cues(ex, tk, a, j)) ||
+                    cue_ending_at(ex, tk, a, j, EX_CUE_NODE, type_by_cues(ex, tk, a, j)) ==
+                        KG_SCHEMA_NOT_FOUND)) {
+            /* "Mission in Kosovo", "Summit in Vilnius": the cue word is
+             * the head, "in" and the place belong to the name; after a
+             * proper word ("Operation Linden in Lowland") they do not */
+            break;
         }
         j = k;
     }
