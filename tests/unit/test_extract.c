@@ -127,6 +127,15 @@ static void test_name_patterns(void **state)
     assert_non_null(relation(&e, "Anna Berg", "holds_position", "President of the Nordic Commission"));
     assert_string_equal(type_of(&e, "Operation Steady Oak"), "operation");
     release(&e);
+    /* a place that ends a name, then a comma and a country: the place is
+     * in the country, and the country is no second object of the verb */
+    run("The Lake Board held an informal meeting in Lakeport, Norway. The Lake Board "
+        "supported the Union's mission in Lowland, Estonia in 2004.", &e);
+    assert_non_null(relation(&e, "Lakeport", "located_at", "Norway"));
+    assert_non_null(relation(&e, "Lowland", "located_at", "Estonia"));
+    assert_non_null(relation(&e, "Lake Board", "supports", "Union's mission in Lowland"));
+    assert_null(relation(&e, "Lake Board", "supports", "Estonia"));
+    release(&e);
 }
 
 /* The clause-structure rules: relative clauses, possessors, pronouns after

@@ -644,11 +644,39 @@ static bool titles(const kg_extractor *ex, const clause *c, size_t k)
 
 static bool heads_list(const clause *c, size_t k);
 
+/* The known name that ends mention k after "in" or "at" ("Cologne" in
+ * "the Council meeting in Cologne"), or EX_NO_ENTITY. */
+static size_t place_at_end(const kg_extractor *ex, const clause *c, size_t k)
+{
+    const ex_token *tk = c->t->tokens;
+    const ex_mention *m = &c->m[k];
+    for (size_t j = m->first + 1; j + 1 < m->last; j++) {
+        if (tk[j].kind != EX_WORD || tk[j].is_cap ||
+            (strcmp(tk[j].lower, "in") && strcmp(tk[j].lower, "at")))
+            continue;
+        size_t y = strcmp(tk[j + 1].lower, "the") == 0 ? j + 2 : j + 1, inner;
+        if (y < m->last && kg_ex_known_length(ex, c->t, y, m->last, &inner) == m->last - y)
+            return inner;
+    }
+    return EX_NO_ENTITY;
+}
+
+static bool comma_types(const kg_extractor *ex, size_t ea, size_t eb);
+
 /* Whether a <comma> cue relates mention k and the one after it ("Oslo,
- * Norway"), as the schema allows. */
+ * Norway"), as the schema allows; or the place that ends mention k and
+ * the one after it ("a meeting in Cologne, Germany"). */
 static bool comma_pair(const kg_extractor *ex, const clause *c, size_t k)
 {
-    size_t a = ex->entities[c->m[k].entity].type, b = ex->entities[c->m[k + 1].entity].type;
+    if (comma_types(ex, c->m[k].entity, c->m[k + 1].entity))
+        return true;
+    size_t inner = place_at_end(ex, c, k);
+    return inner != EX_NO_ENTITY && comma_types(ex, inner, c->m[k + 1].entity);
+}
+
+static bool comma_types(const kg_extractor *ex, size_t ea, size_t eb)
+{
+    size_t a = ex->entities[ea].type, b = ex->entities[eb].type;
     for (size_t i = 0; i < ex->lexicon.count; i++) {
         const ex_cue *cue = &ex->lexicon.cues[i];
         if (cue->kind == EX_CUE_EDGE && cue->structure == EX_COMMA &&
@@ -1081,7 +1109,16 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
             st = relate(ex, c, k, k + 1, adjacent, na, c->m[k].last, c->m[k].last, 0.45);
         else if ((between == 1 || (between == 2 && is_article(&tk[c->m[k].last + 1]))) && nc &&
                  is_punct(c, c->m[k].last, ',') && !heads_list(c, k + 1))
+        {
             st = relate(ex, c, k, k + 1, comma, nc, c->m[k].last, c->m[k].last, 0.45);
+            /* "a meeting in Cologne, Germany": Cologne is in Germany */
+            size_t inner = place_at_end(ex, c, k);
+            if (st == KG_OK && inner != EX_NO_ENTITY &&
+                !comma_types(ex, c->m[k].entity, c->m[k + 1].entity))
+                st = relate_entities(ex, c, inner, c->m[k + 1].entity, comma, nc,
+                                     tk[c->m[k].first].start, tk[c->m[k + 1].last - 1].end,
+                                     c->m[k + 1].first, 0.45);
+        }
         if (st != KG_OK)
             return st;
     }
