@@ -223,6 +223,17 @@ static void test_noun_phrases(void **state)
     assert_null(entity(&e, "fund river projects"));
     assert_null(entity(&e, "new mission"));
     release(&e);
+    /* a year after the head of a phrase that is a name tells which one */
+    run("The River Court praised the Lake Board’s joint rescue exercise in 2023. A new "
+        "mission in 2004 began.", &e);
+    json_t *drill = entity(&e, "Lake Board’s joint rescue exercise in 2023");
+    assert_non_null(drill);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(drill, "aliases"), 0)),
+                        "joint rescue exercise in 2023");
+    assert_non_null(relation(&e, "Lake Board’s joint rescue exercise in 2023", "led_by",
+                             "Lake Board"));
+    assert_null(entity(&e, "new mission in 2004"));
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

@@ -878,6 +878,12 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !in_list(tk[i].lower, vague);
         if ((!modified || !telling) && b == h + 1 && s == h)
             continue;
+        /* "the joint exercise in 2023": a year after the head tells which
+         * one (not after a complement, nor "in 2023-2024") */
+        if (b == h + 1 && b + 1 < last && strcmp(tk[b].lower, "in") == 0 &&
+            tk[b + 1].is_digit && tk[b + 1].end - tk[b + 1].start == 4 &&
+            !(b + 2 < last && tk[b + 2].is_joined))
+            b += 2;
         /* "Ruritania’s annexation of Lowland" */
         size_t owner = a;
         if (a > first + 1 && tk[a - 1].kind == EX_POSS && tk[a - 2].is_cap) {
