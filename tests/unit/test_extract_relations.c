@@ -352,6 +352,12 @@ static void test_anaphors(void **state)
         &e);
     assert_null(relation(&e, "Rhine Union", "led_by", "Sava Council"));
     release(&e);
+    /* "It" opening a clause is its subject, also when a name follows a
+     * comma later (the clause is no fronted phrase) */
+    run("The Sava Council met twice. It released its Final River Report in 2021, making "
+        "proposals to the Lake Board.", &e);
+    assert_non_null(relation(&e, "Final River Report", "authored_by", "Sava Council"));
+    release(&e);
 }
 
 /* An edge type with a `fallback` priority relates two close names of a

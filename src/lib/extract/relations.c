@@ -380,6 +380,9 @@ static bool is_fronted(const clause *c, size_t p)
         const ex_token *tok = &c->t->tokens[i];
         if (tok->kind != EX_WORD || in_date(c, i) || is_article(tok))
             continue;
+        /* "It released its report, making ...": a pronoun is the subject */
+        if (words == 0 && (strcmp(tok->lower, "it") == 0 || strcmp(tok->lower, "they") == 0))
+            return false;
         if (++words > 2)
             return false;
     }
