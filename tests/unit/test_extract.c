@@ -234,6 +234,17 @@ static void test_noun_phrases(void **state)
                              "Lake Board"));
     assert_null(entity(&e, "new mission in 2004"));
     release(&e);
+    /* with two modifiers the phrase without its complement names it too;
+     * with one it names only a kind */
+    run("The Lake Board joined an extraordinary virtual summit of the River Court. The Lake "
+        "Board held an informal meeting of the Sava Council.", &e);
+    json_t *summit = entity(&e, "extraordinary virtual summit of the River Court");
+    assert_non_null(summit);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(summit, "aliases"), 0)),
+                        "extraordinary virtual summit");
+    assert_int_equal(json_array_size(json_object_get(entity(&e, "informal meeting of the Sava "
+                                                               "Council"), "aliases")), 0);
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

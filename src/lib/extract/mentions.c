@@ -785,6 +785,39 @@ static size_t complement_end(const kg_extractor *ex, const ex_text *t, size_t h,
     return words ? b : h + 1;
 }
 
+/* Modifiers that tell which one no more than "the" does: "the new
+ * mission", "relevant exercises". */
+static const char *const vague[] = {
+    "new", "own", "relevant", "previous", "recent", "future", "further", "respective",
+    "various", "possible", "current", "existing", "upcoming", "latest", "additional",
+    "similar", "other", "next", "last", "subsequent", "earlier", "later", NULL};
+
+static bool is_vague(const ex_token *tok)
+{
+    return tok->kind == EX_WORD && !tok->is_joined && in_list(tok->lower, vague);
+}
+
+/* Another name of the noun phrase [a, b) (modifiers [a, s), head h): the
+ * phrase without a complement that is a name, when two or more modifiers
+ * make the rest a name by itself ("an extraordinary virtual summit of the
+ * Lake Board" is also "the extraordinary virtual summit"; "an informal
+ * meeting" or "Ruritania’s annexation" tell only a kind). */
+static kg_status phrase_aliases(kg_extractor *ex, const ex_text *t, size_t a, size_t s,
+                                size_t h, size_t b, size_t entity)
+{
+    const ex_token *tk = t->tokens;
+    char key[EX_KEY_MAX];
+    size_t telling = 0;
+    for (size_t i = a; i < s; i++)
+        telling += tk[i].kind == EX_WORD && !tk[i].is_joined && !tk[i].is_cap &&
+                   !tk[i].is_digit && !is_vague(&tk[i]);
+    if (b > h + 2 && strcmp(tk[h + 1].lower, "of") == 0 && telling >= 2 &&
+        (tk[b - 1].is_cap || tk[b - 1].is_digit) &&
+        kg_ex_key(t->text, tk, a, h + 1, key, sizeof key))
+        return kg_ex_entity_alias(ex, entity, key);
+    return KG_OK;
+}
+
 /* Lower-case noun phrases whose head noun is a node type's cue: "an
  * exchange of notes", "the joint naval exercises", "their summit in
  * Lakeport". The phrase runs from a determiner, a possessive, a
@@ -869,13 +902,9 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
                                   (!tk[s - 1].is_cap || (s - 1 == first && !tk[s - 1].is_allcaps)));
         /* "the new mission", "relevant exercises": these words tell
          * which one no more than "the" does */
-        static const char *const vague[] = {
-            "new", "own", "relevant", "previous", "recent", "future", "further", "respective",
-            "various", "possible", "current", "existing", "upcoming", "latest", "additional",
-            "similar", "other", "next", "last", "subsequent", "earlier", "later", NULL};
         bool telling = false;
         for (size_t i = a; i < s; i++)
-            telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !in_list(tk[i].lower, vague);
+            telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !is_vague(&tk[i]);
         if ((!modified || !telling) && b == h + 1 && s == h)
             continue;
         /* "the joint exercise in 2023": a year after the head tells which
@@ -916,6 +945,8 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             if (kg_ex_key(t->text, tk, a, b, key, sizeof key))
                 st = kg_ex_entity_alias(ex, entity, key);
         }
+        if (st == KG_OK && entity != EX_NO_ENTITY && ex->entity_count > before && owner == a)
+            st = phrase_aliases(ex, t, a, s, h, b, entity);
         if (st == KG_OK)
             st = acronym(ex, text, a, b, last, entity);
         if (st != KG_OK)
