@@ -245,6 +245,12 @@ static void test_noun_phrases(void **state)
     assert_int_equal(json_array_size(json_object_get(entity(&e, "informal meeting of the Sava "
                                                                "Council"), "aliases")), 0);
     release(&e);
+    /* a phrase before the name it describes names nothing new */
+    run("The Lake Board met the Danube Union’s border agency Frontline in 2004.", &e);
+    assert_null(entity(&e, "Danube Union’s border agency"));
+    assert_string_equal(type_of(&e, "Frontline"), "agency");
+    assert_non_null(relation(&e, "Frontline", "part_of", "Danube Union"));
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

@@ -913,6 +913,12 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             tk[b + 1].is_digit && tk[b + 1].end - tk[b + 1].start == 4 &&
             !(b + 2 < last && tk[b + 2].is_joined))
             b += 2;
+        /* "the Union’s border agency Frontex": the phrase describes the
+         * name after it (which its head types), it names nothing new */
+        if (b == h + 1 && b < last && tk[b].kind == EX_WORD && tk[b].is_cap &&
+            !tk[b].is_allcaps && !tk[b].is_digit && !in_list(tk[b].lower, month_words) &&
+            !in_list(tk[b].lower, function_words))
+            continue;
         /* "Ruritania’s annexation of Lowland" */
         size_t owner = a;
         if (a > first + 1 && tk[a - 1].kind == EX_POSS && tk[a - 2].is_cap) {
