@@ -284,6 +284,14 @@ static void test_cue_types(void **state)
                  "Rhine Pact was signed by the Danube Commission in Vienna");
     assert_null(relation(&e, "Danube Commission", "located_at", "Vienna"));
     release(&e);
+    /* "<of> @event>body" (participated_in): a body after "of" in an
+     * event's name takes part in it; a country does not ("invasion of X") */
+    run("Observers attended the second extraordinary meeting of the Sava Council. The "
+        "Lake Board condemned the brutal invasion of Hungary.", &e);
+    assert_non_null(relation(&e, "Sava Council", "participated_in",
+                             "second extraordinary meeting of the Sava Council"));
+    assert_null(relation(&e, "Hungary", "participated_in", "brutal invasion of Hungary"));
+    release(&e);
 }
 
 /* The fall-back: two names of a short stretch that no cue relates, whose
