@@ -291,6 +291,8 @@ static void test_cue_types(void **state)
     assert_non_null(relation(&e, "Sava Council", "participated_in",
                              "second extraordinary meeting of the Sava Council"));
     assert_null(relation(&e, "Hungary", "participated_in", "brutal invasion of Hungary"));
+    /* "<of> @event>place,country" (located_at): it happens there */
+    assert_non_null(relation(&e, "brutal invasion of Hungary", "located_at", "Hungary"));
     release(&e);
 }
 
