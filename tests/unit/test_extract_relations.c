@@ -294,6 +294,15 @@ static void test_cue_types(void **state)
     /* "<of> @event>place,country" (located_at): it happens there */
     assert_non_null(relation(&e, "brutal invasion of Hungary", "located_at", "Hungary"));
     release(&e);
+    /* "<possessive> @event>country" (led_by): the owner before "’s" leads
+     * the event; a prefix without "’s" does not ("Austria Summit") */
+    run("Since Hungary’s brutal invasion of Lowland, the Lake Board has met. The Lake Board "
+        "attended the Austria Summit.", &e);
+    json_t *led = relation(&e, "Hungary’s brutal invasion of Lowland", "led_by", "Hungary");
+    assert_non_null(led);
+    assert_string_equal(json_string_value(json_object_get(led, "rule")), "name-owner");
+    assert_null(relation(&e, "Austria Summit", "led_by", "Austria"));
+    release(&e);
 }
 
 /* The fall-back: two names of a short stretch that no cue relates, whose

@@ -24,7 +24,8 @@ typedef enum ex_structure {
                       fronted name (left end) and each later name but the subject */
     EX_FRAME_SUBJECT, /* the fronted name (left end) and the subject after it */
     EX_SUFFIX,     /* "Rhine Mission Austria" ends with "Austria" (the right end) */
-    EX_PAIR        /* "RDU-DANU talks" holds RDU and DANU joined by a hyphen (right ends) */
+    EX_PAIR,       /* "RDU-DANU talks" holds RDU and DANU joined by a hyphen (right ends) */
+    EX_POSSESSIVE  /* "Tarnia’s invasion of X" holds its owner Tarnia before "’s" (right end) */
 } ex_structure;
 
 typedef struct ex_cue {

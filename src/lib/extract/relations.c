@@ -188,7 +188,8 @@ static const char *rule_of(const ex_cue *cue)
 {
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
-                                        "frame-subject", "name-suffix", "name-pair"};
+                                        "frame-subject", "name-suffix", "name-pair",
+                                        "name-owner"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -966,6 +967,7 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
     size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
+    size_t owned_cues[EX_CUES_AT_MAX], nposs = structural_cues(ex, EX_POSSESSIVE, owned_cues);
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
@@ -997,7 +999,8 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
          * Office". One before "’s" owns the rest ("Tarnia’s invasion of
          * X"): the cues that restrict their right end's type ("<prefix>
          * @event>place": "Vienna Summit" is in Vienna) do not apply */
-        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++) {
+        for (size_t f = m->first; (np || nposs) && st == KG_OK && f < m->first + 2 &&
+                                  f + 1 < m->last; f++) {
             size_t len = tk[f].is_joined ? 0 : kg_ex_known_length(ex, c->t, f, m->last - 1, &inner);
             if (len == 0)
                 continue; /* not "DANU" alone in "RDU-DANU Group": a <pair> */
@@ -1006,6 +1009,9 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             for (size_t x = 0; x < np; x++)
                 if (!owns || !ex->lexicon.cues[prefix[x]].right_types)
                     owner[no++] = prefix[x];
+            /* "<possessive>": cues of an owner only ("Tarnia’s invasion" is led by Tarnia) */
+            for (size_t x = 0; owns && x < nposs && no < EX_CUES_AT_MAX; x++)
+                owner[no++] = owned_cues[x];
             st = relate_entities(ex, c, m->entity, inner, owner, no, q0, q1, m->first, 0.5);
             break;
         }
