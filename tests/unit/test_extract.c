@@ -251,6 +251,16 @@ static void test_noun_phrases(void **state)
     assert_string_equal(type_of(&e, "Frontline"), "agency");
     assert_non_null(relation(&e, "Frontline", "part_of", "Danube Union"));
     release(&e);
+    /* "the Pact signed in Vienna" names the Pact (signed_by may start at a
+     * treaty); "the Board supported in Graz" names nothing ("supports"
+     * starts anywhere) */
+    run("The Rivers Pact was praised. The Lake Board discussed the Rivers Pact signed in "
+        "Vienna in 2003. The Lake Board supported in Graz the Sava Council.", &e);
+    json_t *pact = entity(&e, "Rivers Pact");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(pact, "aliases"), 0)),
+                        "Rivers Pact signed in Vienna");
+    assert_int_equal(json_array_size(json_object_get(entity(&e, "Lake Board"), "aliases")), 0);
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

@@ -574,6 +574,50 @@ static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, siz
 static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
                            size_t entity);
 
+/* Whether the word at i is a one-word reverse edge cue in "-ed" ("signed",
+ * "adopted") of an edge type whose source may be of node type `type`. */
+static bool source_participle(const kg_extractor *ex, const ex_token *tk, size_t i, size_t end,
+                              size_t type)
+{
+    size_t n = strlen(tk[i].lower);
+    if (tk[i].kind != EX_WORD || tk[i].is_cap || n < 4 || strcmp(tk[i].lower + n - 2, "ed"))
+        return false;
+    size_t from, count = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+    for (size_t j = from; j < from + count; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+        if (cue->kind != EX_CUE_EDGE || !cue->is_reverse || cue->count != 1 ||
+            cue->structure || !kg_ex_cue_matches(cue, tk, i, end))
+            continue;
+        const kg_edge_type *et = kg_schema_edge_type(ex->schema, cue->type);
+        if (et->allows_any_source)
+            continue; /* "supported", "replaced": any name, no sign of a document */
+        for (size_t k = 0; k < et->source_type_count; k++)
+            if (et->source_types[k] == type)
+                return true;
+    }
+    return false;
+}
+
+/* "the Rivers Pact signed in Vienna": a name, a participle of an edge cue
+ * that the name's type may be the source of, "in" and a name; the whole is
+ * another name of the same thing (the place names which one). */
+static kg_status participle_alias(kg_extractor *ex, const ex_text *t, size_t b, size_t last,
+                                  size_t a, size_t entity)
+{
+    const ex_token *tk = t->tokens;
+    if (entity == EX_NO_ENTITY || b + 2 >= last ||
+        !source_participle(ex, tk, b, last, ex->entities[entity].type) ||
+        strcmp(tk[b + 1].lower, "in") || tk[b + 2].kind != EX_WORD || !tk[b + 2].is_cap ||
+        tk[b + 2].is_joined || in_list(tk[b + 2].lower, month_words))
+        return KG_OK;
+    size_t place, known = kg_ex_known_length(ex, t, b + 2, last, &place);
+    size_t end = known ? b + 2 + known : name_end(ex, t, b + 2, last);
+    char key[EX_KEY_MAX];
+    if (!kg_ex_key(t->text, tk, a, end, key, sizeof key))
+        return KG_OK;
+    return kg_ex_entity_alias(ex, entity, key);
+}
+
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
     const ex_text *t = &ex->texts[text];
@@ -605,6 +649,9 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         if (b > a && head_noun_after(ex, t, a, b, last))
             b++; /* "the Oslo Accords arrangements", "the Alpine region" */
         if (known >= b - i && known > 0) {
+            kg_status st = participle_alias(ex, t, i + known, last, i, known_entity);
+            if (st != KG_OK)
+                return st;
             i += known;
             continue;
         }
@@ -619,6 +666,9 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         if (st != KG_OK)
             return st;
         retype_by_head(ex, t, b, last, entity);
+        st = participle_alias(ex, t, b, last, a, entity);
+        if (st != KG_OK)
+            return st;
         i = b;
     }
     return KG_OK;
