@@ -261,6 +261,14 @@ static void test_noun_phrases(void **state)
                         "Rivers Pact signed in Vienna");
     assert_int_equal(json_array_size(json_object_get(entity(&e, "Lake Board"), "aliases")), 0);
     release(&e);
+    /* a country's adjective, from the iso-codes names alone, opening a name */
+    run("The Lake Board helped the Afghan Ministry of Interior and the Roman Catholic "
+        "Council. The Norwegian Fisheries Agency met the Iraqi Oil Ministry.", &e);
+    assert_non_null(relation(&e, "Afghan Ministry of Interior", "part_of", "Afghanistan"));
+    assert_non_null(relation(&e, "Norwegian Fisheries Agency", "part_of", "Norway"));
+    assert_non_null(relation(&e, "Iraqi Oil Ministry", "part_of", "Iraq"));
+    assert_null(relation(&e, "Roman Catholic Council", "part_of", "Romania"));
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

@@ -598,6 +598,81 @@ static bool source_participle(const kg_extractor *ex, const ex_token *tk, size_t
     return false;
 }
 
+/* Length of the common prefix of a and b (ASCII bytes, case kept). */
+static size_t common_prefix(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t n = 0;
+    while (n < na && n < nb && a[n] == b[n])
+        n++;
+    return n;
+}
+
+/* The country whose name the word w (n bytes) is the adjective of, from
+ * the iso-codes names alone: w ends as demonyms do ("-an", "-ian", "-ish",
+ * "-ese", "-i") and either starts the first word of a country's name
+ * ("Afghan": Afghanistan) or holds that word less its last two letters
+ * ("Norwegian": Norw-ay, "Iraqi": Iraq); the longest such match wins, a tie
+ * gives none. EX_NO_ENTITY when none. */
+static size_t demonym_country(const kg_extractor *ex, const char *w, size_t n)
+{
+    static const char *const endings[] = {"an", "ian", "ish", "ese", "i", NULL};
+    bool ends = false;
+    for (const char *const *e = endings; *e && !ends; e++) {
+        size_t k = strlen(*e);
+        ends = n > k + 3 && memcmp(w + n - k, *e, k) == 0;
+    }
+    if (!ends)
+        return EX_NO_ENTITY;
+    size_t best = EX_NO_ENTITY, best_len = 0;
+    bool tie = false;
+    for (size_t i = 0; i < ex->country_codes.capacity; i++) {
+        if (!ex->country_codes.slots[i].key)
+            continue;
+        size_t c = kg_ex_resolve(ex, ex->country_codes.slots[i].entity);
+        const ex_entity *e = &ex->entities[c];
+        for (size_t k = 0; k <= e->alias_count; k++) {
+            const char *name = k ? e->aliases[k - 1] : e->label;
+            size_t fw = strcspn(name, " ,-");
+            size_t l = common_prefix(w, n, name, fw);
+            if (l < 4 || (l < n && l + 2 < fw) || (l == n && n < 6 && l < fw))
+                continue; /* "Roman" is no Romania */
+            if (l > best_len) {
+                best = c;
+                best_len = l;
+                tie = false;
+            } else if (l == best_len && c != best) {
+                tie = true;
+            }
+        }
+    }
+    return tie ? EX_NO_ENTITY : best;
+}
+
+/* "the Afghan Ministry of the Interior": the first word of a name is the
+ * adjective of a country; it becomes a name of that country, so the name
+ * is the country's (by the <prefix> cues, as "Afghanistan Ministry" would
+ * be). */
+static kg_status demonym_alias(kg_extractor *ex, const ex_text *t, size_t a, size_t b)
+{
+    const ex_token *tk = t->tokens;
+    if (b < a + 2 || tk[a].kind != EX_WORD || !tk[a].is_cap || tk[a].is_allcaps ||
+        tk[a + 1].is_joined || in_list(tk[a].lower, function_words))
+        return KG_OK;
+    const char *w = t->text + tk[a].start;
+    size_t n = tk[a].end - tk[a].start;
+    if (kg_ex_names_find(&ex->names, w, n) != EX_NO_ENTITY)
+        return KG_OK;
+    size_t country = demonym_country(ex, w, n);
+    if (country == EX_NO_ENTITY)
+        return KG_OK;
+    char key[64];
+    if (n >= sizeof key)
+        return KG_OK;
+    memcpy(key, w, n);
+    key[n] = '\0';
+    return kg_ex_entity_alias(ex, country, key);
+}
+
 /* "the Rivers Pact signed in Vienna": a name, a participle of an edge cue
  * that the name's type may be the source of, "in" and a name; the whole is
  * another name of the same thing (the place names which one). */
@@ -667,6 +742,8 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
             return st;
         retype_by_head(ex, t, b, last, entity);
         st = participle_alias(ex, t, b, last, a, entity);
+        if (st == KG_OK && entity != EX_NO_ENTITY)
+            st = demonym_alias(ex, t, a, b);
         if (st != KG_OK)
             return st;
         i = b;
