@@ -69,6 +69,11 @@ static void test_frame(void **state)
                  "In the Rivers Pact, Austria and Hungary");
     assert_non_null(relation(&e, "Sava Council", "participated_in", "Vienna Summit"));
     release(&e);
+    /* a possessive pronoun before the fronted name: "At their summit in X" */
+    run("At their summit in Vienna, Austria and Hungary agree to share data.", &e);
+    assert_non_null(relation(&e, "Austria", "participated_in", "summit in Vienna"));
+    assert_non_null(relation(&e, "Hungary", "participated_in", "summit in Vienna"));
+    release(&e);
     /* a place is no frame: "In Oslo, ..." */
     run("In Oslo, the Nordic Council welcomed the Rivers Pact.", &e);
     assert_null(relation(&e, "Oslo", "concerns", "Rivers Pact"));

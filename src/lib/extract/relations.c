@@ -1190,7 +1190,9 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
     f->active = false;
     const ex_mention *m = &c->m[0];
     size_t i = m->first;
-    while (i > c->first && is_article(&tk[i - 1]))
+    /* "At the Summit", "At their summit in Oslo" */
+    while (i > c->first && (is_article(&tk[i - 1]) || strcmp(tk[i - 1].lower, "their") == 0 ||
+                            strcmp(tk[i - 1].lower, "its") == 0))
         i--;
     if (c->count < 2 || i == c->first || !is_fronted(c, i - 1) || !is_punct(c, m->last, ','))
         return KG_OK;
