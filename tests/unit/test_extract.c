@@ -269,6 +269,22 @@ static void test_noun_phrases(void **state)
     assert_non_null(relation(&e, "Iraqi Oil Ministry", "part_of", "Iraq"));
     assert_null(relation(&e, "Roman Catholic Council", "part_of", "Romania"));
     release(&e);
+    /* an acronym that spells the name after "on" is that name's; a phrase
+     * before a name of its type in brackets is a name of it */
+    run("The Lake Board signed the Declaration on Lake Security and Defence Policy (LSDP) in "
+        "2001. In 1992 the Board proposed a common defence policy (LSDP). The Union's naval "
+        "forces (Operation Linden) sailed.", &e);
+    json_t *lsdp = json_object_get(entity(&e, "Lake Security and Defence Policy"), "aliases");
+    assert_string_equal(json_string_value(json_array_get(lsdp, 0)), "LSDP");
+    assert_string_equal(json_string_value(json_array_get(lsdp, 1)), "common defence policy");
+    assert_int_equal(json_array_size(json_object_get(
+                         entity(&e, "Declaration on Lake Security and Defence Policy"), "aliases")),
+                     0);
+    assert_string_equal(json_string_value(json_array_get(
+                            json_object_get(entity(&e, "Operation Linden"), "aliases"), 0)),
+                        "Union's naval forces");
+    assert_null(entity(&e, "Union's naval forces"));
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

@@ -326,6 +326,31 @@ static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, 
     return st;
 }
 
+/* Whether the acronym at token k spells the initials of the capitalised
+ * words of [a, b) (an all-capitals word counts whole): "Lake Security and
+ * Defence Policy" is LSDP. */
+static bool spells(const ex_text *t, size_t a, size_t b, size_t k)
+{
+    const ex_token *tk = t->tokens;
+    char want[16], have[16];
+    size_t nw = 0, nh = 0;
+    for (size_t i = tk[k].start; i < tk[k].end && nw < sizeof want; i++)
+        if (t->text[i] >= 'A' && t->text[i] <= 'Z')
+            want[nw++] = t->text[i];
+    for (size_t i = a; i < b; i++) {
+        if (tk[i].kind != EX_WORD || !tk[i].is_cap)
+            continue;
+        if (tk[i].is_allcaps) {
+            for (size_t j = tk[i].start; j < tk[i].end && nh < sizeof have; j++)
+                if (t->text[j] >= 'A' && t->text[j] <= 'Z')
+                    have[nh++] = t->text[j];
+        } else if (nh < sizeof have) {
+            have[nh++] = t->text[tk[i].start];
+        }
+    }
+    return nw >= 2 && nw == nh && memcmp(want, have, nw) == 0;
+}
+
 /* "Long Name (LN)": the acronym becomes an alias of the name. A bare
  * acronym seen earlier is folded into the long name. */
 static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, size_t end,
@@ -336,6 +361,23 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     if (entity == EX_NO_ENTITY || b + 2 >= end || t->text[tk[b].start] != '(' ||
         tk[b + 1].kind != EX_WORD || !tk[b + 1].is_cap || t->text[tk[b + 2].start] != ')')
         return KG_OK;
+    /* "the Declaration on Lake Security Policy (LSP)": the acronym spells
+     * the name after "on", not the whole; it is that name's */
+    if (!spells(t, a, b, b + 1)) {
+        for (size_t y = a + 1; y + 1 < b; y++) {
+            if (tk[y - 1].is_cap || tk[y - 1].kind != EX_WORD ||
+                !in_list(tk[y - 1].lower, connectors) || !tk[y].is_cap ||
+                !spells(t, y, b, b + 1))
+                continue;
+            size_t type = type_by_cues(ex, tk, y, b), inner;
+            if (type == KG_SCHEMA_NOT_FOUND)
+                break;
+            kg_status st = note_name(ex, text, y, b, type, "cue-word", 0.6, &inner);
+            if (st != KG_OK || inner == EX_NO_ENTITY || inner == entity)
+                return st;
+            return acronym(ex, text, y, b, end, inner);
+        }
+    }
     size_t upper = 0;
     for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
@@ -1068,6 +1110,21 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
                 d->type = type;
                 d->rule = "context";
             }
+            h = b - 1;
+            continue;
+        }
+        /* "the Union’s naval forces (Operation Linden)", "a common policy
+         * (LSP)": a name of the phrase's type in brackets after it is what
+         * the phrase describes; the phrase becomes a name of it */
+        size_t named, nl;
+        if (b + 2 < last && t->text[tk[b].start] == '(' && tk[b + 1].kind == EX_WORD &&
+            (nl = kg_ex_known_length(ex, t, b + 1, last, &named)) > 0 && b + 1 + nl < last &&
+            t->text[tk[b + 1 + nl].start] == ')' && ex->entities[named].type == type) {
+            char key[EX_KEY_MAX];
+            kg_status st = kg_ex_key(t->text, tk, owner, b, key, sizeof key)
+                               ? kg_ex_entity_alias(ex, named, key) : KG_OK;
+            if (st != KG_OK)
+                return st;
             h = b - 1;
             continue;
         }
