@@ -285,6 +285,16 @@ static void test_noun_phrases(void **state)
                         "Union's naval forces");
     assert_null(entity(&e, "Union's naval forces"));
     release(&e);
+    /* an acronym with a hyphen defines the name too; the bare one before
+     * it is folded in */
+    run("CERT-DU met. The Computer Emergency Response Team of the Danube Union (CERT-DU) "
+        "supports the Lake Board.", &e);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(
+                            entity(&e, "Computer Emergency Response Team of the Danube Union"),
+                            "aliases"), 0)),
+                        "CERT-DU");
+    assert_null(entity(&e, "CERT-DU"));
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

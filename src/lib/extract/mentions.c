@@ -327,14 +327,14 @@ static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, 
 }
 
 /* Whether the acronym at token k spells the initials of the capitalised
- * words of [a, b) (an all-capitals word counts whole): "Lake Security and
- * Defence Policy" is LSDP. */
-static bool spells(const ex_text *t, size_t a, size_t b, size_t k)
+ * words of [a, b) (an all-capitals word counts whole) with the tokens
+ * [k, k_end): "Lake Security and Defence Policy" is LSDP. */
+static bool spells(const ex_text *t, size_t a, size_t b, size_t k, size_t k_end)
 {
     const ex_token *tk = t->tokens;
     char want[16], have[16];
     size_t nw = 0, nh = 0;
-    for (size_t i = tk[k].start; i < tk[k].end && nw < sizeof want; i++)
+    for (size_t i = tk[k].start; i < tk[k_end - 1].end && nw < sizeof want; i++)
         if (t->text[i] >= 'A' && t->text[i] <= 'Z')
             want[nw++] = t->text[i];
     for (size_t i = a; i < b; i++) {
@@ -359,15 +359,20 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     const ex_text *t = &ex->texts[text];
     const ex_token *tk = t->tokens;
     if (entity == EX_NO_ENTITY || b + 2 >= end || t->text[tk[b].start] != '(' ||
-        tk[b + 1].kind != EX_WORD || !tk[b + 1].is_cap || t->text[tk[b + 2].start] != ')')
+        tk[b + 1].kind != EX_WORD || !tk[b + 1].is_cap)
+        return KG_OK;
+    size_t close = b + 2; /* "(CERT-DU)": parts joined by hyphens */
+    while (close < end && tk[close].kind == EX_WORD && tk[close].is_joined && tk[close].is_cap)
+        close++;
+    if (close >= end || t->text[tk[close].start] != ')')
         return KG_OK;
     /* "the Declaration on Lake Security Policy (LSP)": the acronym spells
      * the name after "on", not the whole; it is that name's */
-    if (!spells(t, a, b, b + 1)) {
+    if (!spells(t, a, b, b + 1, close)) {
         for (size_t y = a + 1; y + 1 < b; y++) {
             if (tk[y - 1].is_cap || tk[y - 1].kind != EX_WORD ||
                 !in_list(tk[y - 1].lower, connectors) || !tk[y].is_cap ||
-                !spells(t, y, b, b + 1))
+                !spells(t, y, b, b + 1, close))
                 continue;
             size_t type = type_by_cues(ex, tk, y, b), inner;
             if (type == KG_SCHEMA_NOT_FOUND)
@@ -379,7 +384,7 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
         }
     }
     size_t upper = 0;
-    for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
+    for (size_t i = tk[b + 1].start; i < tk[close - 1].end; i++)
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
     bool initials = (t->text[tk[a].start] | 32) == (t->text[tk[b + 1].start] | 32);
     /* one word and an acronym that is no prefix of it: "Lowland (LFOR)"
@@ -387,18 +392,18 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     size_t words = 0;
     for (size_t i = a; i < b; i++)
         words += tk[i].kind == EX_WORD && !tk[i].is_joined;
-    if (initials && words == 1 && tk[b + 1].end - tk[b + 1].start > tk[a].end - tk[a].start)
+    if (initials && words == 1 && tk[close - 1].end - tk[b + 1].start > tk[a].end - tk[a].start)
         initials = false;
     if (initials && words == 1 &&
         strncasecmp(t->text + tk[a].start, t->text + tk[b + 1].start,
-                    tk[b + 1].end - tk[b + 1].start) != 0)
+                    tk[close - 1].end - tk[b + 1].start) != 0)
         initials = false;
     const char *rule = ex->entities[entity].rule;
     if (upper < 2 ||
         (!initials && strcmp(rule, "cue-word") != 0 && strcmp(rule, "noun-phrase") != 0))
         return KG_OK; /* "Operation Blue Harbour (OBH)" is typed; "(IMO)" after a word is not */
     char key[EX_KEY_MAX];
-    size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
+    size_t len = kg_ex_key(t->text, tk, b + 1, close, key, sizeof key);
     size_t other = kg_ex_names_find(&ex->names, key, len);
     if (other != EX_NO_ENTITY) {
         other = kg_ex_resolve(ex, other);
@@ -418,7 +423,7 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     ex_entity *e = &ex->entities[entity];
     if (e->evidence_count == 1 && e->evidence[0].text == text &&
         e->evidence[0].start == tk[a].start)
-        e->evidence[0].end = tk[b + 2].end; /* quote the definition */
+        e->evidence[0].end = tk[close].end; /* quote the definition */
     return kg_ex_entity_alias(ex, entity, key);
 }
 
