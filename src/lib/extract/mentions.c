@@ -1176,3 +1176,49 @@ kg_status kg_ex_find_names(kg_extractor *ex, uint32_t text)
     }
     return KG_OK;
 }
+
+/* Whether `label` starts with `shorter` and then " of ", " on ", " in ",
+ * " for " or " at ": "second Pact on Rivers" after "second Pact". */
+static bool continues_with_complement(const char *label, const char *shorter)
+{
+    static const char *const words[] = {" of ", " on ", " in ", " for ", " at ", NULL};
+    size_t n = strlen(shorter);
+    if (strncmp(label, shorter, n) != 0)
+        return false;
+    for (const char *const *w = words; *w; w++)
+        if (strncmp(label + n, *w, strlen(*w)) == 0)
+            return true;
+    return false;
+}
+
+kg_status kg_ex_short_names(kg_extractor *ex)
+{
+    for (size_t e = 0; e < ex->entity_count; e++) {
+        ex_entity *s = &ex->entities[e];
+        if (ex->merged_into[e] != e || s->is_known || !strchr(s->label, ' ') ||
+            !strcmp(s->rule, "country-list") || !strcmp(s->rule, "place-list") ||
+            !strcmp(s->rule, "noun-phrase"))
+            continue; /* "a joint statement" is any statement */
+        size_t longer = EX_NO_ENTITY;
+        bool unique = true;
+        for (size_t l = 0; l < ex->entity_count && unique; l++) {
+            if (l == e || ex->merged_into[l] != l || ex->entities[l].type != s->type ||
+                !continues_with_complement(ex->entities[l].label, s->label))
+                continue;
+            unique = longer == EX_NO_ENTITY;
+            longer = l;
+        }
+        if (longer == EX_NO_ENTITY || !unique)
+            continue;
+        ex_entity *to = &ex->entities[longer];
+        char **more = realloc(to->aliases, (to->alias_count + 1) * sizeof *more);
+        if (!more)
+            return KG_ENOMEM;
+        to->aliases = more;
+        if (!(more[to->alias_count] = strdup(s->label)))
+            return KG_ENOMEM;
+        to->alias_count++;
+        ex->merged_into[e] = longer;
+    }
+    return KG_OK;
+}
