@@ -308,6 +308,11 @@ static void test_cue_types(void **state)
     assert_string_equal(json_string_value(json_object_get(led, "rule")), "name-owner");
     assert_null(relation(&e, "Austria Summit", "led_by", "Austria"));
     release(&e);
+    /* a name after "of" inside a name has its own prefix ("<prefix>") */
+    run("The Danube Union met. The Lake Board attended an informal meeting of Danube Union "
+        "Foreign Ministers.", &e);
+    assert_non_null(relation(&e, "Danube Union Foreign Ministers", "part_of", "Danube Union"));
+    release(&e);
 }
 
 /* The fall-back: two names of a short stretch that no cue relates, whose
