@@ -306,6 +306,15 @@ static void test_noun_phrases(void **state)
                         "second Rivers Pact");
     assert_non_null(entity(&e, "Lake Summit"));
     release(&e);
+    /* an indefinite phrase, then a name of its type holding its head word
+     * opening the next sentence: the phrase introduced that name */
+    run("The Lake Board set up a joint river patrol mission in 2004. Lake Patrol Mission "
+        "Tisza began its work. The Board sent a joint naval mission. Operation Blue sailed.",
+        &e);
+    assert_null(entity(&e, "joint river patrol mission"));
+    assert_non_null(relation(&e, "Lake Patrol Mission Tisza", "established_by", "Lake Board"));
+    assert_non_null(entity(&e, "joint naval mission")); /* "Operation Blue" has no "mission" */
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

@@ -992,6 +992,43 @@ static kg_status phrase_aliases(kg_extractor *ex, const ex_text *t, size_t a, si
     return KG_OK;
 }
 
+/* "a non-combat advisory mission ... . Operation Linden will ...": the
+ * name that opens the next sentence, when it has the phrase's type and
+ * holds its head word ("Mission"), is what an indefinite phrase introduced;
+ * its entity, or EX_NO_ENTITY. */
+static size_t introduced_name(kg_extractor *ex, uint32_t text, size_t last, size_t h,
+                              size_t type)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    size_t lo = 0, hi = t->sentence_count;
+    while (lo < hi) { /* the first sentence starting at or after last */
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->sentences[mid].first < last)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= t->sentence_count)
+        return EX_NO_ENTITY;
+    size_t k = t->sentences[lo].first, end = t->sentences[lo].last;
+    while (k < end && tk[k].kind == EX_PUNCT)
+        k++;
+    if (k + 1 >= end || tk[k].kind != EX_WORD || !tk[k].is_cap ||
+        in_list(tk[k].lower, function_words) || in_list(tk[k].lower, month_words))
+        return EX_NO_ENTITY;
+    size_t e = name_end(ex, t, k, end);
+    bool holds = false;
+    for (size_t i = k; i < e; i++)
+        holds |= strcmp(tk[i].lower, tk[h].lower) == 0;
+    if (e < k + 2 || !holds || type_by_cues(ex, tk, k, e) != type)
+        return EX_NO_ENTITY;
+    size_t named;
+    if (note_name(ex, text, k, e, type, "cue-word", 0.7, &named) != KG_OK)
+        return EX_NO_ENTITY;
+    return named;
+}
+
 /* Lower-case noun phrases whose head noun is a node type's cue: "an
  * exchange of notes", "the joint naval exercises", "their summit in
  * Lakeport". The phrase runs from a determiner, a possessive, a
@@ -1132,6 +1169,19 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
                 return st;
             h = b - 1;
             continue;
+        }
+        /* "a non-combat advisory mission ... . Operation Linden will" */
+        if (owner == a && a > first && (strcmp(tk[a - 1].lower, "a") == 0 ||
+                                         strcmp(tk[a - 1].lower, "an") == 0)) {
+            size_t intro = introduced_name(ex, text, last, h, type);
+            char key[EX_KEY_MAX];
+            if (intro != EX_NO_ENTITY && kg_ex_key(t->text, tk, a, b, key, sizeof key)) {
+                kg_status st = kg_ex_entity_alias(ex, intro, key);
+                if (st != KG_OK)
+                    return st;
+                h = b - 1;
+                continue;
+            }
         }
         size_t entity, before = ex->entity_count;
         kg_status st = note_name(ex, text, owner, b, type, "noun-phrase", 0.4, &entity);
