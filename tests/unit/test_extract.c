@@ -306,6 +306,11 @@ static void test_noun_phrases(void **state)
                         "second Rivers Pact");
     assert_non_null(entity(&e, "Lake Summit"));
     release(&e);
+    run("The Lake Board met in Lakeport D.C. in 2001. The 1999 Lake Summit in Lakeport was "
+        "held.", &e);
+    assert_null(entity(&e, "Lakeport")); /* the initialism's city */
+    assert_non_null(relation(&e, "1999 Lake Summit in Lakeport", "located_at", "Lakeport D.C."));
+    release(&e);
     /* an indefinite phrase, then a name of its type holding its head word
      * opening the next sentence: the phrase introduced that name */
     run("The Lake Board set up a joint river patrol mission in 2004. Lake Patrol Mission "

@@ -1227,14 +1227,20 @@ kg_status kg_ex_find_names(kg_extractor *ex, uint32_t text)
     return KG_OK;
 }
 
-/* Whether `label` starts with `shorter` and then " of ", " on ", " in ",
- * " for " or " at ": "second Pact on Rivers" after "second Pact". */
+/* Whether `label` starts with `shorter` (of two words or more) and then
+ * " of ", " on ", " in ", " for " or " at " ("second Pact on Rivers" after
+ * "second Pact"), or with `shorter` and an initialism ("Washington D.C."). */
 static bool continues_with_complement(const char *label, const char *shorter)
 {
     static const char *const words[] = {" of ", " on ", " in ", " for ", " at ", NULL};
     size_t n = strlen(shorter);
     if (strncmp(label, shorter, n) != 0)
         return false;
+    /* "Washington D.C.": an initialism after the name */
+    if (label[n] == ' ' && strchr(label + n + 1, '.') && !strchr(label + n + 1, ' '))
+        return true;
+    if (!strchr(shorter, ' '))
+        return false; /* one word and a complement: "Council of Europe" is no "Council" */
     for (const char *const *w = words; *w; w++)
         if (strncmp(label + n, *w, strlen(*w)) == 0)
             return true;
@@ -1245,7 +1251,7 @@ kg_status kg_ex_short_names(kg_extractor *ex)
 {
     for (size_t e = 0; e < ex->entity_count; e++) {
         ex_entity *s = &ex->entities[e];
-        if (ex->merged_into[e] != e || s->is_known || !strchr(s->label, ' ') ||
+        if (ex->merged_into[e] != e || s->is_known ||
             !strcmp(s->rule, "country-list") || !strcmp(s->rule, "place-list") ||
             !strcmp(s->rule, "noun-phrase"))
             continue; /* "a joint statement" is any statement */
