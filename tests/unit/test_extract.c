@@ -320,6 +320,15 @@ static void test_noun_phrases(void **state)
     assert_non_null(relation(&e, "Lake Patrol Mission Tisza", "established_by", "Lake Board"));
     assert_non_null(entity(&e, "joint naval mission")); /* "Operation Blue" has no "mission" */
     release(&e);
+    /* a word of an edge cue heads no phrase: "off the coast of", "under the
+     * command of" */
+    run("Operation Linden patrolled off the coast of Estonia in 2009. The Lake Board served "
+        "under the command of the Sava Council.", &e);
+    assert_null(entity(&e, "coast of Estonia"));
+    assert_null(entity(&e, "command of the Sava Council"));
+    assert_non_null(relation(&e, "Operation Linden", "located_at", "Estonia"));
+    assert_non_null(relation(&e, "Lake Board", "led_by", "Sava Council"));
+    release(&e);
     /* a lower-case definition types its acronym */
     run("The Board has led a peacekeeping force in Lowland (LOFOR) since 1999. LOFOR stays.", &e);
     assert_string_equal(type_of(&e, "peacekeeping force in Lowland"), "operation");

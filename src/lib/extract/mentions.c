@@ -992,6 +992,23 @@ static kg_status phrase_aliases(kg_extractor *ex, const ex_text *t, size_t a, si
     return KG_OK;
 }
 
+/* Whether token h is inside an edge cue of two or more words ("off the
+ * coast of", "under the command of"): a cue's word heads no noun phrase. */
+static bool in_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t first, size_t h,
+                        size_t last)
+{
+    for (size_t p = h + 1; p-- > first && h - p < EX_CUE_TOKENS_MAX;) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[p].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == EX_CUE_EDGE && !cue->structure && cue->count >= 2 &&
+                p + cue->count > h && p + cue->count <= last && kg_ex_cue_matches(cue, tk, p, last))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* "a non-combat advisory mission ... . Operation Linden will ...": the
  * name that opens the next sentence, when it has the phrase's type and
  * holds its head word ("Mission"), is what an indefinite phrase introduced;
@@ -1055,7 +1072,7 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             !is_phrase_stop(&tk[h + 1]) && !is_verb_after(t, h + 1, last))
             continue;
         size_t s, type = head_cue(ex, tk, first, h, &s);
-        if (type == KG_SCHEMA_NOT_FOUND)
+        if (type == KG_SCHEMA_NOT_FOUND || in_edge_cue(ex, tk, first, h, last))
             continue;
         /* modifiers to the left, up to a boundary */
         size_t a = s, words = 0;
