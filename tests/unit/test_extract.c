@@ -180,6 +180,12 @@ static void test_clause_structure(void **state)
                         "river pollution control");
     assert_non_null(relation(&e, "Rivers Declaration", "concerns", "River pollution control"));
     release(&e);
+    /* in a title the heading's words are capitalised */
+    run("River pollution control\nThe Lake Board set up the Dialogue on River Pollution "
+        "Control.\n", &e);
+    assert_non_null(relation(&e, "Dialogue on River Pollution Control", "concerns",
+                             "River pollution control"));
+    release(&e);
 }
 
 /* The noun-phrase chunker: lower-case phrases headed by a node type's cue

@@ -615,7 +615,31 @@ static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, siz
     bool seen = false;
     for (size_t x = 0; x < ex->text_count && !seen; x++)
         seen = occurs_as_words(ex->texts[x].text, ex->texts[x].len, key, len);
-    return seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
+    st = seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
+    /* in a title, every word but the small ones capitalised: "Dialogue on
+     * River Pollution Control" names the heading "River pollution control" */
+    bool changed = false;
+    for (size_t i = 0; i < len; i++) {
+        bool starts = i == 0 || key[i - 1] == ' ';
+        if (!starts || key[i] < 'a' || key[i] > 'z')
+            continue;
+        size_t w = strcspn(key + i, " ");
+        static const char *const small[] = {"of", "and", "on", "for", "the", "in", "to", "a",
+                                            "an", "or", NULL};
+        char word[8];
+        if (w < sizeof word) {
+            memcpy(word, key + i, w);
+            word[w] = '\0';
+            if (in_list(word, small))
+                continue;
+        }
+        key[i] = (char)(key[i] - 'a' + 'A');
+        changed = true;
+    }
+    seen = false;
+    for (size_t x = 0; changed && x < ex->text_count && !seen; x++)
+        seen = occurs_as_words(ex->texts[x].text, ex->texts[x].len, key, len);
+    return st == KG_OK && seen ? kg_ex_entity_alias(ex, entity, key) : st;
 }
 
 static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
