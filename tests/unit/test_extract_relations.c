@@ -208,6 +208,12 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "DANU", "participated_in", "RDU-DANU Conference"));
     assert_null(relation(&e, "RDU-DANU Working Group", "part_of", "DANU"));
     release(&e);
+    /* not after a preposition inside the name: that pair is its subject */
+    run("The Rhine Union (RDU) met. The Danube Union (DANU) met. The Summit of the RDU-DANU "
+        "Partners took place. The RDU-DANU Summit on Rivers took place.", &e);
+    assert_null(relation(&e, "Rhine Union", "participated_in", "Summit of the RDU-DANU Partners"));
+    assert_non_null(relation(&e, "Rhine Union", "participated_in", "RDU-DANU Summit on Rivers"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

@@ -977,6 +977,9 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
         /* two known one-word names joined by a hyphen inside the name:
          * "the RDU-DANU talks" relates both */
         for (size_t f = m->first; npair && st == KG_OK && f + 1 < m->last; f++) {
+            /* not after "of"/"on": "Pact on RDU-DANU Cooperation" is about them */
+            if (f > m->first && has_preposition(c, f, f + 1))
+                break;
             size_t a = one_word_name(ex, c, f), b = one_word_name(ex, c, f + 1);
             if (!tk[f + 1].is_joined || a == EX_NO_ENTITY || b == EX_NO_ENTITY || a == b)
                 continue;
