@@ -214,6 +214,13 @@ static void test_asides(void **state)
     assert_null(relation(&e, "Rhine Union", "participated_in", "Summit of the RDU-DANU Partners"));
     assert_non_null(relation(&e, "Rhine Union", "participated_in", "RDU-DANU Summit on Rivers"));
     release(&e);
+    /* "<pair> @treaty" (adopted_by): the two named first adopted the treaty */
+    run("The Rhine Union (RDU) met. The Danube Union (DANU) met. The RDU-DANU Declaration on "
+        "Rivers was agreed. The Pact on RDU-DANU Cooperation was signed.", &e);
+    assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "Rhine Union"));
+    assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "Danube Union"));
+    assert_null(relation(&e, "Pact on RDU-DANU Cooperation", "adopted_by", "Rhine Union"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "
