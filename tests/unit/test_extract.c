@@ -48,6 +48,11 @@ static void test_mentions_and_types(void **state)
     assert_string_equal(type_of(&e, "Northern Fisheries Agency"), "agency");
     assert_null(entity(&e, "The Alliance")); /* a sentence's first word is not a name */
     release(&e);
+    /* nor an edge cue's first word ("signature of") */
+    run("Signature of the Rivers Pact took place in Vienna.", &e);
+    assert_null(entity(&e, "Signature of the Rivers Pact"));
+    assert_string_equal(type_of(&e, "Rivers Pact"), "treaty");
+    release(&e);
 }
 
 static void test_acronym_alias(void **state)

@@ -147,6 +147,20 @@ static bool is_joined_edge_cue(const kg_extractor *ex, const ex_token *tk, size_
     return false;
 }
 
+/* Whether an edge cue of two or more words starts at token a ("Signature
+ * of" the Pact: the cue's first word opens a sentence, no name). */
+static bool starts_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t a, size_t end)
+{
+    size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[a].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+        if (cue->kind == EX_CUE_EDGE && !cue->structure && cue->count >= 2 &&
+            kg_ex_cue_matches(cue, tk, a, end))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the schema has a name-inside-name cue for `word` ("<in> @event")
  * whose left end allows node type `type`: then "Summit in Vilnius" is one
  * name, and Vilnius a name inside it. */
@@ -786,8 +800,9 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
             bool is_head = type_by_cues(ex, tk, a, a + 1) != KG_SCHEMA_NOT_FOUND;
             if (b > a + 1 && !tk[a].is_allcaps &&
                 (in_list(tk[a].lower, function_words) ||
-                 (opens && !is_head && is_lower_word(ex, &tk[a])))) {
-                a++; /* "Relations between ...", "The Council" */
+                 (opens && !is_head &&
+                  (is_lower_word(ex, &tk[a]) || starts_edge_cue(ex, tk, a, b))))) {
+                a++; /* "Relations between ...", "The Council", "Signature of X" */
                 while (a < b && !tk[a].is_cap)
                     a++;
             }
