@@ -221,6 +221,15 @@ static void test_asides(void **state)
     assert_non_null(relation(&e, "RDU-DANU Declaration on Rivers", "adopted_by", "Danube Union"));
     assert_null(relation(&e, "Pact on RDU-DANU Cooperation", "adopted_by", "Rhine Union"));
     release(&e);
+    /* "<possessive> @treaty" (adopted_by) also for an owner outside the
+     * name ("the RDU's Treaty of Graz"); a prefix is no owner */
+    run("The Rhine Union (RDU) met. In 2001 the Lake Council signed the RDU's Treaty of Graz. "
+        "The RDU Charter was praised.", &e);
+    json_t *owned = relation(&e, "Treaty of Graz", "adopted_by", "Rhine Union");
+    assert_non_null(owned);
+    assert_string_equal(json_string_value(json_object_get(owned, "rule")), "name-owner");
+    assert_null(relation(&e, "RDU Charter", "adopted_by", "Rhine Union"));
+    release(&e);
     /* between commas, after the name that opens the clause; not after a
      * fronted phrase */
     run("The Rhine Office, the Danube Commission’s secretariat in Basel, met the Sava Court. "

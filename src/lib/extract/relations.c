@@ -1092,10 +1092,15 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             if (!(poss || paren) || to > from + 2 || (paren && to == from) ||
                 !plain_between(c, from, to))
                 continue;
-            size_t lo, hi;
+            size_t lo, hi, by_owner[EX_CUES_AT_MAX], nb = 0;
             list_around(c, k + 1, &lo, &hi);
+            for (size_t x = 0; x < np; x++)
+                by_owner[nb++] = prefix[x];
+            /* "<possessive>" cues: "the Union’s Treaty of Nice" */
+            for (size_t x = 0; poss && x < nposs && nb < EX_CUES_AT_MAX; x++)
+                by_owner[nb++] = owned_cues[x];
             for (size_t b = k + 1; b <= hi && st == KG_OK; b++)
-                st = relate_entities(ex, c, c->m[b].entity, m->entity, prefix, np, q0,
+                st = relate_entities(ex, c, c->m[b].entity, m->entity, by_owner, nb, q0,
                                      tk[c->m[b].last - 1].end, m->first,
                                      b == k + 1 ? 0.45 : 0.35);
         }
