@@ -322,6 +322,17 @@ static void test_noun_phrases(void **state)
     assert_null(entity(&e, "Lakeport")); /* the initialism's city */
     assert_non_null(relation(&e, "1999 Lake Summit in Lakeport", "located_at", "Lakeport D.C."));
     release(&e);
+    /* "the Agreement on the Lake Arrangements" is those arrangements (a cue
+     * word of the type before "on"); "Rule of Law Mission" is no "Law Mission" */
+    run("The Lake Arrangements were agreed in 2001. In 2005 the Agreement on the Lake "
+        "Arrangements established the Sava Liaison Team. The Rule of Law Mission met.", &e);
+    assert_null(entity(&e, "Lake Arrangements"));
+    assert_string_equal(json_string_value(json_array_get(json_object_get(
+                            entity(&e, "Agreement on the Lake Arrangements"), "aliases"), 0)),
+                        "Lake Arrangements");
+    assert_non_null(entity(&e, "Rule of Law Mission"));
+    assert_non_null(entity(&e, "Law Mission"));
+    release(&e);
     /* an indefinite phrase, then a name of its type holding its head word
      * opening the next sentence: the phrase introduced that name */
     run("The Lake Board set up a joint river patrol mission in 2004. Lake Patrol Mission "

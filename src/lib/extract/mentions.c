@@ -1303,8 +1303,62 @@ static bool continues_with_complement(const char *label, const char *shorter)
     return false;
 }
 
+/* Merges entity e into entity into: its label becomes an alias there. */
+static kg_status merge_into(kg_extractor *ex, size_t e, size_t into)
+{
+    ex_entity *to = &ex->entities[into];
+    char **more = realloc(to->aliases, (to->alias_count + 1) * sizeof *more);
+    if (!more)
+        return KG_ENOMEM;
+    to->aliases = more;
+    if (!(more[to->alias_count] = strdup(ex->entities[e].label)))
+        return KG_ENOMEM;
+    to->alias_count++;
+    ex->merged_into[e] = into;
+    return KG_OK;
+}
+
 kg_status kg_ex_short_names(kg_extractor *ex)
 {
+    /* "the Agreement on the Lake Arrangements" and "the Lake Arrangements"
+     * are one thing: a cue word of the type, "on" or "of", and a name of the
+     * same type (which becomes an alias of the whole) */
+    for (size_t e = 0; e < ex->entity_count; e++) {
+        const ex_entity *o = &ex->entities[e];
+        const char *sp = strchr(o->label, ' ');
+        if (ex->merged_into[e] != e || o->is_known || !sp ||
+            (strncmp(sp, " on ", 4) && strncmp(sp, " of ", 4)))
+            continue;
+        /* the first word is a cue of the type ("Agreement"), not "Rule of Law Mission" */
+        char first[24];
+        size_t fl = (size_t)(sp - o->label);
+        if (fl >= sizeof first)
+            continue;
+        for (size_t i = 0; i < fl; i++)
+            first[i] = (char)(o->label[i] >= 'A' && o->label[i] <= 'Z' ? o->label[i] + 32
+                                                                       : o->label[i]);
+        first[fl] = '\0';
+        bool cue = false;
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, first, &from);
+        for (size_t j = from; j < from + n && !cue; j++) {
+            const ex_cue *c = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            cue = c->kind == EX_CUE_NODE && c->count == 1 && c->type == o->type;
+        }
+        const char *rest = sp + 4;
+        if (!strncmp(rest, "the ", 4))
+            rest += 4;
+        if (!cue)
+            continue;
+        size_t inner = kg_ex_names_find(&ex->names, rest, strlen(rest));
+        if (inner == EX_NO_ENTITY)
+            continue;
+        inner = kg_ex_resolve(ex, inner);
+        if (inner != e && ex->entities[inner].type == o->type && !ex->entities[inner].is_known) {
+            kg_status st = merge_into(ex, inner, e);
+            if (st != KG_OK)
+                return st;
+        }
+    }
     for (size_t e = 0; e < ex->entity_count; e++) {
         ex_entity *s = &ex->entities[e];
         if (ex->merged_into[e] != e || s->is_known ||
@@ -1322,15 +1376,9 @@ kg_status kg_ex_short_names(kg_extractor *ex)
         }
         if (longer == EX_NO_ENTITY || !unique)
             continue;
-        ex_entity *to = &ex->entities[longer];
-        char **more = realloc(to->aliases, (to->alias_count + 1) * sizeof *more);
-        if (!more)
-            return KG_ENOMEM;
-        to->aliases = more;
-        if (!(more[to->alias_count] = strdup(s->label)))
-            return KG_ENOMEM;
-        to->alias_count++;
-        ex->merged_into[e] = longer;
+        kg_status st = merge_into(ex, e, longer);
+        if (st != KG_OK)
+            return st;
     }
     return KG_OK;
 }
