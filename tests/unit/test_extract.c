@@ -333,6 +333,14 @@ static void test_noun_phrases(void **state)
     assert_non_null(entity(&e, "Rule of Law Mission"));
     assert_non_null(entity(&e, "Law Mission"));
     release(&e);
+    /* a known name written with its head in lower case is that name */
+    run("The Lake Board set up a Sava Cell in Vienna. In 2006 an agreement placed a Sava cell "
+        "at the Danube Commission. The RDU Cell met. Later an RDU cell at the Lake Board met.",
+        &e);
+    assert_null(entity(&e, "Sava cell"));
+    assert_non_null(relation(&e, "Sava Cell", "located_at", "Danube Commission"));
+    assert_non_null(relation(&e, "RDU Cell", "located_at", "Lake Board"));
+    release(&e);
     /* an indefinite phrase, then a name of its type holding its head word
      * opening the next sentence: the phrase introduced that name */
     run("The Lake Board set up a joint river patrol mission in 2004. Lake Patrol Mission "

@@ -333,6 +333,18 @@ static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, 
         }
         return KG_OK;
     }
+    /* "the Sava cell" after "the Sava Cell": the known name, its head in
+     * lower case */
+    size_t at = t->tokens[b - 1].start - t->tokens[a].start;
+    if (b > a + 1 && t->tokens[a].is_cap && at < len && key[at] >= 'a' && key[at] <= 'z') {
+        key[at] = (char)(key[at] - 'a' + 'A');
+        found = kg_ex_names_find(&ex->names, key, len);
+        key[at] = (char)(key[at] - 'A' + 'a');
+        if (found != EX_NO_ENTITY) {
+            *entity = kg_ex_resolve(ex, found);
+            return kg_ex_entity_alias(ex, *entity, key);
+        }
+    }
     kg_status st = kg_ex_entity_add(ex, key, type, rule, confidence, entity);
     if (st == KG_OK)
         kg_ex_entity_evidence(ex, *entity, text, t->tokens[a].start, t->tokens[b - 1].end);
@@ -1113,6 +1125,23 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
         size_t s, type = head_cue(ex, tk, first, h, &s);
         if (type == KG_SCHEMA_NOT_FOUND || in_edge_cue(ex, tk, first, h, last))
             continue;
+        /* "an EU cell" after "the EU Cell": a known name, its head in lower case */
+        for (size_t n0 = h; n0-- > first && h - n0 <= 3 && tk[n0].kind == EX_WORD &&
+                            tk[n0].is_cap && !in_list(tk[n0].lower, function_words);) {
+            char key[EX_KEY_MAX];
+            size_t len = kg_ex_key(t->text, tk, n0, h + 1, key, sizeof key);
+            size_t at = tk[h].start - tk[n0].start, named;
+            if (!len || at >= len || key[at] < 'a' || key[at] > 'z')
+                break;
+            key[at] = (char)(key[at] - 'a' + 'A');
+            if ((named = kg_ex_names_find(&ex->names, key, len)) != EX_NO_ENTITY) {
+                key[at] = (char)(key[at] - 'A' + 'a');
+                kg_status st = kg_ex_entity_alias(ex, kg_ex_resolve(ex, named), key);
+                if (st != KG_OK)
+                    return st;
+                break;
+            }
+        }
         /* modifiers to the left, up to a boundary */
         size_t a = s, words = 0;
         bool bounded = false;
