@@ -341,6 +341,15 @@ static void test_noun_phrases(void **state)
     assert_non_null(relation(&e, "Sava Cell", "located_at", "Danube Commission"));
     assert_non_null(relation(&e, "RDU Cell", "located_at", "Lake Board"));
     release(&e);
+    /* an acronym the text never defines is the one known name it spells */
+    run("The Lake Union met the Danube Union. The LU Mission in Lowland began. The LDF met.",
+        &e);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(
+                            entity(&e, "Lake Union"), "aliases"), 0)),
+                        "LU");
+    assert_non_null(relation(&e, "LU Mission in Lowland", "led_by", "Lake Union"));
+    assert_non_null(entity(&e, "LDF")); /* no name spells it */
+    release(&e);
     /* an indefinite phrase, then a name of its type holding its head word
      * opening the next sentence: the phrase introduced that name */
     run("The Lake Board set up a joint river patrol mission in 2004. Lake Patrol Mission "

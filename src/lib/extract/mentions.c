@@ -1347,8 +1347,80 @@ static kg_status merge_into(kg_extractor *ex, size_t e, size_t into)
     return KG_OK;
 }
 
+/* Whether the words of label (space-separated) have the capitals of
+ * acronym (n letters) as initials, lower-case words skipped: "United
+ * Nations" is UN. Two words at least. */
+static bool initials_are(const char *label, const char *acronym, size_t n)
+{
+    size_t k = 0, words = 0;
+    for (const char *p = label; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*p >= 'A' && *p <= 'Z') {
+            if (k >= n || *p != acronym[k])
+                return false;
+            k++;
+            words++;
+        } else if (!(*p >= 'a' && *p <= 'z')) {
+            return false; /* digits, marks: no plain name */
+        }
+        p += strcspn(p, " ");
+    }
+    return k == n && words >= 2;
+}
+
+/* An acronym the text never defines, opening a name ("UN Mission in
+ * Kosovo") or alone: the one known name of two or more capitalised words
+ * whose initials it is ("United Nations") takes it as an alias. */
+static kg_status implicit_acronyms(kg_extractor *ex)
+{
+    size_t count = ex->entity_count;
+    for (size_t e = 0; e < count; e++) {
+        /* each all-capitals word of the label, hyphen parts too ("AU-EU summit") */
+        for (const char *w = ex->entities[e].label; *w;) {
+            size_t n = strcspn(w, " -");
+            const char *next = w[n] ? w + n + 1 : w + n;
+            bool caps = n >= 2 && n <= 6;
+            for (size_t i = 0; caps && i < n; i++)
+                caps = w[i] >= 'A' && w[i] <= 'Z';
+            if (!caps || kg_ex_names_find(&ex->names, w, n) != EX_NO_ENTITY) {
+                w = next;
+                continue;
+            }
+            char acronym[8];
+            memcpy(acronym, w, n);
+            acronym[n] = '\0';
+            size_t found = EX_NO_ENTITY;
+            bool unique = true;
+            for (size_t l = 0; l < count && unique; l++) {
+                if (ex->merged_into[l] != l || !initials_are(ex->entities[l].label, acronym, n))
+                    continue;
+                unique = found == EX_NO_ENTITY;
+                found = l;
+            }
+            if (found != EX_NO_ENTITY && unique) {
+                kg_status st = KG_OK;
+                if (w == ex->entities[e].label && w[n] == '\0' &&
+                    !strcmp(ex->entities[e].rule, "acronym"))
+                    st = merge_into(ex, e, found); /* the bare acronym */
+                if (st == KG_OK)
+                    st = kg_ex_entity_alias(ex, found, acronym);
+                if (st != KG_OK)
+                    return st;
+            }
+            w = next;
+        }
+    }
+    return KG_OK;
+}
+
 kg_status kg_ex_short_names(kg_extractor *ex)
 {
+    kg_status ist = implicit_acronyms(ex);
+    if (ist != KG_OK)
+        return ist;
     /* "the Agreement on the Lake Arrangements" and "the Lake Arrangements"
      * are one thing: a cue word of the type, "on" or "of", and a name of the
      * same type (which becomes an alias of the whole) */
