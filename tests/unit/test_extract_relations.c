@@ -409,6 +409,12 @@ static void test_anaphors(void **state)
         "proposals to the Lake Board.", &e);
     assert_non_null(relation(&e, "Final River Report", "authored_by", "Sava Council"));
     release(&e);
+    /* "it" as the object at a clause's end is the sentence's first name */
+    run("The Sava Council is the standing organ of the Lake Union for rivers, and the Lake "
+        "Board supports it. The Tisza Board met the Drava Board and supports it.", &e);
+    assert_quote(relation(&e, "Lake Board", "supports", "Sava Council"), "Lake Board supports it");
+    assert_null(relation(&e, "Drava Board", "supports", "Tisza Board"));
+    release(&e);
 }
 
 /* An edge type with a `fallback` priority relates two close names of a
