@@ -1402,7 +1402,7 @@ static kg_status implicit_acronyms(kg_extractor *ex)
             }
             if (found != EX_NO_ENTITY && unique) {
                 kg_status st = KG_OK;
-                if (w == ex->entities[e].label && w[n] == '\0' &&
+                if (w == ex->entities[e].label && w[n] == '\0' && ex->merged_into[e] == e &&
                     !strcmp(ex->entities[e].rule, "acronym"))
                     st = merge_into(ex, e, found); /* the bare acronym */
                 if (st == KG_OK)
