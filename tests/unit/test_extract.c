@@ -401,6 +401,8 @@ static void test_name_shapes(void **state)
     assert_string_equal(type_of(&e, "Alliance to Protect Wetlands"), "organisation");
     assert_string_equal(type_of(&e, "River Teams"), "body");
     assert_null(entity(&e, "Lake Board-run River Teams"));
+    /* "-run" is a led_by cue as "-led" is */
+    assert_non_null(relation(&e, "River Teams", "led_by", "Lake Board"));
     assert_string_equal(type_of(&e, "Director of Frostline"), "role");
     assert_string_equal(type_of(&e, "Frostline"), "organisation");
     release(&e);
