@@ -1031,7 +1031,8 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             st = relate_entities(ex, c, m->entity, inner, same, n, q0, q1, m->first, 0.5);
             /* "a meeting of EU Foreign Ministers": the inner name's own
              * prefix ("EU") owns it, as if it stood alone */
-            size_t head, hl = tk[y].is_joined ? 0 : kg_ex_known_length(ex, c->t, y, m->last - 1, &head);
+            size_t head, hl = tk[y].is_joined
+                                  ? 0 : kg_ex_known_length(ex, c->t, y, m->last - 1, &head);
             if (st == KG_OK && np && hl > 0 && head != inner && tk[y + hl].kind == EX_WORD &&
                 !tk[y + hl].is_joined)
                 st = relate_entities(ex, c, inner, head, prefix, np, tk[y].start, q1, y, 0.45);
