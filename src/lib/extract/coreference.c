@@ -166,6 +166,24 @@ static bool is_word(const ex_token *tok, const char *w)
     return tok->kind == EX_WORD && strcmp(tok->lower, w) == 0;
 }
 
+/* Whether the "it" at token i is a verb's object that ends its clause: a
+ * one-word edge cue before it ("supports"), a full stop, ";" or "," after. */
+static bool object_pronoun(const kg_extractor *ex, const ex_text *t, size_t i, size_t last)
+{
+    const ex_token *tk = t->tokens;
+    if (i + 1 < last && !(tk[i + 1].kind == EX_PUNCT &&
+                          strchr(".;,", t->text[tk[i + 1].start])))
+        return false;
+    size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[i - 1].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+        if (cue->kind == EX_CUE_EDGE && !cue->structure && cue->count == 1 &&
+            !cue->is_first_joined && strlen(cue->words[0]) > 3)
+            return true;
+    }
+    return false;
+}
+
 size_t kg_ex_anaphors(const kg_extractor *ex, ex_coref *cr, const ex_text *t, size_t s,
                       size_t first, size_t last, ex_mention *m, uint32_t *quote, size_t *alt,
                       size_t count, size_t max)
@@ -190,6 +208,17 @@ size_t kg_ex_anaphors(const kg_extractor *ex, ex_coref *cr, const ex_text *t, si
             continue;
         }
         size_t next = k < count ? in[k].first : last;
+        /* "..., and the Lake Board supports it.": an "it" after a verb cue
+         * that ends its clause, the verb's subject just before the verb, is
+         * the sentence's first name (when that is not the subject) */
+        if (is_word(&tk[i], "it") && i > first && k >= 2 && in[k - 1].last + 1 == i &&
+            object_pronoun(ex, t, i, last) && in[0].entity != in[k - 1].entity) {
+            alt[out] = EX_NO_ENTITY;
+            quote[out] = tk[i].start;
+            m[out++] = (ex_mention){(uint32_t)i, (uint32_t)(i + 1), in[0].entity};
+            i++;
+            continue;
+        }
         bool the = is_word(&tk[i], "the"), both = is_word(&tk[i], "both"),
              these = is_word(&tk[i], "these"),
              this = is_word(&tk[i], "this") || is_word(&tk[i], "that");

@@ -481,6 +481,8 @@ kg_status kg_extractor_run(kg_extractor *ex, kg_error *err)
     for (uint32_t i = 0; i < ex->text_count; i++)
         if (kg_ex_find_names(ex, i) != KG_OK)
             return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
+    if (kg_ex_short_names(ex) != KG_OK)
+        return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");
     for (uint32_t i = 0; i < ex->text_count; i++)
         if (kg_ex_find_relations(ex, i) != KG_OK)
             return kg_error_set(err, KG_ENOMEM, NULL, "out of memory");

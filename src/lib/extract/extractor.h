@@ -52,6 +52,10 @@ void kg_ex_entity_evidence(kg_extractor *ex, size_t entity, uint32_t text, uint3
 
 /* Pass 1: names in text t become entities. */
 kg_status kg_ex_find_names(kg_extractor *ex, uint32_t text);
+/* Between the passes: a name that a longer name of its type continues
+ * with a complement, and no other, names that one ("the second Pact" is
+ * "the second Pact on Rivers"). */
+kg_status kg_ex_short_names(kg_extractor *ex);
 /* Pass 2: mentions of known names and the relations between them. */
 kg_status kg_ex_find_relations(kg_extractor *ex, uint32_t text);
 /* Length in tokens of the longest known name at token i (ending before

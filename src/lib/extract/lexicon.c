@@ -30,7 +30,7 @@ static uint64_t type_mask(const kg_schema *schema, const char *s, const char *en
 static const char *const structures[] = {"", "<adjacent>", "<prefix>", "<inner>", "<comma>",
                                          "<heading>", "<frame>",
                                          "<frame-subject>", "<suffix>", "<pair>",
-                                         "<demonym>", "<possessive>", "<including>"};
+                                         "<possessive>", "<including>"};
 
 static kg_status add_cue(ex_lexicon *lx, const kg_schema *schema, ex_cue_kind kind,
                          const char *phrase, size_t type, bool is_reverse)

@@ -25,7 +25,6 @@ typedef enum ex_structure {
     EX_FRAME_SUBJECT, /* the fronted name (left end) and the subject after it */
     EX_SUFFIX,     /* "Rhine Mission Austria" ends with "Austria" (the right end) */
     EX_PAIR,       /* "RDU-DANU talks" holds RDU and DANU joined by a hyphen (right ends) */
-    EX_DEMONYM,    /* "Afghan Police" opens with a word made from "Afghanistan" (right end) */
     EX_POSSESSIVE, /* "Tarnia’s invasion of X" opens with Tarnia and "’s" (right end) */
     EX_INCLUDING   /* "the Dialogue covers many issues, including threats posed by
                       Tarnia": the names after ", including" and lower-case words (right

@@ -147,6 +147,20 @@ static bool is_joined_edge_cue(const kg_extractor *ex, const ex_token *tk, size_
     return false;
 }
 
+/* Whether an edge cue of two or more words starts at token a ("Signature
+ * of" the Pact: the cue's first word opens a sentence, no name). */
+static bool starts_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t a, size_t end)
+{
+    size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[a].lower, &from);
+    for (size_t j = from; j < from + n; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+        if (cue->kind == EX_CUE_EDGE && !cue->structure && cue->count >= 2 &&
+            kg_ex_cue_matches(cue, tk, a, end))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the schema has a name-inside-name cue for `word` ("<in> @event")
  * whose left end allows node type `type`: then "Summit in Vilnius" is one
  * name, and Vilnius a name inside it. */
@@ -238,10 +252,11 @@ static size_t name_end(const kg_extractor *ex, const ex_text *t, size_t a, size_
                 break;
         } else if (strcmp(tk[j].lower, "in") == 0 && left_typed &&
                    (!inner_cue_for(ex, "in", type_by_cues(ex, tk, a, j)) ||
-                    type_by_cues(ex, tk, j - 1, j) == KG_SCHEMA_NOT_FOUND)) {
-            /* "Mission in Kosovo": a name, then a place; so is "Operation
-             * Sophia in the Central Sea", where no cue word ("Summit",
-             * "Mission") stands before "in" */
+                    cue_ending_at(ex, tk, a, j, EX_CUE_NODE, type_by_cues(ex, tk, a, j)) ==
+                        KG_SCHEMA_NOT_FOUND)) {
+            /* "Mission in Kosovo", "Summit in Vilnius": the cue word is
+             * the head, "in" and the place belong to the name; after a
+             * proper word ("Operation Linden in Lowland") they do not */
             break;
         }
         j = k;
@@ -318,11 +333,48 @@ static kg_status note_name(kg_extractor *ex, uint32_t text, size_t a, size_t b, 
         }
         return KG_OK;
     }
+    /* "the Sava cell" after "the Sava Cell": the known name, its head in
+     * lower case */
+    size_t at = t->tokens[b - 1].start - t->tokens[a].start;
+    if (b > a + 1 && t->tokens[a].is_cap && at < len && key[at] >= 'a' && key[at] <= 'z') {
+        key[at] = (char)(key[at] - 'a' + 'A');
+        found = kg_ex_names_find(&ex->names, key, len);
+        key[at] = (char)(key[at] - 'A' + 'a');
+        if (found != EX_NO_ENTITY) {
+            *entity = kg_ex_resolve(ex, found);
+            return kg_ex_entity_alias(ex, *entity, key);
+        }
+    }
     kg_status st = kg_ex_entity_add(ex, key, type, rule, confidence, entity);
     if (st == KG_OK)
         kg_ex_entity_evidence(ex, *entity, text, t->tokens[a].start, t->tokens[b - 1].end);
     ex->entities[*entity].is_used = false; /* used once pass 2 sees it */
     return st;
+}
+
+/* Whether the acronym at token k spells the initials of the capitalised
+ * words of [a, b) (an all-capitals word counts whole) with the tokens
+ * [k, k_end): "Lake Security and Defence Policy" is LSDP. */
+static bool spells(const ex_text *t, size_t a, size_t b, size_t k, size_t k_end)
+{
+    const ex_token *tk = t->tokens;
+    char want[16], have[16];
+    size_t nw = 0, nh = 0;
+    for (size_t i = tk[k].start; i < tk[k_end - 1].end && nw < sizeof want; i++)
+        if (t->text[i] >= 'A' && t->text[i] <= 'Z')
+            want[nw++] = t->text[i];
+    for (size_t i = a; i < b; i++) {
+        if (tk[i].kind != EX_WORD || !tk[i].is_cap)
+            continue;
+        if (tk[i].is_allcaps) {
+            for (size_t j = tk[i].start; j < tk[i].end && nh < sizeof have; j++)
+                if (t->text[j] >= 'A' && t->text[j] <= 'Z')
+                    have[nh++] = t->text[j];
+        } else if (nh < sizeof have) {
+            have[nh++] = t->text[tk[i].start];
+        }
+    }
+    return nw >= 2 && nw == nh && memcmp(want, have, nw) == 0;
 }
 
 /* "Long Name (LN)": the acronym becomes an alias of the name. A bare
@@ -333,10 +385,32 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     const ex_text *t = &ex->texts[text];
     const ex_token *tk = t->tokens;
     if (entity == EX_NO_ENTITY || b + 2 >= end || t->text[tk[b].start] != '(' ||
-        tk[b + 1].kind != EX_WORD || !tk[b + 1].is_cap || t->text[tk[b + 2].start] != ')')
+        tk[b + 1].kind != EX_WORD || !tk[b + 1].is_cap)
         return KG_OK;
+    size_t close = b + 2; /* "(CERT-DU)": parts joined by hyphens */
+    while (close < end && tk[close].kind == EX_WORD && tk[close].is_joined && tk[close].is_cap)
+        close++;
+    if (close >= end || t->text[tk[close].start] != ')')
+        return KG_OK;
+    /* "the Declaration on Lake Security Policy (LSP)": the acronym spells
+     * the name after "on", not the whole; it is that name's */
+    if (!spells(t, a, b, b + 1, close)) {
+        for (size_t y = a + 1; y + 1 < b; y++) {
+            if (tk[y - 1].is_cap || tk[y - 1].kind != EX_WORD ||
+                !in_list(tk[y - 1].lower, connectors) || !tk[y].is_cap ||
+                !spells(t, y, b, b + 1, close))
+                continue;
+            size_t type = type_by_cues(ex, tk, y, b), inner;
+            if (type == KG_SCHEMA_NOT_FOUND)
+                break;
+            kg_status st = note_name(ex, text, y, b, type, "cue-word", 0.6, &inner);
+            if (st != KG_OK || inner == EX_NO_ENTITY || inner == entity)
+                return st;
+            return acronym(ex, text, y, b, end, inner);
+        }
+    }
     size_t upper = 0;
-    for (size_t i = tk[b + 1].start; i < tk[b + 1].end; i++)
+    for (size_t i = tk[b + 1].start; i < tk[close - 1].end; i++)
         upper += t->text[i] >= 'A' && t->text[i] <= 'Z';
     bool initials = (t->text[tk[a].start] | 32) == (t->text[tk[b + 1].start] | 32);
     /* one word and an acronym that is no prefix of it: "Lowland (LFOR)"
@@ -344,18 +418,18 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     size_t words = 0;
     for (size_t i = a; i < b; i++)
         words += tk[i].kind == EX_WORD && !tk[i].is_joined;
-    if (initials && words == 1 && tk[b + 1].end - tk[b + 1].start > tk[a].end - tk[a].start)
+    if (initials && words == 1 && tk[close - 1].end - tk[b + 1].start > tk[a].end - tk[a].start)
         initials = false;
     if (initials && words == 1 &&
         strncasecmp(t->text + tk[a].start, t->text + tk[b + 1].start,
-                    tk[b + 1].end - tk[b + 1].start) != 0)
+                    tk[close - 1].end - tk[b + 1].start) != 0)
         initials = false;
     const char *rule = ex->entities[entity].rule;
     if (upper < 2 ||
         (!initials && strcmp(rule, "cue-word") != 0 && strcmp(rule, "noun-phrase") != 0))
         return KG_OK; /* "Operation Blue Harbour (OBH)" is typed; "(IMO)" after a word is not */
     char key[EX_KEY_MAX];
-    size_t len = kg_ex_key(t->text, tk, b + 1, b + 2, key, sizeof key);
+    size_t len = kg_ex_key(t->text, tk, b + 1, close, key, sizeof key);
     size_t other = kg_ex_names_find(&ex->names, key, len);
     if (other != EX_NO_ENTITY) {
         other = kg_ex_resolve(ex, other);
@@ -375,7 +449,7 @@ static kg_status acronym(kg_extractor *ex, uint32_t text, size_t a, size_t b, si
     ex_entity *e = &ex->entities[entity];
     if (e->evidence_count == 1 && e->evidence[0].text == text &&
         e->evidence[0].start == tk[a].start)
-        e->evidence[0].end = tk[b + 2].end; /* quote the definition */
+        e->evidence[0].end = tk[close].end; /* quote the definition */
     return kg_ex_entity_alias(ex, entity, key);
 }
 
@@ -567,11 +641,154 @@ static kg_status heading_name(kg_extractor *ex, uint32_t text, size_t first, siz
     bool seen = false;
     for (size_t x = 0; x < ex->text_count && !seen; x++)
         seen = occurs_as_words(ex->texts[x].text, ex->texts[x].len, key, len);
-    return seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
+    st = seen ? kg_ex_entity_alias(ex, entity, key) : KG_OK;
+    /* in a title, every word but the small ones capitalised: "Dialogue on
+     * River Pollution Control" names the heading "River pollution control" */
+    bool changed = false;
+    for (size_t i = 0; i < len; i++) {
+        bool starts = i == 0 || key[i - 1] == ' ';
+        if (!starts || key[i] < 'a' || key[i] > 'z')
+            continue;
+        size_t w = strcspn(key + i, " ");
+        static const char *const small[] = {"of", "and", "on", "for", "the", "in", "to", "a",
+                                            "an", "or", NULL};
+        char word[8];
+        if (w < sizeof word) {
+            memcpy(word, key + i, w);
+            word[w] = '\0';
+            if (in_list(word, small))
+                continue;
+        }
+        key[i] = (char)(key[i] - 'a' + 'A');
+        changed = true;
+    }
+    seen = false;
+    for (size_t x = 0; changed && x < ex->text_count && !seen; x++)
+        seen = occurs_as_words(ex->texts[x].text, ex->texts[x].len, key, len);
+    return st == KG_OK && seen ? kg_ex_entity_alias(ex, entity, key) : st;
 }
 
 static void retype_by_head(kg_extractor *ex, const ex_text *t, size_t b, size_t end,
                            size_t entity);
+
+/* Whether the word at i is a one-word reverse edge cue in "-ed" ("signed",
+ * "adopted") of an edge type whose source may be of node type `type`. */
+static bool source_participle(const kg_extractor *ex, const ex_token *tk, size_t i, size_t end,
+                              size_t type)
+{
+    size_t n = strlen(tk[i].lower);
+    if (tk[i].kind != EX_WORD || tk[i].is_cap || n < 4 || strcmp(tk[i].lower + n - 2, "ed"))
+        return false;
+    size_t from, count = kg_ex_cues_starting(&ex->lexicon, tk[i].lower, &from);
+    for (size_t j = from; j < from + count; j++) {
+        const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+        if (cue->kind != EX_CUE_EDGE || !cue->is_reverse || cue->count != 1 ||
+            cue->structure || !kg_ex_cue_matches(cue, tk, i, end))
+            continue;
+        const kg_edge_type *et = kg_schema_edge_type(ex->schema, cue->type);
+        if (et->allows_any_source)
+            continue; /* "supported", "replaced": any name, no sign of a document */
+        for (size_t k = 0; k < et->source_type_count; k++)
+            if (et->source_types[k] == type)
+                return true;
+    }
+    return false;
+}
+
+/* Length of the common prefix of a and b (ASCII bytes, case kept). */
+static size_t common_prefix(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t n = 0;
+    while (n < na && n < nb && a[n] == b[n])
+        n++;
+    return n;
+}
+
+/* The country whose name the word w (n bytes) is the adjective of, from
+ * the iso-codes names alone: w ends as demonyms do ("-an", "-ian", "-ish",
+ * "-ese", "-i") and either starts the first word of a country's name
+ * ("Afghan": Afghanistan) or holds that word less its last two letters
+ * ("Norwegian": Norw-ay, "Iraqi": Iraq); the longest such match wins, a tie
+ * gives none. EX_NO_ENTITY when none. */
+static size_t demonym_country(const kg_extractor *ex, const char *w, size_t n)
+{
+    static const char *const endings[] = {"an", "ian", "ish", "ese", "i", NULL};
+    bool ends = false;
+    for (const char *const *e = endings; *e && !ends; e++) {
+        size_t k = strlen(*e);
+        ends = n > k + 3 && memcmp(w + n - k, *e, k) == 0;
+    }
+    if (!ends)
+        return EX_NO_ENTITY;
+    size_t best = EX_NO_ENTITY, best_len = 0;
+    bool tie = false;
+    for (size_t i = 0; i < ex->country_codes.capacity; i++) {
+        if (!ex->country_codes.slots[i].key)
+            continue;
+        size_t c = kg_ex_resolve(ex, ex->country_codes.slots[i].entity);
+        const ex_entity *e = &ex->entities[c];
+        for (size_t k = 0; k <= e->alias_count; k++) {
+            const char *name = k ? e->aliases[k - 1] : e->label;
+            size_t fw = strcspn(name, " ,-");
+            size_t l = common_prefix(w, n, name, fw);
+            if (l < 4 || (l < n && l + 2 < fw) || (l == n && n < 6 && l < fw))
+                continue; /* "Roman" is no Romania */
+            if (l > best_len) {
+                best = c;
+                best_len = l;
+                tie = false;
+            } else if (l == best_len && c != best) {
+                tie = true;
+            }
+        }
+    }
+    return tie ? EX_NO_ENTITY : best;
+}
+
+/* "the Afghan Ministry of the Interior": the first word of a name is the
+ * adjective of a country; it becomes a name of that country, so the name
+ * is the country's (by the <prefix> cues, as "Afghanistan Ministry" would
+ * be). */
+static kg_status demonym_alias(kg_extractor *ex, const ex_text *t, size_t a, size_t b)
+{
+    const ex_token *tk = t->tokens;
+    if (b < a + 2 || tk[a].kind != EX_WORD || !tk[a].is_cap || tk[a].is_allcaps ||
+        tk[a + 1].is_joined || in_list(tk[a].lower, function_words))
+        return KG_OK;
+    const char *w = t->text + tk[a].start;
+    size_t n = tk[a].end - tk[a].start;
+    if (kg_ex_names_find(&ex->names, w, n) != EX_NO_ENTITY)
+        return KG_OK;
+    size_t country = demonym_country(ex, w, n);
+    if (country == EX_NO_ENTITY)
+        return KG_OK;
+    char key[64];
+    if (n >= sizeof key)
+        return KG_OK;
+    memcpy(key, w, n);
+    key[n] = '\0';
+    return kg_ex_entity_alias(ex, country, key);
+}
+
+/* "the Rivers Pact signed in Vienna": a name, a participle of an edge cue
+ * that the name's type may be the source of, "in" and a name; the whole is
+ * another name of the same thing (the place names which one). */
+static kg_status participle_alias(kg_extractor *ex, const ex_text *t, size_t b, size_t last,
+                                  size_t a, size_t entity)
+{
+    const ex_token *tk = t->tokens;
+    if (entity == EX_NO_ENTITY || b + 2 >= last ||
+        !source_participle(ex, tk, b, last, ex->entities[entity].type) ||
+        strcmp(tk[b + 1].lower, "in") || tk[b + 2].kind != EX_WORD || !tk[b + 2].is_cap ||
+        tk[b + 2].is_joined || in_list(tk[b + 2].lower, month_words))
+        return KG_OK;
+    size_t place, known = kg_ex_known_length(ex, t, b + 2, last, &place);
+    size_t end = known ? b + 2 + known : name_end(ex, t, b + 2, last);
+    char key[EX_KEY_MAX];
+    if (!kg_ex_key(t->text, tk, a, end, key, sizeof key))
+        return KG_OK;
+    return kg_ex_entity_alias(ex, entity, key);
+}
 
 static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, size_t last)
 {
@@ -595,8 +812,9 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
             bool is_head = type_by_cues(ex, tk, a, a + 1) != KG_SCHEMA_NOT_FOUND;
             if (b > a + 1 && !tk[a].is_allcaps &&
                 (in_list(tk[a].lower, function_words) ||
-                 (opens && !is_head && is_lower_word(ex, &tk[a])))) {
-                a++; /* "Relations between ...", "The Council" */
+                 (opens && !is_head &&
+                  (is_lower_word(ex, &tk[a]) || starts_edge_cue(ex, tk, a, b))))) {
+                a++; /* "Relations between ...", "The Council", "Signature of X" */
                 while (a < b && !tk[a].is_cap)
                     a++;
             }
@@ -604,6 +822,9 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         if (b > a && head_noun_after(ex, t, a, b, last))
             b++; /* "the Oslo Accords arrangements", "the Alpine region" */
         if (known >= b - i && known > 0) {
+            kg_status st = participle_alias(ex, t, i + known, last, i, known_entity);
+            if (st != KG_OK)
+                return st;
             i += known;
             continue;
         }
@@ -618,6 +839,11 @@ static kg_status sentence_names(kg_extractor *ex, uint32_t text, size_t first, s
         if (st != KG_OK)
             return st;
         retype_by_head(ex, t, b, last, entity);
+        st = participle_alias(ex, t, b, last, a, entity);
+        if (st == KG_OK && entity != EX_NO_ENTITY)
+            st = demonym_alias(ex, t, a, b);
+        if (st != KG_OK)
+            return st;
         i = b;
     }
     return KG_OK;
@@ -784,6 +1010,93 @@ static size_t complement_end(const kg_extractor *ex, const ex_text *t, size_t h,
     return words ? b : h + 1;
 }
 
+/* Modifiers that tell which one no more than "the" does: "the new
+ * mission", "relevant exercises". */
+static const char *const vague[] = {
+    "new", "own", "relevant", "previous", "recent", "future", "further", "respective",
+    "various", "possible", "current", "existing", "upcoming", "latest", "additional",
+    "similar", "other", "next", "last", "subsequent", "earlier", "later", NULL};
+
+static bool is_vague(const ex_token *tok)
+{
+    return tok->kind == EX_WORD && !tok->is_joined && in_list(tok->lower, vague);
+}
+
+/* Another name of the noun phrase [a, b) (modifiers [a, s), head h): the
+ * phrase without a complement that is a name, when two or more modifiers
+ * make the rest a name by itself ("an extraordinary virtual summit of the
+ * Lake Board" is also "the extraordinary virtual summit"; "an informal
+ * meeting" or "Ruritania’s annexation" tell only a kind). */
+static kg_status phrase_aliases(kg_extractor *ex, const ex_text *t, size_t a, size_t s,
+                                size_t h, size_t b, size_t entity)
+{
+    const ex_token *tk = t->tokens;
+    char key[EX_KEY_MAX];
+    size_t telling = 0;
+    for (size_t i = a; i < s; i++)
+        telling += tk[i].kind == EX_WORD && !tk[i].is_joined && !tk[i].is_cap &&
+                   !tk[i].is_digit && !is_vague(&tk[i]);
+    if (b > h + 2 && strcmp(tk[h + 1].lower, "of") == 0 && telling >= 2 &&
+        (tk[b - 1].is_cap || tk[b - 1].is_digit) &&
+        kg_ex_key(t->text, tk, a, h + 1, key, sizeof key))
+        return kg_ex_entity_alias(ex, entity, key);
+    return KG_OK;
+}
+
+/* Whether token h is inside an edge cue of two or more words ("off the
+ * coast of", "under the command of"): a cue's word heads no noun phrase. */
+static bool in_edge_cue(const kg_extractor *ex, const ex_token *tk, size_t first, size_t h,
+                        size_t last)
+{
+    for (size_t p = h + 1; p-- > first && h - p < EX_CUE_TOKENS_MAX;) {
+        size_t from, n = kg_ex_cues_starting(&ex->lexicon, tk[p].lower, &from);
+        for (size_t j = from; j < from + n; j++) {
+            const ex_cue *cue = &ex->lexicon.cues[ex->lexicon.by_word[j]];
+            if (cue->kind == EX_CUE_EDGE && !cue->structure && cue->count >= 2 &&
+                p + cue->count > h && p + cue->count <= last && kg_ex_cue_matches(cue, tk, p, last))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "a non-combat advisory mission ... . Operation Linden will ...": the
+ * name that opens the next sentence, when it has the phrase's type and
+ * holds its head word ("Mission"), is what an indefinite phrase introduced;
+ * its entity, or EX_NO_ENTITY. */
+static size_t introduced_name(kg_extractor *ex, uint32_t text, size_t last, size_t h,
+                              size_t type)
+{
+    const ex_text *t = &ex->texts[text];
+    const ex_token *tk = t->tokens;
+    size_t lo = 0, hi = t->sentence_count;
+    while (lo < hi) { /* the first sentence starting at or after last */
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->sentences[mid].first < last)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= t->sentence_count)
+        return EX_NO_ENTITY;
+    size_t k = t->sentences[lo].first, end = t->sentences[lo].last;
+    while (k < end && tk[k].kind == EX_PUNCT)
+        k++;
+    if (k + 1 >= end || tk[k].kind != EX_WORD || !tk[k].is_cap ||
+        in_list(tk[k].lower, function_words) || in_list(tk[k].lower, month_words))
+        return EX_NO_ENTITY;
+    size_t e = name_end(ex, t, k, end);
+    bool holds = false;
+    for (size_t i = k; i < e; i++)
+        holds |= strcmp(tk[i].lower, tk[h].lower) == 0;
+    if (e < k + 2 || !holds || type_by_cues(ex, tk, k, e) != type)
+        return EX_NO_ENTITY;
+    size_t named;
+    if (note_name(ex, text, k, e, type, "cue-word", 0.7, &named) != KG_OK)
+        return EX_NO_ENTITY;
+    return named;
+}
+
 /* Lower-case noun phrases whose head noun is a node type's cue: "an
  * exchange of notes", "the joint naval exercises", "their summit in
  * Lakeport". The phrase runs from a determiner, a possessive, a
@@ -810,8 +1123,25 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             !is_phrase_stop(&tk[h + 1]) && !is_verb_after(t, h + 1, last))
             continue;
         size_t s, type = head_cue(ex, tk, first, h, &s);
-        if (type == KG_SCHEMA_NOT_FOUND)
+        if (type == KG_SCHEMA_NOT_FOUND || in_edge_cue(ex, tk, first, h, last))
             continue;
+        /* "an EU cell" after "the EU Cell": a known name, its head in lower case */
+        for (size_t n0 = h; n0-- > first && h - n0 <= 3 && tk[n0].kind == EX_WORD &&
+                            tk[n0].is_cap && !in_list(tk[n0].lower, function_words);) {
+            char key[EX_KEY_MAX];
+            size_t len = kg_ex_key(t->text, tk, n0, h + 1, key, sizeof key);
+            size_t at = tk[h].start - tk[n0].start, named;
+            if (!len || at >= len || key[at] < 'a' || key[at] > 'z')
+                break;
+            key[at] = (char)(key[at] - 'a' + 'A');
+            if ((named = kg_ex_names_find(&ex->names, key, len)) != EX_NO_ENTITY) {
+                key[at] = (char)(key[at] - 'A' + 'a');
+                kg_status st = kg_ex_entity_alias(ex, kg_ex_resolve(ex, named), key);
+                if (st != KG_OK)
+                    return st;
+                break;
+            }
+        }
         /* modifiers to the left, up to a boundary */
         size_t a = s, words = 0;
         bool bounded = false;
@@ -868,14 +1198,22 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
                                   (!tk[s - 1].is_cap || (s - 1 == first && !tk[s - 1].is_allcaps)));
         /* "the new mission", "relevant exercises": these words tell
          * which one no more than "the" does */
-        static const char *const vague[] = {
-            "new", "own", "relevant", "previous", "recent", "future", "further", "respective",
-            "various", "possible", "current", "existing", "upcoming", "latest", "additional",
-            "similar", "other", "next", "last", "subsequent", "earlier", "later", NULL};
         bool telling = false;
         for (size_t i = a; i < s; i++)
-            telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !in_list(tk[i].lower, vague);
+            telling |= tk[i].kind == EX_WORD && !tk[i].is_joined && !is_vague(&tk[i]);
         if ((!modified || !telling) && b == h + 1 && s == h)
+            continue;
+        /* "the joint exercise in 2023": a year after the head tells which
+         * one (not after a complement, nor "in 2023-2024") */
+        if (b == h + 1 && b + 1 < last && strcmp(tk[b].lower, "in") == 0 &&
+            tk[b + 1].is_digit && tk[b + 1].end - tk[b + 1].start == 4 &&
+            !(b + 2 < last && tk[b + 2].is_joined))
+            b += 2;
+        /* "the Union’s border agency Frontex": the phrase describes the
+         * name after it (which its head types), it names nothing new */
+        if (b == h + 1 && b < last && tk[b].kind == EX_WORD && tk[b].is_cap &&
+            !tk[b].is_allcaps && !tk[b].is_digit && !in_list(tk[b].lower, month_words) &&
+            !in_list(tk[b].lower, function_words))
             continue;
         /* "Ruritania’s annexation of Lowland" */
         size_t owner = a;
@@ -902,6 +1240,34 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             h = b - 1;
             continue;
         }
+        /* "the Union’s naval forces (Operation Linden)", "a common policy
+         * (LSP)": a name of the phrase's type in brackets after it is what
+         * the phrase describes; the phrase becomes a name of it */
+        size_t named, nl;
+        if (b + 2 < last && t->text[tk[b].start] == '(' && tk[b + 1].kind == EX_WORD &&
+            (nl = kg_ex_known_length(ex, t, b + 1, last, &named)) > 0 && b + 1 + nl < last &&
+            t->text[tk[b + 1 + nl].start] == ')' && ex->entities[named].type == type) {
+            char key[EX_KEY_MAX];
+            kg_status st = kg_ex_key(t->text, tk, owner, b, key, sizeof key)
+                               ? kg_ex_entity_alias(ex, named, key) : KG_OK;
+            if (st != KG_OK)
+                return st;
+            h = b - 1;
+            continue;
+        }
+        /* "a non-combat advisory mission ... . Operation Linden will" */
+        if (owner == a && a > first && (strcmp(tk[a - 1].lower, "a") == 0 ||
+                                         strcmp(tk[a - 1].lower, "an") == 0)) {
+            size_t intro = introduced_name(ex, text, last, h, type);
+            char key[EX_KEY_MAX];
+            if (intro != EX_NO_ENTITY && kg_ex_key(t->text, tk, a, b, key, sizeof key)) {
+                kg_status st = kg_ex_entity_alias(ex, intro, key);
+                if (st != KG_OK)
+                    return st;
+                h = b - 1;
+                continue;
+            }
+        }
         size_t entity, before = ex->entity_count;
         kg_status st = note_name(ex, text, owner, b, type, "noun-phrase", 0.4, &entity);
         if (st == KG_OK && entity != EX_NO_ENTITY && ex->entity_count > before && owner < a) {
@@ -909,6 +1275,8 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
             if (kg_ex_key(t->text, tk, a, b, key, sizeof key))
                 st = kg_ex_entity_alias(ex, entity, key);
         }
+        if (st == KG_OK && entity != EX_NO_ENTITY && ex->entity_count > before && owner == a)
+            st = phrase_aliases(ex, t, a, s, h, b, entity);
         if (st == KG_OK)
             st = acronym(ex, text, a, b, last, entity);
         if (st != KG_OK)

@@ -109,7 +109,28 @@ static int set_candidate(json_t *obj, const char *rule, double confidence)
            json_object_set_new(obj, "status", json_string("candidate"));
 }
 
-static json_t *entity_json(const kg_extractor *ex, const ex_entity *e)
+/* Claims the name (case and accents folded, as the loader compares names)
+ * for entity `index`: false when another entity has it already. */
+static bool claim(json_t *names, const char *name, size_t index, int *bad)
+{
+    char buf[512];
+    size_t n = kg_fold(name, buf, sizeof buf);
+    if (n >= sizeof buf)
+        buf[sizeof buf - 1] = '\0';
+    json_t *owner = json_object_get(names, buf);
+    if (owner)
+        return (size_t)json_integer_value(owner) == index;
+    *bad |= json_object_set_new(names, buf, json_integer((json_int_t)index));
+    return true;
+}
+
+/* The entity's JSON; names maps the folded ids and labels of all written
+ * entities (and the aliases written so far) to their entity: an alias
+ * another entity has is left out, so that a name lands on one entity
+ * (merges and short names can give "Sava Cell" to one entity and "Sava cell"
+ * to another). */
+static json_t *entity_json(const kg_extractor *ex, const ex_entity *e, size_t index,
+                           json_t *names)
 {
     json_t *obj = json_object();
     if (!obj)
@@ -118,11 +139,15 @@ static json_t *entity_json(const kg_extractor *ex, const ex_entity *e)
               json_object_set_new(obj, "type",
                                   json_string(kg_schema_node_type(ex->schema, e->type)->name)) ||
               json_object_set_new(obj, "label", json_string(e->label));
-    if (!bad && e->alias_count) {
-        json_t *aliases = json_array();
-        bad = !aliases || json_object_set_new(obj, "aliases", aliases);
-        for (size_t a = 0; !bad && a < e->alias_count; a++)
-            bad = json_array_append_new(aliases, json_string(e->aliases[a]));
+    json_t *aliases = NULL;
+    for (size_t a = 0; !bad && a < e->alias_count; a++) {
+        if (!claim(names, e->aliases[a], index, &bad))
+            continue;
+        if (!aliases) {
+            aliases = json_array();
+            bad = !aliases || json_object_set_new(obj, "aliases", aliases);
+        }
+        bad = bad || json_array_append_new(aliases, json_string(e->aliases[a]));
     }
     if (!bad && e->evidence_count) {
         json_t *ev = evidence_json(ex, e->evidence, e->evidence_count);
@@ -183,10 +208,18 @@ static json_t *dataset_json(const kg_extractor *ex, const kg_extract_meta *meta)
             order[n++] = (id_order){ex->entities[i].id, i};
     if (!bad && n)
         qsort(order, n, sizeof *order, compare_ids);
+    json_t *names = json_object();
+    bad = bad || !names;
     for (size_t i = 0; !bad && i < n; i++) {
-        json_t *e = entity_json(ex, &ex->entities[order[i].entity]);
+        const ex_entity *e = &ex->entities[order[i].entity];
+        claim(names, e->id, order[i].entity, &bad);
+        claim(names, e->label, order[i].entity, &bad);
+    }
+    for (size_t i = 0; !bad && i < n; i++) {
+        json_t *e = entity_json(ex, &ex->entities[order[i].entity], order[i].entity, names);
         bad = !e || json_array_append_new(entities, e);
     }
+    json_decref(names);
     for (size_t i = 0; !bad && i < ex->relation_count; i++) {
         json_t *r = relation_json(ex, &ex->relations[i]);
         bad = !r || json_array_append_new(relations, r);

@@ -189,7 +189,7 @@ static const char *rule_of(const ex_cue *cue)
     static const char *const names[] = {"cue", "adjacent-names", "name-prefix", "name-inner",
                                         "comma-names", "heading", "frame",
                                         "frame-subject", "name-suffix", "name-pair",
-                                        "name-demonym", "name-possessive", "including"};
+                                        "name-possessive", "including"};
     if (cue->structure)
         return names[cue->structure];
     return cue->is_reverse ? "cue-reverse" : "cue";
@@ -381,6 +381,9 @@ static bool is_fronted(const clause *c, size_t p)
         const ex_token *tok = &c->t->tokens[i];
         if (tok->kind != EX_WORD || in_date(c, i) || is_article(tok))
             continue;
+        /* "It released its report, making ...": a pronoun is the subject */
+        if (words == 0 && (strcmp(tok->lower, "it") == 0 || strcmp(tok->lower, "they") == 0))
+            return false;
         if (++words > 2)
             return false;
     }
@@ -645,11 +648,39 @@ static bool titles(const kg_extractor *ex, const clause *c, size_t k)
 
 static bool heads_list(const clause *c, size_t k);
 
+/* The known name that ends mention k after "in" or "at" ("Cologne" in
+ * "the Council meeting in Cologne"), or EX_NO_ENTITY. */
+static size_t place_at_end(const kg_extractor *ex, const clause *c, size_t k)
+{
+    const ex_token *tk = c->t->tokens;
+    const ex_mention *m = &c->m[k];
+    for (size_t j = m->first + 1; j + 1 < m->last; j++) {
+        if (tk[j].kind != EX_WORD || tk[j].is_cap ||
+            (strcmp(tk[j].lower, "in") && strcmp(tk[j].lower, "at")))
+            continue;
+        size_t y = strcmp(tk[j + 1].lower, "the") == 0 ? j + 2 : j + 1, inner;
+        if (y < m->last && kg_ex_known_length(ex, c->t, y, m->last, &inner) == m->last - y)
+            return inner;
+    }
+    return EX_NO_ENTITY;
+}
+
+static bool comma_types(const kg_extractor *ex, size_t ea, size_t eb);
+
 /* Whether a <comma> cue relates mention k and the one after it ("Oslo,
- * Norway"), as the schema allows. */
+ * Norway"), as the schema allows; or the place that ends mention k and
+ * the one after it ("a meeting in Cologne, Germany"). */
 static bool comma_pair(const kg_extractor *ex, const clause *c, size_t k)
 {
-    size_t a = ex->entities[c->m[k].entity].type, b = ex->entities[c->m[k + 1].entity].type;
+    if (comma_types(ex, c->m[k].entity, c->m[k + 1].entity))
+        return true;
+    size_t inner = place_at_end(ex, c, k);
+    return inner != EX_NO_ENTITY && comma_types(ex, inner, c->m[k + 1].entity);
+}
+
+static bool comma_types(const kg_extractor *ex, size_t ea, size_t eb)
+{
+    size_t a = ex->entities[ea].type, b = ex->entities[eb].type;
     for (size_t i = 0; i < ex->lexicon.count; i++) {
         const ex_cue *cue = &ex->lexicon.cues[i];
         if (cue->kind == EX_CUE_EDGE && cue->structure == EX_COMMA &&
@@ -981,55 +1012,6 @@ static size_t one_word_name(const kg_extractor *ex, const clause *c, size_t i)
     return found == EX_NO_ENTITY ? found : kg_ex_resolve(ex, found);
 }
 
-/* Whether word (`len` bytes) may be made from name, the name of a place of
- * one word: they share at least 4 bytes, and a shared start longer than
- * the other's (a demonym adds at most 3 bytes, "Iraq" + "i", "Chin" +
- * "ese"; the name at most 5 after it, "Afghan" + "istan"). Returns the
- * shared length, 0 when not. */
-static size_t demonym_of(const char *word, size_t len, const char *name)
-{
-    if (strchr(name, ' ') || strchr(name, '-') ||
-        (strlen(name) == len && strncmp(word, name, len) == 0))
-        return 0;
-    size_t p = 0, n = strlen(name);
-    while (p < len && p < n && word[p] == name[p])
-        p++;
-    return p >= 4 && len - p <= 3 && n - p <= 5 ? p : 0;
-}
-
-/* The entity of a type in `types` with a one-word name that the first word
- * of mention m is made from ("Afghan Police": Afghanistan; the longest
- * shared start wins, then the first entity), when that word is no name of
- * its own and the mention has more words; else EX_NO_ENTITY. */
-static size_t demonym_entity(const kg_extractor *ex, const clause *c, const ex_mention *m,
-                             uint64_t types)
-{
-    const ex_token *tk = c->t->tokens;
-    const ex_token *w = &tk[m->first];
-    size_t len = w->end - w->start, known;
-    if (m->last - m->first < 2 || w->kind != EX_WORD || !w->is_cap || w->is_allcaps ||
-        len < 4 || len > 32 || tk[m->first + 1].is_joined || tk[m->first + 1].kind != EX_WORD ||
-        kg_ex_known_length(ex, c->t, m->first, m->first + 1, &known) > 0)
-        return EX_NO_ENTITY;
-    const char *word = c->t->text + w->start;
-    size_t best = EX_NO_ENTITY, best_len = 0;
-    for (size_t e = 0; e < ex->entity_count; e++) {
-        const ex_entity *en = &ex->entities[e];
-        if (!type_in(types, en->type) || ex->merged_into[e] != e || word[0] != en->label[0])
-            continue;
-        size_t p = demonym_of(word, len, en->label);
-        for (size_t a = 0; a < en->alias_count; a++) {
-            size_t pa = demonym_of(word, len, en->aliases[a]);
-            p = pa > p ? pa : p;
-        }
-        if (p > best_len) {
-            best = e;
-            best_len = p;
-        }
-    }
-    return best;
-}
-
 /* Names inside names: "Interpol Cyber Fusion Centre" holds "Interpol" (a
  * prefix), "President of the Nordic Council" holds "Nordic Council"
  * (after "of"), and "Interpol’s General Secretariat" is read as a prefix. */
@@ -1041,31 +1023,18 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
     size_t ni = structural_cues(ex, EX_INNER, inner_cues);
     size_t suffix[EX_CUES_AT_MAX], ns = structural_cues(ex, EX_SUFFIX, suffix);
     size_t pair[EX_CUES_AT_MAX], npair = structural_cues(ex, EX_PAIR, pair);
-    size_t demonym[EX_CUES_AT_MAX], nd = structural_cues(ex, EX_DEMONYM, demonym);
-    uint64_t demonym_types = 0; /* the right types of the <demonym> cues */
-    for (size_t x = 0; x < nd; x++)
-        demonym_types |= ex->lexicon.cues[demonym[x]].right_types
-                             ? ex->lexicon.cues[demonym[x]].right_types
-                             : ~(uint64_t)0;
     const ex_token *tk = c->t->tokens;
     kg_status st = KG_OK;
     for (size_t k = 0; k < c->count && st == KG_OK; k++) {
         const ex_mention *m = &c->m[k];
         uint32_t q0 = tk[m->first].start, q1 = tk[m->last - 1].end;
         size_t inner;
-        /* "the Afghan National Police": a word made from a country's name */
-        if (nd) {
-            bool fits = false;
-            for (size_t x = 0; x < nd; x++)
-                fits |= type_in(ex->lexicon.cues[demonym[x]].left_types,
-                                ex->entities[m->entity].type);
-            size_t land = fits ? demonym_entity(ex, c, m, demonym_types) : EX_NO_ENTITY;
-            if (land != EX_NO_ENTITY)
-                st = relate_entities(ex, c, m->entity, land, demonym, nd, q0, q1, m->first, 0.4);
-        }
         /* two known one-word names joined by a hyphen inside the name:
          * "the RDU-DANU talks" relates both */
         for (size_t f = m->first; npair && st == KG_OK && f + 1 < m->last; f++) {
+            /* not after "of"/"on": "Pact on RDU-DANU Cooperation" is about them */
+            if (f > m->first && has_preposition(c, f, f + 1))
+                break;
             size_t a = one_word_name(ex, c, f), b = one_word_name(ex, c, f + 1);
             if (!tk[f + 1].is_joined || a == EX_NO_ENTITY || b == EX_NO_ENTITY || a == b)
                 continue;
@@ -1101,7 +1070,8 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
          * Office". One before "’s" owns the rest ("Tarnia’s invasion of
          * X"): the cues that restrict their right end's type ("<prefix>
          * @event>place": "Vienna Summit" is in Vienna) do not apply */
-        for (size_t f = m->first; np && st == KG_OK && f < m->first + 2 && f + 1 < m->last; f++) {
+        for (size_t f = m->first; (np || npo) && st == KG_OK && f < m->first + 2 &&
+                                  f + 1 < m->last; f++) {
             size_t len = tk[f].is_joined ? 0 : kg_ex_known_length(ex, c->t, f, m->last - 1, &inner);
             if (len == 0)
                 continue; /* not "DANU" alone in "RDU-DANU Group": a <pair> */
@@ -1217,10 +1187,15 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             if (!(poss || paren) || to > from + 2 || (paren && to == from) ||
                 !plain_between(c, from, to))
                 continue;
-            size_t lo, hi;
+            size_t lo, hi, by_owner[EX_CUES_AT_MAX], nb = 0;
             list_around(c, k + 1, &lo, &hi);
+            for (size_t x = 0; x < np; x++)
+                by_owner[nb++] = prefix[x];
+            /* "<possessive>" cues: "the Union’s Treaty of Nice" */
+            for (size_t x = 0; poss && x < npo && nb < EX_CUES_AT_MAX; x++)
+                by_owner[nb++] = poss_cues[x];
             for (size_t b = k + 1; b <= hi && st == KG_OK; b++)
-                st = relate_entities(ex, c, c->m[b].entity, m->entity, prefix, np, q0,
+                st = relate_entities(ex, c, c->m[b].entity, m->entity, by_owner, nb, q0,
                                      tk[c->m[b].last - 1].end, m->first,
                                      b == k + 1 ? 0.45 : 0.35);
         }
@@ -1252,7 +1227,16 @@ static kg_status name_pairs(kg_extractor *ex, const clause *c)
             st = relate(ex, c, k, k + 1, adjacent, na, c->m[k].last, c->m[k].last, 0.45);
         else if ((between == 1 || (between == 2 && is_article(&tk[c->m[k].last + 1]))) && nc &&
                  is_punct(c, c->m[k].last, ',') && !heads_list(c, k + 1))
+        {
             st = relate(ex, c, k, k + 1, comma, nc, c->m[k].last, c->m[k].last, 0.45);
+            /* "a meeting in Cologne, Germany": Cologne is in Germany */
+            size_t inner = place_at_end(ex, c, k);
+            if (st == KG_OK && inner != EX_NO_ENTITY &&
+                !comma_types(ex, c->m[k].entity, c->m[k + 1].entity))
+                st = relate_entities(ex, c, inner, c->m[k + 1].entity, comma, nc,
+                                     tk[c->m[k].first].start, tk[c->m[k + 1].last - 1].end,
+                                     c->m[k + 1].first, 0.45);
+        }
         if (st != KG_OK)
             return st;
     }
