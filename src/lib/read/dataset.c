@@ -27,7 +27,7 @@ static const char *const relation_keys[] = {"id", "source", "type", "target", "s
 
 /* ---- small value checks ----------------------------------------------- */
 
-static bool valid_id(const char *id)
+bool kg_ds_valid_id(const char *id)
 {
     size_t len = strlen(id);
     if (len == 0 || len > ID_MAX)
@@ -186,7 +186,7 @@ void kg_ds_load_entity(loader *ld, json_t *obj, size_t position)
     kg_ds_load_attributes(ld, obj, ptr, &node.attrs, &node.attr_count);
     char idptr[KG_POINTER_MAX];
     kg_pointer_key(idptr, ptr, "id");
-    if (node.id && !valid_id(node.id)) {
+    if (node.id && !kg_ds_valid_id(node.id)) {
         kg_json_report(&ld->ctx, KG_EINPUT, idptr,
                        "ids start with a letter or digit, then letters, digits, '_', '.', ':' or '-' (at most 128)",
                        "invalid entity id '%s'", node.id);
@@ -313,7 +313,7 @@ static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_ed
     kg_pointer_key(ptr, pointer, "id");
     /* the map outlives the record's tree: it keeps a copy */
     const char *kept = NULL;
-    if (!valid_id(e->id))
+    if (!kg_ds_valid_id(e->id))
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "invalid relation id '%s'", e->id);
     else if (!(kept = kg_arena_strndup(&ld->keep, e->id, strlen(e->id))) ||
              (put = kg_index_map_put(&ld->relation_ids, kept, e->origin, &first)) == KG_ENOMEM)
