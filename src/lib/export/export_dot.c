@@ -106,9 +106,44 @@ static void put_free_attrs(attr_list *a, const kg_attr *attrs, uint32_t count)
         put(a, kg_export_attr_name(attrs[i].key, name, sizeof name), attrs[i].text);
 }
 
+/* The evidence JSON (kg_export_evidence_json) written straight into its
+ * DOT string when every source and quote is plain ASCII for both languages
+ * and the whole fits one DOT part: the same bytes, without building the
+ * JSON in memory, copying it and escaping it again (about 5% of converting
+ * a large data set). False, nothing written, otherwise. */
+static bool put_plain_evidence(attr_list *a, const kg_evidence *ev, uint32_t count)
+{
+    size_t total = 2; /* the JSON's length: [ ] and each {"source":"","quote":""}, */
+    for (uint32_t i = 0; i < count; i++) {
+        if (!ev[i].source || !ev[i].quote)
+            return false;
+        size_t source = kg_dot_json_plain_len(ev[i].source);
+        size_t quote = source == SIZE_MAX ? SIZE_MAX : kg_dot_json_plain_len(ev[i].quote);
+        if (quote == SIZE_MAX || quote >= KG_DOT_ONE_PART || source >= KG_DOT_ONE_PART)
+            return false;
+        total += source + quote + 25;
+    }
+    if (total >= KG_DOT_ONE_PART)
+        return false;
+    put_separator(a);
+    KG_PUT_LIT(a->w, "\"evidence\"=\"[");
+    for (uint32_t i = 0; i < count; i++) {
+        if (i)
+            kg_putc(a->w, ',');
+        KG_PUT_LIT(a->w, "{\\\"source\\\":\\\"");
+        kg_writer_puts(a->w, ev[i].source);
+        KG_PUT_LIT(a->w, "\\\",\\\"quote\\\":\\\"");
+        kg_writer_puts(a->w, ev[i].quote);
+        KG_PUT_LIT(a->w, "\\\"}");
+    }
+    KG_PUT_LIT(a->w, "]\"");
+    return true;
+}
+
 static bool put_evidence(attr_list *a, const kg_evidence *ev, uint32_t count)
 {
-    if (!put_owned(a, "evidence", kg_export_evidence_json(ev, count)))
+    if (!put_plain_evidence(a, ev, count) &&
+        !put_owned(a, "evidence", kg_export_evidence_json(ev, count)))
         return false;
     if (count == 1 && ev[0].quote) {
         /* one quote is its own tooltip: no copy (2% of converting a large data set) */

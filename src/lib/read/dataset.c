@@ -456,6 +456,10 @@ void kg_ds_loader_free(loader *ld)
     kg_arena_free(&ld->keep);
     free(ld->entity_ids);
     ld->entity_ids = NULL;
+    for (int i = 0; i < 2; i++) {
+        free(ld->type_names[i]);
+        ld->type_names[i] = NULL;
+    }
 }
 
 void kg_ds_finish(loader *ld, const char *name)

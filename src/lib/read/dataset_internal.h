@@ -10,6 +10,12 @@
 #include "json_pull.h"
 #include "kg/dataset.h"
 
+/* A schema type's name and its length (dataset_record.c's lookups). */
+typedef struct kg_ds_type_name {
+    const char *name;
+    size_t len;
+} kg_ds_type_name;
+
 /* Everything one load needs. `scratch` holds what one record needs until
  * it is in the graph (the streaming pass empties it between records);
  * `keep` what the load needs to its end (folded names, relation ids). */
@@ -32,6 +38,10 @@ typedef struct loader {
         char text[32];
     } reals[8];
     size_t real_count;
+    /* The schema's node [0] and edge [1] type names, for the token checks
+     * (built on first use, malloc). */
+    kg_ds_type_name *type_names[2];
+    size_t type_counts[2];
 } loader;
 
 /* options with the defaults (KG_DEFAULT_MAX_*) filled in. */

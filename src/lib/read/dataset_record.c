@@ -146,6 +146,7 @@ json_t *kg_ds_record_tree(loader *ld, const kg_ds_record *rec)
 /* The members of an entity or relation that the checks read. */
 typedef struct fields {
     const char *id, *type, *label, *description, *source, *target, *start, *end;
+    size_t type_len;
     size_t aliases, evidence, attributes; /* token of the value, 0 when absent */
 } fields;
 
@@ -153,6 +154,13 @@ static bool is(const char *key, const char *name)
 {
     return strcmp(key, name) == 0;
 }
+
+/* Token t is the key (or string) name, a literal: its length first, then
+ * a memcmp the compiler turns into a compare or two (every member of every
+ * record is told apart here). */
+#define IS(rec, t, name) \
+    ((rec)->tokens[t].len == sizeof(name) - 1 && \
+     memcmp(text_of(rec, t), name, sizeof(name) - 1) == 0)
 
 /* A non-empty string at token t, as kg_json_string wants. */
 static bool string_at(const kg_ds_record *rec, size_t t, const char **out)
@@ -178,54 +186,56 @@ static size_t after_value(const kg_ds_record *rec, size_t t)
     return t;
 }
 
-/* The review keys, valid (kg_ds_check_review). */
-static bool review_member(const kg_ds_record *rec, const char *key, size_t v)
+/* The review keys, valid (kg_ds_check_review); key is token k. */
+static bool review_member(const kg_ds_record *rec, size_t k, size_t v)
 {
-    const kg_ds_token *k = &rec->tokens[v];
+    const kg_ds_token *value = &rec->tokens[v];
     const char *s;
-    if (is(key, "confidence"))
-        return (k->ev == KG_JP_INTEGER && (k->integer == 0 || k->integer == 1)) ||
-               (k->ev == KG_JP_REAL && k->real >= 0.0 && k->real <= 1.0);
-    if (is(key, "rule"))
+    if (IS(rec, k, "confidence"))
+        return (value->ev == KG_JP_INTEGER && (value->integer == 0 || value->integer == 1)) ||
+               (value->ev == KG_JP_REAL && value->real >= 0.0 && value->real <= 1.0);
+    if (IS(rec, k, "rule"))
         return string_at(rec, v, &s);
-    if (is(key, "status"))
+    if (IS(rec, k, "status"))
         return string_at(rec, v, &s) &&
                (is(s, "candidate") || is(s, "accepted") || is(s, "rejected"));
     return false;
 }
 
-/* One member of an entity (or, is_edge, a relation) into f: false for a
- * key the record may not have or a value of another type. */
-static bool member(const kg_ds_record *rec, bool is_edge, const char *key, size_t v, fields *f)
+/* The member whose key is token k into f (an entity's, or is_edge a
+ * relation's): false for a key the record may not have or a value of
+ * another type. */
+static bool member(const kg_ds_record *rec, bool is_edge, size_t k, fields *f)
 {
+    size_t v = k + 1;
     kg_jp_event ev = rec->tokens[v].ev;
-    switch (key[0]) {
+    switch (text_of(rec, k)[0]) {
     case 'a':
-        if (!is_edge && is(key, "aliases") && ev == KG_JP_BEGIN_ARRAY)
+        if (!is_edge && IS(rec, k, "aliases") && ev == KG_JP_BEGIN_ARRAY)
             return (f->aliases = v), true;
-        if (is(key, "attributes") && ev == KG_JP_BEGIN_OBJECT)
+        if (IS(rec, k, "attributes") && ev == KG_JP_BEGIN_OBJECT)
             return (f->attributes = v), true;
         return false;
-    case 'd': return !is_edge && is(key, "description") && string_at(rec, v, &f->description);
+    case 'd': return !is_edge && IS(rec, k, "description") && string_at(rec, v, &f->description);
     case 'e':
-        if (is(key, "end"))
+        if (IS(rec, k, "end"))
             return string_at(rec, v, &f->end);
-        if (is(key, "evidence") && (ev == KG_JP_BEGIN_OBJECT || ev == KG_JP_BEGIN_ARRAY))
+        if (IS(rec, k, "evidence") && (ev == KG_JP_BEGIN_OBJECT || ev == KG_JP_BEGIN_ARRAY))
             return (f->evidence = v), true;
         return false;
-    case 'i': return is(key, "id") && string_at(rec, v, &f->id);
-    case 'l': return !is_edge && is(key, "label") && string_at(rec, v, &f->label);
+    case 'i': return IS(rec, k, "id") && string_at(rec, v, &f->id);
+    case 'l': return !is_edge && IS(rec, k, "label") && string_at(rec, v, &f->label);
     case 's':
-        if (is(key, "start"))
+        if (IS(rec, k, "start"))
             return string_at(rec, v, &f->start);
-        if (is_edge && is(key, "source"))
+        if (is_edge && IS(rec, k, "source"))
             return string_at(rec, v, &f->source);
-        return review_member(rec, key, v);
+        return review_member(rec, k, v);
     case 't':
-        if (is(key, "type"))
-            return string_at(rec, v, &f->type);
-        return is_edge && is(key, "target") && string_at(rec, v, &f->target);
-    default: return review_member(rec, key, v);
+        if (IS(rec, k, "type"))
+            return string_at(rec, v, &f->type) && (f->type_len = rec->tokens[v].len, true);
+        return is_edge && IS(rec, k, "target") && string_at(rec, v, &f->target);
+    default: return review_member(rec, k, v);
     }
 }
 
@@ -234,11 +244,38 @@ static bool read_fields(const kg_ds_record *rec, bool is_edge, fields *f)
     memset(f, 0, sizeof *f);
     size_t t = 1;
     while (rec->tokens[t].ev == KG_JP_KEY) {
-        if (!member(rec, is_edge, text_of(rec, t), t + 1, f))
+        if (!member(rec, is_edge, t, f))
             return false;
         t = after_value(rec, t + 1);
     }
     return true;
+}
+
+/* The node type (is_edge: edge type) named by the len bytes at name: its
+ * index, as kg_schema_find_node_type or kg_schema_find_edge_type gives it,
+ * or KG_SCHEMA_NOT_FOUND. Lengths are compared first: this runs for every
+ * record, and the schema's binary search took three or four strcmp. */
+static size_t find_type(loader *ld, bool is_edge, const char *name, size_t len)
+{
+    const kg_schema *s = ld->schema;
+    kg_ds_type_name *names = ld->type_names[is_edge];
+    if (!names) {
+        size_t n = is_edge ? kg_schema_edge_type_count(s) : kg_schema_node_type_count(s);
+        names = malloc((n + 1) * sizeof *names);
+        if (!names) /* the schema's lookup gives the same */
+            return is_edge ? kg_schema_find_edge_type(s, name) : kg_schema_find_node_type(s, name);
+        for (size_t i = 0; i < n; i++) {
+            names[i].name = is_edge ? kg_schema_edge_type(s, i)->name
+                                    : kg_schema_node_type(s, i)->name;
+            names[i].len = names[i].name ? strlen(names[i].name) : (size_t)-1;
+        }
+        ld->type_names[is_edge] = names;
+        ld->type_counts[is_edge] = n;
+    }
+    for (size_t i = 0; i < ld->type_counts[is_edge]; i++)
+        if (names[i].len == len && memcmp(names[i].name, name, len) == 0)
+            return i;
+    return KG_SCHEMA_NOT_FOUND;
 }
 
 /* "start" and "end": dates, in order (kg_ds_load_interval). */
@@ -261,13 +298,12 @@ static bool read_one_evidence(const loader *ld, const kg_ds_record *rec, size_t 
     e->source = e->quote = NULL;
     size_t k = *t + 1;
     for (; rec->tokens[k].ev == KG_JP_KEY; k += 2) {
-        const char *key = text_of(rec, k);
         const kg_ds_token *v = &rec->tokens[k + 1];
-        bool ok = is(key, "source")   ? string_at(rec, k + 1, &e->source)
-                  : is(key, "quote")  ? string_at(rec, k + 1, &e->quote)
-                  : is(key, "offset") || is(key, "length") ? v->ev == KG_JP_INTEGER &&
-                                                                 v->integer >= 0
-                                                           : false;
+        bool ok = IS(rec, k, "source")  ? string_at(rec, k + 1, &e->source)
+                  : IS(rec, k, "quote") ? string_at(rec, k + 1, &e->quote)
+                  : IS(rec, k, "offset") || IS(rec, k, "length")
+                      ? v->ev == KG_JP_INTEGER && v->integer >= 0
+                      : false;
         if (!ok)
             return false;
     }
@@ -368,7 +404,7 @@ bool kg_ds_fast_entity(loader *ld, const kg_ds_record *rec, size_t position)
     node.label = f.label;
     node.description = f.description;
     node.origin = (uint32_t)position;
-    node.type_index = kg_schema_find_node_type(ld->schema, f.type);
+    node.type_index = find_type(ld, false, f.type, f.type_len);
     if (node.type_index == KG_SCHEMA_NOT_FOUND ||
         !read_aliases(rec, f.aliases, aliases, &node.alias_count) ||
         !read_interval(&f, &node.start, &node.end) ||
@@ -410,7 +446,7 @@ bool kg_ds_fast_relation(loader *ld, const kg_ds_record *rec, size_t position)
     e.origin = (uint32_t)position;
     e.source = kg_graph_find_node(ld->graph, f.source);
     e.target = kg_graph_find_node(ld->graph, f.target);
-    e.type_index = kg_schema_find_edge_type(ld->schema, f.type);
+    e.type_index = find_type(ld, true, f.type, f.type_len);
     if (e.source == KG_SCHEMA_NOT_FOUND || e.target == KG_SCHEMA_NOT_FOUND ||
         e.type_index == KG_SCHEMA_NOT_FOUND || !read_interval(&f, &e.start, &e.end) ||
         !read_evidence(ld, rec, f.evidence, evidence, &e.evidence_count) ||
