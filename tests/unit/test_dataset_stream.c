@@ -384,6 +384,45 @@ static void records(void **state)
     }
 }
 
+/* Duplicate keys, found as jansson finds them, in small objects (a scan
+ * by key length) and large ones (a hash index from 16 keys on), with keys
+ * of 255 bytes or more (whose length byte says only "long"). */
+static void duplicate_keys(void **state)
+{
+    (void)state;
+    kg_load_options o = with_schema();
+    char a300[301], b300[302], c255[256];
+    memset(a300, 'k', 300);
+    a300[300] = '\0';
+    memset(b300, 'k', 301); /* a300 is a prefix of it */
+    b300[301] = '\0';
+    memset(c255, 'k', 255);
+    c255[255] = '\0';
+    for (int keys = 1; keys <= 40; keys += 3) {
+        for (int dup = -1; dup < keys; dup += 4) {
+            for (int variant = 0; variant < 3; variant++) {
+                char doc[16384];
+                size_t n = (size_t)snprintf(doc, sizeof doc, "{\"kg\": 1, " SRC ", \"entities\": "
+                                            "[{\"id\": \"a\", \"type\": \"organisation\", "
+                                            "\"label\": \"A\", \"attributes\": {");
+                for (int k = 0; k < keys; k++) {
+                    const char *name = variant == 0 ? "" : variant == 1 ? a300 : c255;
+                    n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"%s%d\": %d, ",
+                                          k ? "" : "", name, k, k);
+                }
+                if (variant == 1)
+                    n += (size_t)snprintf(doc + n, sizeof doc - n, "\"%s\": 1, \"%s\": 2, ",
+                                          b300, a300);
+                if (dup >= 0)
+                    n += (size_t)snprintf(doc + n, sizeof doc - n, "\"%s%d\": 0, ",
+                                          variant == 0 ? "" : variant == 1 ? a300 : c255, dup);
+                n += (size_t)snprintf(doc + n, sizeof doc - n, "\"last\": 1}}], \"relations\": []}");
+                agree_on(doc, n, &o, NULL);
+            }
+        }
+    }
+}
+
 /* Numbers keep the text kg_format_double gives them, however written. */
 static void number_attributes(void **state)
 {
@@ -470,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_data_sets),
         cmocka_unit_test(broken_data_sets),
         cmocka_unit_test(records),
+        cmocka_unit_test(duplicate_keys),
         cmocka_unit_test(number_attributes),
         cmocka_unit_test(truncations_and_substitutions),
         cmocka_unit_test(from_files),

@@ -142,9 +142,18 @@ static bool put_plain_evidence(attr_list *a, const kg_evidence *ev, uint32_t cou
 
 static bool put_evidence(attr_list *a, const kg_evidence *ev, uint32_t count)
 {
-    if (!put_plain_evidence(a, ev, count) &&
-        !put_owned(a, "evidence", kg_export_evidence_json(ev, count)))
+    bool is_plain = put_plain_evidence(a, ev, count);
+    if (!is_plain && !put_owned(a, "evidence", kg_export_evidence_json(ev, count)))
         return false;
+    if (count == 1 && is_plain) {
+        /* known plain and short: kg_write_dot_string would copy it as is */
+        if (ev[0].quote[0]) {
+            KG_PUT_LIT(a->w, ", \"tooltip\"=\"");
+            kg_writer_puts(a->w, ev[0].quote);
+            kg_putc(a->w, '"');
+        }
+        return true;
+    }
     if (count == 1 && ev[0].quote) {
         /* one quote is its own tooltip: no copy (2% of converting a large data set) */
         if (ev[0].quote[0])
