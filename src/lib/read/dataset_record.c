@@ -251,19 +251,20 @@ static bool read_fields(const kg_ds_record *rec, bool is_edge, fields *f)
     return true;
 }
 
-/* The node type (is_edge: edge type) named by the len bytes at name: its
- * index, as kg_schema_find_node_type or kg_schema_find_edge_type gives it,
- * or KG_SCHEMA_NOT_FOUND. Lengths are compared first: this runs for every
- * record, and the schema's binary search took three or four strcmp. */
-static size_t find_type(loader *ld, bool is_edge, const char *name, size_t len)
+/* The node type (is_edge: edge type) named by the len bytes at name into
+ * *index, as kg_schema_find_node_type or kg_schema_find_edge_type gives it
+ * (KG_SCHEMA_NOT_FOUND too); false when out of memory. Lengths are
+ * compared first: this runs for every record, and the schema's binary
+ * search took three or four strcmp. */
+static bool find_type(loader *ld, bool is_edge, const char *name, size_t len, size_t *index)
 {
     const kg_schema *s = ld->schema;
     kg_ds_type_name *names = ld->type_names[is_edge];
     if (!names) {
         size_t n = is_edge ? kg_schema_edge_type_count(s) : kg_schema_node_type_count(s);
         names = malloc((n + 1) * sizeof *names);
-        if (!names) /* the schema's lookup gives the same */
-            return is_edge ? kg_schema_find_edge_type(s, name) : kg_schema_find_node_type(s, name);
+        if (!names)
+            return false;
         for (size_t i = 0; i < n; i++) {
             names[i].name = is_edge ? kg_schema_edge_type(s, i)->name
                                     : kg_schema_node_type(s, i)->name;
@@ -272,10 +273,14 @@ static size_t find_type(loader *ld, bool is_edge, const char *name, size_t len)
         ld->type_names[is_edge] = names;
         ld->type_counts[is_edge] = n;
     }
-    for (size_t i = 0; i < ld->type_counts[is_edge]; i++)
-        if (names[i].len == len && memcmp(names[i].name, name, len) == 0)
-            return i;
-    return KG_SCHEMA_NOT_FOUND;
+    *index = KG_SCHEMA_NOT_FOUND;
+    for (size_t i = 0; i < ld->type_counts[is_edge]; i++) {
+        if (names[i].len == len && memcmp(names[i].name, name, len) == 0) {
+            *index = i;
+            break;
+        }
+    }
+    return true;
 }
 
 /* "start" and "end": dates, in order (kg_ds_load_interval). */
@@ -404,7 +409,10 @@ bool kg_ds_fast_entity(loader *ld, const kg_ds_record *rec, size_t position)
     node.label = f.label;
     node.description = f.description;
     node.origin = (uint32_t)position;
-    node.type_index = find_type(ld, false, f.type, f.type_len);
+    if (!find_type(ld, false, f.type, f.type_len, &node.type_index)) {
+        report_oom(ld, "/entities", position, NULL);
+        return true;
+    }
     if (node.type_index == KG_SCHEMA_NOT_FOUND ||
         !read_aliases(rec, f.aliases, aliases, &node.alias_count) ||
         !read_interval(&f, &node.start, &node.end) ||
@@ -446,7 +454,10 @@ bool kg_ds_fast_relation(loader *ld, const kg_ds_record *rec, size_t position)
     e.origin = (uint32_t)position;
     e.source = kg_graph_find_node(ld->graph, f.source);
     e.target = kg_graph_find_node(ld->graph, f.target);
-    e.type_index = find_type(ld, true, f.type, f.type_len);
+    if (!find_type(ld, true, f.type, f.type_len, &e.type_index)) {
+        report_oom(ld, "/relations", position, NULL);
+        return true;
+    }
     if (e.source == KG_SCHEMA_NOT_FOUND || e.target == KG_SCHEMA_NOT_FOUND ||
         e.type_index == KG_SCHEMA_NOT_FOUND || !read_interval(&f, &e.start, &e.end) ||
         !read_evidence(ld, rec, f.evidence, evidence, &e.evidence_count) ||
