@@ -442,6 +442,40 @@ static void number_attributes(void **state)
     n += (size_t)snprintf(doc + n, sizeof doc - n, "}}], \"relations\": []}");
     kg_load_options o = with_schema();
     agree_on(doc, n, &o, NULL);
+    /* Random decimals of 1 to 19 digits, the point anywhere: those of up
+     * to 2^53 as digits are converted without strtod (json_pull.c), and
+     * the longer ones are written from the value, so a value one bit off
+     * jansson's (strtod's) would show in the text. */
+    uint64_t seed = 12345;
+    for (int batch = 0; batch < 60; batch++) {
+        n = (size_t)snprintf(doc, sizeof doc, "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": "
+                             "\"a\", \"type\": \"organisation\", \"label\": \"A\", "
+                             "\"attributes\": {");
+        for (int i = 0; i < 30; i++) {
+            char number[32];
+            size_t len = 0;
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            int digits = 1 + (int)((seed >> 33) % 19), point = (int)((seed >> 40) % (unsigned)digits);
+            if ((seed >> 50) & 1)
+                number[len++] = '-';
+            for (int d = 0; d < digits; d++) {
+                seed = seed * 6364136223846793005u + 1442695040888963407u;
+                int digit = (int)((seed >> 33) % 10);
+                if (d == 0 && digit == 0 && point > 0)
+                    digit = 7; /* no leading zero before more digits */
+                number[len++] = (char)('0' + digit);
+                if (d == point)
+                    number[len++] = '.';
+            }
+            if (number[len - 1] == '.')
+                number[len++] = '5';
+            number[len] = '\0';
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"n%d\": %s", i ? ", " : "", i,
+                                  number);
+        }
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "}}], \"relations\": []}");
+        agree_on(doc, n, &o, NULL);
+    }
 }
 
 /* Every prefix, and a few characters put in every place, of a data set. */

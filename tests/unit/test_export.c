@@ -157,8 +157,10 @@ static void dot_quotes_every_id(void **state)
     free(plain);
 }
 
-/* exporter.c: the evidence list as JSON text (what DOT's "evidence" holds). */
+/* exporter.c: the evidence list as JSON text (what DOT's "evidence" holds),
+ * and its quotes joined by newlines (the tooltip of more than one). */
 char *kg_export_evidence_json(const kg_evidence *evidence, uint32_t count);
+char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count);
 
 /* DOT's "evidence" value of a node and of an edge carrying ev: the JSON
  * text escaped for DOT, whichever way the exporter writes it (straight
@@ -191,9 +193,17 @@ static void dot_evidence_is(const kg_evidence *ev, uint32_t count)
     assert_int_equal(kg_writer_open_memory(&want, NULL), KG_OK);
     assert_int_equal(kg_export(g, KG_FORMAT_DOT, NULL, w, NULL), KG_OK);
     char *json = kg_export_evidence_json(ev, count);
+    char *quotes = kg_export_quotes_text(ev, count);
     assert_non_null(json);
+    assert_non_null(quotes);
     kg_writer_puts(want, "\"evidence\"=");
     kg_write_dot_string(want, json);
+    const char *tooltip = count == 1 ? ev[0].quote : quotes;
+    if (tooltip[0]) {
+        kg_writer_puts(want, ", \"tooltip\"=");
+        kg_write_dot_string(want, tooltip);
+    }
+    kg_writer_puts(want, "]");
     const char *text = kg_writer_memory(w, NULL), *expected = kg_writer_memory(want, NULL);
     const char *at = strstr(text, "\"evidence\"=");
     assert_non_null(at);
@@ -203,6 +213,7 @@ static void dot_evidence_is(const kg_evidence *ev, uint32_t count)
     assert_memory_equal(at, expected, strlen(expected));
     assert_null(strstr(at + 1, "\"evidence\"="));
     free(json);
+    free(quotes);
     kg_writer_abort(want);
     kg_writer_abort(w);
     kg_graph_free(g);
@@ -214,6 +225,8 @@ static void dot_evidence_as_json(void **state)
     static char long_quote[20000];
     const kg_evidence cases[][2] = {
         {{"s", "A plain sentence."}, {NULL, NULL}},
+        {{"s", ""}, {NULL, NULL}},
+        {{"s", ""}, {"t", ""}},
         {{"s", "It \"quotes\" and has a \\ backslash."}, {NULL, NULL}},
         {{"s\\x", "plain"}, {NULL, NULL}},
         {{"s", "caf\xc3\xa9, \xe2\x82\xac and a bad byte \xff"}, {NULL, NULL}},
@@ -231,8 +244,8 @@ static void dot_evidence_as_json(void **state)
     for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
         memset(long_quote, 'q', lengths[i]);
         long_quote[lengths[i]] = '\0';
-        dot_evidence_is(cases[7], 1);
-        dot_evidence_is(cases[8], 2);
+        dot_evidence_is(cases[9], 1);
+        dot_evidence_is(cases[10], 2);
     }
 }
 
