@@ -318,7 +318,8 @@ static void broken_data_sets(void **state)
     "\"start\": \"2000-01-31\", \"end\": \"2000-02\", \"evidence\": {\"source\": \"s\", "     \
     "\"quote\": \"q\", \"offset\": 0}, \"attributes\": {\"w\": 2.5}, \"confidence\": 1, "      \
     "\"rule\": \"x\", \"status\": \"candidate\"" more "}"
-#define FULL_DOC(ents, rels) "{\"kg\": 1, " SRC ", \"entities\": [" ents "], \"relations\": [" rels "]}"
+#define FULL_DOC(ents, rels) \
+    "{\"kg\": 1, " SRC ", \"entities\": [" ents "], \"relations\": [" rels "]}"
 
 static void records(void **state)
 {
