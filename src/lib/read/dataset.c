@@ -1,7 +1,9 @@
 /* dataset.c - the checks of a kg data set (docs/format.md): each source,
  * entity and relation, handed over as a small jansson tree, is checked
  * against the schema and added to the graph, every problem reported with its
- * JSON Pointer. dataset_read.c streams the records here one at a time; the
+ * JSON Pointer. dataset_read.c streams the records here one at a time (an
+ * entity or relation only when the checks on its tokens in dataset_record.c
+ * find something wrong or unusual); the
  * whole-document path at the end serves documents whose members come in an
  * order the stream cannot follow (the schema after the entities, ...). */
 #include "kg/dataset.h"

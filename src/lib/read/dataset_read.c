@@ -1,8 +1,10 @@
 /* dataset_read.c - reads a kg data set in one streaming pass (json_pull.h):
  * the top-level members before the first list are gathered and checked
- * (version, name, schema), then each element of "sources", "entities" and
- * "relations" becomes a small jansson tree that dataset.c checks and adds to
- * the graph, and is freed: memory follows the graph, not the document.
+ * (version, name, schema), then each element of "sources" becomes a small
+ * jansson tree that dataset.c checks and adds to the graph, and each entity
+ * and relation is checked on its tokens (dataset_record.c), becoming such a
+ * tree only when something is wrong: memory follows the graph, not the
+ * document.
  * Problems are the whole-document loader's, in its order: a syntax error
  * anywhere outranks the rest, limits are checked on the lists' lengths, and
  * a document whose members come in another order (the schema after the
