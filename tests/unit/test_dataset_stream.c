@@ -59,6 +59,52 @@ static bool same_attrs(const kg_attr *a, const kg_attr *b, uint32_t n)
     return true;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_date(kg_date a, kg_date b)
+{
+    return a.year == b.year && a.month == b.month && a.day == b.day &&
+           a.precision == b.precision;
+}
+
+static bool same_evidence(const kg_evidence *a, const kg_evidence *b, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(a[i].source, b[i].source) || strcmp(a[i].quote, b[i].quote))
+            return false;
+    return true;
+}
+
+static bool same_node(const kg_node *x, const kg_node *y)
+{
+    if (strcmp(x->id, y->id) || strcmp(x->label, y->label) || strcmp(x->type, y->type) ||
+        !same_text(x->description, y->description) || x->type_index != y->type_index ||
+        x->origin != y->origin || !same_date(x->start, y->start) ||
+        !same_date(x->end, y->end) || x->attr_count != y->attr_count ||
+        x->alias_count != y->alias_count || x->evidence_count != y->evidence_count ||
+        !same_attrs(x->attrs, y->attrs, x->attr_count) ||
+        !same_evidence(x->evidence, y->evidence, x->evidence_count))
+        return false;
+    for (uint32_t a = 0; a < x->alias_count; a++)
+        if (strcmp(x->aliases[a], y->aliases[a]))
+            return false;
+    return true;
+}
+
+static bool same_edge(const kg_edge *x, const kg_edge *y)
+{
+    return strcmp(x->id, y->id) == 0 && strcmp(x->type, y->type) == 0 &&
+           x->source == y->source && x->target == y->target && x->type_index == y->type_index &&
+           x->origin == y->origin && same_date(x->start, y->start) &&
+           same_date(x->end, y->end) && x->attr_count == y->attr_count &&
+           x->evidence_count == y->evidence_count &&
+           same_attrs(x->attrs, y->attrs, x->attr_count) &&
+           same_evidence(x->evidence, y->evidence, x->evidence_count);
+}
+
 static bool same_graph(const kg_graph *a, const kg_graph *b)
 {
     if (!a || !b)
@@ -67,20 +113,12 @@ static bool same_graph(const kg_graph *a, const kg_graph *b)
         kg_graph_edge_count(a) != kg_graph_edge_count(b) ||
         strcmp(kg_graph_name(a), kg_graph_name(b)) != 0)
         return false;
-    for (size_t i = 0; i < kg_graph_node_count(a); i++) {
-        const kg_node *x = kg_graph_node(a, i), *y = kg_graph_node(b, i);
-        if (strcmp(x->id, y->id) || strcmp(x->label, y->label) || x->attr_count != y->attr_count ||
-            x->alias_count != y->alias_count || x->evidence_count != y->evidence_count ||
-            !same_attrs(x->attrs, y->attrs, x->attr_count))
+    for (size_t i = 0; i < kg_graph_node_count(a); i++)
+        if (!same_node(kg_graph_node(a, i), kg_graph_node(b, i)))
             return false;
-    }
-    for (size_t i = 0; i < kg_graph_edge_count(a); i++) {
-        const kg_edge *x = kg_graph_edge(a, i), *y = kg_graph_edge(b, i);
-        if (strcmp(x->id, y->id) || x->source != y->source || x->target != y->target ||
-            x->attr_count != y->attr_count || x->evidence_count != y->evidence_count ||
-            !same_attrs(x->attrs, y->attrs, x->attr_count))
+    for (size_t i = 0; i < kg_graph_edge_count(a); i++)
+        if (!same_edge(kg_graph_edge(a, i), kg_graph_edge(b, i)))
             return false;
-    }
     return true;
 }
 
@@ -263,6 +301,129 @@ static void broken_data_sets(void **state)
     agree_on(docs[0], strlen(docs[0]), &o, NULL);
 }
 
+/* Entities and relations are checked on their tokens and only turned into
+ * jansson trees for the checks of dataset.c when something is wrong or
+ * unusual: records with every member, and records just past what the token
+ * checks take (17 evidence objects, 33 attributes, 17 aliases), each with
+ * and without a problem, must give the same graph and messages. */
+#define FULL_ENT(id)                                                                          \
+    "{\"id\": \"" id "\", \"type\": \"organisation\", \"label\": \"L " id "\", "             \
+    "\"description\": \"d\", \"aliases\": [\"Alias " id "\", \"AKA " id "\"], "                 \
+    "\"start\": \"1990-02\", \"end\": \"2001\", \"evidence\": [{\"source\": \"s\", "          \
+    "\"quote\": \"q1\", \"offset\": 3, \"length\": 2}, {\"quote\": \"q2\", \"source\": \"s\"}], " \
+    "\"attributes\": {\"z\": \"\", \"n\": -4, \"r\": 0.50, \"e\": 1e5, \"t\": true, "           \
+    "\"f\": false}, \"confidence\": 0.5, \"rule\": \"r1\", \"status\": \"accepted\"}"
+#define FULL_REL(id, more)                                                                    \
+    "{\"id\": \"" id "\", \"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", " \
+    "\"start\": \"2000-01-31\", \"end\": \"2000-02\", \"evidence\": {\"source\": \"s\", "     \
+    "\"quote\": \"q\", \"offset\": 0}, \"attributes\": {\"w\": 2.5}, \"confidence\": 1, "      \
+    "\"rule\": \"x\", \"status\": \"candidate\"" more "}"
+#define FULL_DOC(ents, rels) \
+    "{\"kg\": 1, " SRC ", \"entities\": [" ents "], \"relations\": [" rels "]}"
+
+static void records(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        FULL_DOC(FULL_ENT("a") ", " FULL_ENT("b"), FULL_REL("r1", "") ", " FULL_REL("r2", "")),
+        FULL_DOC(FULL_ENT("a") ", " FULL_ENT("a"), FULL_REL("r1", "")),
+        FULL_DOC(FULL_ENT("a") ", " FULL_ENT("b"), FULL_REL("r1", "") ", " FULL_REL("r1", "")),
+        FULL_DOC(FULL_ENT("a") ", " FULL_ENT("b"), FULL_REL("-r", "")),
+        FULL_DOC(FULL_ENT("a") ", " FULL_ENT("b"), FULL_REL("r1", ", \"extra\": 1")),
+        FULL_DOC(ORG("a") ", " ORG("b") ", {\"id\": \"c\", \"type\": \"person\", \"label\": \"C\"}",
+                 "{\"source\": \"a\", \"type\": \"signed_by\", \"target\": \"b\", " EV "}, "
+                 "{\"source\": \"a\", \"type\": \"located_at\", \"target\": \"c\", " EV "}, "
+                 "{\"source\": \"c\", \"type\": \"located_at\", \"target\": \"a\", " EV "}"),
+        FULL_DOC(ORG("a") ", " ORG("b") ", {\"id\": \"c\", \"type\": \"organisation\", \"label\": "
+                 "\"C\", \"evidence\": []}, {\"id\": \"d\", \"type\": \"organisation\", \"label\": "
+                 "\"D\", \"aliases\": [], \"attributes\": {}, \"description\": \"\"}",
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", "
+                 "\"evidence\": []}, {\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": "
+                 "\"b\", \"evidence\": [{\"source\": \"s\", \"quote\": \"q\", \"offset\": -1}]}, "
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", "
+                 "\"evidence\": [{\"source\": \"s\", \"quote\": \"q\", \"length\": 1.5}, 3]}, "
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", "
+                 "\"evidence\": {\"source\": \"s2\", \"quote\": \"q\", \"page\": 1}}, "
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", " EV ", "
+                 "\"confidence\": 1.5, \"rule\": \"\", \"status\": \"done\", \"label\": \"x\"}, "
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", " EV ", "
+                 "\"confidence\": true, \"rule\": 5, \"start\": \"2020-13\", \"end\": \"2019\"}, "
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", " EV ", "
+                 "\"attributes\": {\"\": 1, \"n\": null, \"o\": {}}, \"aliases\": [\"x\"]}, "
+                 "{\"source\": \"a\", \"type\": \"cooperates_with\", \"target\": \"b\", " EV ", "
+                 "\"confidence\": 2, \"status\": \"rejected\", \"id\": \"ok.1\"}"),
+    };
+    kg_load_options o = with_schema();
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+        agree_on(docs[i], strlen(docs[i]), &o, NULL);
+    /* just past the token checks' room, valid and not */
+    static const char *const tails[] = {"", ", \"x\": null"};
+    for (int bad = 0; bad < 2; bad++) {
+        for (int many = 16; many <= 17; many++) {
+            char doc[16384];
+            size_t n = (size_t)snprintf(doc, sizeof doc,
+                                        "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": \"a\", "
+                                        "\"type\": \"organisation\", \"label\": \"A\", "
+                                        "\"aliases\": [");
+            for (int i = 0; i < many; i++)
+                n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"alias %d\"", i ? ", " : "", i);
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "], \"attributes\": {");
+            for (int i = 0; i < 2 * many; i++)
+                n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"k%d\": %d.5", i ? ", " : "",
+                                      i, i);
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s%s}}, " ORG("b") "], "
+                                  "\"relations\": [{\"source\": \"a\", \"type\": \"supports\", "
+                                  "\"target\": \"b\", \"evidence\": [",
+                                  many == 17 ? ", \"k99\": 0.25" : "", tails[bad]);
+            for (int i = 0; i < many; i++)
+                n += (size_t)snprintf(doc + n, sizeof doc - n,
+                                      "%s{\"source\": \"s\", \"quote\": \"q %d\"}", i ? ", " : "",
+                                      i);
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "]}]}");
+            agree_on(doc, n, &o, NULL);
+        }
+    }
+}
+
+/* Duplicate keys, found as jansson finds them, in small objects (a scan
+ * by key length) and large ones (a hash index from 16 keys on), with keys
+ * of 255 bytes or more (whose length byte says only "long"). */
+static void duplicate_keys(void **state)
+{
+    (void)state;
+    kg_load_options o = with_schema();
+    char a300[301], b300[302], c255[256];
+    memset(a300, 'k', 300);
+    a300[300] = '\0';
+    memset(b300, 'k', 301); /* a300 is a prefix of it */
+    b300[301] = '\0';
+    memset(c255, 'k', 255);
+    c255[255] = '\0';
+    for (int keys = 1; keys <= 40; keys += 3) {
+        for (int dup = -1; dup < keys; dup += 4) {
+            for (int variant = 0; variant < 3; variant++) {
+                char doc[16384];
+                size_t n = (size_t)snprintf(doc, sizeof doc, "{\"kg\": 1, " SRC ", \"entities\": "
+                                            "[{\"id\": \"a\", \"type\": \"organisation\", "
+                                            "\"label\": \"A\", \"attributes\": {");
+                for (int k = 0; k < keys; k++) {
+                    const char *name = variant == 0 ? "" : variant == 1 ? a300 : c255;
+                    n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"%s%d\": %d, ",
+                                          k ? "" : "", name, k, k);
+                }
+                if (variant == 1)
+                    n += (size_t)snprintf(doc + n, sizeof doc - n, "\"%s\": 1, \"%s\": 2, ",
+                                          b300, a300);
+                if (dup >= 0)
+                    n += (size_t)snprintf(doc + n, sizeof doc - n, "\"%s%d\": 0, ",
+                                          variant == 0 ? "" : variant == 1 ? a300 : c255, dup);
+                n += (size_t)snprintf(doc + n, sizeof doc - n, "\"last\": 1}}], \"relations\": []}");
+                agree_on(doc, n, &o, NULL);
+            }
+        }
+    }
+}
+
 /* Numbers keep the text kg_format_double gives them, however written. */
 static void number_attributes(void **state)
 {
@@ -282,6 +443,40 @@ static void number_attributes(void **state)
     n += (size_t)snprintf(doc + n, sizeof doc - n, "}}], \"relations\": []}");
     kg_load_options o = with_schema();
     agree_on(doc, n, &o, NULL);
+    /* Random decimals of 1 to 19 digits, the point anywhere: those of up
+     * to 2^53 as digits are converted without strtod (json_pull.c), and
+     * the longer ones are written from the value, so a value one bit off
+     * jansson's (strtod's) would show in the text. */
+    uint64_t seed = 12345;
+    for (int batch = 0; batch < 60; batch++) {
+        n = (size_t)snprintf(doc, sizeof doc, "{\"kg\": 1, " SRC ", \"entities\": [{\"id\": "
+                             "\"a\", \"type\": \"organisation\", \"label\": \"A\", "
+                             "\"attributes\": {");
+        for (int i = 0; i < 30; i++) {
+            char number[32];
+            size_t len = 0;
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            int digits = 1 + (int)((seed >> 33) % 19), point = (int)((seed >> 40) % (unsigned)digits);
+            if ((seed >> 50) & 1)
+                number[len++] = '-';
+            for (int d = 0; d < digits; d++) {
+                seed = seed * 6364136223846793005u + 1442695040888963407u;
+                int digit = (int)((seed >> 33) % 10);
+                if (d == 0 && digit == 0 && point > 0)
+                    digit = 7; /* no leading zero before more digits */
+                number[len++] = (char)('0' + digit);
+                if (d == point)
+                    number[len++] = '.';
+            }
+            if (number[len - 1] == '.')
+                number[len++] = '5';
+            number[len] = '\0';
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"n%d\": %s", i ? ", " : "", i,
+                                  number);
+        }
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "}}], \"relations\": []}");
+        agree_on(doc, n, &o, NULL);
+    }
 }
 
 /* Every prefix, and a few characters put in every place, of a data set. */
@@ -290,21 +485,26 @@ static void truncations_and_substitutions(void **state)
     (void)state;
     const char *doc = "{\"kg\": 1, \"name\": \"n\", " SRC ",\n " ENTS ",\n "
                       "\"relations\": [" REL("a", "b") ", " REL("b", "x") "]}\n";
-    size_t len = strlen(doc);
-    char *text = malloc(len + 1);
-    assert_non_null(text);
-    kg_load_options o = with_schema();
-    for (size_t i = 0; i <= len; i++)
-        agree_on(doc, i, &o, NULL);
-    const char subs[] = "\"{}[],:x1\\";
-    for (size_t i = 0; i < len; i++) {
-        for (const char *c = subs; *c; c++) {
-            memcpy(text, doc, len + 1);
-            text[i] = *c;
-            agree_on(text, len, &o, NULL);
+    /* and one with every member an entity and a relation may have */
+    const char *full = FULL_DOC(FULL_ENT("a") ", " ORG("b"), FULL_REL("r1", ""));
+    const char *each[] = {doc, full};
+    for (int d = 0; d < 2; d++) {
+        size_t len = strlen(each[d]);
+        char *text = malloc(len + 1);
+        assert_non_null(text);
+        kg_load_options o = with_schema();
+        for (size_t i = 0; i <= len; i++)
+            agree_on(each[d], i, &o, NULL);
+        const char subs[] = "\"{}[],:x1\\";
+        for (size_t i = 0; i < len; i++) {
+            for (const char *c = subs; *c; c++) {
+                memcpy(text, each[d], len + 1);
+                text[i] = *c;
+                agree_on(text, len, &o, NULL);
+            }
         }
+        free(text);
     }
-    free(text);
 }
 
 /* The same from files: the stream reads them in chunks. */
@@ -343,6 +543,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_data_sets),
         cmocka_unit_test(broken_data_sets),
+        cmocka_unit_test(records),
+        cmocka_unit_test(duplicate_keys),
         cmocka_unit_test(number_attributes),
         cmocka_unit_test(truncations_and_substitutions),
         cmocka_unit_test(from_files),

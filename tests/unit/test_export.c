@@ -157,6 +157,98 @@ static void dot_quotes_every_id(void **state)
     free(plain);
 }
 
+/* exporter.c: the evidence list as JSON text (what DOT's "evidence" holds),
+ * and its quotes joined by newlines (the tooltip of more than one). */
+char *kg_export_evidence_json(const kg_evidence *evidence, uint32_t count);
+char *kg_export_quotes_text(const kg_evidence *evidence, uint32_t count);
+
+/* DOT's "evidence" value of a node and of an edge carrying ev: the JSON
+ * text escaped for DOT, whichever way the exporter writes it (straight
+ * when plain and short, else built and escaped). */
+static void dot_evidence_is(const kg_evidence *ev, uint32_t count)
+{
+    kg_graph *g = NULL;
+    assert_int_equal(kg_graph_new(&g), KG_OK);
+    kg_node n = {0};
+    n.id = "a";
+    n.type = "organisation";
+    n.type_index = KG_SCHEMA_NOT_FOUND;
+    n.evidence = ev;
+    n.evidence_count = count;
+    assert_int_equal(kg_graph_add_node(g, &n, NULL), KG_OK);
+    n.id = "b";
+    n.evidence_count = 0;
+    assert_int_equal(kg_graph_add_node(g, &n, NULL), KG_OK);
+    kg_edge e = {0};
+    e.type = "supports";
+    e.source = 0;
+    e.target = 1;
+    e.type_index = KG_SCHEMA_NOT_FOUND;
+    e.evidence = ev;
+    e.evidence_count = count;
+    assert_int_equal(kg_graph_add_edge(g, &e), KG_OK);
+    assert_int_equal(kg_graph_finish(g, NULL), KG_OK);
+    kg_writer *w = NULL, *want = NULL;
+    assert_int_equal(kg_writer_open_memory(&w, NULL), KG_OK);
+    assert_int_equal(kg_writer_open_memory(&want, NULL), KG_OK);
+    assert_int_equal(kg_export(g, KG_FORMAT_DOT, NULL, w, NULL), KG_OK);
+    char *json = kg_export_evidence_json(ev, count);
+    char *quotes = kg_export_quotes_text(ev, count);
+    assert_non_null(json);
+    assert_non_null(quotes);
+    kg_writer_puts(want, "\"evidence\"=");
+    kg_write_dot_string(want, json);
+    const char *tooltip = count == 1 ? ev[0].quote : quotes;
+    if (tooltip[0]) {
+        kg_writer_puts(want, ", \"tooltip\"=");
+        kg_write_dot_string(want, tooltip);
+    }
+    kg_writer_puts(want, "]");
+    const char *text = kg_writer_memory(w, NULL), *expected = kg_writer_memory(want, NULL);
+    const char *at = strstr(text, "\"evidence\"=");
+    assert_non_null(at);
+    assert_memory_equal(at, expected, strlen(expected));
+    at = strstr(at + 1, "\"evidence\"=");
+    assert_non_null(at);
+    assert_memory_equal(at, expected, strlen(expected));
+    assert_null(strstr(at + 1, "\"evidence\"="));
+    free(json);
+    free(quotes);
+    kg_writer_abort(want);
+    kg_writer_abort(w);
+    kg_graph_free(g);
+}
+
+static void dot_evidence_as_json(void **state)
+{
+    (void)state;
+    static char long_quote[20000];
+    const kg_evidence cases[][2] = {
+        {{"s", "A plain sentence."}, {NULL, NULL}},
+        {{"s", ""}, {NULL, NULL}},
+        {{"s", ""}, {"t", ""}},
+        {{"s", "It \"quotes\" and has a \\ backslash."}, {NULL, NULL}},
+        {{"s\\x", "plain"}, {NULL, NULL}},
+        {{"s", "caf\xc3\xa9, \xe2\x82\xac and a bad byte \xff"}, {NULL, NULL}},
+        {{"s", "tab\there, newline\nthere, DEL\x7f"}, {NULL, NULL}},
+        {{"s", "first"}, {"t", "second"}},
+        {{"s", "first"}, {"t", "second \"quoted\""}},
+        {{"s", long_quote}, {NULL, NULL}},
+        {{"s", long_quote}, {"t", "x"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        dot_evidence_is(cases[i], cases[i][1].source ? 2 : 1);
+    /* quotes around the length where the whole no longer fits one DOT
+     * part (5,333 bytes of JSON), and far over it */
+    size_t lengths[] = {5300, 5305, 5306, 5307, 5308, 5320, 16100, 19999};
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        memset(long_quote, 'q', lengths[i]);
+        long_quote[lengths[i]] = '\0';
+        dot_evidence_is(cases[9], 1);
+        dot_evidence_is(cases[10], 2);
+    }
+}
+
 static void unfinished_graph_is_refused(void **state)
 {
     (void)state;
@@ -179,6 +271,7 @@ int main(void)
         cmocka_unit_test(json_is_node_link),
         cmocka_unit_test(graphml_declares_typed_keys),
         cmocka_unit_test(dot_quotes_every_id),
+        cmocka_unit_test(dot_evidence_as_json),
         cmocka_unit_test(unfinished_graph_is_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "export_internal.h"
 #include "internal.h"
 #include "kg/export.h"
 #include "writer_internal.h"
@@ -117,6 +118,7 @@ static inline bool put_plain_string(kg_writer *w, const char **s, unsigned langu
  * string; a part ends between two code points, so no UTF-8 sequence or
  * escape is ever cut. */
 #define DOT_PART_MAX 16000
+_Static_assert(KG_DOT_ONE_PART == DOT_PART_MAX / 3, "export_internal.h says what this is");
 
 /* The bytes that stand for code point cp (its n bytes at s) in a DOT
  * string; returns their count (at most 4) and puts them at out. */
@@ -277,6 +279,15 @@ static kg_status json_string(kg_writer *w, const char *s, bool in_script)
     }
     kg_putc(w, '"');
     return w->status;
+}
+
+size_t kg_dot_json_plain_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned both = ESC_DOT | ESC_JSON;
+    while ((plain_in[*p] & both) == both)
+        p++;
+    return *p ? SIZE_MAX : (size_t)(p - (const unsigned char *)s);
 }
 
 kg_status kg_write_json_string(kg_writer *w, const char *s)

@@ -106,8 +106,60 @@ static void put_free_attrs(attr_list *a, const kg_attr *attrs, uint32_t count)
         put(a, kg_export_attr_name(attrs[i].key, name, sizeof name), attrs[i].text);
 }
 
+/* The evidence JSON (kg_export_evidence_json) written straight into its
+ * DOT string when every source and quote is plain ASCII for both languages
+ * and the whole fits one DOT part: the same bytes, without building the
+ * JSON in memory, copying it and escaping it again (about 5% of converting
+ * a large data set). False, nothing written, otherwise. The lengths of the
+ * first PLAIN_LENS sources and quotes are kept from the check. */
+#define PLAIN_LENS 8
+static bool put_plain_evidence(attr_list *a, const kg_evidence *ev, uint32_t count)
+{
+    size_t lens[2 * PLAIN_LENS];
+    size_t total = 2; /* the JSON's length: [ ] and each {"source":"","quote":""}, */
+    for (uint32_t i = 0; i < count; i++) {
+        if (!ev[i].source || !ev[i].quote)
+            return false;
+        size_t source = kg_dot_json_plain_len(ev[i].source);
+        size_t quote = source == SIZE_MAX ? SIZE_MAX : kg_dot_json_plain_len(ev[i].quote);
+        if (quote == SIZE_MAX || quote >= KG_DOT_ONE_PART || source >= KG_DOT_ONE_PART)
+            return false;
+        total += source + quote + 25;
+        if (i < PLAIN_LENS) {
+            lens[2 * i] = source;
+            lens[2 * i + 1] = quote;
+        }
+    }
+    if (total >= KG_DOT_ONE_PART)
+        return false;
+    kg_writer *w = a->w;
+    put_separator(a);
+    KG_PUT_LIT(w, "\"evidence\"=\"[");
+    for (uint32_t i = 0; i < count; i++) {
+        bool is_kept = i < PLAIN_LENS;
+        if (i)
+            kg_putc(w, ',');
+        KG_PUT_LIT(w, "{\\\"source\\\":\\\"");
+        kg_put(w, ev[i].source, is_kept ? lens[2 * i] : strlen(ev[i].source));
+        KG_PUT_LIT(w, "\\\",\\\"quote\\\":\\\"");
+        kg_put(w, ev[i].quote, is_kept ? lens[2 * i + 1] : strlen(ev[i].quote));
+        KG_PUT_LIT(w, "\\\"}");
+    }
+    KG_PUT_LIT(w, "]\"");
+    if (count == 1 && lens[1]) {
+        /* one plain, short quote is its own tooltip, as kg_write_dot_string
+         * would copy it (put_evidence) */
+        KG_PUT_LIT(w, ", \"tooltip\"=\"");
+        kg_put(w, ev[0].quote, lens[1]);
+        kg_putc(w, '"');
+    }
+    return true;
+}
+
 static bool put_evidence(attr_list *a, const kg_evidence *ev, uint32_t count)
 {
+    if (put_plain_evidence(a, ev, count))
+        return count == 1 || put_owned(a, "tooltip", kg_export_quotes_text(ev, count));
     if (!put_owned(a, "evidence", kg_export_evidence_json(ev, count)))
         return false;
     if (count == 1 && ev[0].quote) {

@@ -58,6 +58,14 @@ typedef struct kg_id_table {
     size_t width;
 } kg_id_table;
 
+/* strlen(s) when every byte of s is printable ASCII that neither JSON nor
+ * DOT escapes (no '"' or '\\'): s as a JSON string inside a DOT string is
+ * then \"s\". SIZE_MAX otherwise. (escape.c) */
+size_t kg_dot_json_plain_len(const char *s);
+/* The longest text kg_write_dot_string always writes as one quoted string
+ * (a longer one may be cut into parts). */
+#define KG_DOT_ONE_PART (16000 / 3)
+
 typedef kg_status (*kg_string_escaper)(kg_writer *w, const char *s);
 /* false when out of memory. */
 bool kg_id_table_build(kg_id_table *ids, const kg_graph *g, kg_string_escaper escape);

@@ -1,7 +1,9 @@
 /* dataset.c - the checks of a kg data set (docs/format.md): each source,
  * entity and relation, handed over as a small jansson tree, is checked
  * against the schema and added to the graph, every problem reported with its
- * JSON Pointer. dataset_read.c streams the records here one at a time; the
+ * JSON Pointer. dataset_read.c streams the records here one at a time (an
+ * entity or relation only when the checks on its tokens in dataset_record.c
+ * find something wrong or unusual); the
  * whole-document path at the end serves documents whose members come in an
  * order the stream cannot follow (the schema after the entities, ...). */
 #include "kg/dataset.h"
@@ -27,7 +29,7 @@ static const char *const relation_keys[] = {"id", "source", "type", "target", "s
 
 /* ---- small value checks ----------------------------------------------- */
 
-static bool valid_id(const char *id)
+bool kg_ds_valid_id(const char *id)
 {
     size_t len = strlen(id);
     if (len == 0 || len > ID_MAX)
@@ -186,7 +188,7 @@ void kg_ds_load_entity(loader *ld, json_t *obj, size_t position)
     kg_ds_load_attributes(ld, obj, ptr, &node.attrs, &node.attr_count);
     char idptr[KG_POINTER_MAX];
     kg_pointer_key(idptr, ptr, "id");
-    if (node.id && !valid_id(node.id)) {
+    if (node.id && !kg_ds_valid_id(node.id)) {
         kg_json_report(&ld->ctx, KG_EINPUT, idptr,
                        "ids start with a letter or digit, then letters, digits, '_', '.', ':' or '-' (at most 128)",
                        "invalid entity id '%s'", node.id);
@@ -313,7 +315,7 @@ static void load_relation_id(loader *ld, json_t *obj, const char *pointer, kg_ed
     kg_pointer_key(ptr, pointer, "id");
     /* the map outlives the record's tree: it keeps a copy */
     const char *kept = NULL;
-    if (!valid_id(e->id))
+    if (!kg_ds_valid_id(e->id))
         kg_json_report(&ld->ctx, KG_EINPUT, ptr, NULL, "invalid relation id '%s'", e->id);
     else if (!(kept = kg_arena_strndup(&ld->keep, e->id, strlen(e->id))) ||
              (put = kg_index_map_put(&ld->relation_ids, kept, e->origin, &first)) == KG_ENOMEM)
@@ -456,6 +458,10 @@ void kg_ds_loader_free(loader *ld)
     kg_arena_free(&ld->keep);
     free(ld->entity_ids);
     ld->entity_ids = NULL;
+    for (int i = 0; i < 2; i++) {
+        free(ld->type_names[i]);
+        ld->type_names[i] = NULL;
+    }
 }
 
 void kg_ds_finish(loader *ld, const char *name)

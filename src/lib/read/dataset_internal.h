@@ -7,7 +7,14 @@
 
 #include "internal.h"
 #include "json_check.h"
+#include "json_pull.h"
 #include "kg/dataset.h"
+
+/* A schema type's name and its length (dataset_record.c's lookups). */
+typedef struct kg_ds_type_name {
+    const char *name;
+    size_t len;
+} kg_ds_type_name;
 
 /* Everything one load needs. `scratch` holds what one record needs until
  * it is in the graph (the streaming pass empties it between records);
@@ -31,6 +38,10 @@ typedef struct loader {
         char text[32];
     } reals[8];
     size_t real_count;
+    /* The schema's node [0] and edge [1] type names, for the token checks
+     * (built on first use, malloc). */
+    kg_ds_type_name *type_names[2];
+    size_t type_counts[2];
 } loader;
 
 /* options with the defaults (KG_DEFAULT_MAX_*) filled in. */
@@ -58,6 +69,47 @@ void kg_ds_finish(loader *ld, const char *name);
 kg_status kg_ds_parse_tree(const char *text, size_t len, const char *name,
                            const char *base_dir, const kg_load_options *options,
                            kg_graph **out, kg_diagnostics *diags);
+
+/* A valid entity or relation id: letters, digits, then also "_.:-", at
+ * most 128 bytes. */
+bool kg_ds_valid_id(const char *id);
+/* The text kg_format_double gives for the number written as text, when
+ * that is a plain decimal (dataset_read.c); false otherwise. */
+bool kg_ds_plain_decimal(const char *text, char out[32]);
+
+/* ---- records without jansson (dataset_record.c) ------------------------ */
+
+/* One parser event of a record, its text at `text` in the record's text. */
+typedef struct kg_ds_token {
+    kg_jp_event ev;
+    size_t len, text;
+    union {
+        int64_t integer;
+        double real;
+    };
+} kg_ds_token;
+
+/* An entity or relation as the parser gave it (reused record to record). */
+typedef struct kg_ds_record {
+    kg_ds_token *tokens;
+    size_t count, cap;
+    char *text; /* each token's text NUL-terminated */
+    size_t text_len, text_cap;
+} kg_ds_record;
+
+void kg_ds_record_free(kg_ds_record *rec);
+/* Reads the object whose '{' jp has just given, to its '}'; false after a
+ * parser error, or with *is_oom set when out of memory or deeper than
+ * depth_max (the tree builder's bound). */
+bool kg_ds_record_read(kg_ds_record *rec, kg_jp *jp, size_t depth_max, bool *is_oom);
+/* The record as the jansson tree kg_ds_load_entity and kg_ds_load_relation
+ * read (its plain decimals in ld->reals), or NULL when out of memory. */
+json_t *kg_ds_record_tree(loader *ld, const kg_ds_record *rec);
+/* Checks the record and adds it to the graph when it is plainly valid
+ * (true); false when anything is wrong or unusual, and nothing was done:
+ * then kg_ds_load_entity or kg_ds_load_relation on its tree says what. */
+bool kg_ds_fast_entity(loader *ld, const kg_ds_record *rec, size_t position);
+bool kg_ds_fast_relation(loader *ld, const kg_ds_record *rec, size_t position);
 
 /* "start" and "end" of obj, checked to be dates in order. */
 void kg_ds_load_interval(loader *ld, json_t *obj, const char *pointer, kg_date *start,

@@ -1,8 +1,10 @@
 /* dataset_read.c - reads a kg data set in one streaming pass (json_pull.h):
  * the top-level members before the first list are gathered and checked
- * (version, name, schema), then each element of "sources", "entities" and
- * "relations" becomes a small jansson tree that dataset.c checks and adds to
- * the graph, and is freed: memory follows the graph, not the document.
+ * (version, name, schema), then each element of "sources" becomes a small
+ * jansson tree that dataset.c checks and adds to the graph, and each entity
+ * and relation is checked on its tokens (dataset_record.c), becoming such a
+ * tree only when something is wrong: memory follows the graph, not the
+ * document.
  * Problems are the whole-document loader's, in its order: a syntax error
  * anywhere outranks the rest, limits are checked on the lists' lengths, and
  * a document whose members come in another order (the schema after the
@@ -25,6 +27,7 @@ typedef struct reader {
     kg_jp jp;
     const char *base_dir;
     json_t *header;        /* the top-level members before the first list */
+    kg_ds_record record;   /* the entity or relation being read */
     bool is_header_done;
     bool is_stopped;       /* the schema is unusable or a limit is hit: read on, check nothing */
     bool needs_tree;       /* members in an order the stream cannot follow */
@@ -117,7 +120,7 @@ static json_t *build_array(reader *r, size_t depth)
  * that is a plain decimal (-?D+.D+) of at most 15 significant digits with
  * 1e-4 <= |value| < 1e15, or zero: then "%.15g" reads back exactly and
  * gives the decimal itself, its fraction's trailing zeros cut. */
-static bool plain_decimal(const char *text, char out[32])
+bool kg_ds_plain_decimal(const char *text, char out[32])
 {
     const char *p = text;
     bool is_negative = *p == '-';
@@ -170,7 +173,7 @@ static json_t *build_real(reader *r)
     json_t *v = json_real(r->jp.real);
     loader *ld = &r->ld;
     if (v && ld->real_count < sizeof ld->reals / sizeof ld->reals[0] &&
-        plain_decimal(r->jp.text, ld->reals[ld->real_count].text))
+        kg_ds_plain_decimal(r->jp.text, ld->reals[ld->real_count].text))
         ld->reals[ld->real_count++].value = v;
     return v;
 }
@@ -255,6 +258,33 @@ static void load_record(loader *ld, int section, json_t *obj, size_t i)
         kg_ds_load_relation(ld, obj, i);
 }
 
+/* One element of a list, its first event ev just read: an entity or
+ * relation object through the checks on its tokens, and through those of
+ * dataset.c (on its tree) when they find anything wrong or unusual; anything
+ * else as a tree. False after a parser error or when out of memory. */
+static bool read_record(reader *r, int section, kg_jp_event ev, size_t i)
+{
+    loader *ld = &r->ld;
+    json_t *obj;
+    if (ev == KG_JP_BEGIN_OBJECT && section != SOURCES) {
+        if (!kg_ds_record_read(&r->record, &r->jp, BUILD_DEPTH_MAX, &r->is_oom))
+            return false;
+        bool is_done = section == ENTITIES ? kg_ds_fast_entity(ld, &r->record, i)
+                                           : kg_ds_fast_relation(ld, &r->record, i);
+        if (is_done)
+            return true;
+        obj = kg_ds_record_tree(ld, &r->record);
+        r->is_oom |= !obj;
+    } else {
+        obj = build(r, ev, 1);
+    }
+    if (!obj)
+        return false;
+    load_record(ld, section, obj, i);
+    json_decref(obj);
+    return true;
+}
+
 /* The elements of a list, after its '['. Over the node or edge limit, the
  * rest is only counted and what its first part reported is undone: the
  * limit is the one problem, as when the length was known first. */
@@ -275,11 +305,8 @@ static void read_list(reader *r, int section)
             continue;
         }
         ld->real_count = 0;
-        json_t *obj = build(r, ev, 1);
-        if (!obj)
+        if (!read_record(r, section, ev, i))
             return;
-        load_record(ld, section, obj, i);
-        json_decref(obj);
         ld->real_count = 0;
         if (ld->scratch.total > ((size_t)1 << 20))
             kg_arena_free(&ld->scratch);
@@ -467,6 +494,7 @@ static kg_status run(reader *r, kg_graph **out, bool *needs_tree)
         report_parser_error(r);
     kg_status st = *needs_tree ? KG_OK : r->ld.ctx.first;
     json_decref(r->header);
+    kg_ds_record_free(&r->record);
     kg_jp_free(&r->jp);
     kg_ds_loader_free(&r->ld);
     if (st != KG_OK || *needs_tree) {
