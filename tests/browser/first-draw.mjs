@@ -8,7 +8,8 @@
 // kgViewer.complete (a large graph adds its relations after the first
 // frame), also that; and the main thread's CPU time until all is in. For
 // bench/viewer.sh; a
-// measurement, not a test: it exits non-zero only when a page fails.
+// measurement, not a test: it exits non-zero only when a page fails. The
+// pages are loaded in turn, RUNS rounds.
 //
 //   node first-draw.mjs [--runs N] PAGE...
 import path from 'node:path';
@@ -139,15 +140,20 @@ let runs = 1;
 if (argv[0] === '--runs') { runs = Number(argv[1]); argv.splice(0, 2); }
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
-  for (const file of argv) {
-    for (let i = 0; i < runs; i++) {
+  // Interleaved (each page once, then again), so that a change in the
+  // machine's load during the runs falls on every page alike; printed
+  // grouped by page.
+  const lines = new Map(argv.map((file) => [file, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const file of argv) {
       const r = await measure(browser, file);
-      console.log([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
+      lines.get(file).push([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
         r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl, r.complete.toFixed(0),
         r.frames.n, r.frames.median.toFixed(0), r.frames.max.toFixed(0), r.cpu.toFixed(0),
         r.mouse.n, r.mouse.median.toFixed(0), r.mouse.max.toFixed(0)].join('\t'));
     }
   }
+  for (const file of argv) for (const line of lines.get(file)) console.log(line);
 } finally {
   await browser.close();
 }
