@@ -143,6 +143,8 @@ var cy = cytoscape({
   renderer: isLarge && hasWebgl() ? {name: "canvas", webgl: true} : undefined,
   style: graphStyle(isLarge, nodeClassLooks, edgeClassLooks)
 });
+/* The size of the drawing area Cytoscape measured (see init). */
+var cySize = $("cy").clientWidth + "x" + $("cy").clientHeight;
 
 /* The first frame drawn directly. Cytoscape.js's canvas renderer draws
  * each frame from caches: each entity into a texture of its own, then
@@ -606,14 +608,15 @@ function init() {
 
   /* Cytoscape measures its container only on window resizes; the tool
    * bar can change height (a long search result wraps), so watch it. */
-  /* (Not at the observer's first call, which comes at once: Cytoscape
-   * measured the box at start, and resize() would redraw every element.) */
+  /* Only when the box's size differs from what Cytoscape measured (the
+   * observer's first call comes at once, and resize() redraws every
+   * element). */
   if (window.ResizeObserver) {
-    var box = $("cy"), size = box.clientWidth + "x" + box.clientHeight;
+    var box = $("cy");
     new ResizeObserver(function () {
       var now = box.clientWidth + "x" + box.clientHeight;
-      if (now !== size) cy.resize();
-      size = now;
+      if (now !== cySize) cy.resize();
+      cySize = now;
     }).observe(box);
   }
 

@@ -245,8 +245,8 @@ function loopStep(d) {
  * valid class). Cytoscape then parses each look once, instead of mapping
  * a dozen data fields for every element, which was most of its start-up
  * (docs/viewer.md). A rule sets only what differs from Cytoscape's
- * defaults (solid lines and borders, opaque fill, black text, no source
- * arrow, filled arrowheads): Cytoscape applies every property of every
+ * defaults (ellipses, solid lines and borders, opaque fill, black text, no
+ * source arrow, filled arrowheads): Cytoscape applies every property of every
  * rule to each element it matches, one by one, with checks after each.
  * `nodeLooks` and `edgeLooks` map class to look. */
 function typeRules(nodeLooks, edgeLooks, isLarge) {
@@ -256,8 +256,8 @@ function typeRules(nodeLooks, edgeLooks, isLarge) {
   }
   Object.keys(nodeLooks).forEach(function (cls) {
     var k = nodeLooks[cls];
-    var look = {shape: k.shape, "background-color": k.bg, "border-color": k.border,
-                "border-width": k.bw};
+    var look = {"background-color": k.bg, "border-color": k.border, "border-width": k.bw};
+    unless(look, "shape", k.shape, "ellipse");
     unless(look, "background-opacity", k.bgOpacity, 1);
     unless(look, "border-style", k.bs, "solid");
     unless(look, "color", k.fg, "#000000");
