@@ -607,10 +607,10 @@ function init() {
   });
 
   /* Cytoscape measures its container only on window resizes; the tool
-   * bar can change height (a long search result wraps), so watch it. */
-  /* Only when the box's size differs from what Cytoscape measured (the
+   * bar can change height (a long search result wraps), so watch it, and
+   * resize when the box differs from what Cytoscape measured (the
    * observer's first call comes at once, and resize() redraws every
-   * element). */
+   * element: on a large graph, a second of work after the first frame). */
   if (window.ResizeObserver) {
     var box = $("cy");
     new ResizeObserver(function () {
@@ -628,9 +628,10 @@ function init() {
   showAbout();
   /* firstDraw: when Cytoscape drew the first frame, in performance.now()
    * (since navigation began), for bench/viewer.sh; ready (data-ready on
-   * <body>) and complete: when every element is in and the search
-   * suggestions are filled, a frame after firstDraw (on a large graph,
-   * once its relations, which follow the first frame, are in). */
+   * <body>) and complete: when every element is in, the renderer's caches
+   * are filled and the search suggestions are in, two frames after
+   * firstDraw (on a large graph, once its relations, which follow the
+   * first frame, are in). */
   var ready = function () {
     if (document.body.dataset.ready) return;
     window.kgViewer.complete = performance.now();
@@ -642,10 +643,16 @@ function init() {
     if (isLarge) {
       addLaterEdges(ready);
     } else {
-      afterFrame(function () {
-        fillDatalist();
-        ready();
+      /* The next frame fills the renderer's caches (see
+       * drawFirstFrameDirectly), at once rather than when Cytoscape gets
+       * to it; the page is ready after it. */
+      cy.one("render", function () {
+        afterFrame(function () {
+          fillDatalist();
+          ready();
+        });
       });
+      cy.forceRender();
     }
   };
   cy.one("render", first);
