@@ -85,12 +85,13 @@ elements.forEach(function (x) { sizeOf[x.data.id] = x.data; });
  * not drawn anyway (showEdgesNearView). */
 var laterEdges = [], laterAt = 0;
 /* Relations between the same two entities, and self-loops, are drawn
- * as curves (class "bz"), the others as straight lines (styles.js). */
+ * as curves (class "bz"), the others as straight lines (styles.js); a
+ * large graph draws every relation as a straight "haystack" line. */
 var pairCount = {};
 function pairKey(e) { return e.source < e.target ? e.source + "\n" + e.target : e.target + "\n" + e.source; }
-data.edges.forEach(function (e) { pairCount[pairKey(e)] = (pairCount[pairKey(e)] || 0) + 1; });
+if (!isLarge) data.edges.forEach(function (e) { pairCount[pairKey(e)] = (pairCount[pairKey(e)] || 0) + 1; });
 data.edges.forEach(function (e) {
-  var loop = e.source === e.target, bz = loop || pairCount[pairKey(e)] > 1;
+  var loop = e.source === e.target, bz = !isLarge && (loop || pairCount[pairKey(e)] > 1);
   (isLarge ? laterEdges : elements).push({group: "edges", classes: edgeClass(e.type) + (bz ? " bz" : ""),
     data: Object.assign({}, e, {tl: humanType(e.type), loop: loop ? loopStep(sizeOf[e.source]) : 40})});
 });
