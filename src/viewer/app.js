@@ -151,14 +151,14 @@ var cySize = $("cy").clientWidth + "x" + $("cy").clientHeight;
  * each frame from caches: each entity into a texture of its own, then
  * every element into one layer canvas per zoom level, then the layer
  * onto the screen. That pays from the second frame on (a pan redraws
- * the layer); on the first, which fills every cache, it was most of the
- * time (tests/browser/profile.mjs: the layers, each element's texture and
- * its bounding boxes, one per label), where drawing the elements one by
- * one, as Cytoscape.js itself does for an element it does not cache,
- * takes about half of it. So the first frame draws directly and the
- * caches take over after it, filling in the background as they do after
- * any change (at their first use they would draw every element into the
- * layer at once). Cytoscape.js's internals (3.34,
+ * the layer); on the first, which fills every cache, it was about half
+ * the frame (tests/browser/profile.mjs: the layers, each element's
+ * texture and its bounding boxes, one per label), where drawing the
+ * elements one by one, as Cytoscape.js itself does for an element it does
+ * not cache, takes much less. So the first frame draws directly and the
+ * caches take over after it (init asks for that frame at once); the layers
+ * then fill in the background as they do after any change (at their first
+ * use they would draw every element into the layer at once). Cytoscape.js's internals (3.34,
  * src/extensions/renderer/canvas): where they are not found, nothing is
  * changed. */
 function drawFirstFrameDirectly() {
