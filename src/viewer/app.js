@@ -84,9 +84,15 @@ elements.forEach(function (x) { sizeOf[x.data.id] = x.data; });
  * styling 20,000 of them was most of the wait, and zoomed out they are
  * not drawn anyway (showEdgesNearView). */
 var laterEdges = [], laterAt = 0;
+/* Relations between the same two entities, and self-loops, are drawn
+ * as curves (class "bz"), the others as straight lines (styles.js); a
+ * large graph draws every relation as a straight "haystack" line. */
+var pairCount = {};
+function pairKey(e) { return e.source < e.target ? e.source + "\n" + e.target : e.target + "\n" + e.source; }
+if (!isLarge) data.edges.forEach(function (e) { pairCount[pairKey(e)] = (pairCount[pairKey(e)] || 0) + 1; });
 data.edges.forEach(function (e) {
-  var loop = e.source === e.target;
-  (isLarge ? laterEdges : elements).push({group: "edges", classes: edgeClass(e.type),
+  var loop = e.source === e.target, bz = !isLarge && (loop || pairCount[pairKey(e)] > 1);
+  (isLarge ? laterEdges : elements).push({group: "edges", classes: edgeClass(e.type) + (bz ? " bz" : ""),
     data: Object.assign({}, e, {tl: humanType(e.type), loop: loop ? loopStep(sizeOf[e.source]) : 40})});
 });
 /* Relations per entity, not counting self-loops (Cytoscape's
@@ -138,6 +144,36 @@ var cy = cytoscape({
   renderer: isLarge && hasWebgl() ? {name: "canvas", webgl: true} : undefined,
   style: graphStyle(isLarge, nodeClassLooks, edgeClassLooks)
 });
+/* The size of the drawing area Cytoscape measured (see init). */
+var cySize = $("cy").clientWidth + "x" + $("cy").clientHeight;
+
+/* The first frame drawn directly. Cytoscape.js's canvas renderer draws
+ * each frame from caches: each entity into a texture of its own, then
+ * every element into one layer canvas per zoom level, then the layer
+ * onto the screen. That pays from the second frame on (a pan redraws
+ * the layer); on the first, which fills every cache, it was about half
+ * the frame (tests/browser/profile.mjs: the layers, each element's
+ * texture and its bounding boxes, one per label), where drawing the
+ * elements one by one, as Cytoscape.js itself does for an element it does
+ * not cache, takes much less. So the first frame draws directly and the
+ * caches take over after it (init asks for that frame at once); the layers
+ * then fill in the background as they do after any change (at their first
+ * use they would draw every element into the layer at once). Cytoscape.js's internals (3.34,
+ * src/extensions/renderer/canvas): where they are not found, nothing is
+ * changed. */
+function drawFirstFrameDirectly() {
+  var r = cy.renderer(), layers = r && r.data && r.data.lyrTxrCache;
+  if (!layers || layers.firstGet !== true || typeof r.drawLayeredElements !== "function" ||
+      typeof r.drawElements !== "function") {
+    return;
+  }
+  r.drawLayeredElements = function (context, eles) { r.drawElements(context, eles); };
+  cy.one("render", function () {
+    delete r.drawLayeredElements; /* back to the prototype's */
+    layers.firstGet = false;
+  });
+}
+if (!isLarge) drawFirstFrameDirectly();
 
 /* WebGL drawn by the graphics card: a software WebGL (SwiftShader,
  * llvmpipe; headless Chromium) draws a large graph slower than the
@@ -356,8 +392,8 @@ function fillDatalist() {
     });
   });
 }
-/* A large graph's 10,000 suggestions wait until its relations are in. */
-if (!isLarge) fillDatalist();
+/* The suggestions wait until the first frame is drawn (fillDatalist in
+ * init), a large graph's 10,000 until its relations are in. */
 
 /* The node a reader means by `query`: an exact name or alias first,
  * then one that starts with it, then one that contains it. */
@@ -572,8 +608,18 @@ function init() {
   });
 
   /* Cytoscape measures its container only on window resizes; the tool
-   * bar can change height (a long search result wraps), so watch it. */
-  if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe($("cy"));
+   * bar can change height (a long search result wraps), so watch it, and
+   * resize when the box differs from what Cytoscape measured (the
+   * observer's first call comes at once, and resize() redraws every
+   * element: on a large graph, a second of work after the first frame). */
+  if (window.ResizeObserver) {
+    var box = $("cy");
+    new ResizeObserver(function () {
+      var now = box.clientWidth + "x" + box.clientHeight;
+      if (now !== cySize) cy.resize();
+      cySize = now;
+    }).observe(box);
+  }
 
   if (!hasPositions) layout(cy.elements());
   /* Nothing is filtered yet: only the counts and the labels to set. */
@@ -583,8 +629,10 @@ function init() {
   showAbout();
   /* firstDraw: when Cytoscape drew the first frame, in performance.now()
    * (since navigation began), for bench/viewer.sh; ready (data-ready on
-   * <body>) and complete: when every element is in, the same moment
-   * except on a large graph, whose relations follow the first frame. */
+   * <body>) and complete: when every element is in, the renderer's caches
+   * are filled and the search suggestions are in, two frames after
+   * firstDraw (on a large graph, once its relations, which follow the
+   * first frame, are in). */
   var ready = function () {
     if (document.body.dataset.ready) return;
     window.kgViewer.complete = performance.now();
@@ -593,8 +641,20 @@ function init() {
   var first = function () {
     if (window.kgViewer.firstDraw) return;
     window.kgViewer.firstDraw = performance.now();
-    if (isLarge) addLaterEdges(ready);
-    else ready();
+    if (isLarge) {
+      addLaterEdges(ready);
+    } else {
+      /* The next frame fills the renderer's caches (see
+       * drawFirstFrameDirectly), at once rather than when Cytoscape gets
+       * to it; the page is ready after it. */
+      cy.one("render", function () {
+        afterFrame(function () {
+          fillDatalist();
+          ready();
+        });
+      });
+      cy.forceRender();
+    }
   };
   cy.one("render", first);
   setTimeout(first, 2000); /* a page with nothing to draw */

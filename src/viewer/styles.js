@@ -244,23 +244,36 @@ function loopStep(d) {
  * ("n0", "e3": types are named by index, as a type name need not be a
  * valid class). Cytoscape then parses each look once, instead of mapping
  * a dozen data fields for every element, which was most of its start-up
- * (docs/viewer.md). `nodeLooks` and `edgeLooks` map class to look. */
+ * (docs/viewer.md). A rule sets only what differs from Cytoscape's
+ * defaults (ellipses, solid lines and borders, opaque fill, black text, no
+ * source arrow, filled arrowheads): Cytoscape applies every property of every
+ * rule to each element it matches, one by one, with checks after each.
+ * `nodeLooks` and `edgeLooks` map class to look. */
 function typeRules(nodeLooks, edgeLooks, isLarge) {
   var rules = [];
+  function unless(look, name, value, dflt) {
+    if (value !== dflt) look[name] = value;
+  }
   Object.keys(nodeLooks).forEach(function (cls) {
     var k = nodeLooks[cls];
-    rules.push({selector: "node." + cls, style: {
-      shape: k.shape, "background-color": k.bg, "background-opacity": k.bgOpacity,
-      "border-color": k.border, "border-width": k.bw, "border-style": k.bs, color: k.fg
-    }});
+    var look = {"background-color": k.bg, "border-color": k.border, "border-width": k.bw};
+    unless(look, "shape", k.shape, "ellipse");
+    unless(look, "background-opacity", k.bgOpacity, 1);
+    unless(look, "border-style", k.bs, "solid");
+    unless(look, "color", k.fg, "#000000");
+    rules.push({selector: "node." + cls, style: look});
   });
   Object.keys(edgeLooks).forEach(function (cls) {
     var k = edgeLooks[cls];
-    var look = {width: k.width, "line-color": k.color, "line-style": k.ls};
+    var look = {width: k.width, "line-color": k.color};
+    unless(look, "line-style", k.ls, "solid");
     if (!isLarge) {
-      Object.assign(look, {"target-arrow-shape": k.ta, "source-arrow-shape": k.sa,
-        "target-arrow-color": k.color, "source-arrow-color": k.color, "target-arrow-fill": k.af,
-        "source-arrow-fill": k.af});
+      if (k.ta !== "none") look["target-arrow-shape"] = k.ta;
+      if (k.sa !== "none") look["source-arrow-shape"] = k.sa;
+      if (k.ta !== "none") look["target-arrow-color"] = k.color;
+      if (k.sa !== "none") look["source-arrow-color"] = k.color;
+      if (k.ta !== "none") unless(look, "target-arrow-fill", k.af, "filled");
+      if (k.sa !== "none") unless(look, "source-arrow-fill", k.af, "filled");
     }
     rules.push({selector: "edge." + cls, style: look});
   });
@@ -282,7 +295,12 @@ function graphStyle(isLarge, nodeLooks, edgeLooks) {
     {selector: "edge.near, edge.focus, edge.path", style: {display: "element"}}] : [];
   return [
     {selector: "node", style: {width: "data(w)", height: "data(h)"}},
-    {selector: "edge", style: {"curve-style": "bezier", "arrow-scale": 1.2}}
+    /* Straight lines, except where two relations join the same two
+     * entities or one entity to itself ("bz", set in app.js): Cytoscape
+     * draws a lone bezier edge straight anyway, but looks for its
+     * parallel edges first, at every change. */
+    {selector: "edge", style: {"curve-style": "straight", "arrow-scale": 1.2}},
+    {selector: "edge.bz", style: {"curve-style": "bezier"}}
   ].concat(typeRules(nodeLooks, edgeLooks, isLarge), fast, [
     /* Only the labels placeLabels() chose are drawn (no two overlap). */
     {selector: "node.lab", style: {

@@ -6,9 +6,10 @@
 // seconds of continuous panning and zooming (one small step per
 // requestAnimationFrame; the time between frames). When the page has
 // kgViewer.complete (a large graph adds its relations after the first
-// frame), also that; and the main thread's CPU time until all is in. For
-// bench/viewer.sh; a
-// measurement, not a test: it exits non-zero only when a page fails.
+// frame), also that; and the main thread's CPU time until all is in and
+// until the first frame (the last column). For bench/viewer.sh; a
+// measurement, not a test: it exits non-zero only when a page fails. The
+// pages are loaded in turn, RUNS rounds.
 //
 //   node first-draw.mjs [--runs N] PAGE...
 import path from 'node:path';
@@ -28,8 +29,12 @@ async function measure(browser, file) {
   // done, less sensitive than wall-clock times to other jobs on the machine.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  // A trace of the page's main thread, for its CPU time up to the first
+  // frame (each task's thread time, "tdur").
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
   await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: 120_000 });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+  const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   const r = await page.evaluate(() => ({
     // A page from before firstDraw existed (a baseline) drew right after
     // its load event, once its in-page layout had run.
@@ -41,6 +46,8 @@ async function measure(browser, file) {
   }));
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   r.cpu = 1000 * metrics.find((m) => m.name === 'ThreadTime').value;
+  const navigation = 1e6 * metrics.find((m) => m.name === 'NavigationStart').value;
+  r.cpuFirst = cpuToFirstDraw(trace, navigation, navigation + 1000 * r.firstDraw);
   const boxes = await page.evaluate(labelBoxes);
   r.labels = boxes.length;
   r.overlaps = overlapping(boxes).length;
@@ -86,6 +93,18 @@ async function measure(browser, file) {
   await page.close();
   if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
   return r;
+}
+
+// The main thread's CPU time in the tasks that began between `from` (the
+// navigation) and `until` (the first frame; trace timestamps,
+// microseconds): the page's work up to its first frame, the task that drew
+// it included. The main thread is the one that parsed HTML.
+function cpuToFirstDraw(trace, from, until) {
+  const parse = trace.find((e) => e.name === 'ParseHTML');
+  if (!parse) return NaN;
+  const tasks = trace.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' &&
+    e.name === 'ThreadControllerImpl::RunTask' && e.ts >= from && e.ts <= until);
+  return tasks.reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000;
 }
 
 // The same motion as a reader makes it: a drag on the background, then
@@ -139,15 +158,20 @@ let runs = 1;
 if (argv[0] === '--runs') { runs = Number(argv[1]); argv.splice(0, 2); }
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
-  for (const file of argv) {
-    for (let i = 0; i < runs; i++) {
+  // Interleaved (each page once, then again), so that a change in the
+  // machine's load during the runs falls on every page alike; printed
+  // grouped by page.
+  const lines = new Map(argv.map((file) => [file, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const file of argv) {
       const r = await measure(browser, file);
-      console.log([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
+      lines.get(file).push([path.basename(file), r.nodes, r.firstDraw.toFixed(0), r.load.toFixed(0), r.labels,
         r.overlaps, r.minPx.toFixed(1), Math.max(...r.steps).toFixed(0), r.webgl, r.complete.toFixed(0),
         r.frames.n, r.frames.median.toFixed(0), r.frames.max.toFixed(0), r.cpu.toFixed(0),
-        r.mouse.n, r.mouse.median.toFixed(0), r.mouse.max.toFixed(0)].join('\t'));
+        r.mouse.n, r.mouse.median.toFixed(0), r.mouse.max.toFixed(0), r.cpuFirst.toFixed(0)].join('\t'));
     }
   }
+  for (const file of argv) for (const line of lines.get(file)) console.log(line);
 } finally {
   await browser.close();
 }

@@ -581,6 +581,26 @@ async function testShipped(context, { page: file, data }, out) {
     assert.deepEqual(r.outside, []);
   });
   await step(`${name}: the first screen's labels are legible and apart, more when zoomed in`, () => checkLabels(page, name));
+  await step(`${name}: the drawing follows its box when the window changes size`, async () => {
+    // The page resizes Cytoscape only when the box differs from what it
+    // measured; its canvases must match the box after a change either way.
+    const size = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const box = document.getElementById('cy'), canvas = box.querySelector('canvas');
+      done({ box: [box.clientWidth, box.clientHeight], cy: [kgViewer.cy.width(), kgViewer.cy.height()],
+        canvas: [canvas.clientWidth, canvas.clientHeight] });
+    }))));
+    const before = await size();
+    assert.deepEqual(before.cy, before.box);
+    assert.deepEqual(before.canvas, before.box);
+    await page.setViewportSize({ width: 1100, height: 700 });
+    const after = await size();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    assert.notDeepEqual(after.box, before.box);
+    assert.deepEqual(after.cy, after.box);
+    assert.deepEqual(after.canvas, after.box);
+    const back = await size();
+    assert.deepEqual(back.cy, before.box);
+  });
   await step(`${name}: a long label is cut in the drawing and whole in the panel`, async () => {
     const long = dataset.entities.filter((e) => [...(e.label || e.id)].length > LABEL_MAX)[0];
     if (!long) return;
