@@ -49,6 +49,7 @@ kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
     e->is_open = true;
     e->is_edge = is_edge;
     e->id = e->source = e->target = e->type = e->label = e->description = e->soft_id = NULL;
+    e->source_index = e->target_index = KG_SCHEMA_NOT_FOUND;
     e->start = e->end = (kg_date){0, 0, 0, KG_DATE_NONE};
     e->alias_count = e->evidence_count = e->attr_count = e->deferred_count = 0;
     e->line = where ? where->line : 0;
@@ -72,10 +73,25 @@ kg_status kg_imp_set_soft_id(kg_importer *im, const char *id)
     return intern(im, id, &im->el.soft_id) ? KG_OK : KG_ENOMEM;
 }
 
+/* An edge end's id, interned: a known node's own id (the same interned
+ * string), its index kept for adding the edge; one hash probe where
+ * interning and then finding the node took two on every edge. */
+static bool end_id(kg_importer *im, const char *id, const char **out, size_t *index)
+{
+    *index = id ? kg_graph_find_node(im->graph, id) : KG_SCHEMA_NOT_FOUND;
+    if (*index == KG_SCHEMA_NOT_FOUND)
+        return intern(im, id, out);
+    *out = kg_graph_node(im->graph, *index)->id;
+    return true;
+}
+
 kg_status kg_imp_set_endpoints(kg_importer *im, const char *source, const char *target)
 {
-    return intern(im, source, &im->el.source) && intern(im, target, &im->el.target) ? KG_OK
-                                                                                      : KG_ENOMEM;
+    kg_imp_element *e = &im->el;
+    return end_id(im, source, &e->source, &e->source_index) &&
+                   end_id(im, target, &e->target, &e->target_index)
+               ? KG_OK
+               : KG_ENOMEM;
 }
 
 /* Names kg gives its fields in every format (export.c's reserved list). */
@@ -481,8 +497,11 @@ static bool add_now(kg_importer *im, kg_edge *edge, const kg_imp_element *e, kg_
     *st = KG_OK;
     if (im->is_queueing || (!e->id && e->soft_id))
         return false; /* a soft id is used only if all are unique */
-    edge->source = kg_graph_find_node(im->graph, e->source);
-    edge->target = kg_graph_find_node(im->graph, e->target);
+    /* nodes are only added, so an end known when set is still that node */
+    edge->source = e->source_index != KG_SCHEMA_NOT_FOUND ? e->source_index
+                                                          : kg_graph_find_node(im->graph, e->source);
+    edge->target = e->target_index != KG_SCHEMA_NOT_FOUND ? e->target_index
+                                                          : kg_graph_find_node(im->graph, e->target);
     if (edge->source == KG_SCHEMA_NOT_FOUND || edge->target == KG_SCHEMA_NOT_FOUND ||
         !fits_schema(im, edge))
         return false;

@@ -41,6 +41,9 @@ typedef struct kg_imp_element {
     bool is_edge;
     const char *id, *source, *target, *type, *label, *description;
     const char *soft_id; /* an edge id used only if unique (GraphML ids NetworkX writes) */
+    /* the nodes source and target name when they were known as they were
+     * set, else KG_SCHEMA_NOT_FOUND (looked up again when the edge ends) */
+    size_t source_index, target_index;
     kg_date start, end;
     const char **aliases;
     size_t alias_count, alias_capacity;
