@@ -148,79 +148,77 @@ void kg_strset_init(kg_strset *set, kg_arena *arena)
 void kg_strset_free(kg_strset *set)
 {
     free(set->slots);
-    free(set->hashes);
     set->slots = NULL;
-    set->hashes = NULL;
     set->capacity = set->count = 0;
 }
 
-/* Slot for a string with this hash in a table of cap slots: the first
- * empty one, or the one holding s. Comparing the stored hashes first means
- * strcmp runs only on a (nearly always true) match, not on every probe. */
-static size_t probe(const char *const *slots, const uint32_t *hashes, size_t cap,
-                    uint32_t hash, const char *s)
+/* FNV-1a as kg_hash_string, and the length, in one pass. */
+static uint32_t hash_length(const char *s, size_t *length)
 {
-    size_t j = hash & (cap - 1);
-    /* Distinct strings can share a 32-bit hash: only strcmp decides, and
-     * with s NULL (rehashing unique keys) only an empty slot will do. */
-    while (slots[j] && !(s && hashes[j] == hash && strcmp(slots[j], s) == 0))
-        j = (j + 1) & (cap - 1);
-    return j;
+    uint64_t h = 1469598103934665603ULL;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    *length = (size_t)(p - (const unsigned char *)s);
+    return (uint32_t)h;
 }
 
-/* Doubles a table's slot, hash and (when values is not NULL) value arrays. */
-static bool rehash(const char ***slots, uint32_t **hashes, size_t **values, size_t *capacity)
+static uint32_t slot_length(size_t length)
 {
-    size_t cap = *capacity ? *capacity * 2 : 1024;
-    const char **new_slots = calloc(cap, sizeof *new_slots);
-    uint32_t *new_hashes = malloc(cap * sizeof *new_hashes);
-    size_t *new_values = values ? malloc(cap * sizeof *new_values) : NULL;
-    if (!new_slots || !new_hashes || (values && !new_values)) {
-        free(new_slots);
-        free(new_hashes);
-        free(new_values);
+    return length < UINT32_MAX ? (uint32_t)length : UINT32_MAX;
+}
+
+/* The slot holding s (hash, length) or the empty one where it goes. */
+static kg_strset_slot *strset_probe(kg_strset_slot *slots, size_t cap, uint32_t hash,
+                                    size_t length, const char *s)
+{
+    uint32_t len = slot_length(length);
+    for (size_t j = hash & (cap - 1);; j = (j + 1) & (cap - 1)) {
+        kg_strset_slot *slot = &slots[j];
+        if (!slot->s || (slot->hash == hash && slot->length == len &&
+                         (len < UINT32_MAX ? memcmp(slot->s, s, length) : strcmp(slot->s, s)) == 0))
+            return slot;
+    }
+}
+
+static bool strset_grow(kg_strset *set)
+{
+    size_t cap = set->capacity ? set->capacity * 2 : 1024;
+    kg_strset_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
         return false;
-    }
-    kg_advise_huge_pages(new_slots, cap * sizeof *new_slots);
-    kg_advise_huge_pages(new_hashes, cap * sizeof *new_hashes);
-    if (new_values)
-        kg_advise_huge_pages(new_values, cap * sizeof *new_values);
-    for (size_t i = 0; i < *capacity; i++) {
-        if (!(*slots)[i])
+    kg_advise_huge_pages(slots, cap * sizeof *slots);
+    for (size_t i = 0; i < set->capacity; i++) {
+        const kg_strset_slot *old = &set->slots[i];
+        if (!old->s)
             continue;
-        /* Keys are unique, so only an empty slot is looked for. */
-        size_t j = probe(new_slots, new_hashes, cap, (*hashes)[i], NULL);
-        new_slots[j] = (*slots)[i];
-        new_hashes[j] = (*hashes)[i];
-        if (values)
-            new_values[j] = (*values)[i];
+        /* the strings are unique: the first empty slot is the place */
+        size_t j = old->hash & (cap - 1);
+        while (slots[j].s)
+            j = (j + 1) & (cap - 1);
+        slots[j] = *old;
     }
-    free(*slots);
-    free(*hashes);
-    *slots = new_slots;
-    *hashes = new_hashes;
-    if (values) {
-        free(*values);
-        *values = new_values;
-    }
-    *capacity = cap;
+    free(set->slots);
+    set->slots = slots;
+    set->capacity = cap;
     return true;
 }
 
 const char *kg_strset_intern(kg_strset *set, const char *s)
 {
-    if ((set->count + 1) * 4 > set->capacity * 3 &&
-        !rehash(&set->slots, &set->hashes, NULL, &set->capacity))
+    if ((set->count + 1) * 4 > set->capacity * 3 && !strset_grow(set))
         return NULL;
-    uint32_t hash = (uint32_t)kg_hash_string(s);
-    size_t j = probe(set->slots, set->hashes, set->capacity, hash, s);
-    if (set->slots[j])
-        return set->slots[j];
-    char *copy = kg_arena_strndup(set->arena, s, strlen(s));
+    size_t length;
+    uint32_t hash = hash_length(s, &length);
+    kg_strset_slot *slot = strset_probe(set->slots, set->capacity, hash, length, s);
+    if (slot->s)
+        return slot->s;
+    char *copy = kg_arena_strndup(set->arena, s, length);
     if (!copy)
         return NULL;
-    set->slots[j] = copy;
-    set->hashes[j] = hash;
+    *slot = (kg_strset_slot){copy, hash, slot_length(length)};
     set->count++;
     return copy;
 }
@@ -232,28 +230,60 @@ void kg_index_map_init(kg_index_map *map)
 
 void kg_index_map_free(kg_index_map *map)
 {
-    free(map->keys);
-    free(map->values);
-    free(map->hashes);
+    free(map->slots);
     kg_index_map_init(map);
+}
+
+/* The slot holding key (hash, length) or the empty one where it goes. */
+static kg_index_slot *map_probe(kg_index_slot *slots, size_t cap, uint32_t hash,
+                                size_t length, const char *key)
+{
+    uint32_t len = slot_length(length);
+    for (size_t j = hash & (cap - 1);; j = (j + 1) & (cap - 1)) {
+        kg_index_slot *slot = &slots[j];
+        if (!slot->key ||
+            (slot->hash == hash && slot->length == len &&
+             (len < UINT32_MAX ? memcmp(slot->key, key, length) : strcmp(slot->key, key)) == 0))
+            return slot;
+    }
+}
+
+static bool map_grow(kg_index_map *map)
+{
+    size_t cap = map->capacity ? map->capacity * 2 : 1024;
+    kg_index_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    kg_advise_huge_pages(slots, cap * sizeof *slots);
+    for (size_t i = 0; i < map->capacity; i++) {
+        const kg_index_slot *old = &map->slots[i];
+        if (!old->key)
+            continue;
+        size_t j = old->hash & (cap - 1); /* keys are unique: the first empty slot */
+        while (slots[j].key)
+            j = (j + 1) & (cap - 1);
+        slots[j] = *old;
+    }
+    free(map->slots);
+    map->slots = slots;
+    map->capacity = cap;
+    return true;
 }
 
 kg_status kg_index_map_put(kg_index_map *map, const char *key, size_t value,
                            size_t *existing)
 {
-    if ((map->count + 1) * 4 > map->capacity * 3 &&
-        !rehash(&map->keys, &map->hashes, &map->values, &map->capacity))
+    if ((map->count + 1) * 4 > map->capacity * 3 && !map_grow(map))
         return KG_ENOMEM;
-    uint32_t hash = (uint32_t)kg_hash_string(key);
-    size_t j = probe(map->keys, map->hashes, map->capacity, hash, key);
-    if (map->keys[j]) {
+    size_t length;
+    uint32_t hash = hash_length(key, &length);
+    kg_index_slot *slot = map_probe(map->slots, map->capacity, hash, length, key);
+    if (slot->key) {
         if (existing)
-            *existing = map->values[j];
+            *existing = slot->value;
         return KG_EINPUT;
     }
-    map->keys[j] = key;
-    map->values[j] = value;
-    map->hashes[j] = hash;
+    *slot = (kg_index_slot){key, value, hash, slot_length(length)};
     map->count++;
     return KG_OK;
 }
@@ -262,8 +292,10 @@ size_t kg_index_map_get(const kg_index_map *map, const char *key)
 {
     if (map->capacity == 0)
         return (size_t)-1;
-    size_t j = probe(map->keys, map->hashes, map->capacity, (uint32_t)kg_hash_string(key), key);
-    return map->keys[j] ? map->values[j] : (size_t)-1;
+    size_t length;
+    uint32_t hash = hash_length(key, &length);
+    const kg_index_slot *slot = map_probe(map->slots, map->capacity, hash, length, key);
+    return slot->key ? slot->value : (size_t)-1;
 }
 
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem)

@@ -306,8 +306,8 @@ static kg_status sort_nodes(kg_graph *g, size_t *old_to_new)
     free(keys);
     kg_index_map *map = &g->node_ids;
     for (size_t j = 0; j < map->capacity; j++)
-        if (map->keys[j])
-            map->values[j] = old_to_new[map->values[j]];
+        if (map->slots[j].key)
+            map->slots[j].value = old_to_new[map->slots[j].value];
     return KG_OK;
 }
 
