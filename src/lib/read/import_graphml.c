@@ -597,6 +597,7 @@ static kg_status run(kg_importer *im, source *s, const char *text, size_t len, b
     memset(&g, 0, sizeof g);
     g.im = im;
     g.label_depth = -1;
+    g.last_key = (size_t)-1;
     kg_index_map_init(&g.key_ids);
     const char *reader = getenv("KG_GRAPHML_READER");
     if (!reader || strcmp(reader, "libxml2") != 0) {
@@ -609,6 +610,7 @@ static kg_status run(kg_importer *im, source *s, const char *text, size_t len, b
             memset(&g, 0, sizeof g);
             g.im = im;
             g.label_depth = -1;
+            g.last_key = (size_t)-1;
             kg_index_map_init(&g.key_ids);
             st = kg_imp_restart(im, diag_count, diag_dropped);
             handled = st != KG_OK;

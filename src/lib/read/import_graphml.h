@@ -26,6 +26,7 @@ typedef struct gml_key {
     char *default_text; /* canonical, or NULL */
     kg_value_kind default_kind;
     bool is_warned, is_label;
+    size_t next; /* the key of the <data> that followed this key's last, or (size_t)-1 */
 } gml_key;
 
 /* A text buffer reused from element to element. */
@@ -64,6 +65,7 @@ typedef struct gml {
     gml_key *keys;
     size_t key_count, key_capacity;
     kg_index_map key_ids; /* key id -> index in keys */
+    size_t last_key;      /* the key of the last <data>, or (size_t)-1 */
     bool *seen;           /* per key: the current element has a value */
     size_t seen_capacity;
     gml_frame *frames;

@@ -46,6 +46,7 @@
 
 typedef struct xns {
     char *prefix; /* NULL: the default namespace */
+    size_t prefix_len;
     char *uri;
     int depth;
 } xns;
@@ -512,7 +513,7 @@ static const char *lookup(const fx *x, const char *prefix, size_t len)
 {
     for (size_t i = x->ns_count; i-- > 0;) {
         const xns *n = &x->ns[i];
-        if (!prefix ? !n->prefix : n->prefix && strlen(n->prefix) == len &&
+        if (!prefix ? !n->prefix : n->prefix && n->prefix_len == len &&
                                        memcmp(n->prefix, prefix, len) == 0)
             return n->uri;
     }
@@ -545,6 +546,7 @@ static bool declare(fx *x, const xatt *a)
     }
     xns *n = &x->ns[x->ns_count];
     n->prefix = is_default ? NULL : copy(x, a->name + 6, a->len - 6);
+    n->prefix_len = is_default ? 0 : a->len - 6;
     n->uri = copy(x, a->value, (size_t)(a->value_end - a->value));
     n->depth = x->depth + 1;
     if ((!is_default && !n->prefix) || !n->uri) {
@@ -568,8 +570,15 @@ static void undeclare(fx *x)
 /* The column (in characters) of '<' at t, 1-based. */
 static int column(const char *line_start, const char *t)
 {
-    int chars = 1;
-    for (const char *q = line_start; q < t; q++)
+    /* indentation is ASCII: 8 bytes at a time while no byte is above 0x7F */
+    const char *q = line_start;
+    for (uint64_t word; t - q >= 8; q += 8) {
+        memcpy(&word, q, sizeof word);
+        if (word & 0x8080808080808080u)
+            break;
+    }
+    int chars = 1 + (int)(q - line_start);
+    for (; q < t; q++)
         if (((unsigned char)*q & 0xC0) != 0x80)
             chars++;
     return chars;
@@ -663,7 +672,9 @@ static bool start_tag(fx *x)
         if (a->colon && ((a->colon == 3 && memcmp(a->name, "xml", 3) == 0) ||
                          !lookup(x, a->name, a->colon)))
             return false;
-        x->atts[real++] = *a;
+        if (real != i) /* a declaration was before it */
+            x->atts[real] = *a;
+        real++;
     }
     x->att_count = real;
     if (colon && ((colon == 3 && memcmp(name, "xml", 3) == 0) || !lookup(x, name, colon)))

@@ -82,6 +82,7 @@ static gml_key *add_key(gml *g, const char *id, const char *name)
         return NULL;
     }
     k->is_label = strcmp(k->name, "label") == 0;
+    k->next = (size_t)-1;
     g->seen[g->key_count] = false; /* an element may be open (undeclared keys) */
     g->key_count++;                /* owned from here, freed with the others */
     return k;
@@ -150,12 +151,22 @@ kg_status kg_gml_data_begin(gml *g, gml_frame *f, int domain)
     if (!id)
         return kg_imp_error(g->im, KG_EINPUT, &f->where, "give it the id of a <key>",
                             "<data> without a key");
-    f->key = kg_index_map_get(&g->key_ids, id);
+    /* Writers give each element's data in the same key order: the key
+     * that followed the previous <data>'s key last time is tried before
+     * the hash (a string compare instead of hashing the id). */
+    size_t guess = g->last_key < g->key_count ? g->keys[g->last_key].next : (size_t)-1;
+    if (guess < g->key_count && g->keys[guess].id && strcmp(g->keys[guess].id, id) == 0)
+        f->key = guess;
+    else
+        f->key = kg_index_map_get(&g->key_ids, id);
     if (f->key == (size_t)-1) {
         if (!undeclared_key(g, id, &f->where))
             return KG_ENOMEM;
         f->key = g->key_count - 1;
     }
+    if (g->last_key < g->key_count)
+        g->keys[g->last_key].next = f->key;
+    g->last_key = f->key;
     return KG_OK;
 }
 
