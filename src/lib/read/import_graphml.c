@@ -139,7 +139,8 @@ static kg_status xml_failure(gml *g)
 
 static bool append(gml_buffer *b, const char *s, size_t n)
 {
-    if (kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK)
+    if (b->len + n + 1 > b->capacity &&
+        kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK)
         return false;
     memcpy(b->text + b->len, s, n);
     b->len += n;
@@ -150,8 +151,9 @@ static bool append(gml_buffer *b, const char *s, size_t n)
 /* The element is GraphML's name: in its namespace or in none. */
 static bool is_graphml(const xmlChar *uri, const xmlChar *local, const char *name)
 {
-    return (!uri || strcmp((const char *)uri, GRAPHML_NS) == 0) &&
-           strcmp((const char *)local, name) == 0;
+    /* the short local name first: it decides most calls */
+    return strcmp((const char *)local, name) == 0 &&
+           (!uri || strcmp((const char *)uri, GRAPHML_NS) == 0);
 }
 
 /* The unprefixed attribute name of the start tag in g->attrs, copied to
@@ -208,8 +210,11 @@ void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len)
 static bool is_label_element(const xmlChar *local)
 {
     const char *s = (const char *)local;
-    return strcmp(s, "NodeLabel") == 0 || strcmp(s, "EdgeLabel") == 0 ||
-           strcmp(s, "Label.Text") == 0;
+    /* asked of every graphics element before the label: the first byte
+     * rules out most */
+    return (s[0] == 'N' && strcmp(s, "NodeLabel") == 0) ||
+           (s[0] == 'E' && strcmp(s, "EdgeLabel") == 0) ||
+           (s[0] == 'L' && strcmp(s, "Label.Text") == 0);
 }
 
 /* An element inside the value being read: graphics; the first label

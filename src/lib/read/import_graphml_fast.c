@@ -43,6 +43,8 @@
 #define MAX_NAME 1000
 #define MAX_LINE_OFFSET 64
 #define DROP_EVERY ((size_t)8 << 20)
+#define MEMO_SLOTS 128 /* a power of two */
+#define MEMO_MAX 160   /* bytes of a start tag remembered */
 
 typedef struct xns {
     char *prefix; /* NULL: the default namespace */
@@ -62,6 +64,20 @@ typedef struct xatt {
     size_t len, colon; /* colon: the prefix's length, 0 none */
     size_t start, end; /* the value as libxml2 gives it, in vals */
 } xatt;
+
+/* A start tag read before whose attributes no callback wanted (yEd's
+ * graphics: the same <y:Fill .../> on every node): the same bytes in the
+ * same namespaces are the same tag, and are not read again. */
+typedef struct xmemo {
+    size_t len; /* '<' to '>', 0: an empty slot */
+    size_t name_len, colon;
+    bool is_empty;
+    unsigned gen;  /* of the namespaces it was read in */
+    unsigned hits; /* a tag that keeps coming is not replaced at once */
+    const char *uri; /* its namespace's (the declaration lives while gen holds) */
+    char text[MEMO_MAX];
+    char names[MEMO_MAX + 1]; /* local name NUL prefix NUL, as the callback gets them */
+} xmemo;
 
 typedef struct fx {
     gml *g;
@@ -83,6 +99,8 @@ typedef struct fx {
     const xmlChar **ptrs;
     size_t ptr_cap;
     bool is_nomem;
+    xmemo *memo;     /* MEMO_SLOTS, or NULL */
+    unsigned ns_gen; /* changes with every declaration made or dropped */
 } fx;
 
 /* ---- characters ------------------------------------------------------------ */
@@ -555,6 +573,7 @@ static bool declare(fx *x, const xatt *a)
         return false;
     }
     x->ns_count++;
+    x->ns_gen++;
     return true;
 }
 
@@ -562,6 +581,7 @@ static void undeclare(fx *x)
 {
     while (x->ns_count > 0 && x->ns[x->ns_count - 1].depth > x->depth) {
         x->ns_count--;
+        x->ns_gen++;
         free(x->ns[x->ns_count].prefix);
         free(x->ns[x->ns_count].uri);
     }
@@ -584,32 +604,22 @@ static int column(const char *line_start, const char *t)
     return chars;
 }
 
-/* A start tag at x->p ('<' and a name start). */
-static bool start_tag(fx *x)
+/* The rest of a start tag after its '<' at t: name, attributes (their
+ * values kept when keep), namespaces; *has_decl when it declares one. */
+static bool tag_body(fx *x, bool keep, size_t *name_len, size_t *name_colon, bool *empty,
+                     bool *has_decl)
 {
-    const char *t = x->p;
-    int line = x->line;
-    const char *line_start = x->line_start;
-    if (x->depth == 0 && x->has_root)
-        return false;
-    if (x->depth + 1 > MAX_FAST_DEPTH)
-        return false;
-    bool parent_value = x->depth > 0 && x->open[x->depth - 1].is_value;
-    /* libxml2 keeps 80 bytes before a start tag, and all of its first
-     * 500 bytes until then */
-    if (!parent_value && t - line_start > MAX_LINE_OFFSET && t - x->text > 400)
-        return false;
-    gml *g = x->g;
-    /* what the callback will read: attributes only of an element it looks at */
-    bool keep = x->emit && g->st == KG_OK && !g->skip_depth && !g->is_reading;
+    const char *name = x->p + 1;
     x->p++;
     size_t len, colon;
     if (!qname(x, &len, &colon))
         return false;
-    const char *name = t + 1;
+    *name_len = len;
+    *name_colon = colon;
     x->att_count = 0;
     x->vals.len = 0;
     bool is_empty = false;
+    *has_decl = false;
     for (;;) {
         bool spaced = skip_space(x);
         if (x->p >= x->end)
@@ -648,6 +658,7 @@ static bool start_tag(fx *x)
             return false;
         if (is_decl)
             a->start = a->end = (size_t)-1;
+        *has_decl = *has_decl || is_decl;
         for (size_t i = 0; i < x->att_count; i++) {
             const xatt *b = &x->atts[i];
             if (b->len == a->len && memcmp(b->name, a->name, a->len) == 0)
@@ -679,6 +690,107 @@ static bool start_tag(fx *x)
     x->att_count = real;
     if (colon && ((colon == 3 && memcmp(name, "xml", 3) == 0) || !lookup(x, name, colon)))
         return false;
+    *empty = is_empty;
+    return true;
+}
+
+/* The slot a start tag of len bytes at t is remembered in. */
+static size_t memo_slot(const char *t, size_t len)
+{
+    uint64_t a = 0, b = 0;
+    memcpy(&a, t + 1, len - 1 < 8 ? len - 1 : 8);
+    if (len > 9)
+        memcpy(&b, t + len - 9, 8); /* the 8 bytes before '>' */
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ len) * 0xFF51AFD7ED558CCDu;
+    return (size_t)(h >> 57) & (MEMO_SLOTS - 1);
+}
+
+/* The start tag at t when it was read before in these namespaces, else
+ * NULL. The bytes up to the first '>' must be the remembered tag's: that
+ * tag had no other '>', so the same bytes end at the same place. */
+static const xmemo *memo_find(fx *x, const char *t)
+{
+    if (!x->memo)
+        return NULL;
+    size_t room = (size_t)(x->end - t) < MEMO_MAX ? (size_t)(x->end - t) : MEMO_MAX;
+    const char *gt = memchr(t, '>', room);
+    if (!gt)
+        return NULL;
+    size_t len = (size_t)(gt + 1 - t);
+    xmemo *m = &x->memo[memo_slot(t, len)];
+    if (m->len != len || m->gen != x->ns_gen || memcmp(m->text, t, len) != 0) {
+        if (m->hits > 0)
+            m->hits--;
+        return NULL;
+    }
+    if (m->hits < 8)
+        m->hits++;
+    return m;
+}
+
+/* Remembers the start tag just read at t (up to x->p) when it fits, has
+ * no '>' before its end, and its slot is free or no longer in use. */
+static void memo_put(fx *x, const char *t, size_t name_len, size_t colon, bool is_empty)
+{
+    size_t len = (size_t)(x->p - t);
+    if (len > MEMO_MAX || memchr(t, '>', len - 1))
+        return;
+    if (!x->memo && !(x->memo = calloc(MEMO_SLOTS, sizeof *x->memo)))
+        return; /* reading goes on without */
+    xmemo *m = &x->memo[memo_slot(t, len)];
+    if (m->len && m->hits > 0 && m->gen == x->ns_gen)
+        return;
+    m->len = len;
+    m->name_len = name_len;
+    m->colon = colon;
+    m->is_empty = is_empty;
+    m->gen = x->ns_gen;
+    m->hits = 1;
+    memcpy(m->text, t, len);
+    const char *name = t + 1, *local = name + (colon ? colon + 1 : 0);
+    size_t local_len = name_len - (colon ? colon + 1 : 0);
+    memcpy(m->names, local, local_len);
+    m->names[local_len] = '\0';
+    memcpy(m->names + local_len + 1, name, colon);
+    m->names[local_len + 1 + colon] = '\0';
+    m->uri = lookup(x, colon ? name : NULL, colon);
+}
+
+/* A start tag at x->p ('<' and a name start). */
+static bool start_tag(fx *x)
+{
+    const char *t = x->p;
+    int line = x->line;
+    const char *line_start = x->line_start;
+    if (x->depth == 0 && x->has_root)
+        return false;
+    if (x->depth + 1 > MAX_FAST_DEPTH)
+        return false;
+    bool parent_value = x->depth > 0 && x->open[x->depth - 1].is_value;
+    /* libxml2 keeps 80 bytes before a start tag, and all of its first
+     * 500 bytes until then */
+    if (!parent_value && t - line_start > MAX_LINE_OFFSET && t - x->text > 400)
+        return false;
+    gml *g = x->g;
+    /* what the callback will read: attributes only of an element it looks at */
+    bool keep = x->emit && g->st == KG_OK && !g->skip_depth && !g->is_reading;
+    size_t len, colon;
+    bool is_empty;
+    const xmemo *m = keep ? NULL : memo_find(x, t);
+    if (m) {
+        x->p = t + m->len;
+        len = m->name_len;
+        colon = m->colon;
+        is_empty = m->is_empty;
+        x->att_count = 0;
+    } else {
+        bool has_decl;
+        if (!tag_body(x, keep, &len, &colon, &is_empty, &has_decl))
+            return false;
+        if (!keep && !has_decl && x->line == line) /* no newline in it */
+            memo_put(x, t, len, colon, is_empty);
+    }
+    const char *name = t + 1;
     if (!GROW(x->open, x->open_cap, (size_t)x->depth + 1, sizeof *x->open)) {
         x->is_nomem = true;
         return false;
@@ -694,6 +806,10 @@ static bool start_tag(fx *x)
     if (x->emit && (g->skip_depth || g->st != KG_OK)) {
         /* the callback only counts the depth inside a skipped element */
         kg_gml_sax_start(g, (const xmlChar *)"", NULL, NULL, 0, NULL, 0, 0, NULL);
+    } else if (x->emit && m) { /* names as they were given the last time */
+        kg_gml_sax_start(g, (const xmlChar *)m->names,
+                         colon ? (const xmlChar *)m->names + local_len + 1 : NULL,
+                         (const xmlChar *)m->uri, 0, NULL, 0, 0, NULL);
     } else if (x->emit) {
         x->name.len = 0;
         if (!add(x, &x->name, local, local_len) || !add(x, &x->name, "\0", 1) ||
@@ -873,6 +989,7 @@ static void fx_free(fx *x)
     free(x->vals.text);
     free(x->name.text);
     free(x->ptrs);
+    free(x->memo);
 }
 
 kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *handled)
