@@ -152,16 +152,35 @@ void kg_strset_free(kg_strset *set)
     set->capacity = set->count = 0;
 }
 
-/* FNV-1a as kg_hash_string, and the length, in one pass. */
+/* The hash of s for the string set and index maps, and its length: 8
+ * bytes a step (FNV-1a's byte a step, a multiply each, was the cost of
+ * hashing the ids of millions of edges), then mixed so that the low bits
+ * that pick a slot depend on every byte. */
 static uint32_t hash_length(const char *s, size_t *length)
 {
-    uint64_t h = 1469598103934665603ULL;
+    size_t n = strlen(s);
+    *length = n;
     const unsigned char *p = (const unsigned char *)s;
-    for (; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ULL;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n, w;
+    for (; n > 8; n -= 8, p += 8) {
+        memcpy(&w, p, sizeof w);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
     }
-    *length = (size_t)(p - (const unsigned char *)s);
+    if (*length >= 8) { /* the last 8 bytes, perhaps overlapping */
+        memcpy(&w, (const unsigned char *)s + *length - 8, sizeof w);
+    } else if (n >= 4) { /* two 4-byte reads that cover the 4 to 7 bytes */
+        uint32_t a, b;
+        memcpy(&a, p, sizeof a);
+        memcpy(&b, p + n - 4, sizeof b);
+        w = (uint64_t)a | (uint64_t)b << 32;
+    } else { /* 0 to 3 bytes */
+        w = n ? (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16 : 0;
+    }
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
     return (uint32_t)h;
 }
 
