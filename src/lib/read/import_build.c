@@ -236,27 +236,34 @@ static kg_status set_id_value(kg_importer *im, const char *name, const char *tex
     return add_attr(im, name, text, kind);
 }
 
+/* name is word: the first bytes decide most calls without strcmp (every
+ * value of every element passes here, for about ten names). */
+static bool is_name(const char *name, const char *word)
+{
+    return name[0] == word[0] && strcmp(name, word) == 0;
+}
+
 /* The fields of a node or edge other than id and endpoints; false when
  * name is none of them. */
 static bool field_value(kg_importer *im, const char *name, const char *text, kg_status *st)
 {
     kg_imp_element *e = &im->el;
     const char *type_attr = e->is_edge ? im->options.edge_type_attr : im->options.node_type_attr;
-    if (type_attr ? strcmp(name, type_attr) == 0 : strcmp(name, "type") == 0)
+    if (type_attr ? strcmp(name, type_attr) == 0 : is_name(name, "type"))
         *st = set_field(im, &e->type, name, text);
-    else if (strcmp(name, "start") == 0)
+    else if (is_name(name, "start"))
         *st = set_date(im, &e->start, name, text);
-    else if (strcmp(name, "end") == 0)
+    else if (is_name(name, "end"))
         *st = set_date(im, &e->end, name, text);
-    else if (strcmp(name, "evidence") == 0)
+    else if (is_name(name, "evidence"))
         *st = set_evidence_text(im, text);
     else if (e->is_edge)
         return false;
-    else if (strcmp(name, "label") == 0)
+    else if (is_name(name, "label"))
         *st = set_field(im, &e->label, name, text);
-    else if (strcmp(name, "description") == 0)
+    else if (is_name(name, "description"))
         *st = set_field(im, &e->description, name, text);
-    else if (strcmp(name, "aliases") == 0)
+    else if (is_name(name, "aliases"))
         *st = set_aliases_text(im, text);
     else
         return false;
@@ -266,14 +273,14 @@ static bool field_value(kg_importer *im, const char *name, const char *text, kg_
 kg_status kg_imp_value(kg_importer *im, const char *name, const char *text, kg_value_kind kind)
 {
     kg_imp_element *e = &im->el;
-    if (strncmp(name, "attr_", 5) == 0 && is_reserved(name + 5))
+    if (name[0] == 'a' && strncmp(name, "attr_", 5) == 0 && is_reserved(name + 5))
         return add_attr(im, name + 5, text, kind);
     kg_status st = KG_OK;
     if (field_value(im, name, text, &st))
         return st;
-    if (strcmp(name, "id") == 0 || (e->is_edge && strcmp(name, "edge_id") == 0))
+    if (is_name(name, "id") || (e->is_edge && is_name(name, "edge_id")))
         return set_id_value(im, name, text, kind);
-    if (strcmp(name, "quote") == 0)
+    if (is_name(name, "quote"))
         return kg_imp_derived(im, name, text, kind, "quotes");
     return add_attr(im, name, text, kind);
 }
