@@ -66,6 +66,7 @@ typedef struct gml {
     size_t key_count, key_capacity;
     kg_index_map key_ids; /* key id -> index in keys */
     size_t last_key;      /* the key of the last <data>, or (size_t)-1 */
+    size_t default_count; /* keys with a <default>: none spares a loop per element */
     bool *seen;           /* per key: the current element has a value */
     size_t seen_capacity;
     gml_frame *frames;

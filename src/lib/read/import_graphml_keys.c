@@ -122,6 +122,8 @@ kg_status kg_gml_default_end(gml *g, const gml_frame *f)
     kg_status st = typed_value(g, k, g->text.text, &f->where, &text, &k->default_kind);
     if (st == KG_OK && !(k->default_text = kg_strdup(text)))
         st = no_memory(g);
+    if (st == KG_OK)
+        g->default_count++;
     return st;
 }
 
@@ -258,7 +260,7 @@ kg_status kg_gml_end(gml *g, const gml_frame *f)
 {
     int domain = f->is_edge ? GML_FOR_EDGE : GML_FOR_NODE;
     kg_status st = KG_OK;
-    for (size_t i = 0; i < g->key_count && st == KG_OK; i++) {
+    for (size_t i = 0; g->default_count && i < g->key_count && st == KG_OK; i++) {
         const gml_key *k = &g->keys[i];
         if (g->seen[i] || !k->default_text || !(k->domain & domain))
             continue;
