@@ -72,6 +72,7 @@ typedef struct xmemo {
     size_t len; /* '<' to '>', 0: an empty slot */
     size_t name_len, colon;
     bool is_empty;
+    bool is_ascii; /* no byte over 0x7F (else a hit marks its line for column counts) */
     unsigned gen;  /* of the namespaces it was read in */
     unsigned hits; /* a tag that keeps coming is not replaced at once */
     const char *uri; /* its namespace's (the declaration lives while gen holds) */
@@ -85,6 +86,7 @@ typedef struct fx {
     const char *text, *p, *end;
     int line;
     const char *line_start;
+    bool line_utf8; /* the line so far has a character over 0x7F: count columns */
     size_t dropped;
     xopen *open;
     size_t open_cap;
@@ -249,6 +251,7 @@ static void newline(fx *x, const char *p)
 {
     x->line++;
     x->line_start = p + 1;
+    x->line_utf8 = false;
 }
 
 /* Drops the pages of a mapped file read so far, every 8 MiB. */
@@ -336,6 +339,7 @@ static bool comment(fx *x)
             p++;
         } else if (c >= 0x80) {
             size_t n = utf8_char((const unsigned char *)p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             p += n;
@@ -384,6 +388,7 @@ static bool text(fx *x)
             p++;
         } else if (c >= 0x80) {
             size_t n = utf8_char(p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             p += n;
@@ -424,6 +429,7 @@ static bool cdata(fx *x)
             break;
         if (c >= 0x80) {
             size_t n = utf8_char((const unsigned char *)p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             p += n;
@@ -478,6 +484,7 @@ static bool value(fx *x, xatt *a, bool keep)
             p += n;
         } else if (c >= 0x80) {
             size_t n = utf8_char(p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             if (keep && !add(x, &x->vals, (const char *)p, n))
@@ -744,6 +751,9 @@ static void memo_put(fx *x, const char *t, size_t name_len, size_t colon, bool i
     m->name_len = name_len;
     m->colon = colon;
     m->is_empty = is_empty;
+    m->is_ascii = true;
+    for (size_t i = 0; i < len; i++)
+        m->is_ascii = m->is_ascii && (unsigned char)t[i] < 0x80;
     m->gen = x->ns_gen;
     m->hits = 1;
     memcpy(m->text, t, len);
@@ -783,6 +793,7 @@ static bool start_tag(fx *x)
         colon = m->colon;
         is_empty = m->is_empty;
         x->att_count = 0;
+        x->line_utf8 = x->line_utf8 || !m->is_ascii;
     } else {
         bool has_decl;
         if (!tag_body(x, keep, &len, &colon, &is_empty, &has_decl))
@@ -846,7 +857,8 @@ static bool start_tag(fx *x)
             }
         }
         if (keep) /* the callback asks where the tag is */
-            g->fast_where = (kg_imp_where){line, column(line_start, t), NULL};
+            g->fast_where = (kg_imp_where){
+                line, x->line_utf8 ? column(line_start, t) : (int)(t - line_start) + 1, NULL};
         kg_gml_sax_start(g, l, prefix, uri, 0, NULL, keep ? (int)x->att_count : 0, 0,
                          keep ? x->ptrs : NULL);
     }
@@ -945,6 +957,7 @@ static bool scan(fx *x)
     x->p = x->text;
     x->line = 1;
     x->line_start = x->text;
+    x->line_utf8 = false;
     x->depth = 0;
     x->has_root = false;
     x->dropped = 0;
