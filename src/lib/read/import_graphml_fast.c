@@ -742,8 +742,10 @@ static void memo_put(fx *x, const char *t, size_t name_len, size_t colon, bool i
     size_t len = (size_t)(x->p - t);
     if (len > MEMO_MAX || memchr(t, '>', len - 1))
         return;
-    if (!x->memo && !(x->memo = calloc(MEMO_SLOTS, sizeof *x->memo)))
-        return; /* reading goes on without */
+    if (!x->memo && !(x->memo = calloc(MEMO_SLOTS, sizeof *x->memo))) {
+        x->is_nomem = true; /* reported when the reader is done */
+        return;
+    }
     xmemo *m = &x->memo[memo_slot(t, len)];
     if (m->len && m->hits > 0 && m->gen == x->ns_gen)
         return;
