@@ -3,6 +3,7 @@
  * exporters derive dropped when they match, type options and the schema
  * applied, limits enforced, and each edge added as soon as both its ends
  * are known (the rest queued until every node is). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,45 @@ static bool intern(kg_importer *im, const char *s, const char **out)
         return true;
     no_memory(im);
     return false;
+}
+
+/* ---- edge ids ------------------------------------------------------------ */
+
+static size_t id_slot(const kg_imp_id_set *set, const char *id)
+{
+    uint64_t h = (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15u;
+    return (size_t)(h ^ (h >> 29)) & (set->capacity - 1);
+}
+
+/* Adds an interned id: KG_EINPUT when it is there already, KG_ENOMEM. */
+static kg_status id_set_add(kg_imp_id_set *set, const char *id)
+{
+    if ((set->count + 1) * 4 > set->capacity * 3) {
+        size_t cap = set->capacity ? set->capacity * 2 : 1024;
+        const char **old = set->slots;
+        size_t old_cap = set->capacity;
+        if (!(set->slots = calloc(cap, sizeof *set->slots))) {
+            set->slots = old;
+            return KG_ENOMEM;
+        }
+        set->capacity = cap;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (!old[i])
+                continue;
+            size_t j = id_slot(set, old[i]);
+            while (set->slots[j])
+                j = (j + 1) & (cap - 1);
+            set->slots[j] = old[i];
+        }
+        free(old);
+    }
+    size_t j = id_slot(set, id);
+    for (; set->slots[j]; j = (j + 1) & (set->capacity - 1))
+        if (set->slots[j] == id)
+            return KG_EINPUT;
+    set->slots[j] = id;
+    set->count++;
+    return KG_OK;
 }
 
 /* ---- elements ----------------------------------------------------------- */
@@ -528,8 +568,8 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
         return kg_imp_error(im, KG_ELIMIT, where, NULL, "more than %zu edges (the limit)",
                             im->options.max_edges);
     if (e->id) {
-        kg_status put = kg_index_map_put(&im->edge_ids, e->id, im->edge_count, NULL);
-        if (put != KG_OK && kg_index_map_get(&im->edge_ids, e->id) == (size_t)-1)
+        kg_status put = id_set_add(&im->edge_ids, e->id);
+        if (put == KG_ENOMEM)
             return no_memory(im);
         if (put != KG_OK)
             return kg_imp_error(im, KG_EINPUT, where, NULL, "duplicate edge id '%s'", e->id);
@@ -674,8 +714,8 @@ static kg_status use_soft_ids(kg_importer *im)
     bool is_unique = true;
     for (size_t i = 0; i < im->pending_count && is_unique; i++) {
         const char *id = im->edges[i].soft_id;
-        kg_status put = id ? kg_index_map_put(&im->edge_ids, id, i, NULL) : KG_OK;
-        if (put != KG_OK && kg_index_map_get(&im->edge_ids, id) == (size_t)-1)
+        kg_status put = id ? id_set_add(&im->edge_ids, id) : KG_OK;
+        if (put == KG_ENOMEM)
             return no_memory(im);
         is_unique = put == KG_OK;
     }
@@ -712,7 +752,8 @@ kg_status kg_imp_finish(kg_importer *im, kg_graph **out)
     im->edges = NULL;
     im->pending_count = im->pending_capacity = 0;
     kg_arena_free(&im->scratch);
-    kg_index_map_free(&im->edge_ids);
+    free(im->edge_ids.slots);
+    im->edge_ids = (kg_imp_id_set){NULL, 0, 0};
     if (im->options.schema)
         kg_graph_set_schema(im->graph, kg_schema_ref(im->options.schema));
     kg_error err;

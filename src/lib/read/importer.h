@@ -59,6 +59,15 @@ typedef struct kg_imp_element {
 
 typedef struct kg_imp_pending_edge kg_imp_pending_edge;
 
+/* Edge ids seen. They are interned in the graph (equal ids are one
+ * string), so the set holds addresses: no string is hashed or compared,
+ * and a slot is 8 bytes. */
+typedef struct kg_imp_id_set {
+    const char **slots; /* NULL: empty */
+    size_t capacity;    /* a power of two, or 0 */
+    size_t count;
+} kg_imp_id_set;
+
 typedef struct kg_importer {
     const char *name;          /* file named in messages */
     kg_import_options options; /* with defaults filled in */
@@ -75,7 +84,7 @@ typedef struct kg_importer {
     size_t pending_count, pending_capacity;
     bool is_queueing;
     size_t node_count;
-    kg_index_map edge_ids;      /* explicit edge ids seen, for duplicates */
+    kg_imp_id_set edge_ids;     /* explicit edge ids seen, for duplicates */
     bool creates_missing_nodes; /* edges may name nodes never declared */
     kg_imp_style_fn style_fn;
     void *style_ctx;
