@@ -196,8 +196,10 @@ static kg_strset_slot *strset_probe(kg_strset_slot *slots, size_t cap, uint32_t 
     uint32_t len = slot_length(length);
     for (size_t j = hash & (cap - 1);; j = (j + 1) & (cap - 1)) {
         kg_strset_slot *slot = &slots[j];
-        if (!slot->s || (slot->hash == hash && slot->length == len &&
-                         (len < UINT32_MAX ? memcmp(slot->s, s, length) : strcmp(slot->s, s)) == 0))
+        /* s may be the stored copy itself (re-interned by the graph) */
+        if (!slot->s || slot->s == s ||
+            (slot->hash == hash && slot->length == len &&
+             (len < UINT32_MAX ? memcmp(slot->s, s, length) : strcmp(slot->s, s)) == 0))
             return slot;
     }
 }
