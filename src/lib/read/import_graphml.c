@@ -190,13 +190,9 @@ const char *kg_gml_attribute(gml *g, int slot, const char *name)
 void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len)
 {
     gml *g = ctx;
-    if (!g->is_reading || g->skip_depth || g->st != KG_OK)
+    if (!kg_gml_wants_text(g))
         return;
-    gml_buffer *b = g->depth == g->value_depth                          ? &g->text
-                    : g->depth == g->label_depth && g->label_depth >= 0 ? &g->label
-                                                                        : NULL;
-    if (!b)
-        return;
+    gml_buffer *b = g->depth == g->value_depth ? &g->text : &g->label;
     if (b->len + (size_t)len > XML_MAX_TEXT_LENGTH) {
         kg_imp_where w = here(g);
         fail(g, kg_imp_error(g->im, KG_EINPUT, &w, NULL,

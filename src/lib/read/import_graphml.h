@@ -99,6 +99,14 @@ void kg_gml_sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 void kg_gml_sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri);
 void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len);
 
+/* Whether kg_gml_sax_text keeps text now: that of a value being read, or
+ * of its label element (the fast reader skips the other calls). */
+static inline bool kg_gml_wants_text(const gml *g)
+{
+    return g->is_reading && !g->skip_depth && g->st == KG_OK &&
+           (g->depth == g->value_depth || (g->depth == g->label_depth && g->label_depth >= 0));
+}
+
 /* Reads text (len bytes, the whole document) in kg's own pass, calling the
  * callbacks above, as long as it is in the fast subset: *handled then (or
  * on a failure of the importer, which stops it), and the status is the

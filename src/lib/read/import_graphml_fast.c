@@ -361,7 +361,7 @@ static bool text(fx *x)
     const unsigned char *seg = p;
     size_t *run = &x->run[x->depth];
     gml *g = x->g;
-    bool wants = x->emit && x->depth > 0;
+    bool wants = x->emit && x->depth > 0 && kg_gml_wants_text(g); /* else a no-op */
     for (;;) {
         while (p < end && !text_stop[*p])
             p++;

@@ -273,7 +273,13 @@ kg_status kg_gml_end(gml *g, const gml_frame *f)
     const char *type_attr = g->im->options.edge_type_attr;
     bool is_type = type_attr && strcmp(type_attr, "label") == 0;
     const char *label = g->yed_label.text;
-    if (st == KG_OK && g->has_yed_label && label[0] && !g->has_label_value)
+    /* the builder would drop it as derived: said here without interning
+     * the label (the type given, and room for a derived value) */
+    const kg_imp_element *e = &g->im->el;
+    bool is_the_type = g->has_yed_label && domain == GML_FOR_EDGE && !is_type && e->type &&
+                       e->type[0] && e->deferred_count < KG_IMP_DEFERRED_MAX &&
+                       strcmp(e->type, label) == 0;
+    if (st == KG_OK && g->has_yed_label && label[0] && !g->has_label_value && !is_the_type)
         st = domain == GML_FOR_EDGE && !is_type
                  ? kg_imp_derived(g->im, "label", label, KG_VALUE_STRING, "type")
                  : kg_imp_value(g->im, "label", label, KG_VALUE_STRING);
