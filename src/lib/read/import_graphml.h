@@ -88,6 +88,7 @@ typedef struct gml {
     char xml_message[KG_ERROR_TEXT_MAX];
     bool has_xml_error, has_graph, is_root_done, is_port_warned;
     kg_imp_where fast_where; /* without ctxt: the fast reader's '<' of the start tag */
+    const xmlChar *graphml_uri; /* an element's namespace name found to be GraphML's, or NULL */
 } gml;
 
 /* libxml2's SAX2 callbacks, which the fast reader (import_graphml_fast.c)
@@ -117,7 +118,8 @@ static inline bool kg_gml_wants_text(const gml *g)
 kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *handled);
 
 /* The start tag's unprefixed attribute name, NUL-terminated in the buffer
- * of slot (0-2), or NULL. */
+ * of slot (0-2) or, from the fast reader, where it is; NULL when absent.
+ * Valid until the callback returns or the slot is asked again. */
 const char *kg_gml_attribute(gml *g, int slot, const char *name);
 
 /* <key> just opened at w (its <default> is read as a value). */

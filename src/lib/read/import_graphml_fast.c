@@ -589,6 +589,7 @@ static void undeclare(fx *x)
     while (x->ns_count > 0 && x->ns[x->ns_count - 1].depth > x->depth) {
         x->ns_count--;
         x->ns_gen++;
+        x->g->graphml_uri = NULL; /* its address may come back with another name */
         free(x->ns[x->ns_count].prefix);
         free(x->ns[x->ns_count].uri);
     }
