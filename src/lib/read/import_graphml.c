@@ -260,7 +260,8 @@ static kg_status begin_value(gml *g)
 
 static gml_frame *push(gml *g, gml_frame_kind kind, const kg_imp_where *w)
 {
-    if (kg_grow((void **)&g->frames, &g->frame_capacity, g->frame_count + 1,
+    if (g->frame_count + 1 > g->frame_capacity &&
+        kg_grow((void **)&g->frames, &g->frame_capacity, g->frame_count + 1,
                 sizeof *g->frames) != KG_OK) {
         no_memory(g);
         return NULL;

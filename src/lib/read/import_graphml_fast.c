@@ -363,6 +363,12 @@ static bool text(fx *x)
     gml *g = x->g;
     bool wants = x->emit && x->depth > 0 && kg_gml_wants_text(g); /* else a no-op */
     for (;;) {
+        /* indentation 8 spaces at a time, then byte by byte */
+        for (uint64_t word; end - p >= 8; p += 8) {
+            memcpy(&word, p, sizeof word);
+            if (word != 0x2020202020202020u)
+                break;
+        }
         while (p < end && !text_stop[*p])
             p++;
         if (p >= end || *p == '<')
