@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "graph_internal.h"
 #include "importer.h"
 #include "pending.h"
 #include "kg/text.h"
@@ -75,6 +76,23 @@ static kg_status id_set_add(kg_imp_id_set *set, const char *id)
     return KG_OK;
 }
 
+/* Starts keeping edge ids: every explicit one so far, added or queued. */
+static kg_status track_edge_ids(kg_importer *im)
+{
+    im->is_tracking_ids = true;
+    kg_status st = KG_OK;
+    size_t n = kg_graph_edge_count(im->graph);
+    for (size_t i = 0; i < n && st != KG_ENOMEM; i++) {
+        const char *id = kg_graph_edge(im->graph, i)->id;
+        st = id ? id_set_add(&im->edge_ids, id) : KG_OK;
+    }
+    for (size_t i = 0; i < im->pending_count && st != KG_ENOMEM; i++) {
+        const char *id = im->edges[i].base.edge.id;
+        st = id ? id_set_add(&im->edge_ids, id) : KG_OK;
+    }
+    return st == KG_ENOMEM ? no_memory(im) : KG_OK;
+}
+
 /* ---- elements ----------------------------------------------------------- */
 
 static kg_imp_where element_where(const kg_importer *im)
@@ -89,6 +107,7 @@ kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
     e->is_open = true;
     e->is_edge = is_edge;
     e->id = e->source = e->target = e->type = e->label = e->description = e->soft_id = NULL;
+    e->is_id_new = false;
     e->source_index = e->target_index = KG_SCHEMA_NOT_FOUND;
     e->start = e->end = (kg_date){0, 0, 0, KG_DATE_NONE};
     e->alias_count = e->evidence_count = e->attr_count = e->deferred_count = 0;
@@ -105,7 +124,10 @@ kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
 
 kg_status kg_imp_set_id(kg_importer *im, const char *id)
 {
-    return intern(im, id, &im->el.id) ? KG_OK : KG_ENOMEM;
+    kg_imp_element *e = &im->el;
+    if (kg_graph_intern_new(im->graph, id, &e->id, &e->is_id_new) == KG_OK)
+        return KG_OK;
+    return no_memory(im);
 }
 
 kg_status kg_imp_set_soft_id(kg_importer *im, const char *id)
@@ -567,7 +589,9 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
     if (im->edge_count >= im->options.max_edges)
         return kg_imp_error(im, KG_ELIMIT, where, NULL, "more than %zu edges (the limit)",
                             im->options.max_edges);
-    if (e->id) {
+    if (e->id && !im->is_tracking_ids && !e->is_id_new && track_edge_ids(im) != KG_OK)
+        return KG_ENOMEM;
+    if (e->id && im->is_tracking_ids) {
         kg_status put = id_set_add(&im->edge_ids, e->id);
         if (put == KG_ENOMEM)
             return no_memory(im);
@@ -711,7 +735,11 @@ static kg_status add_resolved(void *context, size_t i, kg_edge *edge)
 /* Soft ids become edge ids when none collides with another id. */
 static kg_status use_soft_ids(kg_importer *im)
 {
-    bool is_unique = true;
+    bool is_unique = true, has_soft = false;
+    for (size_t i = 0; i < im->pending_count && !has_soft; i++)
+        has_soft = im->edges[i].soft_id != NULL;
+    if (has_soft && !im->is_tracking_ids && track_edge_ids(im) != KG_OK)
+        return KG_ENOMEM;
     for (size_t i = 0; i < im->pending_count && is_unique; i++) {
         const char *id = im->edges[i].soft_id;
         kg_status put = id ? id_set_add(&im->edge_ids, id) : KG_OK;
