@@ -133,6 +133,22 @@ static void graphml_errors(void **state)
          "<graphml><graph><node id=\"a&e;\"/></graph></graphml>", 3, 0,
          "entity reference '&e;' is not supported"},
         {"<graphml><graph><hyperedge/></graph></graphml>", 1, 0, "hyperedges are not supported"},
+        /* a repeated edge id: the first one new to the graph, then after
+         * an id that was a node's, and after one that waited for its ends */
+        {"<graphml><key id=\"i\" for=\"edge\" attr.name=\"edge_id\"/><graph>"
+         "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"i\">e1</data></edge>\n"
+         "<edge source=\"b\" target=\"a\"><data key=\"i\">e1</data></edge></graph></graphml>",
+         2, 0, "duplicate edge id 'e1'"},
+        {"<graphml><key id=\"i\" for=\"edge\" attr.name=\"edge_id\"/><graph>"
+         "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"i\">e1</data></edge>"
+         "<edge source=\"a\" target=\"b\"><data key=\"i\">a</data></edge>\n\n"
+         "<edge source=\"b\" target=\"a\"><data key=\"i\">e1</data></edge></graph></graphml>",
+         3, 0, "duplicate edge id 'e1'"},
+        {"<graphml><key id=\"i\" for=\"edge\" attr.name=\"edge_id\"/><graph>"
+         "<edge source=\"a\" target=\"b\"><data key=\"i\">e1</data></edge>"
+         "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"i\">b</data></edge>\n"
+         "<edge source=\"b\" target=\"a\"><data key=\"i\">e1</data></edge></graph></graphml>",
+         2, 0, "duplicate edge id 'e1'"},
         {"<root/>", 1, 0, "not GraphML"},
         {"", 1, 1, "empty file"},
     };

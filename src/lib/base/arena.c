@@ -148,79 +148,98 @@ void kg_strset_init(kg_strset *set, kg_arena *arena)
 void kg_strset_free(kg_strset *set)
 {
     free(set->slots);
-    free(set->hashes);
     set->slots = NULL;
-    set->hashes = NULL;
     set->capacity = set->count = 0;
 }
 
-/* Slot for a string with this hash in a table of cap slots: the first
- * empty one, or the one holding s. Comparing the stored hashes first means
- * strcmp runs only on a (nearly always true) match, not on every probe. */
-static size_t probe(const char *const *slots, const uint32_t *hashes, size_t cap,
-                    uint32_t hash, const char *s)
+/* The hash of s for the string set and index maps, and its length: 8
+ * bytes a step (FNV-1a's byte a step, a multiply each, was the cost of
+ * hashing the ids of millions of edges), then mixed so that the low bits
+ * that pick a slot depend on every byte. */
+static uint32_t hash_length(const char *s, size_t *length)
 {
-    size_t j = hash & (cap - 1);
-    /* Distinct strings can share a 32-bit hash: only strcmp decides, and
-     * with s NULL (rehashing unique keys) only an empty slot will do. */
-    while (slots[j] && !(s && hashes[j] == hash && strcmp(slots[j], s) == 0))
-        j = (j + 1) & (cap - 1);
-    return j;
+    size_t n = strlen(s);
+    *length = n;
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n, w;
+    for (; n > 8; n -= 8, p += 8) {
+        memcpy(&w, p, sizeof w);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    if (*length >= 8) { /* the last 8 bytes, perhaps overlapping */
+        memcpy(&w, (const unsigned char *)s + *length - 8, sizeof w);
+    } else if (n >= 4) { /* two 4-byte reads that cover the 4 to 7 bytes */
+        uint32_t a, b;
+        memcpy(&a, p, sizeof a);
+        memcpy(&b, p + n - 4, sizeof b);
+        w = (uint64_t)a | (uint64_t)b << 32;
+    } else { /* 0 to 3 bytes */
+        w = n ? (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16 : 0;
+    }
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
-/* Doubles a table's slot, hash and (when values is not NULL) value arrays. */
-static bool rehash(const char ***slots, uint32_t **hashes, size_t **values, size_t *capacity)
+static uint32_t slot_length(size_t length)
 {
-    size_t cap = *capacity ? *capacity * 2 : 1024;
-    const char **new_slots = calloc(cap, sizeof *new_slots);
-    uint32_t *new_hashes = malloc(cap * sizeof *new_hashes);
-    size_t *new_values = values ? malloc(cap * sizeof *new_values) : NULL;
-    if (!new_slots || !new_hashes || (values && !new_values)) {
-        free(new_slots);
-        free(new_hashes);
-        free(new_values);
+    return length < UINT32_MAX ? (uint32_t)length : UINT32_MAX;
+}
+
+/* The slot holding s (hash, length) or the empty one where it goes. */
+static kg_strset_slot *strset_probe(kg_strset_slot *slots, size_t cap, uint32_t hash,
+                                    size_t length, const char *s)
+{
+    uint32_t len = slot_length(length);
+    for (size_t j = hash & (cap - 1);; j = (j + 1) & (cap - 1)) {
+        kg_strset_slot *slot = &slots[j];
+        /* s may be the stored copy itself (re-interned by the graph) */
+        if (!slot->s || slot->s == s ||
+            (slot->hash == hash && slot->length == len &&
+             (len < UINT32_MAX ? memcmp(slot->s, s, length) : strcmp(slot->s, s)) == 0))
+            return slot;
+    }
+}
+
+static bool strset_grow(kg_strset *set)
+{
+    size_t cap = set->capacity ? set->capacity * 2 : 1024;
+    kg_strset_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
         return false;
-    }
-    kg_advise_huge_pages(new_slots, cap * sizeof *new_slots);
-    kg_advise_huge_pages(new_hashes, cap * sizeof *new_hashes);
-    if (new_values)
-        kg_advise_huge_pages(new_values, cap * sizeof *new_values);
-    for (size_t i = 0; i < *capacity; i++) {
-        if (!(*slots)[i])
+    kg_advise_huge_pages(slots, cap * sizeof *slots);
+    for (size_t i = 0; i < set->capacity; i++) {
+        const kg_strset_slot *old = &set->slots[i];
+        if (!old->s)
             continue;
-        /* Keys are unique, so only an empty slot is looked for. */
-        size_t j = probe(new_slots, new_hashes, cap, (*hashes)[i], NULL);
-        new_slots[j] = (*slots)[i];
-        new_hashes[j] = (*hashes)[i];
-        if (values)
-            new_values[j] = (*values)[i];
+        /* the strings are unique: the first empty slot is the place */
+        size_t j = old->hash & (cap - 1);
+        while (slots[j].s)
+            j = (j + 1) & (cap - 1);
+        slots[j] = *old;
     }
-    free(*slots);
-    free(*hashes);
-    *slots = new_slots;
-    *hashes = new_hashes;
-    if (values) {
-        free(*values);
-        *values = new_values;
-    }
-    *capacity = cap;
+    free(set->slots);
+    set->slots = slots;
+    set->capacity = cap;
     return true;
 }
 
 const char *kg_strset_intern(kg_strset *set, const char *s)
 {
-    if ((set->count + 1) * 4 > set->capacity * 3 &&
-        !rehash(&set->slots, &set->hashes, NULL, &set->capacity))
+    if ((set->count + 1) * 4 > set->capacity * 3 && !strset_grow(set))
         return NULL;
-    uint32_t hash = (uint32_t)kg_hash_string(s);
-    size_t j = probe(set->slots, set->hashes, set->capacity, hash, s);
-    if (set->slots[j])
-        return set->slots[j];
-    char *copy = kg_arena_strndup(set->arena, s, strlen(s));
+    size_t length;
+    uint32_t hash = hash_length(s, &length);
+    kg_strset_slot *slot = strset_probe(set->slots, set->capacity, hash, length, s);
+    if (slot->s)
+        return slot->s;
+    char *copy = kg_arena_strndup(set->arena, s, length);
     if (!copy)
         return NULL;
-    set->slots[j] = copy;
-    set->hashes[j] = hash;
+    *slot = (kg_strset_slot){copy, hash, slot_length(length)};
     set->count++;
     return copy;
 }
@@ -232,28 +251,60 @@ void kg_index_map_init(kg_index_map *map)
 
 void kg_index_map_free(kg_index_map *map)
 {
-    free(map->keys);
-    free(map->values);
-    free(map->hashes);
+    free(map->slots);
     kg_index_map_init(map);
+}
+
+/* The slot holding key (hash, length) or the empty one where it goes. */
+static kg_index_slot *map_probe(kg_index_slot *slots, size_t cap, uint32_t hash,
+                                size_t length, const char *key)
+{
+    uint32_t len = slot_length(length);
+    for (size_t j = hash & (cap - 1);; j = (j + 1) & (cap - 1)) {
+        kg_index_slot *slot = &slots[j];
+        if (!slot->key ||
+            (slot->hash == hash && slot->length == len &&
+             (len < UINT32_MAX ? memcmp(slot->key, key, length) : strcmp(slot->key, key)) == 0))
+            return slot;
+    }
+}
+
+static bool map_grow(kg_index_map *map)
+{
+    size_t cap = map->capacity ? map->capacity * 2 : 1024;
+    kg_index_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    kg_advise_huge_pages(slots, cap * sizeof *slots);
+    for (size_t i = 0; i < map->capacity; i++) {
+        const kg_index_slot *old = &map->slots[i];
+        if (!old->key)
+            continue;
+        size_t j = old->hash & (cap - 1); /* keys are unique: the first empty slot */
+        while (slots[j].key)
+            j = (j + 1) & (cap - 1);
+        slots[j] = *old;
+    }
+    free(map->slots);
+    map->slots = slots;
+    map->capacity = cap;
+    return true;
 }
 
 kg_status kg_index_map_put(kg_index_map *map, const char *key, size_t value,
                            size_t *existing)
 {
-    if ((map->count + 1) * 4 > map->capacity * 3 &&
-        !rehash(&map->keys, &map->hashes, &map->values, &map->capacity))
+    if ((map->count + 1) * 4 > map->capacity * 3 && !map_grow(map))
         return KG_ENOMEM;
-    uint32_t hash = (uint32_t)kg_hash_string(key);
-    size_t j = probe(map->keys, map->hashes, map->capacity, hash, key);
-    if (map->keys[j]) {
+    size_t length;
+    uint32_t hash = hash_length(key, &length);
+    kg_index_slot *slot = map_probe(map->slots, map->capacity, hash, length, key);
+    if (slot->key) {
         if (existing)
-            *existing = map->values[j];
+            *existing = slot->value;
         return KG_EINPUT;
     }
-    map->keys[j] = key;
-    map->values[j] = value;
-    map->hashes[j] = hash;
+    *slot = (kg_index_slot){key, value, hash, slot_length(length)};
     map->count++;
     return KG_OK;
 }
@@ -262,8 +313,10 @@ size_t kg_index_map_get(const kg_index_map *map, const char *key)
 {
     if (map->capacity == 0)
         return (size_t)-1;
-    size_t j = probe(map->keys, map->hashes, map->capacity, (uint32_t)kg_hash_string(key), key);
-    return map->keys[j] ? map->values[j] : (size_t)-1;
+    size_t length;
+    uint32_t hash = hash_length(key, &length);
+    const kg_index_slot *slot = map_probe(map->slots, map->capacity, hash, length, key);
+    return slot->key ? slot->value : (size_t)-1;
 }
 
 kg_status kg_grow(void **items, size_t *capacity, size_t need, size_t elem)

@@ -30,11 +30,18 @@ void *kg_arena_alloc_aligned(kg_arena *arena, size_t size, size_t align);
 char *kg_arena_strndup(kg_arena *arena, const char *s, size_t len);
 
 /* A set of strings stored in an arena, so equal strings share storage. */
+typedef struct kg_strset_slot {
+    const char *s;   /* NULL: empty */
+    uint32_t hash;   /* of s: probes compare it first */
+    uint32_t length; /* of s (saturated at UINT32_MAX): compared next */
+} kg_strset_slot;
+
 typedef struct kg_strset {
     kg_arena *arena;
-    const char **slots;
-    uint32_t *hashes; /* of each slot's string: probes compare these first */
-    size_t capacity;  /* power of two */
+    /* a string and its hash side by side: a probe reads one cache line,
+     * where separate arrays cost two misses on every lookup */
+    kg_strset_slot *slots;
+    size_t capacity; /* power of two */
     size_t count;
 } kg_strset;
 
@@ -45,11 +52,15 @@ const char *kg_strset_intern(kg_strset *set, const char *s);
 
 /* Maps strings to indexes (an open-addressing hash table). Keys are not
  * copied: they must outlive the map (interned strings do). */
+typedef struct kg_index_slot {
+    const char *key; /* NULL: empty */
+    size_t value;
+    uint32_t hash, length; /* of key (length saturated at UINT32_MAX) */
+} kg_index_slot;
+
 typedef struct kg_index_map {
-    const char **keys;
-    size_t *values;
-    uint32_t *hashes; /* of each key: probes compare these first */
-    size_t capacity;  /* power of two */
+    kg_index_slot *slots; /* key, value and hash side by side, as kg_strset's */
+    size_t capacity;      /* power of two */
     size_t count;
 } kg_index_map;
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph_internal.h"
 #include "internal.h"
 
 struct kg_graph {
@@ -68,6 +69,14 @@ static bool intern(kg_graph *g, const char *s, const char **out)
 kg_status kg_graph_intern(kg_graph *g, const char *s, const char **out)
 {
     return intern(g, s, out) ? KG_OK : KG_ENOMEM;
+}
+
+kg_status kg_graph_intern_new(kg_graph *g, const char *s, const char **out, bool *is_new)
+{
+    size_t before = g->strings.count;
+    kg_status st = kg_graph_intern(g, s, out);
+    *is_new = g->strings.count != before;
+    return st;
 }
 
 static kg_status set_text(kg_graph *g, const char **field, const char *text)
@@ -306,8 +315,8 @@ static kg_status sort_nodes(kg_graph *g, size_t *old_to_new)
     free(keys);
     kg_index_map *map = &g->node_ids;
     for (size_t j = 0; j < map->capacity; j++)
-        if (map->keys[j])
-            map->values[j] = old_to_new[map->values[j]];
+        if (map->slots[j].key)
+            map->slots[j].value = old_to_new[map->slots[j].value];
     return KG_OK;
 }
 

@@ -3,12 +3,14 @@
  * exporters derive dropped when they match, type options and the schema
  * applied, limits enforced, and each edge added as soon as both its ends
  * are known (the rest queued until every node is). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "graph_internal.h"
 #include "importer.h"
 #include "pending.h"
 #include "kg/text.h"
@@ -35,6 +37,62 @@ static bool intern(kg_importer *im, const char *s, const char **out)
     return false;
 }
 
+/* ---- edge ids ------------------------------------------------------------ */
+
+static size_t id_slot(const kg_imp_id_set *set, const char *id)
+{
+    uint64_t h = (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15u;
+    return (size_t)(h ^ (h >> 29)) & (set->capacity - 1);
+}
+
+/* Adds an interned id: KG_EINPUT when it is there already, KG_ENOMEM. */
+static kg_status id_set_add(kg_imp_id_set *set, const char *id)
+{
+    if ((set->count + 1) * 4 > set->capacity * 3) {
+        size_t cap = set->capacity ? set->capacity * 2 : 1024;
+        const char **old = set->slots;
+        size_t old_cap = set->capacity;
+        if (!(set->slots = calloc(cap, sizeof *set->slots))) {
+            set->slots = old;
+            return KG_ENOMEM;
+        }
+        set->capacity = cap;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (!old[i])
+                continue;
+            size_t j = id_slot(set, old[i]);
+            while (set->slots[j])
+                j = (j + 1) & (cap - 1);
+            set->slots[j] = old[i];
+        }
+        free(old);
+    }
+    size_t j = id_slot(set, id);
+    for (; set->slots[j]; j = (j + 1) & (set->capacity - 1))
+        if (set->slots[j] == id)
+            return KG_EINPUT;
+    set->slots[j] = id;
+    set->count++;
+    return KG_OK;
+}
+
+/* Starts keeping edge ids: every explicit one so far, added or queued. */
+static kg_status track_edge_ids(kg_importer *im)
+{
+    im->is_tracking_ids = true;
+    kg_status st = KG_OK;
+    size_t n = kg_graph_edge_count(im->graph);
+    for (size_t i = 0; i < n && st != KG_ENOMEM; i++) {
+        const char *id = kg_graph_edge(im->graph, i)->id;
+        st = id ? id_set_add(&im->edge_ids, id) : KG_OK;
+    }
+    for (size_t i = 0; i < im->pending_count && st != KG_ENOMEM; i++) {
+        const char *id = im->edges[i].base.edge.id;
+        st = id ? id_set_add(&im->edge_ids, id) : KG_OK;
+    }
+    return st == KG_ENOMEM ? no_memory(im) : KG_OK;
+}
+
 /* ---- elements ----------------------------------------------------------- */
 
 static kg_imp_where element_where(const kg_importer *im)
@@ -49,6 +107,8 @@ kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
     e->is_open = true;
     e->is_edge = is_edge;
     e->id = e->source = e->target = e->type = e->label = e->description = e->soft_id = NULL;
+    e->is_id_new = false;
+    e->source_index = e->target_index = KG_SCHEMA_NOT_FOUND;
     e->start = e->end = (kg_date){0, 0, 0, KG_DATE_NONE};
     e->alias_count = e->evidence_count = e->attr_count = e->deferred_count = 0;
     e->line = where ? where->line : 0;
@@ -64,7 +124,10 @@ kg_status kg_imp_begin(kg_importer *im, bool is_edge, const kg_imp_where *where)
 
 kg_status kg_imp_set_id(kg_importer *im, const char *id)
 {
-    return intern(im, id, &im->el.id) ? KG_OK : KG_ENOMEM;
+    kg_imp_element *e = &im->el;
+    if (kg_graph_intern_new(im->graph, id, &e->id, &e->is_id_new) == KG_OK)
+        return KG_OK;
+    return no_memory(im);
 }
 
 kg_status kg_imp_set_soft_id(kg_importer *im, const char *id)
@@ -72,10 +135,25 @@ kg_status kg_imp_set_soft_id(kg_importer *im, const char *id)
     return intern(im, id, &im->el.soft_id) ? KG_OK : KG_ENOMEM;
 }
 
+/* An edge end's id, interned: a known node's own id (the same interned
+ * string), its index kept for adding the edge; one hash probe where
+ * interning and then finding the node took two on every edge. */
+static bool end_id(kg_importer *im, const char *id, const char **out, size_t *index)
+{
+    *index = id ? kg_graph_find_node(im->graph, id) : KG_SCHEMA_NOT_FOUND;
+    if (*index == KG_SCHEMA_NOT_FOUND)
+        return intern(im, id, out);
+    *out = kg_graph_node(im->graph, *index)->id;
+    return true;
+}
+
 kg_status kg_imp_set_endpoints(kg_importer *im, const char *source, const char *target)
 {
-    return intern(im, source, &im->el.source) && intern(im, target, &im->el.target) ? KG_OK
-                                                                                      : KG_ENOMEM;
+    kg_imp_element *e = &im->el;
+    return end_id(im, source, &e->source, &e->source_index) &&
+                   end_id(im, target, &e->target, &e->target_index)
+               ? KG_OK
+               : KG_ENOMEM;
 }
 
 /* Names kg gives its fields in every format (export.c's reserved list). */
@@ -220,27 +298,34 @@ static kg_status set_id_value(kg_importer *im, const char *name, const char *tex
     return add_attr(im, name, text, kind);
 }
 
+/* name is word: the first bytes decide most calls without strcmp (every
+ * value of every element passes here, for about ten names). */
+static bool is_name(const char *name, const char *word)
+{
+    return name[0] == word[0] && strcmp(name, word) == 0;
+}
+
 /* The fields of a node or edge other than id and endpoints; false when
  * name is none of them. */
 static bool field_value(kg_importer *im, const char *name, const char *text, kg_status *st)
 {
     kg_imp_element *e = &im->el;
     const char *type_attr = e->is_edge ? im->options.edge_type_attr : im->options.node_type_attr;
-    if (type_attr ? strcmp(name, type_attr) == 0 : strcmp(name, "type") == 0)
+    if (type_attr ? strcmp(name, type_attr) == 0 : is_name(name, "type"))
         *st = set_field(im, &e->type, name, text);
-    else if (strcmp(name, "start") == 0)
+    else if (is_name(name, "start"))
         *st = set_date(im, &e->start, name, text);
-    else if (strcmp(name, "end") == 0)
+    else if (is_name(name, "end"))
         *st = set_date(im, &e->end, name, text);
-    else if (strcmp(name, "evidence") == 0)
+    else if (is_name(name, "evidence"))
         *st = set_evidence_text(im, text);
     else if (e->is_edge)
         return false;
-    else if (strcmp(name, "label") == 0)
+    else if (is_name(name, "label"))
         *st = set_field(im, &e->label, name, text);
-    else if (strcmp(name, "description") == 0)
+    else if (is_name(name, "description"))
         *st = set_field(im, &e->description, name, text);
-    else if (strcmp(name, "aliases") == 0)
+    else if (is_name(name, "aliases"))
         *st = set_aliases_text(im, text);
     else
         return false;
@@ -250,14 +335,14 @@ static bool field_value(kg_importer *im, const char *name, const char *text, kg_
 kg_status kg_imp_value(kg_importer *im, const char *name, const char *text, kg_value_kind kind)
 {
     kg_imp_element *e = &im->el;
-    if (strncmp(name, "attr_", 5) == 0 && is_reserved(name + 5))
+    if (name[0] == 'a' && strncmp(name, "attr_", 5) == 0 && is_reserved(name + 5))
         return add_attr(im, name + 5, text, kind);
     kg_status st = KG_OK;
     if (field_value(im, name, text, &st))
         return st;
-    if (strcmp(name, "id") == 0 || (e->is_edge && strcmp(name, "edge_id") == 0))
+    if (is_name(name, "id") || (e->is_edge && is_name(name, "edge_id")))
         return set_id_value(im, name, text, kind);
-    if (strcmp(name, "quote") == 0)
+    if (is_name(name, "quote"))
         return kg_imp_derived(im, name, text, kind, "quotes");
     return add_attr(im, name, text, kind);
 }
@@ -481,8 +566,11 @@ static bool add_now(kg_importer *im, kg_edge *edge, const kg_imp_element *e, kg_
     *st = KG_OK;
     if (im->is_queueing || (!e->id && e->soft_id))
         return false; /* a soft id is used only if all are unique */
-    edge->source = kg_graph_find_node(im->graph, e->source);
-    edge->target = kg_graph_find_node(im->graph, e->target);
+    /* nodes are only added, so an end known when set is still that node */
+    edge->source = e->source_index != KG_SCHEMA_NOT_FOUND ? e->source_index
+                                                          : kg_graph_find_node(im->graph, e->source);
+    edge->target = e->target_index != KG_SCHEMA_NOT_FOUND ? e->target_index
+                                                          : kg_graph_find_node(im->graph, e->target);
     if (edge->source == KG_SCHEMA_NOT_FOUND || edge->target == KG_SCHEMA_NOT_FOUND ||
         !fits_schema(im, edge))
         return false;
@@ -501,9 +589,11 @@ static kg_status end_edge(kg_importer *im, const kg_imp_where *where)
     if (im->edge_count >= im->options.max_edges)
         return kg_imp_error(im, KG_ELIMIT, where, NULL, "more than %zu edges (the limit)",
                             im->options.max_edges);
-    if (e->id) {
-        kg_status put = kg_index_map_put(&im->edge_ids, e->id, im->edge_count, NULL);
-        if (put != KG_OK && kg_index_map_get(&im->edge_ids, e->id) == (size_t)-1)
+    if (e->id && !im->is_tracking_ids && !e->is_id_new && track_edge_ids(im) != KG_OK)
+        return KG_ENOMEM;
+    if (e->id && im->is_tracking_ids) {
+        kg_status put = id_set_add(&im->edge_ids, e->id);
+        if (put == KG_ENOMEM)
             return no_memory(im);
         if (put != KG_OK)
             return kg_imp_error(im, KG_EINPUT, where, NULL, "duplicate edge id '%s'", e->id);
@@ -645,11 +735,15 @@ static kg_status add_resolved(void *context, size_t i, kg_edge *edge)
 /* Soft ids become edge ids when none collides with another id. */
 static kg_status use_soft_ids(kg_importer *im)
 {
-    bool is_unique = true;
+    bool is_unique = true, has_soft = false;
+    for (size_t i = 0; i < im->pending_count && !has_soft; i++)
+        has_soft = im->edges[i].soft_id != NULL;
+    if (has_soft && !im->is_tracking_ids && track_edge_ids(im) != KG_OK)
+        return KG_ENOMEM;
     for (size_t i = 0; i < im->pending_count && is_unique; i++) {
         const char *id = im->edges[i].soft_id;
-        kg_status put = id ? kg_index_map_put(&im->edge_ids, id, i, NULL) : KG_OK;
-        if (put != KG_OK && kg_index_map_get(&im->edge_ids, id) == (size_t)-1)
+        kg_status put = id ? id_set_add(&im->edge_ids, id) : KG_OK;
+        if (put == KG_ENOMEM)
             return no_memory(im);
         is_unique = put == KG_OK;
     }
@@ -686,7 +780,8 @@ kg_status kg_imp_finish(kg_importer *im, kg_graph **out)
     im->edges = NULL;
     im->pending_count = im->pending_capacity = 0;
     kg_arena_free(&im->scratch);
-    kg_index_map_free(&im->edge_ids);
+    free(im->edge_ids.slots);
+    im->edge_ids = (kg_imp_id_set){NULL, 0, 0};
     if (im->options.schema)
         kg_graph_set_schema(im->graph, kg_schema_ref(im->options.schema));
     kg_error err;

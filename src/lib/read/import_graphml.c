@@ -139,7 +139,8 @@ static kg_status xml_failure(gml *g)
 
 static bool append(gml_buffer *b, const char *s, size_t n)
 {
-    if (kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK)
+    if (b->len + n + 1 > b->capacity &&
+        kg_grow((void **)&b->text, &b->capacity, b->len + n + 1, 1) != KG_OK)
         return false;
     memcpy(b->text + b->len, s, n);
     b->len += n;
@@ -147,15 +148,25 @@ static bool append(gml_buffer *b, const char *s, size_t n)
     return true;
 }
 
-/* The element is GraphML's name: in its namespace or in none. */
-static bool is_graphml(const xmlChar *uri, const xmlChar *local, const char *name)
+/* The element is GraphML's name: in its namespace or in none. The
+ * namespace name that was GraphML's last time is known by its address
+ * (the fast reader forgets it when it frees a declaration). */
+static bool is_graphml(gml *g, const xmlChar *uri, const xmlChar *local, const char *name)
 {
-    return (!uri || strcmp((const char *)uri, GRAPHML_NS) == 0) &&
-           strcmp((const char *)local, name) == 0;
+    /* the short local name first: it decides most calls */
+    if (strcmp((const char *)local, name) != 0)
+        return false;
+    if (!uri || uri == g->graphml_uri)
+        return true;
+    if (strcmp((const char *)uri, GRAPHML_NS) != 0)
+        return false;
+    g->graphml_uri = uri;
+    return true;
 }
 
 /* The unprefixed attribute name of the start tag in g->attrs, copied to
- * the buffer of slot (0-2), or NULL when absent or out of memory (then
+ * the buffer of slot (0-2) (or where it is, NUL-terminated, until the
+ * callback returns), or NULL when absent or out of memory (then
  * g->st is KG_ENOMEM: callers check it before calling it missing). libxml2 leaves
  * '&' as "&#38;" in values when it does not substitute entities, for a
  * tree builder to decode: decoded here. */
@@ -165,9 +176,13 @@ const char *kg_gml_attribute(gml *g, int slot, const char *name)
         const xmlChar **a = g->attrs + 5 * i; /* localname, prefix, URI, value, end */
         if (a[1] || strcmp((const char *)a[0], name) != 0)
             continue;
+        const char *v = (const char *)a[3], *end = (const char *)a[4];
+        /* the fast reader ends each value with a NUL: one without '&' is
+         * used where it is (for the callback, as the copy would be) */
+        if (!g->ctxt && *end == '\0' && !memchr(v, '&', (size_t)(end - v)))
+            return v;
         gml_buffer *b = &g->attr[slot];
         b->len = 0;
-        const char *v = (const char *)a[3], *end = (const char *)a[4];
         bool is_copied = append(b, "", 0);
         for (const char *amp; is_copied && (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
             bool is_ref = end - amp >= 5 && memcmp(amp, "&#38;", 5) == 0;
@@ -188,13 +203,9 @@ const char *kg_gml_attribute(gml *g, int slot, const char *name)
 void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len)
 {
     gml *g = ctx;
-    if (!g->is_reading || g->skip_depth || g->st != KG_OK)
+    if (!kg_gml_wants_text(g))
         return;
-    gml_buffer *b = g->depth == g->value_depth                          ? &g->text
-                    : g->depth == g->label_depth && g->label_depth >= 0 ? &g->label
-                                                                        : NULL;
-    if (!b)
-        return;
+    gml_buffer *b = g->depth == g->value_depth ? &g->text : &g->label;
     if (b->len + (size_t)len > XML_MAX_TEXT_LENGTH) {
         kg_imp_where w = here(g);
         fail(g, kg_imp_error(g->im, KG_EINPUT, &w, NULL,
@@ -208,8 +219,11 @@ void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len)
 static bool is_label_element(const xmlChar *local)
 {
     const char *s = (const char *)local;
-    return strcmp(s, "NodeLabel") == 0 || strcmp(s, "EdgeLabel") == 0 ||
-           strcmp(s, "Label.Text") == 0;
+    /* asked of every graphics element before the label: the first byte
+     * rules out most */
+    return (s[0] == 'N' && strcmp(s, "NodeLabel") == 0) ||
+           (s[0] == 'E' && strcmp(s, "EdgeLabel") == 0) ||
+           (s[0] == 'L' && strcmp(s, "Label.Text") == 0);
 }
 
 /* An element inside the value being read: graphics; the first label
@@ -246,7 +260,8 @@ static kg_status begin_value(gml *g)
 
 static gml_frame *push(gml *g, gml_frame_kind kind, const kg_imp_where *w)
 {
-    if (kg_grow((void **)&g->frames, &g->frame_capacity, g->frame_count + 1,
+    if (g->frame_count + 1 > g->frame_capacity &&
+        kg_grow((void **)&g->frames, &g->frame_capacity, g->frame_count + 1,
                 sizeof *g->frames) != KG_OK) {
         no_memory(g);
         return NULL;
@@ -317,15 +332,15 @@ static void skip(gml *g)
 /* A child of <graphml>. */
 static void in_root(gml *g, const xmlChar *uri, const xmlChar *local, const kg_imp_where *w)
 {
-    if (is_graphml(uri, local, "key")) {
+    if (is_graphml(g, uri, local, "key")) {
         gml_frame *f = push(g, GML_KEY, w);
         if (f)
             fail(g, kg_gml_key(g, w));
-    } else if (is_graphml(uri, local, "graph") && g->has_graph) {
+    } else if (is_graphml(g, uri, local, "graph") && g->has_graph) {
         kg_imp_warning(g->im, w, "a second <graph> is skipped: kg imports the first graph "
                                  "of a file");
         skip(g);
-    } else if (is_graphml(uri, local, "graph")) {
+    } else if (is_graphml(g, uri, local, "graph")) {
         g->has_graph = true;
         begin_graph(g, true, w);
     } else {
@@ -337,13 +352,13 @@ static void in_graph(gml *g, const gml_frame *f, const xmlChar *uri, const xmlCh
                      const kg_imp_where *w)
 {
     bool is_top = f->is_top;
-    if (is_graphml(uri, local, "node") || is_graphml(uri, local, "edge")) {
+    if (is_graphml(g, uri, local, "node") || is_graphml(g, uri, local, "edge")) {
         begin_element(g, local[0] == 'e', w);
-    } else if (is_graphml(uri, local, "data") && is_top) {
+    } else if (is_graphml(g, uri, local, "data") && is_top) {
         gml_frame *d = push(g, GML_DATA, w);
         if (d && fail(g, kg_gml_data_begin(g, d, GML_FOR_GRAPH)) == KG_OK)
             begin_value(g);
-    } else if (is_graphml(uri, local, "hyperedge")) {
+    } else if (is_graphml(g, uri, local, "hyperedge")) {
         fail(g, kg_imp_error(g->im, KG_EINPUT, w, "split it into edges",
                              "hyperedges are not supported"));
     } else {
@@ -356,11 +371,11 @@ static void in_element(gml *g, gml_frame *f, const xmlChar *uri, const xmlChar *
                        const kg_imp_where *w)
 {
     int domain = f->is_edge ? GML_FOR_EDGE : GML_FOR_NODE;
-    if (f->is_open && is_graphml(uri, local, "data")) {
+    if (f->is_open && is_graphml(g, uri, local, "data")) {
         gml_frame *d = push(g, GML_DATA, w);
         if (d && fail(g, kg_gml_data_begin(g, d, domain)) == KG_OK)
             begin_value(g);
-    } else if (is_graphml(uri, local, "graph")) {
+    } else if (is_graphml(g, uri, local, "graph")) {
         if (f->is_open && fail(g, kg_gml_end(g, f)) != KG_OK)
             return;
         f->is_open = false;
@@ -369,7 +384,7 @@ static void in_element(gml *g, gml_frame *f, const xmlChar *uri, const xmlChar *
                        f->owner.text);
         begin_graph(g, false, w);
     } else {
-        if (is_graphml(uri, local, "port") && !g->is_port_warned) {
+        if (is_graphml(g, uri, local, "port") && !g->is_port_warned) {
             kg_imp_warning(g->im, w, "ports are not kept");
             g->is_port_warned = true;
         }
@@ -380,7 +395,7 @@ static void in_element(gml *g, gml_frame *f, const xmlChar *uri, const xmlChar *
 static void root_element(gml *g, const xmlChar *prefix, const xmlChar *uri,
                          const xmlChar *local, const kg_imp_where *w)
 {
-    if (is_graphml(uri, local, "graphml")) {
+    if (is_graphml(g, uri, local, "graphml")) {
         push(g, GML_ROOT, w);
         return;
     }
@@ -420,7 +435,7 @@ void kg_gml_sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, co
         root_element(g, prefix, uri, local, &w);
     else if (f->kind == GML_ROOT)
         in_root(g, uri, local, &w);
-    else if (f->kind == GML_KEY && is_graphml(uri, local, "default") &&
+    else if (f->kind == GML_KEY && is_graphml(g, uri, local, "default") &&
              push(g, GML_DEFAULT, &w))
         begin_value(g);
     else if (f->kind == GML_GRAPH)
@@ -597,6 +612,7 @@ static kg_status run(kg_importer *im, source *s, const char *text, size_t len, b
     memset(&g, 0, sizeof g);
     g.im = im;
     g.label_depth = -1;
+    g.last_key = (size_t)-1;
     kg_index_map_init(&g.key_ids);
     const char *reader = getenv("KG_GRAPHML_READER");
     if (!reader || strcmp(reader, "libxml2") != 0) {
@@ -609,6 +625,7 @@ static kg_status run(kg_importer *im, source *s, const char *text, size_t len, b
             memset(&g, 0, sizeof g);
             g.im = im;
             g.label_depth = -1;
+            g.last_key = (size_t)-1;
             kg_index_map_init(&g.key_ids);
             st = kg_imp_restart(im, diag_count, diag_dropped);
             handled = st != KG_OK;

@@ -26,6 +26,7 @@ typedef struct gml_key {
     char *default_text; /* canonical, or NULL */
     kg_value_kind default_kind;
     bool is_warned, is_label;
+    size_t next; /* the key of the <data> that followed this key's last, or (size_t)-1 */
 } gml_key;
 
 /* A text buffer reused from element to element. */
@@ -64,6 +65,8 @@ typedef struct gml {
     gml_key *keys;
     size_t key_count, key_capacity;
     kg_index_map key_ids; /* key id -> index in keys */
+    size_t last_key;      /* the key of the last <data>, or (size_t)-1 */
+    size_t default_count; /* keys with a <default>: none spares a loop per element */
     bool *seen;           /* per key: the current element has a value */
     size_t seen_capacity;
     gml_frame *frames;
@@ -85,6 +88,7 @@ typedef struct gml {
     char xml_message[KG_ERROR_TEXT_MAX];
     bool has_xml_error, has_graph, is_root_done, is_port_warned;
     kg_imp_where fast_where; /* without ctxt: the fast reader's '<' of the start tag */
+    const xmlChar *graphml_uri; /* an element's namespace name found to be GraphML's, or NULL */
 } gml;
 
 /* libxml2's SAX2 callbacks, which the fast reader (import_graphml_fast.c)
@@ -96,6 +100,14 @@ void kg_gml_sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 void kg_gml_sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri);
 void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len);
 
+/* Whether kg_gml_sax_text keeps text now: that of a value being read, or
+ * of its label element (the fast reader skips the other calls). */
+static inline bool kg_gml_wants_text(const gml *g)
+{
+    return g->is_reading && !g->skip_depth && g->st == KG_OK &&
+           (g->depth == g->value_depth || (g->depth == g->label_depth && g->label_depth >= 0));
+}
+
 /* Reads text (len bytes, the whole document) in kg's own pass, calling the
  * callbacks above, as long as it is in the fast subset: *handled then (or
  * on a failure of the importer, which stops it), and the status is the
@@ -106,7 +118,8 @@ void kg_gml_sax_text(void *ctx, const xmlChar *ch, int len);
 kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *handled);
 
 /* The start tag's unprefixed attribute name, NUL-terminated in the buffer
- * of slot (0-2), or NULL. */
+ * of slot (0-2) or, from the fast reader, where it is; NULL when absent.
+ * Valid until the callback returns or the slot is asked again. */
 const char *kg_gml_attribute(gml *g, int slot, const char *name);
 
 /* <key> just opened at w (its <default> is read as a value). */

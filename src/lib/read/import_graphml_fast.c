@@ -43,9 +43,12 @@
 #define MAX_NAME 1000
 #define MAX_LINE_OFFSET 64
 #define DROP_EVERY ((size_t)8 << 20)
+#define MEMO_SLOTS 128 /* a power of two */
+#define MEMO_MAX 160   /* bytes of a start tag remembered */
 
 typedef struct xns {
     char *prefix; /* NULL: the default namespace */
+    size_t prefix_len;
     char *uri;
     int depth;
 } xns;
@@ -62,12 +65,28 @@ typedef struct xatt {
     size_t start, end; /* the value as libxml2 gives it, in vals */
 } xatt;
 
+/* A start tag read before whose attributes no callback wanted (yEd's
+ * graphics: the same <y:Fill .../> on every node): the same bytes in the
+ * same namespaces are the same tag, and are not read again. */
+typedef struct xmemo {
+    size_t len; /* '<' to '>', 0: an empty slot */
+    size_t name_len, colon;
+    bool is_empty;
+    bool is_ascii; /* no byte over 0x7F (else a hit marks its line for column counts) */
+    unsigned gen;  /* of the namespaces it was read in */
+    unsigned hits; /* a tag that keeps coming is not replaced at once */
+    const char *uri; /* its namespace's (the declaration lives while gen holds) */
+    char text[MEMO_MAX];
+    char names[MEMO_MAX + 1]; /* local name NUL prefix NUL, as the callback gets them */
+} xmemo;
+
 typedef struct fx {
     gml *g;
     bool emit, mapped;
     const char *text, *p, *end;
     int line;
     const char *line_start;
+    bool line_utf8; /* the line so far has a character over 0x7F: count columns */
     size_t dropped;
     xopen *open;
     size_t open_cap;
@@ -82,6 +101,8 @@ typedef struct fx {
     const xmlChar **ptrs;
     size_t ptr_cap;
     bool is_nomem;
+    xmemo *memo;     /* MEMO_SLOTS, or NULL */
+    unsigned ns_gen; /* changes with every declaration made or dropped */
 } fx;
 
 /* ---- characters ------------------------------------------------------------ */
@@ -230,6 +251,7 @@ static void newline(fx *x, const char *p)
 {
     x->line++;
     x->line_start = p + 1;
+    x->line_utf8 = false;
 }
 
 /* Drops the pages of a mapped file read so far, every 8 MiB. */
@@ -317,6 +339,7 @@ static bool comment(fx *x)
             p++;
         } else if (c >= 0x80) {
             size_t n = utf8_char((const unsigned char *)p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             p += n;
@@ -338,8 +361,14 @@ static bool text(fx *x)
     const unsigned char *seg = p;
     size_t *run = &x->run[x->depth];
     gml *g = x->g;
-    bool wants = x->emit && x->depth > 0;
+    bool wants = x->emit && x->depth > 0 && kg_gml_wants_text(g); /* else a no-op */
     for (;;) {
+        /* indentation 8 spaces at a time, then byte by byte */
+        for (uint64_t word; end - p >= 8; p += 8) {
+            memcpy(&word, p, sizeof word);
+            if (word != 0x2020202020202020u)
+                break;
+        }
         while (p < end && !text_stop[*p])
             p++;
         if (p >= end || *p == '<')
@@ -365,6 +394,7 @@ static bool text(fx *x)
             p++;
         } else if (c >= 0x80) {
             size_t n = utf8_char(p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             p += n;
@@ -405,6 +435,7 @@ static bool cdata(fx *x)
             break;
         if (c >= 0x80) {
             size_t n = utf8_char((const unsigned char *)p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             p += n;
@@ -459,6 +490,7 @@ static bool value(fx *x, xatt *a, bool keep)
             p += n;
         } else if (c >= 0x80) {
             size_t n = utf8_char(p, end);
+            x->line_utf8 = true;
             if (n == 0)
                 return false;
             if (keep && !add(x, &x->vals, (const char *)p, n))
@@ -512,7 +544,7 @@ static const char *lookup(const fx *x, const char *prefix, size_t len)
 {
     for (size_t i = x->ns_count; i-- > 0;) {
         const xns *n = &x->ns[i];
-        if (!prefix ? !n->prefix : n->prefix && strlen(n->prefix) == len &&
+        if (!prefix ? !n->prefix : n->prefix && n->prefix_len == len &&
                                        memcmp(n->prefix, prefix, len) == 0)
             return n->uri;
     }
@@ -545,6 +577,7 @@ static bool declare(fx *x, const xatt *a)
     }
     xns *n = &x->ns[x->ns_count];
     n->prefix = is_default ? NULL : copy(x, a->name + 6, a->len - 6);
+    n->prefix_len = is_default ? 0 : a->len - 6;
     n->uri = copy(x, a->value, (size_t)(a->value_end - a->value));
     n->depth = x->depth + 1;
     if ((!is_default && !n->prefix) || !n->uri) {
@@ -553,6 +586,7 @@ static bool declare(fx *x, const xatt *a)
         return false;
     }
     x->ns_count++;
+    x->ns_gen++;
     return true;
 }
 
@@ -560,6 +594,8 @@ static void undeclare(fx *x)
 {
     while (x->ns_count > 0 && x->ns[x->ns_count - 1].depth > x->depth) {
         x->ns_count--;
+        x->ns_gen++;
+        x->g->graphml_uri = NULL; /* its address may come back with another name */
         free(x->ns[x->ns_count].prefix);
         free(x->ns[x->ns_count].uri);
     }
@@ -568,39 +604,36 @@ static void undeclare(fx *x)
 /* The column (in characters) of '<' at t, 1-based. */
 static int column(const char *line_start, const char *t)
 {
-    int chars = 1;
-    for (const char *q = line_start; q < t; q++)
+    /* indentation is ASCII: 8 bytes at a time while no byte is above 0x7F */
+    const char *q = line_start;
+    for (uint64_t word; t - q >= 8; q += 8) {
+        memcpy(&word, q, sizeof word);
+        if (word & 0x8080808080808080u)
+            break;
+    }
+    int chars = 1 + (int)(q - line_start);
+    for (; q < t; q++)
         if (((unsigned char)*q & 0xC0) != 0x80)
             chars++;
     return chars;
 }
 
-/* A start tag at x->p ('<' and a name start). */
-static bool start_tag(fx *x)
+/* The rest of a start tag after its '<' at t: name, attributes (their
+ * values kept when keep), namespaces; *has_decl when it declares one. */
+static bool tag_body(fx *x, bool keep, size_t *name_len, size_t *name_colon, bool *empty,
+                     bool *has_decl)
 {
-    const char *t = x->p;
-    int line = x->line;
-    const char *line_start = x->line_start;
-    if (x->depth == 0 && x->has_root)
-        return false;
-    if (x->depth + 1 > MAX_FAST_DEPTH)
-        return false;
-    bool parent_value = x->depth > 0 && x->open[x->depth - 1].is_value;
-    /* libxml2 keeps 80 bytes before a start tag, and all of its first
-     * 500 bytes until then */
-    if (!parent_value && t - line_start > MAX_LINE_OFFSET && t - x->text > 400)
-        return false;
-    gml *g = x->g;
-    /* what the callback will read: attributes only of an element it looks at */
-    bool keep = x->emit && g->st == KG_OK && !g->skip_depth && !g->is_reading;
+    const char *name = x->p + 1;
     x->p++;
     size_t len, colon;
     if (!qname(x, &len, &colon))
         return false;
-    const char *name = t + 1;
+    *name_len = len;
+    *name_colon = colon;
     x->att_count = 0;
     x->vals.len = 0;
     bool is_empty = false;
+    *has_decl = false;
     for (;;) {
         bool spaced = skip_space(x);
         if (x->p >= x->end)
@@ -639,6 +672,7 @@ static bool start_tag(fx *x)
             return false;
         if (is_decl)
             a->start = a->end = (size_t)-1;
+        *has_decl = *has_decl || is_decl;
         for (size_t i = 0; i < x->att_count; i++) {
             const xatt *b = &x->atts[i];
             if (b->len == a->len && memcmp(b->name, a->name, a->len) == 0)
@@ -663,11 +697,120 @@ static bool start_tag(fx *x)
         if (a->colon && ((a->colon == 3 && memcmp(a->name, "xml", 3) == 0) ||
                          !lookup(x, a->name, a->colon)))
             return false;
-        x->atts[real++] = *a;
+        if (real != i) /* a declaration was before it */
+            x->atts[real] = *a;
+        real++;
     }
     x->att_count = real;
     if (colon && ((colon == 3 && memcmp(name, "xml", 3) == 0) || !lookup(x, name, colon)))
         return false;
+    *empty = is_empty;
+    return true;
+}
+
+/* The slot a start tag of len bytes at t is remembered in. */
+static size_t memo_slot(const char *t, size_t len)
+{
+    uint64_t a = 0, b = 0;
+    memcpy(&a, t + 1, len - 1 < 8 ? len - 1 : 8);
+    if (len > 9)
+        memcpy(&b, t + len - 9, 8); /* the 8 bytes before '>' */
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ len) * 0xFF51AFD7ED558CCDu;
+    return (size_t)(h >> 57) & (MEMO_SLOTS - 1);
+}
+
+/* The start tag at t when it was read before in these namespaces, else
+ * NULL. The bytes up to the first '>' must be the remembered tag's: that
+ * tag had no other '>', so the same bytes end at the same place. */
+static const xmemo *memo_find(fx *x, const char *t)
+{
+    if (!x->memo)
+        return NULL;
+    size_t room = (size_t)(x->end - t) < MEMO_MAX ? (size_t)(x->end - t) : MEMO_MAX;
+    const char *gt = memchr(t, '>', room);
+    if (!gt)
+        return NULL;
+    size_t len = (size_t)(gt + 1 - t);
+    xmemo *m = &x->memo[memo_slot(t, len)];
+    if (m->len != len || m->gen != x->ns_gen || memcmp(m->text, t, len) != 0) {
+        if (m->hits > 0)
+            m->hits--;
+        return NULL;
+    }
+    if (m->hits < 8)
+        m->hits++;
+    return m;
+}
+
+/* Remembers the start tag just read at t (up to x->p) when it fits, has
+ * no '>' before its end, and its slot is free or no longer in use. */
+static void memo_put(fx *x, const char *t, size_t name_len, size_t colon, bool is_empty)
+{
+    size_t len = (size_t)(x->p - t);
+    if (len > MEMO_MAX || memchr(t, '>', len - 1))
+        return;
+    if (!x->memo && !(x->memo = calloc(MEMO_SLOTS, sizeof *x->memo))) {
+        x->is_nomem = true; /* reported when the reader is done */
+        return;
+    }
+    xmemo *m = &x->memo[memo_slot(t, len)];
+    if (m->len && m->hits > 0 && m->gen == x->ns_gen)
+        return;
+    m->len = len;
+    m->name_len = name_len;
+    m->colon = colon;
+    m->is_empty = is_empty;
+    m->is_ascii = true;
+    for (size_t i = 0; i < len; i++)
+        m->is_ascii = m->is_ascii && (unsigned char)t[i] < 0x80;
+    m->gen = x->ns_gen;
+    m->hits = 1;
+    memcpy(m->text, t, len);
+    const char *name = t + 1, *local = name + (colon ? colon + 1 : 0);
+    size_t local_len = name_len - (colon ? colon + 1 : 0);
+    memcpy(m->names, local, local_len);
+    m->names[local_len] = '\0';
+    memcpy(m->names + local_len + 1, name, colon);
+    m->names[local_len + 1 + colon] = '\0';
+    m->uri = lookup(x, colon ? name : NULL, colon);
+}
+
+/* A start tag at x->p ('<' and a name start). */
+static bool start_tag(fx *x)
+{
+    const char *t = x->p;
+    int line = x->line;
+    const char *line_start = x->line_start;
+    if (x->depth == 0 && x->has_root)
+        return false;
+    if (x->depth + 1 > MAX_FAST_DEPTH)
+        return false;
+    bool parent_value = x->depth > 0 && x->open[x->depth - 1].is_value;
+    /* libxml2 keeps 80 bytes before a start tag, and all of its first
+     * 500 bytes until then */
+    if (!parent_value && t - line_start > MAX_LINE_OFFSET && t - x->text > 400)
+        return false;
+    gml *g = x->g;
+    /* what the callback will read: attributes only of an element it looks at */
+    bool keep = x->emit && g->st == KG_OK && !g->skip_depth && !g->is_reading;
+    size_t len, colon;
+    bool is_empty;
+    const xmemo *m = keep ? NULL : memo_find(x, t);
+    if (m) {
+        x->p = t + m->len;
+        len = m->name_len;
+        colon = m->colon;
+        is_empty = m->is_empty;
+        x->att_count = 0;
+        x->line_utf8 = x->line_utf8 || !m->is_ascii;
+    } else {
+        bool has_decl;
+        if (!tag_body(x, keep, &len, &colon, &is_empty, &has_decl))
+            return false;
+        if (!keep && !has_decl && x->line == line) /* no newline in it */
+            memo_put(x, t, len, colon, is_empty);
+    }
+    const char *name = t + 1;
     if (!GROW(x->open, x->open_cap, (size_t)x->depth + 1, sizeof *x->open)) {
         x->is_nomem = true;
         return false;
@@ -683,6 +826,10 @@ static bool start_tag(fx *x)
     if (x->emit && (g->skip_depth || g->st != KG_OK)) {
         /* the callback only counts the depth inside a skipped element */
         kg_gml_sax_start(g, (const xmlChar *)"", NULL, NULL, 0, NULL, 0, 0, NULL);
+    } else if (x->emit && m) { /* names as they were given the last time */
+        kg_gml_sax_start(g, (const xmlChar *)m->names,
+                         colon ? (const xmlChar *)m->names + local_len + 1 : NULL,
+                         (const xmlChar *)m->uri, 0, NULL, 0, 0, NULL);
     } else if (x->emit) {
         x->name.len = 0;
         if (!add(x, &x->name, local, local_len) || !add(x, &x->name, "\0", 1) ||
@@ -719,7 +866,8 @@ static bool start_tag(fx *x)
             }
         }
         if (keep) /* the callback asks where the tag is */
-            g->fast_where = (kg_imp_where){line, column(line_start, t), NULL};
+            g->fast_where = (kg_imp_where){
+                line, x->line_utf8 ? column(line_start, t) : (int)(t - line_start) + 1, NULL};
         kg_gml_sax_start(g, l, prefix, uri, 0, NULL, keep ? (int)x->att_count : 0, 0,
                          keep ? x->ptrs : NULL);
     }
@@ -818,6 +966,7 @@ static bool scan(fx *x)
     x->p = x->text;
     x->line = 1;
     x->line_start = x->text;
+    x->line_utf8 = false;
     x->depth = 0;
     x->has_root = false;
     x->dropped = 0;
@@ -862,6 +1011,7 @@ static void fx_free(fx *x)
     free(x->vals.text);
     free(x->name.text);
     free(x->ptrs);
+    free(x->memo);
 }
 
 kg_status kg_gml_fast(gml *g, const char *text, size_t len, bool mapped, bool *handled)

@@ -82,6 +82,7 @@ static gml_key *add_key(gml *g, const char *id, const char *name)
         return NULL;
     }
     k->is_label = strcmp(k->name, "label") == 0;
+    k->next = (size_t)-1;
     g->seen[g->key_count] = false; /* an element may be open (undeclared keys) */
     g->key_count++;                /* owned from here, freed with the others */
     return k;
@@ -121,6 +122,8 @@ kg_status kg_gml_default_end(gml *g, const gml_frame *f)
     kg_status st = typed_value(g, k, g->text.text, &f->where, &text, &k->default_kind);
     if (st == KG_OK && !(k->default_text = kg_strdup(text)))
         st = no_memory(g);
+    if (st == KG_OK)
+        g->default_count++;
     return st;
 }
 
@@ -150,12 +153,22 @@ kg_status kg_gml_data_begin(gml *g, gml_frame *f, int domain)
     if (!id)
         return kg_imp_error(g->im, KG_EINPUT, &f->where, "give it the id of a <key>",
                             "<data> without a key");
-    f->key = kg_index_map_get(&g->key_ids, id);
+    /* Writers give each element's data in the same key order: the key
+     * that followed the previous <data>'s key last time is tried before
+     * the hash (a string compare instead of hashing the id). */
+    size_t guess = g->last_key < g->key_count ? g->keys[g->last_key].next : (size_t)-1;
+    if (guess < g->key_count && g->keys[guess].id && strcmp(g->keys[guess].id, id) == 0)
+        f->key = guess;
+    else
+        f->key = kg_index_map_get(&g->key_ids, id);
     if (f->key == (size_t)-1) {
         if (!undeclared_key(g, id, &f->where))
             return KG_ENOMEM;
         f->key = g->key_count - 1;
     }
+    if (g->last_key < g->key_count)
+        g->keys[g->last_key].next = f->key;
+    g->last_key = f->key;
     return KG_OK;
 }
 
@@ -247,7 +260,7 @@ kg_status kg_gml_end(gml *g, const gml_frame *f)
 {
     int domain = f->is_edge ? GML_FOR_EDGE : GML_FOR_NODE;
     kg_status st = KG_OK;
-    for (size_t i = 0; i < g->key_count && st == KG_OK; i++) {
+    for (size_t i = 0; g->default_count && i < g->key_count && st == KG_OK; i++) {
         const gml_key *k = &g->keys[i];
         if (g->seen[i] || !k->default_text || !(k->domain & domain))
             continue;
@@ -260,7 +273,13 @@ kg_status kg_gml_end(gml *g, const gml_frame *f)
     const char *type_attr = g->im->options.edge_type_attr;
     bool is_type = type_attr && strcmp(type_attr, "label") == 0;
     const char *label = g->yed_label.text;
-    if (st == KG_OK && g->has_yed_label && label[0] && !g->has_label_value)
+    /* the builder would drop it as derived: said here without interning
+     * the label (the type given, and room for a derived value) */
+    const kg_imp_element *e = &g->im->el;
+    bool is_the_type = g->has_yed_label && domain == GML_FOR_EDGE && !is_type && e->type &&
+                       e->type[0] && e->deferred_count < KG_IMP_DEFERRED_MAX &&
+                       strcmp(e->type, label) == 0;
+    if (st == KG_OK && g->has_yed_label && label[0] && !g->has_label_value && !is_the_type)
         st = domain == GML_FOR_EDGE && !is_type
                  ? kg_imp_derived(g->im, "label", label, KG_VALUE_STRING, "type")
                  : kg_imp_value(g->im, "label", label, KG_VALUE_STRING);

@@ -75,7 +75,6 @@ kg_status kg_imp_init(kg_importer *im, const char *name, const kg_import_options
     im->options = *o;
     im->diags = diags;
     kg_arena_init(&im->scratch);
-    kg_index_map_init(&im->edge_ids);
     kg_import_options *p = &im->options;
     if (!p->max_bytes)
         p->max_bytes = KG_DEFAULT_MAX_BYTES;
@@ -122,7 +121,8 @@ void kg_imp_cleanup(kg_importer *im)
     kg_graph_free(im->graph);
     im->graph = NULL;
     free(im->edges);
-    kg_index_map_free(&im->edge_ids);
+    free(im->edge_ids.slots);
+    im->edge_ids = (kg_imp_id_set){NULL, 0, 0};
     free(im->el.aliases);
     free(im->el.evidence);
     free(im->el.attrs);

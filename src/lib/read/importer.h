@@ -40,7 +40,11 @@ typedef struct kg_imp_element {
     bool is_open;
     bool is_edge;
     const char *id, *source, *target, *type, *label, *description;
+    bool is_id_new; /* id was new to the graph's strings when set */
     const char *soft_id; /* an edge id used only if unique (GraphML ids NetworkX writes) */
+    /* the nodes source and target name when they were known as they were
+     * set, else KG_SCHEMA_NOT_FOUND (looked up again when the edge ends) */
+    size_t source_index, target_index;
     kg_date start, end;
     const char **aliases;
     size_t alias_count, alias_capacity;
@@ -55,6 +59,15 @@ typedef struct kg_imp_element {
 } kg_imp_element;
 
 typedef struct kg_imp_pending_edge kg_imp_pending_edge;
+
+/* Edge ids seen. They are interned in the graph (equal ids are one
+ * string), so the set holds addresses: no string is hashed or compared,
+ * and a slot is 8 bytes. */
+typedef struct kg_imp_id_set {
+    const char **slots; /* NULL: empty */
+    size_t capacity;    /* a power of two, or 0 */
+    size_t count;
+} kg_imp_id_set;
 
 typedef struct kg_importer {
     const char *name;          /* file named in messages */
@@ -72,7 +85,11 @@ typedef struct kg_importer {
     size_t pending_count, pending_capacity;
     bool is_queueing;
     size_t node_count;
-    kg_index_map edge_ids;      /* explicit edge ids seen, for duplicates */
+    /* Explicit edge ids seen, for duplicates: kept from the first id that
+     * was not new to the graph's strings on (until then none can repeat
+     * one), then holding every explicit id read. */
+    kg_imp_id_set edge_ids;
+    bool is_tracking_ids;
     bool creates_missing_nodes; /* edges may name nodes never declared */
     kg_imp_style_fn style_fn;
     void *style_ctx;
