@@ -5,6 +5,7 @@
  * substitutions of a small one, from a buffer and from a file. */
 #include <unistd.h>
 
+#include "graph_same.h"
 #include "test_util.h"
 
 /* The whole-document loader (dataset.c), which the stream must agree with. */
@@ -49,77 +50,6 @@ static void print_diags(const char *what, const kg_diagnostics *d)
     char line[2048];
     for (size_t i = 0; i < d->count; i++)
         fprintf(stderr, "  %s: %s\n", what, kg_error_format(&d->items[i], line, sizeof line));
-}
-
-static bool same_attrs(const kg_attr *a, const kg_attr *b, uint32_t n)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (strcmp(a[i].key, b[i].key) || strcmp(a[i].text, b[i].text) || a[i].kind != b[i].kind)
-            return false;
-    return true;
-}
-
-static bool same_text(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-static bool same_date(kg_date a, kg_date b)
-{
-    return a.year == b.year && a.month == b.month && a.day == b.day &&
-           a.precision == b.precision;
-}
-
-static bool same_evidence(const kg_evidence *a, const kg_evidence *b, uint32_t n)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (strcmp(a[i].source, b[i].source) || strcmp(a[i].quote, b[i].quote))
-            return false;
-    return true;
-}
-
-static bool same_node(const kg_node *x, const kg_node *y)
-{
-    if (strcmp(x->id, y->id) || strcmp(x->label, y->label) || strcmp(x->type, y->type) ||
-        !same_text(x->description, y->description) || x->type_index != y->type_index ||
-        x->origin != y->origin || !same_date(x->start, y->start) ||
-        !same_date(x->end, y->end) || x->attr_count != y->attr_count ||
-        x->alias_count != y->alias_count || x->evidence_count != y->evidence_count ||
-        !same_attrs(x->attrs, y->attrs, x->attr_count) ||
-        !same_evidence(x->evidence, y->evidence, x->evidence_count))
-        return false;
-    for (uint32_t a = 0; a < x->alias_count; a++)
-        if (strcmp(x->aliases[a], y->aliases[a]))
-            return false;
-    return true;
-}
-
-static bool same_edge(const kg_edge *x, const kg_edge *y)
-{
-    return strcmp(x->id, y->id) == 0 && strcmp(x->type, y->type) == 0 &&
-           x->source == y->source && x->target == y->target && x->type_index == y->type_index &&
-           x->origin == y->origin && same_date(x->start, y->start) &&
-           same_date(x->end, y->end) && x->attr_count == y->attr_count &&
-           x->evidence_count == y->evidence_count &&
-           same_attrs(x->attrs, y->attrs, x->attr_count) &&
-           same_evidence(x->evidence, y->evidence, x->evidence_count);
-}
-
-static bool same_graph(const kg_graph *a, const kg_graph *b)
-{
-    if (!a || !b)
-        return a == b;
-    if (kg_graph_node_count(a) != kg_graph_node_count(b) ||
-        kg_graph_edge_count(a) != kg_graph_edge_count(b) ||
-        strcmp(kg_graph_name(a), kg_graph_name(b)) != 0)
-        return false;
-    for (size_t i = 0; i < kg_graph_node_count(a); i++)
-        if (!same_node(kg_graph_node(a, i), kg_graph_node(b, i)))
-            return false;
-    for (size_t i = 0; i < kg_graph_edge_count(a); i++)
-        if (!same_edge(kg_graph_edge(a, i), kg_graph_edge(b, i)))
-            return false;
-    return true;
 }
 
 /* e formatted, without the " near 'TOKEN'" / " near end of file" context
