@@ -12,7 +12,8 @@
 # panning and zooming, and the page's main-thread CPU time until every
 # element is in (Chromium's ThreadTime; the work done, which other jobs on
 # the machine disturb less than the wall-clock times), also up to the first
-# frame (from a trace of the load: each task's thread time). The continuous motion
+# frame (from a second load of each page, traced: each task's thread time;
+# the other figures come from loads without a trace, which slows the page). The continuous motion
 # is measured twice: by cy.panBy/cy.zoom calls at every frame, and by real
 # input (a mouse drag on the background, then wheel steps), which is what a
 # reader does and what Cytoscape.js's viewport shortcuts (textureOnViewport
