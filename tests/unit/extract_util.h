@@ -78,4 +78,26 @@ static inline const char *id_of(const extracted *e, const char *label)
     return item ? json_string_value(json_object_get(item, "id")) : "(missing)";
 }
 
+/* The relation source -type-> target (labels), or NULL. */
+static inline json_t *relation(const extracted *e, const char *source, const char *type,
+                               const char *target)
+{
+    const char *s = id_of(e, source), *t = id_of(e, target);
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(e->root, "relations"), i, item)
+        if (strcmp(json_string_value(json_object_get(item, "source")), s) == 0 &&
+            strcmp(json_string_value(json_object_get(item, "target")), t) == 0 &&
+            strcmp(json_string_value(json_object_get(item, "type")), type) == 0)
+            return item;
+    return NULL;
+}
+
+/* Extracts text into e, which must succeed. */
+static inline void run(const char *text, extracted *e)
+{
+    kg_error err;
+    assert_int_equal(extract(text, strlen(text), e, &err), KG_OK);
+}
+
 #endif
