@@ -22,25 +22,41 @@ const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function measure(browser, file) {
+// A page of the viewer's size with Chromium's Performance metrics on: the
+// main thread's CPU time (ThreadTime) is the work done, less sensitive
+// than wall-clock times to other jobs on the machine.
+async function newPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The main thread's CPU time (Chromium's ThreadTime metric): the work
-  // done, less sensitive than wall-clock times to other jobs on the machine.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { page, cdp };
+}
+
+async function load(page, file) {
   await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: 120_000 });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-  const r = await page.evaluate(() => ({
-    // A page from before firstDraw existed (a baseline) drew right after
-    // its load event, once its in-page layout had run.
-    firstDraw: kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
+}
+
+// When the page drew its first frame. A page from before firstDraw existed
+// (a baseline) drew right after its load event, once its in-page layout
+// had run. Runs in the page.
+function firstDrawOf() {
+  return kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd;
+}
+
+async function measure(browser, file) {
+  const { page, cdp } = await newPage(browser);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await load(page, file);
+  const firstDraw = await page.evaluate(firstDrawOf);
+  const r = await page.evaluate((firstDraw) => ({
+    firstDraw,
     load: performance.getEntriesByType('navigation')[0].loadEventStart,
     nodes: kgViewer.cy.nodes().length,
-    complete: kgViewer.complete ?? kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd,
+    complete: kgViewer.complete ?? firstDraw,
     webgl: !!kgViewer.cy.renderer().webgl,
-  }));
+  }), firstDraw);
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   r.cpu = 1000 * metrics.find((m) => m.name === 'ThreadTime').value;
   const boxes = await page.evaluate(labelBoxes);
@@ -96,15 +112,11 @@ async function measure(browser, file) {
 // "tdur"). A load of its own, because tracing slows the page: the times
 // above come from a load without it.
 async function tracedCpuToFirstDraw(browser, file) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const { page, cdp } = await newPage(browser);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-  await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: 120_000 });
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+  await load(page, file);
   const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-  const firstDraw = await page.evaluate(() =>
-    kgViewer.firstDraw ?? performance.getEntriesByType('navigation')[0].loadEventEnd);
+  const firstDraw = await page.evaluate(firstDrawOf);
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const navigation = 1e6 * metrics.find((m) => m.name === 'NavigationStart').value;
   await page.close();
