@@ -69,4 +69,19 @@ static inline void outcome_free(outcome *o)
     free(o->json);
 }
 
+/* Prints where two readers' outcomes part (status, messages, and the JSON
+ * from 80 bytes before the first difference) under `what`, and fails. */
+static inline void fail_readers_differ(const char *what, const char *name_a, const outcome *a,
+                                       const char *name_b, const outcome *b)
+{
+    size_t at = 0;
+    while (a->json && b->json && a->json[at] && a->json[at] == b->json[at])
+        at++;
+    at = at > 80 ? at - 80 : 0;
+    fprintf(stderr, "%s: the readers differ\n--- %s (%d)\n%s%.200s\n--- %s (%d)\n%s%.200s\n", what,
+            name_a, a->status, a->messages, a->json ? a->json + at : "", name_b, b->status,
+            b->messages, b->json ? b->json + at : "");
+    fail();
+}
+
 #endif

@@ -57,14 +57,7 @@ static bool same_either_way(const char *what, const char *text, size_t len)
     }
     if (a.status != b.status || !is_same_messages ||
         (a.json && (!b.json || strcmp(a.json, b.json) != 0))) {
-        size_t at = 0;
-        while (a.json && b.json && a.json[at] && a.json[at] == b.json[at])
-            at++;
-        at = at > 80 ? at - 80 : 0;
-        fprintf(stderr, "%s: the readers differ\n--- cgraph (%d)\n%s%.200s\n--- one-pass (%d)\n%s%.200s\n",
-                what, a.status, a.messages, a.json ? a.json + at : "", b.status, b.messages,
-                b.json ? b.json + at : "");
-        fail();
+        fail_readers_differ(what, "cgraph", &a, "one-pass", &b);
     }
     outcome_free(&a);
     outcome_free(&b);

@@ -30,14 +30,7 @@ static bool same_either_way(const char *what, const char *text, size_t len, cons
     if (a.status != b.status || strcmp(a.messages, b.messages) != 0 || !a.json != !b.json ||
         (a.json && strcmp(a.json, b.json) != 0) ||
         (is_fast && (c.status != a.status || strcmp(c.messages, a.messages) != 0))) {
-        size_t at = 0;
-        while (a.json && b.json && a.json[at] && a.json[at] == b.json[at])
-            at++;
-        at = at > 80 ? at - 80 : 0;
-        fprintf(stderr, "%s: the readers differ\n--- libxml2 (%d)\n%s%.200s\n--- fast (%d)\n%s%.200s\n",
-                what, a.status, a.messages, a.json ? a.json + at : "", b.status, b.messages,
-                b.json ? b.json + at : "");
-        fail();
+        fail_readers_differ(what, "libxml2", &a, "fast", &b);
     }
     outcome_free(&a);
     outcome_free(&b);
