@@ -37,13 +37,8 @@ sizes=${*:-100k}
 mkdir -p "$bench/bin"
 cc -O2 -std=c11 -Wall -Wextra -o "$bench/bin/gen" "$here/gen.c"
 
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
-  for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
-cpu() { awk -F': ' '/(User|System) time/ {s += $2} END {print s}' "$1"; }
-# "nodes edges" of a DOT file kg wrote: one statement per line.
-dot_counts() { awk '/^  "/ { if ($0 ~ /^  "([^"\\]|\\.)*" -> "/) e++; else n++ }
-  END {print n + 0, e + 0}' "$1"; }
+# shellcheck source=bench/time_v.sh
+. "$here/time_v.sh"
 
 for size in $sizes; do
   case $size in

@@ -35,9 +35,8 @@ cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -I"$root/include" \
   -o "$bench/bin/kg_pipeline" "$here/kg_pipeline.c" "$build/libkg.a" $libs -pthread -lm
 
 # /usr/bin/time -v fields: wall clock (m:ss or h:mm:ss) in seconds, peak RSS.
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
-  for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+# shellcheck source=bench/time_v.sh
+. "$here/time_v.sh"
 
 for size in $sizes; do
   case $size in
