@@ -226,12 +226,12 @@ static void test_noun_phrases(void **state)
     release(&e);
     /* with two modifiers the phrase without its complement names it too;
      * with one it names only a kind */
-    run("The Lake Board joined an extraordinary virtual summit of the River Court. The Lake "
+    run("The Lake Board joined an extraordinary online summit of the River Court. The Lake "
         "Board held an informal meeting of the Sava Council.", &e);
-    json_t *summit = entity(&e, "extraordinary virtual summit of the River Court");
+    json_t *summit = entity(&e, "extraordinary online summit of the River Court");
     assert_non_null(summit);
     assert_string_equal(json_string_value(json_array_get(json_object_get(summit, "aliases"), 0)),
-                        "extraordinary virtual summit");
+                        "extraordinary online summit");
     assert_int_equal(json_array_size(json_object_get(entity(&e, "informal meeting of the Sava "
                                                                "Council"), "aliases")), 0);
     release(&e);
@@ -252,9 +252,9 @@ static void test_noun_phrases(void **state)
     assert_int_equal(json_array_size(json_object_get(entity(&e, "Lake Board"), "aliases")), 0);
     release(&e);
     /* a country's adjective, from the iso-codes names alone, opening a name */
-    run("The Lake Board helped the Afghan Ministry of Interior and the Roman Catholic "
+    run("The Lake Board helped the Chilean Ministry of Mines and the Roman Catholic "
         "Council. The Norwegian Fisheries Agency met the Iraqi Oil Ministry.", &e);
-    assert_non_null(relation(&e, "Afghan Ministry of Interior", "part_of", "Afghanistan"));
+    assert_non_null(relation(&e, "Chilean Ministry of Mines", "part_of", "Chile"));
     assert_non_null(relation(&e, "Norwegian Fisheries Agency", "part_of", "Norway"));
     assert_non_null(relation(&e, "Iraqi Oil Ministry", "part_of", "Iraq"));
     assert_null(relation(&e, "Roman Catholic Council", "part_of", "Romania"));

@@ -1125,7 +1125,7 @@ static kg_status noun_phrases(kg_extractor *ex, uint32_t text, size_t first, siz
         size_t s, type = head_cue(ex, tk, first, h, &s);
         if (type == KG_SCHEMA_NOT_FOUND || in_edge_cue(ex, tk, first, h, last))
             continue;
-        /* "an EU cell" after "the EU Cell": a known name, its head in lower case */
+        /* "a Lake cell" after "the Lake Cell": a known name, its head in lower case */
         for (size_t n0 = h; n0-- > first && h - n0 <= 3 && tk[n0].kind == EX_WORD &&
                             tk[n0].is_cap && !in_list(tk[n0].lower, function_words);) {
             char key[EX_KEY_MAX];

@@ -753,7 +753,7 @@ static kg_status cue_at(kg_extractor *ex, const clause *c, size_t p, size_t q,
         return KG_OK;
     bool has_left = after > 0 && c->m[after - 1].last <= p &&
                     gap(c, c->m[after - 1].last, p) <= left_max;
-    /* "an EU cell was set up at SHAPE": after a passive (an auxiliary and
+    /* "a Lake cell was set up at RIVCOM": after a passive (an auxiliary and
      * one or two lower-case words) "in"/"at" places the passive's subject */
     if (is_short && !has_left && after > 0 && c->m[after - 1].last + 2 <= p &&
         c->m[after - 1].last + 3 >= p) {
@@ -1191,7 +1191,7 @@ static kg_status inner_names(kg_extractor *ex, const clause *c)
             list_around(c, k + 1, &lo, &hi);
             for (size_t x = 0; x < np; x++)
                 by_owner[nb++] = prefix[x];
-            /* "<possessive>" cues: "the Union’s Treaty of Nice" */
+            /* "<possessive>" cues: "the Union’s Treaty of Graz" */
             for (size_t x = 0; poss && x < npo && nb < EX_CUES_AT_MAX; x++)
                 by_owner[nb++] = poss_cues[x];
             for (size_t b = k + 1; b <= hi && st == KG_OK; b++)
@@ -1327,7 +1327,7 @@ static kg_status frame_relations(kg_extractor *ex, const clause *c)
     return st == KG_OK ? frame_objects(ex, c, k, cues, n) : st;
 }
 
-/* "Political dialogue covers many issues, including threats posed by
+/* "The Lake Dialogue covers many issues, including threats posed by
  * Tarnia and Lowland": what ", including" introduces is lower-case (the
  * issues' kinds), so the names after it are not parts of what comes before
  * it but what that is about. The "<including>" cues relate the nearest name
